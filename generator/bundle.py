@@ -1,0 +1,55 @@
+"""A loaded course: every model with where it came from. Plain data, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .errors import Problem
+from .models.course import Course, Lesson, Section
+from .models.quiz import Quiz
+from .models.reference import Glossary, PolicyFile
+from .yamlsource import Locator
+
+
+@dataclass
+class LessonEntry:
+    section: Section
+    lesson: Lesson
+    locator: Locator
+
+
+@dataclass
+class QuizEntry:
+    quiz: Quiz
+    locator: Locator
+
+
+@dataclass
+class CourseBundle:
+    course: Course
+    course_locator: Locator
+    lessons: list[LessonEntry] = field(default_factory=list)
+    quizzes: list[QuizEntry] = field(default_factory=list)
+    policies: PolicyFile = field(default_factory=PolicyFile)
+    policies_locator: Locator | None = None
+    glossary: Glossary = field(default_factory=Glossary)
+    glossary_locator: Locator | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+    def lesson(self, lesson_id: str) -> LessonEntry | None:
+        return self._lessons_by_id.get(lesson_id)
+
+    def quiz(self, quiz_id: str) -> QuizEntry | None:
+        return next((entry for entry in self.quizzes if entry.quiz.id == quiz_id), None)
+
+    def lessons_in(self, section_id: str) -> list[LessonEntry]:
+        return [entry for entry in self.lessons if entry.section.id == section_id]
+
+    def quizzes_in(self, section_id: str | None) -> list[QuizEntry]:
+        return [entry for entry in self.quizzes if entry.quiz.section == section_id]
+
+    @cached_property
+    def _lessons_by_id(self) -> dict[str, LessonEntry]:
+        # Built on first use, after loading has filled `lessons`.
+        return {entry.lesson.id: entry for entry in self.lessons}

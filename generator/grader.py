@@ -1,0 +1,231 @@
+"""Scoring: the one definition of how every question type is graded.
+
+Pure functions: a question and an answer in, points and feedback out. The quiz widget in the
+browser implements the same arithmetic in the same order (`assets/quiz.js`), and a browser test
+compares the two over every possible answer of the bundled course.
+
+Answers, as they appear in answer files:
+- single: an option id;  multiple: a list of option ids;  true_false: true or false;
+- ordering: the item ids in the learner's order;  scenario: the choice ids along the path taken.
+`None` means unanswered and scores zero.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .models.quiz import MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice, TrueFalse
+
+
+class AnswerError(ValueError):
+    """An answer that cannot belong to the question (wrong type, unknown id, impossible path)."""
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: str
+    points: float
+    max_points: float
+    status: str  # "correct", "partial", "wrong" or "unanswered"
+    picked: tuple[str, ...] = ()  # options, steps or choices the learner picked, in their order
+    ending: str | None = None  # scenario: the node where the learner stopped
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    quiz: str
+    score: float  # 0..1: points / max points
+    points: float
+    max_points: float
+    passed: bool
+    questions: tuple[QuestionResult, ...] = ()
+
+    @property
+    def percent(self) -> int:
+        return percent(self.score)
+
+
+def percent(score: float) -> int:
+    # Round half up, as the browser's Math.round does (Python's round() rounds half to even).
+    return math.floor(score * 100 + 0.5)
+
+
+def grade_quiz(quiz: Quiz, answers: dict[str, object], skip: frozenset[str] = frozenset()) -> QuizResult:
+    """Grade a whole quiz. Questions in `skip` (changed since the answer was given) don't count."""
+    return Grader(quiz).grade(answers, skip)
+
+
+def grade_question(question: Question, answer) -> QuestionResult:
+    return _prepare(question)(answer)
+
+
+class Grader:
+    """A quiz prepared once for grading many answer files."""
+
+    def __init__(self, quiz: Quiz):
+        self.quiz = quiz
+        self._graders = [(q.id, _prepare(q)) for q in quiz.questions]
+
+    def grade(self, answers: dict[str, object], skip: frozenset[str] = frozenset()) -> QuizResult:
+        results = []
+        total = 0.0
+        possible = 0.0
+        for question_id, grade in self._graders:  # YAML order: the browser sums in this order
+            if question_id in skip:
+                continue
+            result = grade(answers.get(question_id))
+            results.append(result)
+            total += result.points
+            possible += result.max_points
+        score = total / possible if possible else 0.0
+        return QuizResult(self.quiz.id, score, total, possible, score >= self.quiz.pass_mark,
+                          tuple(results))
+
+
+def _prepare(question: Question):
+    """A function answer → QuestionResult for one question, with its lookups built once."""
+    weight = float(question.points)
+    qid = question.id
+    score = _SCORERS[type(question)](question)
+
+    def grade(answer) -> QuestionResult:
+        if answer is None:
+            return QuestionResult(qid, 0.0, weight, "unanswered")
+        fraction, picked, ending = score(answer)
+        status = "correct" if fraction == 1 else "wrong" if fraction == 0 else "partial"
+        return QuestionResult(qid, weight * fraction, weight, status, picked, ending)
+
+    return grade
+
+
+def _single(question: SingleChoice):
+    correct = {o.id: o.correct for o in question.options}
+
+    def score(answer):
+        if not isinstance(answer, str):
+            raise AnswerError(f"expected one option id, got {_kind(answer)}")
+        if answer not in correct:
+            raise AnswerError(f"'{answer}' is not an option")
+        return (1.0 if correct[answer] else 0.0), (answer,), None
+
+    return score
+
+
+def _multiple(question: MultipleChoice):
+    options = [o.id for o in question.options]
+    correct = {o.id for o in question.options if o.correct}
+    partial = question.scoring == "partial"
+    penalty = question.penalty
+
+    def score(answer):
+        chosen = set(_id_list(answer, set(options), "option"))
+        if not partial:
+            fraction = 1.0 if chosen == correct else 0.0
+        else:
+            hits = len(chosen & correct)
+            wrong = len(chosen) - hits
+            fraction = max(0.0, (hits - penalty * wrong) / len(correct))
+        return fraction, tuple(o for o in options if o in chosen), None
+
+    return score
+
+
+def _true_false(question: TrueFalse):
+    def score(answer):
+        if not isinstance(answer, bool):
+            raise AnswerError(f"expected true or false, got {_kind(answer)}")
+        return (1.0 if answer == question.answer else 0.0), ("true" if answer else "false",), None
+
+    return score
+
+
+def _ordering(question: Ordering):
+    ids = [item.id for item in question.items]
+    allowed = set(ids)
+    right_pairs = set(zip(ids, ids[1:]))
+    n = len(ids)
+    rule = question.scoring
+
+    def score(answer):
+        order = _id_list(answer, allowed, "step")
+        if len(order) != n:
+            raise AnswerError(f"expected all {n} steps once each, got {len(order)}")
+        if rule == "all_or_nothing":
+            fraction = 1.0 if order == ids else 0.0
+        elif rule == "position":
+            fraction = sum(1 for a, b in zip(order, ids) if a == b) / n
+        else:
+            fraction = sum(1 for pair in zip(order, order[1:]) if pair in right_pairs) / (n - 1)
+        return fraction, tuple(order), None
+
+    return score
+
+
+def _scenario(question: Scenario):
+    nodes = {node.id: {c.id: c for c in node.choices} for node in question.nodes}
+    start = question.start or question.nodes[0].id
+    best = best_path_points(question)
+
+    def score(answer):
+        path = _id_list(answer, None, "choice", allow_repeats=True)
+        node = start
+        earned = 0
+        for choice_id in path:
+            choice = nodes[node].get(choice_id)
+            if choice is None:
+                raise AnswerError(f"'{choice_id}' is not a choice at step '{node}'")
+            earned += choice.points
+            node = choice.next
+        return earned / best, tuple(path), node
+
+    return score
+
+
+def best_path_points(question: Scenario) -> int:
+    """Points on the best path from the start to an ending, found by walking every path."""
+    nodes = {node.id: node for node in question.nodes}
+    best: dict[str, int] = {}
+
+    def walk(node_id: str) -> int:
+        if node_id not in best:
+            best[node_id] = max((c.points + walk(c.next) for c in nodes[node_id].choices),
+                                default=0)
+        return best[node_id]
+
+    return walk(question.start or question.nodes[0].id)
+
+
+def _id_list(answer, allowed: set[str] | None, noun: str, allow_repeats: bool = False) -> list[str]:
+    if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
+        raise AnswerError(f"expected a list of {noun} ids, got {_kind(answer)}")
+    if allowed is not None:
+        unknown = next((a for a in answer if a not in allowed), None)
+        if unknown is not None:
+            raise AnswerError(f"'{unknown}' is not a {noun} of this question")
+    if not allow_repeats and len(set(answer)) != len(answer):
+        raise AnswerError(f"a {noun} is listed twice")
+    return answer
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "nothing" if value is None else type(value).__name__
+
+
+_SCORERS = {
+    SingleChoice: _single,
+    MultipleChoice: _multiple,
+    TrueFalse: _true_false,
+    Ordering: _ordering,
+    Scenario: _scenario,
+}

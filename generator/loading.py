@@ -1,0 +1,114 @@
+"""Read a course folder from disk. The only module that reads course files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .bundle import CourseBundle, LessonEntry, QuizEntry
+from .checks import check_bundle
+from .errors import AuthorError, Problem
+from .models.course import Course, Lesson
+from .models.quiz import Quiz
+from .models.reference import Glossary, PolicyFile
+from .validation import validate
+from .yamlsource import Document, parse_bytes
+
+COURSE_FILE = "course.yml"
+POLICY_FILE = "policies.yml"
+GLOSSARY_FILE = "glossary.yml"
+RESERVED = {COURSE_FILE, POLICY_FILE, GLOSSARY_FILE}
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def label_for(path: Path) -> str:
+    """A path as the author would type it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def read_document(path: Path) -> Document:
+    return parse_bytes(path.read_bytes(), label_for(path))
+
+
+def load_course(content_dir: Path, quiz_dir: Path | None, today=None,
+                stale_after_days: int = 180) -> CourseBundle:
+    """Load and check a whole course; raise AuthorError listing every problem found."""
+    problems: list[Problem] = []
+
+    def load(model, path: Path):
+        try:
+            document = read_document(path)
+            return validate(model, document), document.locator
+        except AuthorError as error:
+            problems.extend(error.problems)
+        except OSError as error:
+            problems.append(Problem(label_for(path), 0, 0, f"cannot read file: {error.strerror}"))
+        return None, None
+
+    course_path = content_dir / COURSE_FILE
+    if not course_path.is_file():
+        raise AuthorError([Problem(label_for(course_path), 0, 0, "course file is missing",
+                                   "run `course new course` or create it with title, audience "
+                                   "and sections")])
+    course, course_locator = load(Course, course_path)
+    policies, policies_locator = (None, None)
+    if (content_dir / POLICY_FILE).is_file():
+        policies, policies_locator = load(PolicyFile, content_dir / POLICY_FILE)
+    glossary, glossary_locator = (None, None)
+    if (content_dir / GLOSSARY_FILE).is_file():
+        glossary, glossary_locator = load(Glossary, content_dir / GLOSSARY_FILE)
+
+    sections = {section.id: section for section in course.sections} if course else {}
+    lessons: list[LessonEntry] = []
+    for path in _yaml_files(content_dir):
+        relative = path.relative_to(content_dir)
+        if len(relative.parts) == 1:
+            if relative.name not in RESERVED:
+                problems.append(Problem(
+                    label_for(path), 0, 0, "lesson file is not inside a section folder",
+                    f"move it to {content_dir.name}/<section id>/{relative.name}"))
+            continue
+        section_id = relative.parts[0]
+        lesson, locator = load(Lesson, path)
+        if lesson is None:
+            continue
+        if course is not None and section_id not in sections:
+            problems.append(Problem(
+                label_for(path), 0, 0, f"folder '{section_id}' is not a section of the course",
+                f"add it to sections in {COURSE_FILE}, or move the file to one of: "
+                f"{', '.join(sections)}"))
+            continue
+        if course is not None:
+            lessons.append(LessonEntry(sections[section_id], lesson, locator))
+
+    quizzes: list[QuizEntry] = []
+    if quiz_dir is not None and quiz_dir.is_dir():
+        for path in _yaml_files(quiz_dir):
+            quiz, locator = load(Quiz, path)
+            if quiz is not None:
+                quizzes.append(QuizEntry(quiz, locator))
+
+    if course is None:
+        raise AuthorError(problems)
+    order = {section_id: index for index, section_id in enumerate(sections)}
+    lessons.sort(key=lambda e: (order[e.section.id], e.lesson.order, e.lesson.id))
+    quizzes.sort(key=lambda e: (e.quiz.section is None, order.get(e.quiz.section, 0),
+                                e.quiz.order, e.quiz.id))
+    bundle = CourseBundle(course, course_locator, lessons, quizzes,
+                          policies or PolicyFile(), policies_locator,
+                          glossary or Glossary(), glossary_locator)
+    found = check_bundle(bundle, today=today, stale_after_days=stale_after_days)
+    problems.extend(p for p in found if p.severity == "error")
+    bundle.warnings = sorted(p for p in found if p.severity == "warning")
+    if problems:
+        raise AuthorError(problems + bundle.warnings)
+    return bundle
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    # Sorted so that messages and builds come out in the same order on every machine.
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))

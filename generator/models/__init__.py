@@ -1,0 +1,1 @@
+"""The course file models, declared once; JSON Schemas are generated from them."""

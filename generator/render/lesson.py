@@ -1,0 +1,101 @@
+"""A lesson as a Markdown page: every block in a fixed, predictable place."""
+
+from __future__ import annotations
+
+import html
+
+from ..bundle import CourseBundle, LessonEntry
+from ..i18n import strings
+from . import paths
+from .text import TextRenderer
+
+
+def render_lesson(bundle: CourseBundle, entry: LessonEntry) -> str:
+    lesson, section = entry.lesson, entry.section
+    t = strings(bundle.course.language)
+    text = TextRenderer(bundle, paths.lesson(section.id, lesson.id))
+    out: list[str] = [f"# {text.inline(lesson.title)}", ""]
+
+    meta = [html.escape(section.title)]
+    if lesson.minutes:
+        meta.append(t["minutes"].format(n=lesson.minutes))
+    meta.append(t["reviewed_short"].format(date=lesson.reviewed_on))
+    out += [f'<p class="course-meta" data-lesson="{lesson.id}">{" · ".join(meta)}</p>', ""]
+
+    out += [f"## {t['objectives']}", ""]
+    out += [f"- {text.inline(item)}" for item in lesson.objectives]
+    out += ["", text.markdown(lesson.body).strip(), ""]
+
+    if lesson.key_points:
+        out += [f"## {t['key_points']}", "", '<div class="course-keypoints" markdown>', ""]
+        out += [f"- {text.inline(item)}" for item in lesson.key_points]
+        out += ["", "</div>", ""]
+
+    if lesson.checklists:
+        out += [f"## {t['checklists']}", ""]
+        for checklist in lesson.checklists:
+            out += [f"### {text.inline(checklist.title)}", "", '<div class="course-checklist" markdown>', ""]
+            out += [f"- [ ] {text.inline(item)}" for item in checklist.items]
+            out += ["", "</div>", ""]
+
+    if lesson.do_dont:
+        pair = lesson.do_dont
+        out += [f"## {text.inline(pair.title) if pair.title else t['do_dont']}", ""]
+        out += ['<div class="course-dodont" markdown>', ""]
+        for kind, items, mark in (("do", pair.do, "✔"), ("dont", pair.dont, "✘")):
+            out += [f'<div class="course-{kind}" markdown>', "",
+                    f'<p class="course-dodont-title"><span aria-hidden="true">{mark}</span> '
+                    f'{t[kind]}</p>', ""]
+            out += [f"- {text.inline(item)}" for item in items]
+            out += ["", "</div>", ""]
+        out += ["</div>", ""]
+
+    if lesson.dialogues:
+        out += [f"## {t['dialogues']}", ""]
+        for dialogue in lesson.dialogues:
+            out += [f"### {text.inline(dialogue.title)}", ""]
+            if dialogue.situation:
+                out += [f'<div class="course-situation" markdown>', "",
+                        f"**{t['situation']}:** {text.markdown(dialogue.situation).strip()}", "",
+                        "</div>", ""]
+            out += [f'<div class="course-dialogue" role="list" aria-label="'
+                    f'{html.escape(text.plain(dialogue.title))}" markdown>', ""]
+            for line in dialogue.lines:
+                speaker = t[line.speaker]
+                out += [f'<div class="course-turn course-turn--{line.speaker}" role="listitem" '
+                        f'markdown>', "",
+                        f'<span class="course-speaker">{speaker}</span>', "",
+                        text.markdown(line.text).strip(), "", "</div>", ""]
+            out += ["</div>", ""]
+            if dialogue.takeaway:
+                out += [f'<div class="course-takeaway" markdown>', "",
+                        f"**{t['takeaway']}:** {text.markdown(dialogue.takeaway).strip()}", "",
+                        "</div>", ""]
+
+    if lesson.mistakes:
+        out += [f"## {t['mistakes']}", ""]
+        for mistake in lesson.mistakes:
+            out += ['<div class="course-mistake" markdown>', "",
+                    f'<p class="course-mistake-title"><span aria-hidden="true">✘</span> '
+                    f'{text.plain(mistake.mistake)}</p>', ""]
+            if mistake.why:
+                out += [f"**{t['why']}:** {text.markdown(mistake.why).strip()}", ""]
+            out += [f"**{t['instead']}:** {text.markdown(mistake.instead).strip()}", "",
+                    "</div>", ""]
+
+    out += [f"## {t['summary']}", "", text.markdown(lesson.summary).strip(), ""]
+
+    out += [f"## {t['sources']}", "", '<div class="course-sources" markdown>', ""]
+    for index, source in enumerate(lesson.sources, 1):
+        title = text.inline(source.title)
+        if source.url:
+            title = f"[{title}]({source.url})"
+        extra = []
+        if source.date:
+            extra.append(source.date.isoformat())
+        if source.note:
+            extra.append(text.inline(source.note))
+        out.append(f"{index}. {title}" + (f" — {'; '.join(extra)}" if extra else ""))
+    out += ["", f'<p class="course-reviewed">{html.escape(t["reviewed_on"].format(date=lesson.reviewed_on))}</p>', "",
+            "</div>", ""]
+    return "\n".join(out)

@@ -1,0 +1,153 @@
+"""The course's other pages: front page, section pages, glossary, policy values, progress."""
+
+from __future__ import annotations
+
+import html
+
+from ..bundle import CourseBundle
+from ..i18n import strings
+from . import paths
+from .text import TextRenderer
+
+
+def render_home(bundle: CourseBundle) -> str:
+    course = bundle.course
+    t = strings(course.language)
+    text = TextRenderer(bundle, paths.HOME)
+    out = [f"# {text.inline(course.title)}", ""]
+    if course.description:
+        out += [text.markdown(course.description).strip(), ""]
+    out += [f"## {t['audience']}", "", text.markdown(course.audience).strip(), ""]
+    out += [f"## {t['path']}", ""]
+    total_minutes = sum(e.lesson.minutes or 0 for e in bundle.lessons)
+    for number, section in enumerate(course.sections, 1):
+        lessons = bundle.lessons_in(section.id)
+        link = text.link(paths.section(section.id))
+        out.append(f"{number}. **[{text.inline(section.title)}]({link})** — "
+                   + t["lesson_count"].format(n=len(lessons)))
+        for entry in lessons:
+            minutes = f"({t['minutes'].format(n=entry.lesson.minutes)})" if entry.lesson.minutes else ""
+            out.append(f"    - [{text.inline(entry.lesson.title)}]"
+                       f"({text.link(paths.lesson(section.id, entry.lesson.id))}){minutes}")
+        for entry in bundle.quizzes_in(section.id):
+            out.append(f"    - [{text.inline(entry.quiz.title)}]({text.link(paths.quiz(entry.quiz.id))})"
+                       f" — {t[entry.quiz.mode]}")
+    finals = bundle.quizzes_in(None)
+    for entry in finals:
+        out.append(f"{len(course.sections) + 1}. **[{text.inline(entry.quiz.title)}]"
+                   f"({text.link(paths.quiz(entry.quiz.id))})** — {t[entry.quiz.mode]}")
+    out.append("")
+    if total_minutes:
+        out += [t["total_time"].format(n=total_minutes), ""]
+    if bundle.quizzes:
+        out += [f"## {t['how_quizzes']}", "", t["how_quizzes_text"], ""]
+    if course.intro:
+        out += [text.markdown(course.intro).strip(), ""]
+    if bundle.lessons:
+        first = bundle.lessons[0]
+        link = text.link(paths.lesson(first.section.id, first.lesson.id))
+        out += [f"[{t['start']}]({link}){{ .md-button .md-button--primary }}", ""]
+    return "\n".join(out)
+
+
+def render_section(bundle: CourseBundle, section_id: str) -> str:
+    section = next(s for s in bundle.course.sections if s.id == section_id)
+    t = strings(bundle.course.language)
+    text = TextRenderer(bundle, paths.section(section_id))
+    out = [f"# {text.inline(section.title)}", ""]
+    if section.description:
+        out += [text.markdown(section.description).strip(), ""]
+    lessons = bundle.lessons_in(section_id)
+    if lessons:
+        out += [f"## {t['lessons']}", "", '<div class="grid cards" markdown>', ""]
+        for entry in lessons:
+            lesson = entry.lesson
+            link = text.link(paths.lesson(section_id, lesson.id))
+            line = f"-   **[{text.inline(lesson.title)}]({link})**"
+            details = [text.inline(lesson.description)] if lesson.description else []
+            if lesson.minutes:
+                details.append(t["minutes"].format(n=lesson.minutes))
+            if details:
+                line += "\n\n    " + " · ".join(details)
+            out += [line, ""]
+        out += ["</div>", ""]
+    quizzes = bundle.quizzes_in(section_id)
+    if quizzes:
+        out += [f"## {t['quizzes']}", ""]
+        for entry in quizzes:
+            quiz = entry.quiz
+            out.append(f"- [{text.inline(quiz.title)}]({text.link(paths.quiz(quiz.id))}) — "
+                       f"{t[quiz.mode]} · {t['questions_count'].format(n=len(quiz.questions))}")
+        out.append("")
+    return "\n".join(out)
+
+
+def render_glossary(bundle: CourseBundle) -> str:
+    t = strings(bundle.course.language)
+    text = TextRenderer(bundle, paths.GLOSSARY)
+    out = [f"# {t['glossary']}", ""]
+    for term in sorted(bundle.glossary.terms, key=lambda term: term.term):
+        anchor = paths.term_anchor(term.term)
+        out += [f'<dl class="course-term" id="{anchor}" markdown>', "",
+                f"<dt>{html.escape(term.term)}</dt>", "",
+                '<dd markdown>', "", text.markdown(term.definition).strip(), ""]
+        if term.aliases:
+            out += [f"<small>{html.escape(' / '.join(term.aliases))}</small>", ""]
+        if term.see_also:
+            links = []
+            for other in term.see_also:
+                found = bundle.glossary.find(other)
+                links.append(f"[{text.inline(other)}](#{paths.term_anchor(found.term)})"
+                             if found else text.inline(other))
+            out += ["→ " + "、".join(links), ""]
+        out += ["</dd>", "", "</dl>", ""]
+    return "\n".join(out)
+
+
+def render_policies(bundle: CourseBundle) -> str:
+    t = strings(bundle.course.language)
+    text = TextRenderer(bundle, paths.POLICIES)
+    title = "规则数值一览" if bundle.course.language == "zh" else "Rule values"
+    out = [f"# {title}", ""]
+    for name, policy in bundle.policies.policies.items():
+        source = text.inline(policy.source.title)
+        if policy.source.url:
+            source = f"[{source}]({policy.source.url})"
+        out += [f'<div class="course-policy" id="{paths.policy_anchor(name)}" markdown>', "",
+                f"**{text.inline(policy.label)}:{text.inline(policy.value)}**", "",
+                f"{t['policy_as_of'].format(date=policy.as_of)} · {t['source']}:{source}", ""]
+        if policy.note:
+            out += [text.markdown(policy.note).strip(), ""]
+        out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def render_progress(bundle: CourseBundle) -> str:
+    """The progress page: server-rendered lists the quiz runtime fills in from localStorage."""
+    t = strings(bundle.course.language)
+    text = TextRenderer(bundle, paths.PROGRESS)
+    out = [f"# {t['progress']}", "", '<div class="course-progress" data-course-progress>', ""]
+    for section in bundle.course.sections:
+        out += [f"<h2>{html.escape(section.title)}</h2>", '<ul class="course-progress-list">']
+        for entry in bundle.lessons_in(section.id):
+            href = html.escape(text.link(paths.lesson(section.id, entry.lesson.id)))
+            out.append(f'<li data-progress-lesson="{entry.lesson.id}">'
+                       f'<a href="{href}">{html.escape(entry.lesson.title)}</a> '
+                       f'<span class="course-progress-state"></span></li>')
+        for entry in bundle.quizzes_in(section.id):
+            out.append(_quiz_item(entry.quiz, text))
+        out += ["</ul>", ""]
+    finals = bundle.quizzes_in(None)
+    if finals:
+        out += [f"<h2>{html.escape(t['final'])}</h2>", '<ul class="course-progress-list">']
+        out += [_quiz_item(entry.quiz, text) for entry in finals]
+        out += ["</ul>", ""]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def _quiz_item(quiz, text: TextRenderer) -> str:
+    href = html.escape(text.link(paths.quiz(quiz.id)))
+    return (f'<li data-progress-quiz="{quiz.id}" data-mode="{quiz.mode}">'
+            f'<a href="{href}">{html.escape(quiz.title)}</a> '
+            f'<span class="course-progress-state"></span></li>')

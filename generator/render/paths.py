@@ -1,0 +1,48 @@
+"""Where each generated page lives in the site (paths of Markdown pages, as MkDocs sees them)."""
+
+from __future__ import annotations
+
+from ..anchors import slug
+from ..bundle import CourseBundle
+
+HOME = "index.md"
+PROGRESS = "progress.md"
+GLOSSARY = "glossary.md"
+POLICIES = "policies.md"
+
+
+def section(section_id: str) -> str:
+    return f"{section_id}/index.md"
+
+
+def lesson(section_id: str, lesson_id: str) -> str:
+    return f"{section_id}/{lesson_id}.md"
+
+
+def quiz(quiz_id: str) -> str:
+    return f"quiz/{quiz_id}.md"
+
+
+def term_anchor(term: str) -> str:
+    return "term-" + slug(term, "-")
+
+
+def policy_anchor(name: str) -> str:
+    return "policy-" + name.replace("_", "-")
+
+
+def target(bundle: CourseBundle, kind: str, ident: str) -> str | None:
+    """Page path for a `lesson:`, `quiz:`, `section:`, `glossary:` or `policy:` link."""
+    if kind == "lesson":
+        entry = bundle.lesson(ident)
+        return lesson(entry.section.id, ident) if entry else None
+    if kind == "quiz":
+        return quiz(ident) if bundle.quiz(ident) else None
+    if kind == "section":
+        ids = {s.id for s in bundle.course.sections}
+        return section(ident) if ident in ids else None
+    if kind == "glossary":
+        return GLOSSARY if bundle.glossary.find(ident) else None
+    if kind == "policy":
+        return POLICIES if ident in bundle.policies.policies else None
+    return None

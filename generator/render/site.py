@@ -1,0 +1,54 @@
+"""Every page of a course and the navigation, as plain data for whichever site engine builds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..bundle import CourseBundle
+from ..i18n import strings
+from . import paths
+from .lesson import render_lesson
+from .pages import (render_glossary, render_home, render_policies, render_progress,
+                    render_section)
+from .quiz import render_quiz
+
+
+@dataclass
+class SitePlan:
+    pages: dict[str, str] = field(default_factory=dict)  # page path -> Markdown
+    nav: list = field(default_factory=list)  # MkDocs-style nav: [{title: path or [...]}, ...]
+
+
+def plan_site(bundle: CourseBundle, force_assessment: bool = False) -> SitePlan:
+    t = strings(bundle.course.language)
+    plan = SitePlan()
+    plan.pages[paths.HOME] = render_home(bundle)
+    plan.nav.append({t["home"]: paths.HOME})
+    for section in bundle.course.sections:
+        section_page = paths.section(section.id)
+        plan.pages[section_page] = render_section(bundle, section.id)
+        children: list = [section_page]
+        for entry in bundle.lessons_in(section.id):
+            page = paths.lesson(section.id, entry.lesson.id)
+            plan.pages[page] = render_lesson(bundle, entry)
+            children.append({entry.lesson.title: page})
+        for entry in bundle.quizzes_in(section.id):
+            page = paths.quiz(entry.quiz.id)
+            plan.pages[page] = render_quiz(bundle, entry, force_assessment)
+            children.append({entry.quiz.title: page})
+        plan.nav.append({section.title: children})
+    for entry in bundle.quizzes_in(None):
+        page = paths.quiz(entry.quiz.id)
+        plan.pages[page] = render_quiz(bundle, entry, force_assessment)
+        plan.nav.append({entry.quiz.title: page})
+    if bundle.quizzes or bundle.lessons:
+        plan.pages[paths.PROGRESS] = render_progress(bundle)
+        plan.nav.append({t["progress"]: paths.PROGRESS})
+    if bundle.glossary.terms:
+        plan.pages[paths.GLOSSARY] = render_glossary(bundle)
+        plan.nav.append({t["glossary"]: paths.GLOSSARY})
+    if bundle.policies.policies:
+        plan.pages[paths.POLICIES] = render_policies(bundle)
+        title = "规则数值一览" if bundle.course.language == "zh" else "Rule values"
+        plan.nav.append({title: paths.POLICIES})
+    return plan

@@ -1,0 +1,109 @@
+"""Author text → page Markdown: policy values, course links and safe HTML.
+
+Authors write Markdown without raw HTML. We escape `<` outside code so that text such as
+`</script>` or `<!--` shows as typed instead of breaking the page; our own wrappers are the only
+HTML on a page.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+
+from ..bundle import CourseBundle
+from ..i18n import strings
+from . import paths
+
+POLICY_REF = re.compile(r"\{\{\s*policy\.([A-Za-z0-9_]+)\s*\}\}")
+COURSE_LINK = re.compile(r"\]\((lesson|quiz|section|glossary|policy):([^)\s#]*)(#[^)\s]*)?\)")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+
+
+def escape_html_outside_code(text: str) -> str:
+    out: list[str] = []
+    in_fence = False
+    chunk: list[str] = []
+
+    def flush():
+        if chunk:
+            joined = "".join(chunk)
+            pieces = _CODE_SPAN.split(joined)
+            # split() yields text, ticks, code, text, ticks, code, ... keep code untouched
+            for index, piece in enumerate(pieces):
+                kind = index % 3
+                if kind == 0:
+                    out.append(piece.replace("<", "&lt;"))
+                elif kind == 1:
+                    out.append(piece)
+                else:
+                    out.append(piece + pieces[index - 1])
+            chunk.clear()
+
+    for line in text.splitlines(keepends=True):
+        if _FENCE.match(line):
+            if not in_fence:
+                flush()
+            in_fence = not in_fence
+            out.append(line)
+            continue
+        if in_fence:
+            out.append(line)
+        else:
+            chunk.append(line)
+    flush()
+    return "".join(out)
+
+
+@dataclass
+class TextRenderer:
+    """Renders author text for one page (links are relative to that page)."""
+
+    bundle: CourseBundle
+    page: str
+
+    def link(self, target: str, anchor: str = "") -> str:
+        return posixpath.relpath(target, posixpath.dirname(self.page) or ".") + anchor
+
+    def markdown(self, text: str | None) -> str:
+        if not text:
+            return ""
+        text = escape_html_outside_code(text)
+        text = POLICY_REF.sub(self._policy, text)
+        return COURSE_LINK.sub(self._course_link, text)
+
+    def inline(self, text: str | None) -> str:
+        """One-line Markdown (list items, table cells): newlines become spaces."""
+        return " ".join(self.markdown(text).split("\n"))
+
+    def plain(self, text: str | None) -> str:
+        """Text for an HTML attribute or element that is not Markdown-processed."""
+        text = POLICY_REF.sub(lambda m: self._policy_value(m.group(1)), text or "")
+        return html.escape(text, quote=True)
+
+    def _policy_value(self, name: str) -> str:
+        policy = self.bundle.policies.policies.get(name)
+        return policy.value if policy else f"{{{{policy.{name}}}}}"
+
+    def _policy(self, match: re.Match) -> str:
+        name = match.group(1)
+        policy = self.bundle.policies.policies.get(name)
+        if policy is None:  # `course check` reports it; keep the text visible meanwhile
+            return match.group(0)
+        label = strings(self.bundle.course.language)["policy_as_of"].format(
+            date=policy.as_of.isoformat())
+        target = self.link(paths.POLICIES, f"#{paths.policy_anchor(name)}")
+        return f"{policy.value}[{label}]({target}){{.course-policy-date}}"
+
+    def _course_link(self, match: re.Match) -> str:
+        kind, ident, anchor = match.group(1), match.group(2), match.group(3) or ""
+        target = paths.target(self.bundle, kind, ident)
+        if target is None:  # unknown id: `course check` reports it
+            return match.group(0)
+        if kind == "glossary":
+            anchor = "#" + paths.term_anchor(ident)
+        if kind == "policy":
+            anchor = "#" + paths.policy_anchor(ident)
+        return "](" + self.link(target, anchor) + ")"

@@ -1,0 +1,202 @@
+"""Check a parsed document against its model and explain every mismatch in the author's terms."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import AuthorError, Problem
+from .yamlsource import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_KIND = {
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping (key: value lines)",
+    "model_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "date_type": "a date like 2026-11-20",
+    "date_parsing": "a date like 2026-11-20",
+    "date_from_datetime_parsing": "a date like 2026-11-20",
+    "date_from_datetime_inexact": "a date like 2026-11-20",
+}
+
+
+def validate(model: type[M], document: Document) -> M:
+    """Build `model` from a parsed document or raise AuthorError listing every problem."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        raise AuthorError(problems_from(error, model, document)) from None
+
+
+def problems_from(error: ValidationError, model: type[BaseModel], document: Document) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        path = _data_path(document.data, item["loc"])
+        problems.append(_explain(item, path, model, document))
+    # Pydantic may report one union branch twice; keep each message once.
+    return sorted(set(problems))
+
+
+def _data_path(data, loc: tuple) -> tuple:
+    """Turn pydantic's location into a path through the author's data.
+
+    Pydantic inserts the tag of a tagged union (`single`) into locations; it is not a key in the
+    file, so it is dropped.
+    """
+    path: list = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str) and part not in current \
+                and current.get("type") == part:
+            continue
+        path.append(part)
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        else:
+            current = None
+    return tuple(path)
+
+
+def _allowed_keys(model: type[BaseModel], data, path: tuple) -> list[str]:
+    """Field names of the model found at `path`, following list items and tagged unions."""
+    annotation: object = model
+    node = data
+    for part in path:
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            continue
+        current = _model_in(annotation, node)
+        field = current.model_fields.get(part) if current else None
+        if field is None:
+            return []
+        annotation = field.annotation
+        node = node.get(part) if isinstance(node, dict) else None
+    current = _model_in(annotation, node)
+    return list(current.model_fields) if current else []
+
+
+def _model_in(annotation, node) -> type[BaseModel] | None:
+    """The model class inside an annotation like list[Option] or Union[...] that fits `node`."""
+    candidates = []
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            candidates.append(item)
+        else:
+            stack.extend(get_args(item))
+    if isinstance(node, dict) and "type" in node:
+        for candidate in candidates:
+            field = candidate.model_fields.get("type")
+            if field is not None and node["type"] in get_args(field.annotation):
+                return candidate
+    return candidates[0] if candidates else None
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"the text '{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__  # pragma: no cover
+
+
+def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document) -> Problem:
+    kind = item["type"]
+    locator = document.locator
+    value = item.get("input")
+    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, document.data, path[:-1])
+        close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else (
+            f"allowed keys here: {', '.join(allowed)}" if allowed else "remove it")
+        return locator.problem(path, f"unknown key '{path[-1]}'", hint, at_key=True)
+    if kind == "missing":
+        return locator.problem(path[:-1], f"missing required key '{path[-1]}'",
+                               f"add `{path[-1]}:` here")
+    if kind == "union_tag_invalid":
+        tags = item["ctx"]["expected_tags"].replace("'", "")
+        return locator.problem(path + ("type",), f"unknown question type '{item['ctx']['tag']}'",
+                               f"use one of: {tags}")
+    if kind == "union_tag_not_found":
+        return locator.problem(path, "question has no 'type'",
+                               "add `type:` with single, multiple, true_false, ordering or scenario")
+    if kind == "literal_error":
+        expected = item["ctx"]["expected"].replace("'", "")
+        return locator.problem(path, f"'{key}' is {_describe(value)}",
+                               f"use one of: {expected}")
+    if kind == "string_pattern_mismatch":
+        if "#" in item["ctx"]["pattern"]:
+            return locator.problem(path, f"'{key}' must be a lesson id with an optional #anchor, "
+                                         f"got {_describe(value)}",
+                                   "write it like refund-rules#完好的标准")
+        return locator.problem(path, f"'{key}' must be an id of lowercase letters, digits and "
+                                     f"hyphens, got {_describe(value)}",
+                               "write it like refund-rules")
+    if kind in ("too_short", "string_too_short"):
+        if kind == "string_too_short":
+            return locator.problem(path, f"'{key}' is empty", "write the text or remove the key")
+        least = item["ctx"]["min_length"]
+        return locator.problem(path, f"'{key}' needs at least {least} "
+                                     f"item{'s' if least != 1 else ''}, has "
+                                     f"{item['ctx']['actual_length']}",
+                               "add the missing items")
+    if kind in ("too_long", "string_too_long"):
+        most = item["ctx"]["max_length"]
+        return locator.problem(path, f"'{key}' is too long (at most {most})",
+                               "shorten it or split it")
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        if key == "pass_mark":
+            return locator.problem(path, f"pass_mark must be between 0 and 1, got {value}",
+                                   "write a share of the points, e.g. 0.8 for 80%")
+        bounds = {"greater_than_equal": "at least", "less_than_equal": "at most",
+                  "greater_than": "more than", "less_than": "less than"}[kind]
+        limit = next(iter(item["ctx"].values()))
+        return locator.problem(path, f"'{key}' must be {bounds} {limit}, got {value}",
+                               "change the number")
+    if kind == "value_error":
+        message = str(item["ctx"]["error"])
+        text, _, hint = message.partition(" — ")
+        return locator.problem(path, text, hint)
+    if kind in _KIND:
+        expected = _KIND[kind]
+        return locator.problem(path, f"'{key}' must be {expected}, got {_describe(value)}",
+                               _type_hint(kind, value))
+    return locator.problem(path, item["msg"])  # pragma: no cover - rare pydantic kinds
+
+
+def _type_hint(kind: str, value) -> str:
+    if kind == "string_type" and isinstance(value, list):
+        return "write one text, not a list"
+    if kind == "string_type" and isinstance(value, dict):
+        return 'put the text in quotes if it contains ": "'
+    if kind == "list_type":
+        return "start each item on its own line with '- '"
+    if kind.startswith("date"):
+        return "write the date as YYYY-MM-DD"
+    if kind == "bool_type":
+        return "write true or false"
+    return "fix the value"

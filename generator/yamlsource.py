@@ -1,0 +1,266 @@
+"""Strict, safe YAML reading that remembers where every key and value came from.
+
+PyYAML's C parser builds the node tree; we construct plain Python values from it ourselves so
+that we can refuse what a course file never needs and what makes YAML dangerous or surprising:
+aliases (the "billion laughs" bomb), language tags (`!!python/...`), duplicated keys (the second
+silently wins in PyYAML), and YAML 1.1 booleans (an answer `no` must stay the text "no").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import AuthorError, Problem
+
+try:  # the C parser is much faster; fall back for Pythons built without libyaml
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 1_000_000
+
+# YAML 1.2 core schema: only these plain scalars are not text.
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:value",
+    "tag:yaml.org,2002:merge",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class Number:
+    """Marker mixin: a YAML number that remembers how the author wrote it."""
+
+    source: str
+
+
+class YamlInt(int, Number):
+    pass
+
+
+class YamlFloat(float, Number):
+    pass
+
+
+@dataclass
+class Locator:
+    """Where each key and value of a document starts (1-based line and column)."""
+
+    label: str
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    # Find the closest known position for a key path, walking up to its parents
+    def position(self, path: tuple, prefer_key: bool = False) -> tuple[int, int]:
+        path = tuple(path)
+        while True:
+            if prefer_key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+    def problem(self, path: tuple, message: str, hint: str = "", *, at_key: bool = False,
+                severity: str = "error") -> Problem:
+        from .errors import format_key_path
+
+        line, column = self.position(path, prefer_key=at_key)
+        return Problem(self.label, line, column, message, hint, format_key_path(tuple(path)),
+                       severity)
+
+
+@dataclass
+class Document:
+    data: object
+    locator: Locator
+
+
+def decode(raw: bytes, label: str) -> str:
+    """Turn file bytes into text, refusing what is not UTF-8 with the place it goes wrong."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise AuthorError([Problem(
+            label, 1, 1, f"file is {len(raw) / 1_000_000:.1f} MB, larger than the "
+            f"{MAX_FILE_BYTES // 1_000_000} MB limit for one course file",
+            "split it into several lessons or quizzes")])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise AuthorError([Problem(label, 1, 1, "file is UTF-16 encoded",
+                                   "save it as UTF-8 (without BOM)")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise AuthorError([Problem(
+            label, line, column,
+            f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            "save it as UTF-8; GBK or GB2312 files must be converted")]) from None
+    # A UTF-8 byte-order mark is harmless (Windows editors add it): drop it.
+    return text.removeprefix("\ufeff")
+
+
+def parse(text: str, label: str) -> Document:
+    """Parse one YAML document into plain values and a locator, or raise AuthorError."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        return parse_bytes(text.encode("utf-8", "surrogatepass"), label)
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise AuthorError([Problem(label, 1, 1, "file is empty",
+                                   "start from `course new` to get a valid skeleton")])
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise AuthorError([_syntax_problem(error, label, text)]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
+        raise AuthorError([Problem(label, 1, 1, f"YAML error: {error}")]) from None
+    except ValueError as error:  # e.g. NUL characters the C reader rejects
+        raise AuthorError([Problem(label, 1, 1, f"file cannot be read as YAML: {error}",
+                                   "remove control characters")]) from None
+    locator = Locator(label)
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    try:
+        data = _construct(node, (), locator, problems, seen)
+    except _AliasFound:
+        raise AuthorError([_alias_problem(text, label)]) from None
+    if problems:
+        raise AuthorError(problems)
+    return Document(data, locator)
+
+
+def parse_bytes(raw: bytes, label: str) -> Document:
+    return parse(decode(raw, label), label)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, label: str, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (error.problem or error.context or "invalid YAML").strip()
+    hint = "check the indentation and punctuation on this line and the one above"
+    if "'\\t'" in problem or "\\t" in problem or (
+        mark and 0 <= mark.line < len(text.splitlines())
+        and "\t" in text.splitlines()[mark.line][: mark.column + 1]
+    ):
+        problem = "a tab character is used for indentation"
+        hint = "indent with spaces only (YAML does not allow tabs)"
+    elif "mapping values are not allowed" in problem:
+        problem = "a colon followed by a space starts a new key here"
+        hint = 'put the whole text in quotes, e.g. title: "问题: 怎么办"'
+    elif "found undefined alias" in problem or "found duplicate anchor" in problem:
+        hint = "anchors and aliases (&name / *name) are not allowed; write the value out"
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        problem = "the indentation does not line up with the keys above"
+    elif "found unexpected end of stream" in problem and "quoted" in (error.context or ""):
+        line, column = error.context_mark.line + 1, error.context_mark.column + 1
+        problem = "this quoted text is never closed"
+        hint = "close the quote that was opened"
+    return Problem(label, line, column, f"YAML syntax error: {problem}", hint)
+
+
+def _at(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _AliasFound(Exception):
+    pass
+
+
+def _alias_problem(text: str, label: str) -> Problem:
+    # Only reached when an alias exists, so the second pass over the events costs nothing normally.
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            return Problem(label, line, column,
+                           f"aliases (*{event.anchor}) are not allowed",
+                           "write the value out in full instead of reusing an anchor")
+    return Problem(label, 1, 1, "aliases are not allowed")  # pragma: no cover
+
+
+def _construct(node: yaml.Node, path: tuple, locator: Locator, problems: list[Problem],
+               seen: set[int]):
+    # The composer hands back the anchored node itself for an alias, so an alias is a node we
+    # have already visited. Refusing it here also makes "billion laughs" cost nothing.
+    if id(node) in seen:
+        raise _AliasFound
+    seen.add(id(node))
+    locator.values[path] = _at(node)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, path, locator, problems)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ_TAG:
+            problems.append(_tag_problem(node, locator))
+            return None
+        return [_construct(item, path + (i,), locator, problems, seen)
+                for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP_TAG:
+            problems.append(_tag_problem(node, locator))
+            return None
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(locator.label, *_at(key_node),
+                                        "a key must be plain text, not a list or mapping",
+                                        "write the key as a single word"))
+                continue
+            key = key_node.value
+            if key == "<<":
+                problems.append(Problem(locator.label, *_at(key_node),
+                                        "merge keys (<<) are not allowed",
+                                        "write the keys out in full"))
+                continue
+            if key in result:
+                first_line = locator.keys[path + (key,)][0]
+                problems.append(Problem(locator.label, *_at(key_node),
+                                        f"duplicate key '{key}' (first used on line {first_line})",
+                                        "remove one of them; YAML would silently keep the last"))
+                continue
+            locator.keys[path + (key,)] = _at(key_node)
+            result[key] = _construct(value_node, path + (key,), locator, problems, seen)
+        return result
+    return None  # pragma: no cover - the composer builds only the three node kinds
+
+
+def _scalar(node: yaml.ScalarNode, path: tuple, locator: Locator, problems: list[Problem]):
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(_tag_problem(node, locator))
+        return None
+    if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted or block text: always text
+        return node.value
+    value = node.value
+    if _NULL.match(value):
+        return None
+    if _BOOL.match(value):
+        return value.lower() == "true"
+    if _INT.match(value):
+        number = YamlInt(int(value))
+        number.source = value
+        return number
+    if _FLOAT.match(value):
+        number = YamlFloat(float(value))
+        number.source = value
+        return number
+    return value
+
+
+def _tag_problem(node: yaml.Node, locator: Locator) -> Problem:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return Problem(locator.label, *_at(node), f"the tag {tag} is not allowed",
+                   "remove it; course files hold only text, numbers, lists and mappings")
