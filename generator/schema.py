@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from .models.answers import AnswerFile
 from .models.course import Course, Lesson
 from .models.quiz import Quiz
 from .models.reference import Glossary, PolicyFile
@@ -15,6 +16,7 @@ MODELS = {
     "quiz": Quiz,
     "policies": PolicyFile,
     "glossary": Glossary,
+    "answers": AnswerFile,
 }
 
 
