@@ -270,7 +270,7 @@ class _Checker:
             return
         if anchor and anchor not in self._lesson_anchors(lesson_id):
             anchors = sorted(self._lesson_anchors(lesson_id))
-            close = [a for a in anchors if anchor in a or a in anchor][:3]
+            close = difflib.get_close_matches(anchor, anchors, n=3, cutoff=0.5)
             self.error(locator, path, f"lesson '{lesson_id}' has no heading '#{anchor}'",
                        "use one of: " + ", ".join(close or anchors[:8]))
 

@@ -145,7 +145,7 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
         return locator.problem(path, "question has no 'type'",
                                "add `type:` with single, multiple, true_false, ordering or scenario")
     if kind == "literal_error":
-        expected = item["ctx"]["expected"].replace("'", "")
+        expected = item["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
         return locator.problem(path, f"'{key}' is {_describe(value)}",
                                f"use one of: {expected}")
     if kind == "string_pattern_mismatch":
