@@ -81,6 +81,27 @@ def _check(args) -> int:
     return EXIT_OK
 
 
+def _show_build_messages() -> None:
+    """Print MkDocs' warnings and errors, and the course plugin's notes, without log noise."""
+    import logging
+
+    class _Format(logging.Formatter):
+        def format(self, record):
+            message = record.getMessage()
+            if record.name.startswith("mkdocs.plugins.course"):
+                return message
+            return f"{record.levelname} - {message}"
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Format())
+    handler.addFilter(lambda r: r.levelno >= logging.WARNING
+                      or r.name.startswith("mkdocs.plugins.course"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+    mkdocs_log.propagate = False
+
+
 def _mkdocs_config(args, **overrides):
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
@@ -105,17 +126,16 @@ def _build(args) -> int:
     if args.site_dir:
         overrides["site_dir"] = args.site_dir
     started = time.perf_counter()
+    _show_build_messages()
     config = _mkdocs_config(args, **overrides)
     published = config.site_dir
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
-    except PluginError as error:
-        print(f"course build: {error}", file=sys.stderr)
-        print("course build: failed; the previous site was left as it was", file=sys.stderr)
-        return EXIT_PROBLEMS
-    except Abort as error:
-        print(f"course build: {error.message}", file=sys.stderr)
+    except (PluginError, Abort) as error:
+        # MkDocs has already logged the problems; a BuildError's abort message adds nothing.
+        if "BuildError" not in str(error):
+            print(f"course build: {error}", file=sys.stderr)
         print("course build: failed; the previous site was left as it was", file=sys.stderr)
         return EXIT_PROBLEMS
     finally:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
+        "colon": "\uff1a",
+        "lparen": "\uff08",
+        "rparen": "\uff09",
+        "policies": "规则数值一览",
         "objectives": "学习目标",
         "key_points": "要点",
         "checklists": "操作清单",
@@ -48,6 +52,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "start": "开始学习",
     },
     "en": {
+        "colon": ": ",
+        "lparen": " (",
+        "rparen": ")",
+        "policies": "Rule values",
         "objectives": "Learning objectives",
         "key_points": "Key points",
         "checklists": "Checklists",

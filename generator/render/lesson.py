@@ -56,7 +56,7 @@ def render_lesson(bundle: CourseBundle, entry: LessonEntry) -> str:
             out += [f"### {text.inline(dialogue.title)}", ""]
             if dialogue.situation:
                 out += [f'<div class="course-situation" markdown>', "",
-                        f"**{t['situation']}:** {text.markdown(dialogue.situation).strip()}", "",
+                        f"**{t['situation']}{t['colon']}** {text.markdown(dialogue.situation).strip()}", "",
                         "</div>", ""]
             out += [f'<div class="course-dialogue" role="list" aria-label="'
                     f'{html.escape(text.plain(dialogue.title))}" markdown>', ""]
@@ -69,7 +69,7 @@ def render_lesson(bundle: CourseBundle, entry: LessonEntry) -> str:
             out += ["</div>", ""]
             if dialogue.takeaway:
                 out += [f'<div class="course-takeaway" markdown>', "",
-                        f"**{t['takeaway']}:** {text.markdown(dialogue.takeaway).strip()}", "",
+                        f"**{t['takeaway']}{t['colon']}** {text.markdown(dialogue.takeaway).strip()}", "",
                         "</div>", ""]
 
     if lesson.mistakes:
@@ -79,8 +79,8 @@ def render_lesson(bundle: CourseBundle, entry: LessonEntry) -> str:
                     f'<p class="course-mistake-title"><span aria-hidden="true">✘</span> '
                     f'{text.plain(mistake.mistake)}</p>', ""]
             if mistake.why:
-                out += [f"**{t['why']}:** {text.markdown(mistake.why).strip()}", ""]
-            out += [f"**{t['instead']}:** {text.markdown(mistake.instead).strip()}", "",
+                out += [f"**{t['why']}{t['colon']}** {text.markdown(mistake.why).strip()}", ""]
+            out += [f"**{t['instead']}{t['colon']}** {text.markdown(mistake.instead).strip()}", "",
                     "</div>", ""]
 
     out += [f"## {t['summary']}", "", text.markdown(lesson.summary).strip(), ""]

@@ -26,7 +26,8 @@ def render_home(bundle: CourseBundle) -> str:
         out.append(f"{number}. **[{text.inline(section.title)}]({link})** — "
                    + t["lesson_count"].format(n=len(lessons)))
         for entry in lessons:
-            minutes = f"({t['minutes'].format(n=entry.lesson.minutes)})" if entry.lesson.minutes else ""
+            minutes = (f"{t['lparen']}{t['minutes'].format(n=entry.lesson.minutes)}{t['rparen']}"
+                       if entry.lesson.minutes else "")
             out.append(f"    - [{text.inline(entry.lesson.title)}]"
                        f"({text.link(paths.lesson(section.id, entry.lesson.id))}){minutes}")
         for entry in bundle.quizzes_in(section.id):
@@ -107,15 +108,15 @@ def render_glossary(bundle: CourseBundle) -> str:
 def render_policies(bundle: CourseBundle) -> str:
     t = strings(bundle.course.language)
     text = TextRenderer(bundle, paths.POLICIES)
-    title = "规则数值一览" if bundle.course.language == "zh" else "Rule values"
-    out = [f"# {title}", ""]
+    out = [f"# {t['policies']}", ""]
     for name, policy in bundle.policies.policies.items():
         source = text.inline(policy.source.title)
         if policy.source.url:
             source = f"[{source}]({policy.source.url})"
         out += [f'<div class="course-policy" id="{paths.policy_anchor(name)}" markdown>', "",
-                f"**{text.inline(policy.label)}:{text.inline(policy.value)}**", "",
-                f"{t['policy_as_of'].format(date=policy.as_of)} · {t['source']}:{source}", ""]
+                f"**{text.inline(policy.label)}{t['colon']}{text.inline(policy.value)}**", "",
+                f"{t['policy_as_of'].format(date=policy.as_of)} · {t['source']}{t['colon']}{source}",
+                ""]
         if policy.note:
             out += [text.markdown(policy.note).strip(), ""]
         out += ["</div>", ""]

@@ -49,6 +49,5 @@ def plan_site(bundle: CourseBundle, force_assessment: bool = False) -> SitePlan:
         plan.nav.append({t["glossary"]: paths.GLOSSARY})
     if bundle.policies.policies:
         plan.pages[paths.POLICIES] = render_policies(bundle)
-        title = "规则数值一览" if bundle.course.language == "zh" else "Rule values"
-        plan.nav.append({title: paths.POLICIES})
+        plan.nav.append({t["policies"]: paths.POLICIES})
     return plan

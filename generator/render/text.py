@@ -102,8 +102,8 @@ class TextRenderer:
         target = paths.target(self.bundle, kind, ident)
         if target is None:  # unknown id: `course check` reports it
             return match.group(0)
-        if kind == "glossary":
-            anchor = "#" + paths.term_anchor(ident)
+        if kind == "glossary":  # an alias links to the entry of its term
+            anchor = "#" + paths.term_anchor(self.bundle.glossary.find(ident).term)
         if kind == "policy":
             anchor = "#" + paths.policy_anchor(ident)
         return "](" + self.link(target, anchor) + ")"

@@ -1,0 +1,71 @@
+"""Rendering: golden pages for every block type, and safety of author text."""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.loading import load_course
+from generator.render.lesson import render_lesson
+from generator.render.pages import render_glossary, render_home, render_policies, render_section
+from generator.render.text import escape_html_outside_code
+
+FIXTURE = Path(__file__).parent / "fixtures" / "golden-course"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def bundle():
+    return load_course(FIXTURE / "content", None, today=datetime.date(2026, 11, 26))
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/<name>; UPDATE_GOLDEN=1 rewrites the file (review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_lesson_page_golden(bundle):
+    assert_golden("lesson-every-block.md", render_lesson(bundle, bundle.lesson("every-block")))
+
+
+def test_home_page_golden(bundle):
+    assert_golden("home.md", render_home(bundle))
+
+
+def test_section_page_golden(bundle):
+    assert_golden("section-rules.md", render_section(bundle, "rules"))
+
+
+def test_glossary_page_golden(bundle):
+    assert_golden("glossary.md", render_glossary(bundle))
+
+
+def test_policies_page_golden(bundle):
+    assert_golden("policies.md", render_policies(bundle))
+
+
+def test_policy_value_shows_its_date_and_links_to_its_source(bundle):
+    page = render_lesson(bundle, bundle.lesson("every-block"))
+    assert "7 天[截至 2026-11-20](../policies.md#policy-no-reason-days){.course-policy-date}" in page
+
+
+def test_course_links_become_relative_page_links(bundle):
+    page = render_lesson(bundle, bundle.lesson("every-block"))
+    assert "[本课](every-block.md#小标题带标点)" in page
+    assert "[部分](index.md)" in page
+    assert "[仅退款](../glossary.md#term-仅退款)" in page  # an alias links to its term
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a </script> b", "a &lt;/script> b"),
+    ("<!-- x -->", "&lt;!-- x -->"),
+    ("keep `<b>` code", "keep `<b>` code"),
+    ("``a <b> ` c`` <i>", "``a <b> ` c`` &lt;i>"),
+    ("```\n<b>\n```\n<i>", "```\n<b>\n```\n&lt;i>"),
+])
+def test_author_html_is_shown_not_run(text, expected):
+    assert escape_html_outside_code(text) == expected
