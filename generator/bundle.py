@@ -36,6 +36,7 @@ class CourseBundle:
     glossary: Glossary = field(default_factory=Glossary)
     glossary_locator: Locator | None = None
     warnings: list[Problem] = field(default_factory=list)
+    unloaded_lessons: set[str] = field(default_factory=set)  # files that failed to load
 
     def lesson(self, lesson_id: str) -> LessonEntry | None:
         return self._lessons_by_id.get(lesson_id)

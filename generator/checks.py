@@ -127,7 +127,7 @@ class _Checker:
             self.error(locator, ("section",), f"unknown section '{quiz.section}'",
                        f"use one of: {', '.join(sorted(sections))}")
         for index, lesson_id in enumerate(quiz.lessons):
-            if bundle.lesson(lesson_id) is None:
+            if bundle.lesson(lesson_id) is None and lesson_id not in bundle.unloaded_lessons:
                 self.error(locator, ("lessons", index), f"unknown lesson '{lesson_id}'",
                            self._lesson_hint(lesson_id))
         self._unique([q.id for q in quiz.questions], locator,
@@ -266,7 +266,9 @@ class _Checker:
         lesson_id, _, anchor = ref.partition("#")
         entry = self.bundle.lesson(lesson_id)
         if entry is None:
-            self.error(locator, path, f"unknown lesson '{lesson_id}'", self._lesson_hint(lesson_id))
+            if lesson_id not in self.bundle.unloaded_lessons:
+                self.error(locator, path, f"unknown lesson '{lesson_id}'",
+                           self._lesson_hint(lesson_id))
             return
         if anchor and anchor not in self._lesson_anchors(lesson_id):
             anchors = sorted(self._lesson_anchors(lesson_id))

@@ -59,10 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--assessment", action="store_true",
                        help="preview every quiz as an assessment")
 
-    new = command("new", _new, "Start a new lesson or quiz from a commented template.")
-    new.add_argument("kind", choices=["lesson", "quiz"], help="what to create")
-    new.add_argument("names", nargs="+", metavar="NAME",
-                     help="lesson: SECTION ID · quiz: ID [SECTION]")
+    new = command("new", _new, "Start a new course, lesson or quiz from a commented template.")
+    new.add_argument("kind", choices=["course", "lesson", "quiz"], help="what to create")
+    new.add_argument("names", nargs="*", metavar="NAME",
+                     help="lesson: SECTION ID · quiz: ID [SECTION] · course: nothing (it is "
+                          "created where -f points)")
     return parser
 
 
@@ -173,6 +174,8 @@ def _new(args) -> int:
     from .loading import COURSE_FILE, read_document
     from .scaffold import lesson_text, quiz_text
 
+    if args.kind == "course":
+        return _new_course(Path(args.config_file), args.names)
     project = find_project(args.config_file)
     names = args.names
     pattern = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -207,6 +210,26 @@ def _new(args) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
     print(f"created {os.path.relpath(target)} — edit it, then run `course check`")
+    return EXIT_OK
+
+
+def _new_course(config_file: Path, names: list[str]) -> int:
+    from .loading import COURSE_FILE
+    from .scaffold import MKDOCS, course_text
+
+    if names:
+        return _usage("course new course takes no names; use -f FOLDER/mkdocs.yml to choose "
+                      "where")
+    course_file = config_file.parent / "content" / COURSE_FILE
+    for existing in (config_file, course_file):
+        if existing.exists():
+            return _usage(f"{os.path.relpath(existing)} already exists; choose another folder")
+    course_file.parent.mkdir(parents=True, exist_ok=True)
+    (config_file.parent / "quizzes").mkdir(exist_ok=True)
+    config_file.write_text(MKDOCS, encoding="utf-8")
+    course_file.write_text(course_text(course_file), encoding="utf-8")
+    print(f"created {os.path.relpath(config_file)} and {os.path.relpath(course_file)} — add "
+          f"lessons with `course new lesson SECTION ID`")
     return EXIT_OK
 
 

@@ -63,6 +63,7 @@ def load_course(content_dir: Path, quiz_dir: Path | None, today=None,
 
     sections = {section.id: section for section in course.sections} if course else {}
     lessons: list[LessonEntry] = []
+    unloaded: set[str] = set()  # lessons whose file has errors: don't also call links to them broken
     for path in _yaml_files(content_dir):
         relative = path.relative_to(content_dir)
         if len(relative.parts) == 1:
@@ -74,6 +75,7 @@ def load_course(content_dir: Path, quiz_dir: Path | None, today=None,
         section_id = relative.parts[0]
         lesson, locator = load(Lesson, path)
         if lesson is None:
+            unloaded.add(path.stem)
             continue
         if course is not None and section_id not in sections:
             problems.append(Problem(
@@ -99,7 +101,7 @@ def load_course(content_dir: Path, quiz_dir: Path | None, today=None,
                                 e.quiz.order, e.quiz.id))
     bundle = CourseBundle(course, course_locator, lessons, quizzes,
                           policies or PolicyFile(), policies_locator,
-                          glossary or Glossary(), glossary_locator)
+                          glossary or Glossary(), glossary_locator, unloaded_lessons=unloaded)
     found = check_bundle(bundle, today=today, stale_after_days=stale_after_days)
     problems.extend(p for p in found if p.severity == "error")
     bundle.warnings = sorted(p for p in found if p.severity == "warning")

@@ -107,6 +107,36 @@ sections:                     # in teaching order; each section's lessons live i
 """
 
 
+MKDOCS = """\
+# The site: MkDocs Material with the course plugin. Run `course build` or `course serve`.
+site_name: 新课程
+docs_dir: content             # lessons live here; images beside them are copied too
+use_directory_urls: false     # site/index.html opens and navigates straight from disk
+theme:
+  name: material
+  language: zh
+  font: false                 # no web fonts: nothing loads from another host
+  features:
+    - navigation.footer       # previous / next at the foot of each page
+    - navigation.indexes
+    - navigation.sections
+plugins:
+  - search:
+      lang: zh                # Chinese search (jieba splits sentences into words)
+  - course:
+      content_dir: content
+      quiz_dir: quizzes
+markdown_extensions:
+  - toc:
+      permalink: true
+validation:
+  links:
+    anchors: warn
+    absolute_links: warn
+    unrecognized_links: warn
+"""
+
+
 def schema_reference(target: Path, name: str) -> str:
     """Path from the new file to the schema shipped in the package, as the editor needs it."""
     schema = Path(str(resources.files("generator") / "schemas" / f"{name}.schema.json"))

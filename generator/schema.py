@@ -35,3 +35,23 @@ def shipped() -> dict[str, str]:
     folder = resources.files("generator") / "schemas"
     return {entry.name: entry.read_text("utf-8") for entry in folder.iterdir()
             if entry.name.endswith(".schema.json")}
+
+
+def write(folder) -> list[str]:
+    """Regenerate the shipped schemas; returns the names of files that changed."""
+    from pathlib import Path
+
+    changed = []
+    for name, text in generate().items():
+        path = Path(folder) / name
+        if not path.exists() or path.read_text("utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(name)
+    return changed
+
+
+if __name__ == "__main__":  # python -m generator.schema: after changing a model
+    from pathlib import Path
+
+    for name in write(Path(__file__).parent / "schemas"):
+        print(f"updated generator/schemas/{name}")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, WithJsonSchema, model_validator
 
 from .common import Date, Identifier, Markdown, Model, Source, Text
 
@@ -67,12 +67,23 @@ class DialogueLine(Model):
         return value
 
 
+# Editors see the form authors write (`- buyer: 你好`), not the internal speaker/text pair.
+AuthoredLine = Annotated[DialogueLine, WithJsonSchema({
+    "description": "One turn: `- buyer: ...`, `- agent: ...` or `- note: ...`.",
+    "oneOf": [
+        {"type": "object", "properties": {speaker: {"type": "string", "minLength": 1}},
+         "required": [speaker], "additionalProperties": False}
+        for speaker in SPEAKERS
+    ],
+})]
+
+
 class Dialogue(Model):
     """An example conversation between 买家 and 客服."""
 
     title: Text
     situation: Markdown | None = Field(None, description="What happened before the chat.")
-    lines: list[DialogueLine] = Field(min_length=2)
+    lines: list[AuthoredLine] = Field(min_length=2)
     takeaway: Markdown | None = Field(None, description="Why this conversation works.")
 
 

@@ -1,0 +1,116 @@
+"""The `course` command, run as a user runs it: in a subprocess, from some folder."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import run_course
+from coursefolder import LESSON_YML, make_course
+
+
+def test_python_m_generator_and_the_console_script_are_the_same_tool(tmp_path):
+    config = make_course(tmp_path / "c")
+    script = Path(sys.executable).parent / "course"
+    assert script.exists(), "pip install -e . provides the `course` command"
+    by_script = subprocess.run([str(script), "check", "-f", str(config)], capture_output=True,
+                               text=True, cwd=tmp_path)
+    by_module = run_course("check", "-f", str(config), cwd=tmp_path)
+    assert by_script.returncode == by_module.returncode == 0
+    assert by_script.stdout.split(", in ")[0] == by_module.stdout.split(", in ")[0] == (
+        "course check: OK — 2 sections, 1 lessons, 1 quizzes (1 questions), 0 warnings")
+
+
+def test_help_lists_the_commands():
+    result = run_course("--help")
+    assert result.returncode == 0
+    for name in ("check", "build", "serve", "new"):
+        assert name in result.stdout
+    assert "-f FILE, --config-file FILE" in run_course("check", "--help").stdout
+
+
+def test_check_reports_every_problem_with_its_place_and_exit_1(tmp_path):
+    broken = LESSON_YML.format(id="refund-rules", title="退款规则", order=1)
+    broken = broken.replace("objectives:", "obectives:").replace("summary: 小结。",
+                                                                 "summary: a\nsummary: b")
+    make_course(tmp_path, lessons={"rules/refund-rules": broken})
+    result = run_course("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "content/rules/refund-rules.yml:13:1: duplicate key 'summary' (first used on line 12) — "
+        "remove one of them; YAML would silently keep the last",
+        "course check: 1 error in 1 file",
+    ]
+    assert "Traceback" not in result.stderr
+    fixed_yaml = broken.replace("summary: a\nsummary: b", "summary: a")
+    (tmp_path / "content/rules/refund-rules.yml").write_text(fixed_yaml, encoding="utf-8")
+    result = run_course("check", cwd=tmp_path)
+    assert result.stderr.splitlines() == [
+        "content/rules/refund-rules.yml:1:1: missing required key 'objectives' — "
+        "add `objectives:` here",
+        "content/rules/refund-rules.yml:4:1: unknown key 'obectives' — did you mean "
+        "'objectives'?",
+        "course check: 2 errors in 1 file",
+    ]
+
+
+def test_missing_config_file_is_a_clear_message(tmp_path):
+    result = run_course("check", "-f", "nowhere/mkdocs.yml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "nowhere/mkdocs.yml: config file not found — run from the course folder or pass "
+        "-f path/to/mkdocs.yml")
+
+
+def test_new_lesson_and_quiz_are_valid_starting_points(tmp_path):
+    config = make_course(tmp_path)
+    created = run_course("new", "lesson", "communication", "first-talk", "-f", str(config),
+                         cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    assert created.stdout == ("created content/communication/first-talk.yml — edit it, then run "
+                              "`course check`\n")
+    assert run_course("new", "quiz", "talk-practice", "communication", cwd=tmp_path).returncode == 0
+    lesson = (tmp_path / "content/communication/first-talk.yml").read_text(encoding="utf-8")
+    assert lesson.startswith("# yaml-language-server: $schema=")
+    assert "id: first-talk" in lesson
+    check = run_course("check", cwd=tmp_path)
+    assert check.returncode == 0, check.stderr
+    assert "3 lessons" not in check.stdout and "2 lessons, 2 quizzes" in check.stdout
+
+
+def test_new_refuses_bad_ids_unknown_sections_and_existing_files(tmp_path):
+    make_course(tmp_path)
+    bad_id = run_course("new", "lesson", "rules", "Bad_Id", cwd=tmp_path)
+    assert (bad_id.returncode, bad_id.stderr) == (2, (
+        "course: 'Bad_Id' is not a valid id: use lowercase letters, digits and hyphens, "
+        "e.g. refund-rules\n"))
+    bad_section = run_course("new", "lesson", "rulez", "x", cwd=tmp_path)
+    assert bad_section.stderr == ("course: 'rulez' is not a section of the course; use one of: "
+                                  "rules, communication\n")
+    exists = run_course("new", "lesson", "rules", "refund-rules", cwd=tmp_path)
+    assert exists.stderr == ("course: content/rules/refund-rules.yml already exists; "
+                             "choose another id\n")
+
+
+def test_new_course_then_build_it_from_another_folder(tmp_path):
+    folder = tmp_path / "shop-course"
+    folder.mkdir()
+    config = folder / "mkdocs.yml"
+    assert run_course("new", "course", "-f", str(config), cwd=tmp_path).returncode == 0
+    assert run_course("new", "lesson", "basics", "hello", "-f", str(config),
+                      cwd=tmp_path).returncode == 0
+    built = run_course("build", "-f", str(config), cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.splitlines()[0].startswith("course build: 5 pages written to "
+                                                   "shop-course/site/ in ")
+    assert "Open file://" in built.stdout
+    assert (folder / "site/basics/hello.html").is_file()
+
+
+def test_build_with_assessment_flag_overrides_every_quiz(tmp_path):
+    make_course(tmp_path)
+    assert run_course("build", "--assessment", cwd=tmp_path).returncode == 0
+    page = (tmp_path / "site/quiz/rules-practice.html").read_text(encoding="utf-8")
+    assert 'data-mode="assessment"' in page
+    assert '"correct"' not in page
