@@ -116,10 +116,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._publish()
 
     def _quiz_dir(self, config: MkDocsConfig) -> Path | None:
-        if self.config.quiz_dir:
-            return Path(self.config.quiz_dir)
-        default = Path(config.config_file_path or ".").parent / "quizzes"
-        return default if default.is_dir() else None
+        folder = Path(config.config_file_path or ".").parent / (self.config.quiz_dir or "quizzes")
+        return folder if folder.is_dir() else None
 
     def _teach_search_the_terms(self) -> None:
         # Material's search splits Chinese with jieba; glossary terms should stay whole words.
