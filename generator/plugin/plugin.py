@@ -106,6 +106,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         content=(assets / name).read_bytes()))
         return files
 
+    # Sitemap dates from the content, not the clock: two builds give the same bytes.
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
+        if self.plan is not None and page.file.src_uri in self.plan.dates:
+            page.update_date = self.plan.dates[page.file.src_uri].isoformat()
+        return page
+
     def on_post_build(self, *, config: MkDocsConfig):
         self.build_failed = False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from ..bundle import CourseBundle
@@ -17,6 +18,9 @@ from .quiz import render_quiz
 class SitePlan:
     pages: dict[str, str] = field(default_factory=dict)  # page path -> Markdown
     nav: list = field(default_factory=list)  # MkDocs-style nav: [{title: path or [...]}, ...]
+    # When each page's content last changed, from the content itself (never the clock), so that
+    # sitemaps and archives come out the same on every build.
+    dates: dict[str, datetime.date] = field(default_factory=dict)
 
 
 def plan_site(bundle: CourseBundle, force_assessment: bool = False) -> SitePlan:
@@ -50,4 +54,24 @@ def plan_site(bundle: CourseBundle, force_assessment: bool = False) -> SitePlan:
     if bundle.policies.policies:
         plan.pages[paths.POLICIES] = render_policies(bundle)
         plan.nav.append({t["policies"]: paths.POLICIES})
+    _date_pages(bundle, plan)
     return plan
+
+
+def content_date(bundle: CourseBundle) -> datetime.date:
+    """The newest review date in the course: when its content as a whole last changed."""
+    dates = [e.lesson.reviewed_on for e in bundle.lessons]
+    dates += [p.as_of for p in bundle.policies.policies.values()]
+    return max(dates, default=datetime.date(2000, 1, 1))
+
+
+def _date_pages(bundle: CourseBundle, plan: SitePlan) -> None:
+    newest = content_date(bundle)
+    for page in plan.pages:
+        plan.dates[page] = newest
+    for section in bundle.course.sections:
+        lessons = bundle.lessons_in(section.id)
+        for entry in lessons:
+            plan.dates[paths.lesson(section.id, entry.lesson.id)] = entry.lesson.reviewed_on
+        if lessons:
+            plan.dates[paths.section(section.id)] = max(e.lesson.reviewed_on for e in lessons)
