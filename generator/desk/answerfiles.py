@@ -1,0 +1,197 @@
+"""Read one answer file: bytes in, a validated AnswerFile out, or one line saying what is wrong.
+
+The fast path is pydantic's `model_validate_json`, which parses and validates in Rust in one
+pass; only when it fails do we look closer, to turn the first problem into a sentence a trainer
+can act on (`answers[3].answer: expected true/false, an id or a list of ids, got a number`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import format_key_path
+from ..models.answers import FORMAT, AnswerFile
+
+# A 50-question answer file is about 10 KB; 1 MB leaves room for 1,000 long answers and refuses
+# a video or an archive sent by mistake before it is read into memory.
+MAX_FILE_BYTES = 1024 * 1024
+
+
+class BadAnswerFile(Exception):
+    """An answer file that cannot be graded; `message` is the part after `file: `."""
+
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing by size before reading a large file into memory."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BadAnswerFile(_too_large(size))
+        with path.open("rb") as stream:
+            # Read one byte more than allowed: a file that grew since stat() is caught too.
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise BadAnswerFile("no such file") from None
+    except IsADirectoryError:
+        raise BadAnswerFile("is a folder, not a file") from None
+    except OSError as error:
+        raise BadAnswerFile(f"cannot read file: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise BadAnswerFile(_too_large(len(data)))
+    return data
+
+
+def content_hash(data: bytes) -> str:
+    """What identifies an attempt: the same file imported twice is one attempt."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse(data: bytes) -> AnswerFile:
+    """Validate an answer file's bytes; raise BadAnswerFile naming the first problem."""
+    if data.startswith(codecs.BOM_UTF8):  # Notepad adds one when a trainer re-saves the file
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return AnswerFile.model_validate_json(data)
+    except ValidationError as error:
+        raise BadAnswerFile(describe(error, data)) from None
+
+
+def describe(error: ValidationError, data: bytes) -> str:
+    """One line for a failed validation: the first problem, and how many more there are."""
+    problems = _problems(error)
+    first = problems[0]
+    if first[0] == "json":
+        return _describe_json(first[1], data)
+    where, what = first
+    if not where and what.startswith("expected a JSON object"):
+        return f"not an answer file: {what}"
+    if where == "format" and what == "missing":
+        return f'not an answer file: no "format": "{FORMAT}" in it'
+    more = len(problems) - 1
+    suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+    return f"{where}: {what}{suffix}"
+
+
+def _describe_json(detail: str, data: bytes) -> str:
+    if not data.strip():
+        return "file is empty"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "not UTF-8: the file is UTF-16 text; save it as UTF-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8 text"
+    if detail.startswith("recursion limit exceeded"):
+        return "not an answer file: JSON nested too deeply"
+    return f"not JSON: {detail}"
+
+
+def _problems(error: ValidationError) -> list[tuple[str, str]]:
+    """(where, what) for each distinct problem, in the order of the model's fields."""
+    found: dict[str, str] = {}
+    for item in error.errors(include_url=False):
+        kind = item["type"]
+        if kind == "json_invalid":
+            return [("json", str(item.get("ctx", {}).get("error", item["msg"])))]
+        loc = _strip_union_tags(item["loc"])
+        where = format_key_path(loc)
+        if where in found:  # a union reports one error per member: keep the first, reworded
+            continue
+        found[where] = _what(item, loc)
+    return list(found.items())
+
+
+# The members of AnswerValue, as pydantic names them in error locations.
+_UNION_TAGS = {"bool", "str", "list[str]", "none"}
+
+
+def _strip_union_tags(loc: tuple) -> tuple:
+    for index, part in enumerate(loc):
+        if part in _UNION_TAGS and index > 0 and loc[index - 1] == "answer":
+            return loc[:index]
+    return loc
+
+
+def _what(item: dict, loc: tuple) -> str:
+    kind = item["type"]
+    value = item.get("input")
+    ctx = item.get("ctx") or {}
+    if loc and loc[-1] == "answer" and kind in ("bool_type", "string_type", "list_type"):
+        return f"expected true/false, an id or a list of ids, got {kind_of(value)}"
+    if kind == "missing":
+        return "missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "model_type" or kind == "dict_type":
+        if not loc:
+            return f"expected a JSON object, got {kind_of(value)}"
+        return f"expected an object, got {kind_of(value)}"
+    if kind == "string_type":
+        return f"expected text, got {kind_of(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {kind_of(value)}"
+    if kind in ("float_type", "float_parsing"):
+        return f"expected a number, got {kind_of(value)}"
+    if kind == "bool_type":
+        return f"expected true or false, got {kind_of(value)}"
+    if kind == "list_type":
+        return f"expected a list, got {kind_of(value)}"
+    if kind == "literal_error":
+        return f"expected {json.dumps(FORMAT)}, got {quote(value)}"
+    if kind.startswith(("datetime_", "date_")):
+        return f"expected a date and time such as 2025-03-01T09:30:00Z, got {quote(value)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"longer than {ctx.get('max_length')} characters"
+    if kind == "too_long":
+        return f"more than {ctx.get('max_length')} items"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}, got {quote(value)}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le')}, got {quote(value)}"
+    message = str(item["msg"])
+    return message[:1].lower() + message[1:]
+
+
+def kind_of(value) -> str:
+    """What a JSON value is, in words (as the grader says it)."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "nothing" if value is None else type(value).__name__
+
+
+def quote(value, limit: int = 40) -> str:
+    """A value as JSON, shortened, on one line (a message must never span lines)."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """Control characters (newlines, terminal escapes) shown as `?`: output stays one line."""
+    return "".join("?" if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029") else c
+                   for c in text)
+
+
+def _too_large(size: int) -> str:
+    return (f"file is {size / 1024 / 1024:.1f} MB; an answer file is at most "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB")

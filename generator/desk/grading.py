@@ -1,0 +1,177 @@
+"""Grade a validated answer file against the course's current quizzes. Pure: no I/O.
+
+Version safety: each answer file carries the content hash of every question the learner saw
+(`generator.fingerprint`). A question whose hash differs now was reworded since, so the answer
+may mean something else: it is left out of the score and named, never silently graded. With
+`strict`, such a file is refused instead. Questions added since (the learner never saw them) are
+left out the same way; answers to questions removed since are ignored and named.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from dataclasses import dataclass
+
+from ..fingerprint import question_version, quiz_version
+from ..grader import AnswerError, Grader, QuizResult
+from ..models.answers import AnswerFile
+from ..models.quiz import Quiz
+from .answerfiles import BadAnswerFile, one_line
+
+# Distinct answers remembered per question. Answers repeat a lot across a cohort (a question has
+# a handful of options); the cap only bounds memory for adversarial batches.
+_CACHE_LIMIT = 4096
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One graded answer file, ready for the gradebook."""
+
+    content_hash: str
+    source: str  # the file as the trainer named it, for messages and the CSV
+    learner_key: str  # who this is, for "best / latest per learner": see learner_key()
+    learner_name: str
+    learner_id: str | None
+    quiz: str
+    quiz_version: str  # as the learner saw it
+    graded_version: str  # the quiz's version when graded
+    seed: int
+    started_at: datetime.datetime  # UTC, naive: the same in SQLite and PostgreSQL
+    submitted_at: datetime.datetime
+    result: QuizResult
+    left_out: tuple[str, ...] = ()  # question ids not scored: changed, added or removed since
+
+
+class QuestionAnswerError(AnswerError):
+    """The grader's AnswerError, with the question it was about."""
+
+    def __init__(self, question: str, message: str):
+        self.question = question
+        super().__init__(message)
+
+
+class CachedGrader(Grader):
+    """The grader module's Grader, remembering each question's result per distinct answer.
+
+    The grader is pure, so a remembered result is the result; the summing and pass/fail stay
+    Grader.grade's own. A test compares this with the plain Grader over generated answers.
+    """
+
+    def __init__(self, quiz: Quiz):
+        super().__init__(quiz)
+        self._graders = [(qid, _remembering(qid, grade)) for qid, grade in self._graders]
+
+
+def _remembering(question_id: str, grade):
+    cache: dict = {}
+
+    def remembered(answer):
+        # Lists are the only unhashable answers (ids as text; true/false; None).
+        key = tuple(answer) if type(answer) is list else answer
+        result = cache.get(key)
+        if result is None:
+            try:
+                result = grade(answer)
+            except AnswerError as error:
+                raise QuestionAnswerError(question_id, str(error)) from None
+            if len(cache) < _CACHE_LIMIT:
+                cache[key] = result
+        return result
+
+    return remembered
+
+
+class QuizKey:
+    """One quiz prepared for grading many files: its grader and its content hashes."""
+
+    def __init__(self, quiz: Quiz):
+        self.quiz = quiz
+        self.version = quiz_version(quiz)
+        self.question_versions = {q.id: question_version(q) for q in quiz.questions}
+        self.grader = CachedGrader(quiz)
+
+
+class GradingCourse:
+    """The course's quizzes as they are now, prepared once per run."""
+
+    def __init__(self, quizzes: list[Quiz]):
+        self.quizzes = {quiz.id: QuizKey(quiz) for quiz in quizzes}
+
+
+def grade_file(answers: AnswerFile, course: GradingCourse, *, content_hash: str, source: str,
+               strict: bool = False) -> Attempt:
+    """Grade one validated answer file; raise BadAnswerFile saying why it cannot be graded."""
+    name = answers.learner.name.strip()
+    if not name:
+        raise BadAnswerFile("learner.name: blank")
+    key = course.quizzes.get(answers.quiz)
+    if key is None:
+        known = ", ".join(course.quizzes) or "no quizzes"
+        raise BadAnswerFile(f"unknown quiz '{one_line(answers.quiz)}'; this course has: {known}")
+    given, positions = _answers_by_question(answers, key)
+    if answers.quiz_version == key.version:
+        changed: tuple[str, ...] = ()
+    else:
+        saw = answers.question_versions
+        changed = tuple(q for q, v in key.question_versions.items() if saw.get(q) != v)
+    removed = tuple(q for q in positions if q not in key.question_versions)
+    left_out = changed + removed
+    if left_out and strict:
+        raise BadAnswerFile(f"quiz '{key.quiz.id}' changed since this file was made (questions "
+                            f"{_names(left_out)}); refused with --strict")
+    if len(changed) == len(key.question_versions):
+        raise BadAnswerFile(f"quiz '{key.quiz.id}' changed since this file was made: every "
+                            "question changed; nothing left to grade")
+    try:
+        result = key.grader.grade(given, frozenset(changed))
+    except QuestionAnswerError as error:
+        raise BadAnswerFile(f"answers[{positions[error.question]}]: question "
+                            f"'{error.question}': {one_line(str(error))}") from None
+    learner_id = (answers.learner.id or "").strip() or None
+    return Attempt(
+        content_hash=content_hash, source=source,
+        learner_key=learner_key(name, learner_id), learner_name=name, learner_id=learner_id,
+        quiz=key.quiz.id, quiz_version=answers.quiz_version, graded_version=key.version,
+        seed=answers.seed, started_at=utc(answers.started_at),
+        submitted_at=utc(answers.submitted_at), result=result, left_out=left_out)
+
+
+def _answers_by_question(answers: AnswerFile, key: QuizKey) -> tuple[dict, dict[str, int]]:
+    given: dict[str, object] = {}
+    positions: dict[str, int] = {}
+    known = key.question_versions
+    saw = answers.question_versions
+    for index, answer in enumerate(answers.answers):
+        question = answer.question
+        if question in positions:
+            raise BadAnswerFile(f"answers[{index}]: question '{one_line(question)}' is answered "
+                                f"twice (also answers[{positions[question]}])")
+        if question not in known and question not in saw:
+            raise BadAnswerFile(f"answers[{index}]: unknown question '{one_line(question)}' in "
+                                f"quiz '{key.quiz.id}'")
+        positions[question] = index
+        given[question] = answer.answer
+    return given, positions
+
+
+def learner_key(name: str, learner_id: str | None) -> str:
+    """Who an attempt belongs to: the staff id when given, else the name as typed.
+
+    Normalised (NFC, case-folded, trimmed) so that 'Zhang San ' and 'zhang san' are one learner;
+    prefixed so that an id can never collide with someone's name.
+    """
+    if learner_id:
+        return "id:" + unicodedata.normalize("NFC", learner_id).casefold()
+    return "name:" + unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
+def utc(moment: datetime.datetime) -> datetime.datetime:
+    """A time as naive UTC; a time without an offset is taken as UTC already."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+
+
+def _names(ids: tuple[str, ...]) -> str:
+    return ", ".join(one_line(i) for i in ids)
