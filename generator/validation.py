@@ -40,12 +40,26 @@ def validate(model: type[M], document: Document) -> M:
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], document: Document) -> list[Problem]:
-    problems = []
-    for item in error.errors(include_url=False):
-        path = _data_path(document.data, item["loc"])
-        problems.append(_explain(item, path, model, document))
+    items = [(item, _data_path(document.data, item["loc"]))
+             for item in error.errors(include_url=False)]
+    # A typo'd key is one mistake, not two: when an unknown key looks like a missing one, the
+    # "did you mean" message is enough.
+    suggested = set()
+    for item, path in items:
+        if item["type"] == "extra_forbidden":
+            close = _close_key(model, document.data, path)
+            if close:
+                suggested.add(path[:-1] + (close,))
+    problems = [_explain(item, path, model, document) for item, path in items
+                if not (item["type"] == "missing" and path in suggested)]
     # Pydantic may report one union branch twice; keep each message once.
     return sorted(set(problems))
+
+
+def _close_key(model: type[BaseModel], data, path: tuple) -> str | None:
+    allowed = _allowed_keys(model, data, path[:-1])
+    close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _data_path(data, loc: tuple) -> tuple:
@@ -130,8 +144,8 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
     key = next((p for p in reversed(path) if isinstance(p, str)), "")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, document.data, path[:-1])
-        close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else (
+        close = _close_key(model, document.data, path)
+        hint = f"did you mean '{close}'?" if close else (
             f"allowed keys here: {', '.join(allowed)}" if allowed else "remove it")
         return locator.problem(path, f"unknown key '{path[-1]}'", hint, at_key=True)
     if kind == "missing":
@@ -181,6 +195,11 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
         message = str(item["ctx"]["error"])
         text, _, hint = message.partition(" — ")
         return locator.problem(path, text, hint)
+    if not path and kind in ("model_type", "dict_type"):
+        return locator.problem(path, f"the file must be a mapping of keys (key: value lines), "
+                                     f"got {_describe(value)}",
+                               f"start from `course new`: a {model.__name__.lower()} file begins "
+                               f"with keys such as id: and title:")
     if kind in _KIND:
         expected = _KIND[kind]
         return locator.problem(path, f"'{key}' must be {expected}, got {_describe(value)}",

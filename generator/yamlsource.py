@@ -119,20 +119,27 @@ def parse(text: str, label: str) -> Document:
     """Parse one YAML document into plain values and a locator, or raise AuthorError."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         return parse_bytes(text.encode("utf-8", "surrogatepass"), label)
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        raise AuthorError([Problem(label, 1, 1, "file is empty",
-                                   "start from `course new` to get a valid skeleton")])
+    empty = AuthorError([Problem(label, 1, 1, "file is empty",
+                                 "start from `course new` to get a valid skeleton")])
+    text = text.removeprefix("\ufeff")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise AuthorError([_syntax_problem(error, label, text)]) from None
+    except yaml.reader.ReaderError as error:  # control characters such as NUL
+        # The C reader counts UTF-8 bytes, not characters.
+        before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise AuthorError([Problem(label, line, column,
+                                   f"the file contains a control character (U+{error.character:04X})",
+                                   "remove it; it is invisible in most editors")]) from None
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         raise AuthorError([Problem(label, 1, 1, f"YAML error: {error}")]) from None
     except ValueError as error:  # e.g. NUL characters the C reader rejects
         raise AuthorError([Problem(label, 1, 1, f"file cannot be read as YAML: {error}",
                                    "remove control characters")]) from None
+    if node is None:  # nothing but comments and blank lines
+        raise empty
     locator = Locator(label)
     problems: list[Problem] = []
     seen: set[int] = set()
@@ -160,6 +167,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, label: str, text: str) -> Probl
     ):
         problem = "a tab character is used for indentation"
         hint = "indent with spaces only (YAML does not allow tabs)"
+    elif "exceeded maximum nesting depth" in problem:
+        problem = "lists or mappings are nested too deeply"
+        hint = "course files need only a few levels; flatten the structure"
     elif "mapping values are not allowed" in problem:
         problem = "a colon followed by a space starts a new key here"
         hint = 'put the whole text in quotes, e.g. title: "问题: 怎么办"'

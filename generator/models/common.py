@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from ..yamlsource import Number
 
@@ -29,6 +29,20 @@ Text = Annotated[
     str,
     BeforeValidator(_number_as_text),
     Field(min_length=1, description="Plain text."),
+]
+def _no_angle_brackets(value: str) -> str:
+    # Titles end up in <title> and in navigation, which themes print as raw HTML.
+    if "<" in value or ">" in value:
+        raise ValueError("a title cannot contain < or > (pages would read it as HTML) — "
+                         "write \uff1c \uff1e or \u300a \u300b instead")
+    return value
+
+
+Title = Annotated[
+    str,
+    BeforeValidator(_number_as_text),
+    AfterValidator(_no_angle_brackets),
+    Field(min_length=1, description="A title: plain text without < or >."),
 ]
 Markdown = Annotated[
     str,

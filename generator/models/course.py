@@ -6,21 +6,21 @@ from typing import Annotated, Literal
 
 from pydantic import Field, WithJsonSchema, model_validator
 
-from .common import Date, Identifier, Markdown, Model, Source, Text
+from .common import Date, Identifier, Markdown, Model, Source, Text, Title
 
 
 class Section(Model):
     """One part of the course; its lessons live in `content/<id>/`."""
 
     id: Identifier = Field(description="Folder name of the section's lessons, e.g. rules.")
-    title: Text = Field(description="Section title shown in the navigation, e.g. 平台规则.")
+    title: Title = Field(description="Section title shown in the navigation, e.g. 平台规则.")
     description: Markdown | None = Field(None, description="Introduction on the section page.")
 
 
 class Course(Model):
     """`content/course.yml`: the course as a whole."""
 
-    title: Text
+    title: Title
     language: Literal["zh", "en"] = Field("zh", description="Language of the course and its UI.")
     audience: Markdown = Field(description="Who the course is for.")
     description: Markdown | None = Field(None, description="One paragraph under the title.")
@@ -99,7 +99,7 @@ class Lesson(Model):
     """`content/<section>/<id>.yml`: one lesson."""
 
     id: Identifier
-    title: Text
+    title: Title
     order: int = Field(0, description="Position within the section (smaller first).")
     description: Text | None = Field(None, description="One line shown in lists of lessons.")
     minutes: int | None = Field(None, ge=1, le=600, description="Reading time in minutes.")

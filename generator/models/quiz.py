@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from .common import Flag, Identifier, LessonRef, Markdown, Model, Text
+from .common import Flag, Identifier, LessonRef, Markdown, Model, Text, Title
 
 # Whole numbers, so a path's points add up exactly the same way in Python and in the browser.
 Points = Annotated[int, Field(ge=0, le=1000)]
@@ -128,7 +128,7 @@ class Quiz(Model):
     """`quizzes/<id>.yml`: one quiz."""
 
     id: Identifier
-    title: Text
+    title: Title
     description: Markdown | None = None
     section: Identifier | None = Field(None, description="Section it belongs to; none for a "
                                                          "course-wide assessment.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 from dataclasses import dataclass, field
 
 from ..bundle import CourseBundle
@@ -35,16 +36,16 @@ def plan_site(bundle: CourseBundle, force_assessment: bool = False) -> SitePlan:
         for entry in bundle.lessons_in(section.id):
             page = paths.lesson(section.id, entry.lesson.id)
             plan.pages[page] = render_lesson(bundle, entry)
-            children.append({entry.lesson.title: page})
+            children.append({_title(entry.lesson.title): page})
         for entry in bundle.quizzes_in(section.id):
             page = paths.quiz(entry.quiz.id)
             plan.pages[page] = render_quiz(bundle, entry, force_assessment)
-            children.append({entry.quiz.title: page})
-        plan.nav.append({section.title: children})
+            children.append({_title(entry.quiz.title): page})
+        plan.nav.append({_title(section.title): children})
     for entry in bundle.quizzes_in(None):
         page = paths.quiz(entry.quiz.id)
         plan.pages[page] = render_quiz(bundle, entry, force_assessment)
-        plan.nav.append({entry.quiz.title: page})
+        plan.nav.append({_title(entry.quiz.title): page})
     if bundle.quizzes or bundle.lessons:
         plan.pages[paths.PROGRESS] = render_progress(bundle)
         plan.nav.append({t["progress"]: paths.PROGRESS})
@@ -56,6 +57,12 @@ def plan_site(bundle: CourseBundle, force_assessment: bool = False) -> SitePlan:
         plan.nav.append({t["policies"]: paths.POLICIES})
     _date_pages(bundle, plan)
     return plan
+
+
+def _title(text: str) -> str:
+    # Themes print navigation titles as HTML without escaping them: a title such as
+    # "标题 <!--" would otherwise comment out the rest of every page.
+    return html.escape(text, quote=False)
 
 
 def content_date(bundle: CourseBundle) -> datetime.date:
