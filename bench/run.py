@@ -1,0 +1,378 @@
+"""Benchmarks: how `course check`, `course build` and the grader scale, and what a page weighs.
+
+    python bench/run.py [--scales 10,100,1000] [--runs 3] [--out bench/results]
+                        [--no-peer] [--grading-files 10000] [--update-doc BENCHMARKS.md]
+
+Synthetic courses (bench/corpus.py) are written to a temporary folder. Every timed command runs
+as its own process (start-up and imports included, as an author experiences them); wall time
+and peak RSS come from the child's own rusage. Commands that are compared run alternately, and
+the median of `--runs` runs is reported. Writes results.json, results.md (the table) and one PNG
+per measure to --out; --update-doc replaces the results part of BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import corpus  # noqa: E402
+import measure  # noqa: E402
+import weight  # noqa: E402
+
+BEGIN, END = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
+
+
+def log(message: str) -> None:
+    print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def child_env() -> dict:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"  # Material 9.8's end-of-life notice
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": memory,
+            "os": f"{platform.system()} {platform.release()}",
+            "python": platform.python_version(),
+            "versions": {p: version(p) for p in ("mkdocs", "mkdocs-material", "pymdown-extensions",
+                                                 "Markdown", "jieba", "pydantic", "PyYAML")},
+            "load_before": load, "date": datetime.date.today().isoformat(),
+            "git": _git("rev-parse", "--short", "HEAD"),
+            "assets_uncommitted": bool(_git("status", "--porcelain", "generator/assets"))}
+
+
+def _git(*args) -> str:
+    try:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+# 1. course check against parsing the same YAML with the C loader
+def bench_check(course: Path, lessons: int, runs: int, logs: Path) -> dict:
+    py, env = sys.executable, child_env()
+    result = measure.interleaved({
+        "check": dict(cmd=[py, "-m", "generator", "check", "-f", "mkdocs.yml"], cwd=course,
+                      env=env, log=logs / f"check-{lessons}.log"),
+        "floor": dict(cmd=[py, str(HERE / "parse_floor.py"), str(course)], cwd=course, env=env,
+                      log=logs / f"floor-{lessons}.log"),
+    }, runs)
+    files = corpus.yaml_files(course)
+    return {"lessons": lessons, "files": len(files),
+            "bytes": sum(f.stat().st_size for f in files),
+            "check": result["check"].as_dict(), "floor": result["floor"].as_dict(),
+            "ratio": result["check"].seconds / result["floor"].seconds}
+
+
+# 2. course build against mkdocs build of the same Markdown, and against mkdocs-quiz
+def bench_build(work: Path, course: Path, choice: Path | None, lessons: int, runs: int,
+                logs: Path, peer_python: Path | None) -> tuple[dict, Path]:
+    import sites
+
+    py, env = sys.executable, child_env()
+    plain = sites.write_plain(course / "mkdocs.yml", work / "plain")
+    site_of = {"course": work / "site-course", "plain": work / "site-plain",
+               "choice": work / "site-choice", "peer": work / "site-peer"}
+    commands = {
+        "course": dict(cmd=[py, "-m", "generator", "build", "-f", "mkdocs.yml", "-d",
+                            str(site_of["course"])], cwd=course, env=env,
+                       log=logs / f"build-course-{lessons}.log"),
+        "plain": dict(cmd=[py, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d",
+                           str(site_of["plain"])], cwd=plain.parent, env=env,
+                      log=logs / f"build-plain-{lessons}.log"),
+    }
+    if choice is not None and peer_python is not None:
+        peer = sites.write_peer(choice / "mkdocs.yml", work / "peer")
+        commands["choice"] = dict(cmd=[py, "-m", "generator", "build", "-f", "mkdocs.yml", "-d",
+                                       str(site_of["choice"])], cwd=choice, env=env,
+                                  log=logs / f"build-choice-{lessons}.log")
+        commands["peer"] = dict(cmd=[str(peer_python), "-m", "mkdocs", "build", "-q", "-f",
+                                     str(peer), "-d", str(site_of["peer"])], cwd=peer.parent,
+                                env=env, log=logs / f"build-peer-{lessons}.log")
+
+    def fresh(name: str) -> None:  # every build writes a new site folder
+        shutil.rmtree(site_of[name], ignore_errors=True)
+
+    result = measure.interleaved(commands, runs, before=fresh)
+    row = {"lessons": lessons, "pages": sum(1 for _ in site_of["course"].rglob("*.html"))}
+    row |= {name: summary.as_dict() for name, summary in result.items()}
+    row["overhead_seconds"] = result["course"].seconds - result["plain"].seconds
+    row["overhead"] = row["overhead_seconds"] / result["plain"].seconds
+    if "peer" in result:
+        row["peer_ratio"] = result["choice"].seconds / result["peer"].seconds
+        row["peer_quiz_page"] = weight.page(site_of["peer"], "quiz/quiz-0000.html")
+        row["choice_quiz_page"] = weight.page(site_of["choice"], "quiz/quiz-0000.html")
+    return row, site_of["course"]
+
+
+# 4. page weight of a typical lesson page
+def lesson_page(site: Path, lessons: int) -> dict:
+    index = lessons // 2
+    section_id, _ = corpus.section_of(index, lessons)
+    found = weight.page(site, f"{section_id}/{corpus.lesson_id(index)}.html")
+    found["lessons"] = lessons
+    found["quiz_page"] = weight.page(site, f"quiz/quiz-{index:04d}.html")
+    return found
+
+
+# 3. grading throughput against json.loads
+def bench_grading(work: Path, files: int, questions: int, runs: int) -> dict:
+    try:
+        import grading  # the grading desk's own benchmark, when it exists
+    except ImportError:
+        grading = None
+    if grading is not None and hasattr(grading, "measure"):
+        return grading.measure(work, files=files, questions=questions, runs=runs)
+    import grading_fallback
+
+    return grading_fallback.measure(work, files=files, questions=questions, runs=runs)
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def table(results: dict) -> str:
+    out: list[str] = []
+    m = results["machine"]
+    v = m["versions"]
+    out += [f"Measured {m['date']} at commit `{m['git']}` on {m['cpu']}, {m['cores']} cores, "
+            f"{m['memory_gb']} GB RAM, {m['os']}; Python {m['python']}, mkdocs {v['mkdocs']}, "
+            f"mkdocs-material {v['mkdocs-material']}, pymdown-extensions "
+            f"{v['pymdown-extensions']}, Markdown {v['Markdown']}, jieba {v['jieba']}, pydantic "
+            f"{v['pydantic']}, PyYAML {v['PyYAML']}"
+            + (f", mkdocs-quiz {results['peer_versions']['mkdocs-quiz']}"
+               if results.get("peer_versions") else "")
+            + f". Load average before the run: "
+            f"{', '.join(f'{x:.2f}' for x in m['load_before'] or [])}. Medians of "
+            f"{results['runs']} runs.", ""]
+    if results.get("check"):
+        out += ["**1. `course check`** (whole process) against parsing the same YAML files with "
+                "`yaml.load(..., Loader=yaml.CSafeLoader)` in a fresh process (the floor). "
+                "Target: within 2x.", "",
+                "| lessons | YAML files | MB | course check | peak RSS | parse only | peak RSS "
+                "| ratio | target ≤ 2x |",
+                "|---:|---:|---:|---:|---:|---:|---:|---:|:---:|"]
+        for r in results["check"]:
+            out.append(f"| {r['lessons']:,} | {r['files']:,} | {r['bytes'] / 1e6:.1f} | "
+                       f"{fmt_s(r['check']['seconds'])} | {r['check']['peak_rss_mb']:.0f} MB | "
+                       f"{fmt_s(r['floor']['seconds'])} | {r['floor']['peak_rss_mb']:.0f} MB | "
+                       f"{r['ratio']:.2f}x | {'met' if r['ratio'] <= 2 else 'missed'} |")
+        out.append("")
+    if results.get("build"):
+        out += ["**2. `course build`** against `mkdocs build` of the very Markdown the generator "
+                "emits, written out as plain files (same theme, search, extensions, CSS/JS). "
+                "Overhead = course build − mkdocs build, as a share of mkdocs build. Target: "
+                "under 10% at 1,000 lessons.", "",
+                "| lessons | HTML pages | course build | peak RSS | mkdocs build | peak RSS | "
+                "overhead | target < 10% |",
+                "|---:|---:|---:|---:|---:|---:|---:|:---:|"]
+        for r in results["build"]:
+            target = ("met" if r["overhead"] < 0.10 else "missed") if r["lessons"] >= 1000 else "—"
+            out.append(f"| {r['lessons']:,} | {r['pages']:,} | {fmt_s(r['course']['seconds'])} | "
+                       f"{r['course']['peak_rss_mb']:.0f} MB | {fmt_s(r['plain']['seconds'])} | "
+                       f"{r['plain']['peak_rss_mb']:.0f} MB | {fmt_s(r['overhead_seconds'])} = "
+                       f"{r['overhead'] * 100:.1f}% | {target} |")
+        out.append("")
+        peer = [r for r in results["build"] if "peer" in r]
+        if peer:
+            out += ["**2b. Against the mkdocs-quiz plugin**, on a variant of the course whose 10 "
+                    "questions per lesson are all single or multiple choice (the types "
+                    "mkdocs-quiz supports); the peer's site has the same lesson pages and the "
+                    "same questions, options, feedback and explanations in its `<quiz>` syntax.",
+                    "",
+                    "| lessons | course build | peak RSS | mkdocs-quiz build | peak RSS | ratio "
+                    "| quiz page HTML (gz): ours | mkdocs-quiz |",
+                    "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            for r in peer:
+                out.append(f"| {r['lessons']:,} | {fmt_s(r['choice']['seconds'])} | "
+                           f"{r['choice']['peak_rss_mb']:.0f} MB | {fmt_s(r['peer']['seconds'])}"
+                           f" | {r['peer']['peak_rss_mb']:.0f} MB | {r['peer_ratio']:.2f}x | "
+                           f"{kb(r['choice_quiz_page']['html']['gzip'])} | "
+                           f"{kb(r['peer_quiz_page']['html']['gzip'])} |")
+            out.append("")
+    if results.get("grading"):
+        g = results["grading"]
+        ratio = g["grade_files_per_second"] / g["json_files_per_second"]
+        out += [f"**3. Grading** {g['files']:,} answer files of {g['questions']} answers "
+                f"(read + `AnswerFile.model_validate_json` + `Grader.grade`) against reading and "
+                f"`json.loads` of the same files. Target: no slower than parsing "
+                f"(measured by `{g.get('source', 'bench')}`).", "",
+                "| files | questions each | grade | files/s | json.loads only | files/s | "
+                "grade ÷ parse throughput | target ≥ 1 |",
+                "|---:|---:|---:|---:|---:|---:|---:|:---:|",
+                f"| {g['files']:,} | {g['questions']} | {fmt_s(g['grade_seconds'])} | "
+                f"{g['grade_files_per_second']:,.0f} | {fmt_s(g['json_seconds'])} | "
+                f"{g['json_files_per_second']:,.0f} | {ratio:.2f} | "
+                f"{'met' if ratio >= 1 else 'missed'} |", ""]
+    if results.get("weight"):
+        w = results["weight"]
+        rt = w["runtime"]
+        out += ["**4. Page weight.** Quiz runtime as committed (gzip level 6). Target: under "
+                "10 KB gzipped" + (" (*assets had uncommitted changes when measured*)"
+                                   if m.get("assets_uncommitted") else "") + ".", "",
+                "| asset | raw | gzipped |", "|---|---:|---:|"]
+        for name in [n for n in rt if n != "total"]:
+            out.append(f"| `{name}` | {kb(rt[name]['raw'])} | {kb(rt[name]['gzip'])} |")
+        out += [f"| **total** | {kb(rt['total']['raw'])} | **{kb(rt['total']['gzip'])}** "
+                f"({'met' if rt['total']['gzip'] < 10 * 1024 else 'missed'}) |", "",
+                "A typical lesson page (the middle lesson) and its quiz page, one first visit: the "
+                "HTML plus every stylesheet and script it loads. Material's search index is "
+                "fetched once per visit by the search worker and listed apart.", "",
+                "| lessons | lesson HTML raw | gz | + Material CSS/JS gz | + course CSS/JS gz "
+                "| page view total gz | quiz page HTML gz | search index gz |",
+                "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for p in w["pages"]:
+            out.append(f"| {p['lessons']:,} | {kb(p['html']['raw'])} | {kb(p['html']['gzip'])} "
+                       f"| {kb(p['theme_assets']['gzip'])} | {kb(p['course_assets']['gzip'])} | "
+                       f"{kb(p['total']['gzip'])} | {kb(p['quiz_page']['html']['gzip'])} | "
+                       f"{kb(p['search_index']['gzip'])} |")
+        out.append("")
+    plots = results.get("plots", [])
+    if plots:
+        out += [f"![{Path(p).stem}]({p})" for p in plots] + [""]
+    return "\n".join(out)
+
+
+def update_doc(doc: Path, text: str) -> None:
+    current = doc.read_text(encoding="utf-8") if doc.exists() else f"{BEGIN}\n{END}\n"
+    if BEGIN not in current or END not in current:
+        raise SystemExit(f"{doc} has no {BEGIN} ... {END} markers")
+    head, rest = current.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    doc.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="10,100,1000",
+                        help="numbers of lessons, comma-separated (default 10,100,1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each timed command")
+    parser.add_argument("--out", type=Path, default=HERE / "results",
+                        help="where results.json, results.md and the PNGs go")
+    parser.add_argument("--work", type=Path, help="keep the generated courses and sites here "
+                                                  "(default: a temporary folder, removed)")
+    parser.add_argument("--only", default="check,build,grading,weight",
+                        help="measures to run, comma-separated")
+    parser.add_argument("--no-peer", action="store_true",
+                        help="skip the mkdocs-quiz comparison (it needs a separate virtualenv)")
+    parser.add_argument("--peer-venv", type=Path, default=HERE / ".venv-peer",
+                        help="virtualenv for mkdocs-quiz, created on first use")
+    parser.add_argument("--grading-files", type=int, default=10_000)
+    parser.add_argument("--grading-questions", type=int, default=50)
+    parser.add_argument("--no-plots", action="store_true")
+    parser.add_argument("--update-doc", type=Path, metavar="BENCHMARKS.md",
+                        help="replace the results part of this file with the new table")
+    args = parser.parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",")]
+    only = set(args.only.split(","))
+    args.out.mkdir(parents=True, exist_ok=True)
+    work_root = args.work or Path(tempfile.mkdtemp(prefix="course-bench-"))
+    logs = work_root / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    results: dict = {"machine": machine(), "runs": args.runs, "scales": scales,
+                     "check": [], "build": [], "weight": {}}
+    peer_python = None
+    if "build" in only and not args.no_peer:
+        import sites
+
+        log(f"mkdocs-quiz virtualenv: {args.peer_venv}")
+        peer_python = sites.peer_python(args.peer_venv)
+        results["peer_versions"] = sites.peer_versions(peer_python)
+    try:
+        pages = []
+        for lessons in scales:
+            work = work_root / f"lessons-{lessons}"
+            course = work / "course"
+            log(f"{lessons} lessons: writing the course to {course}")
+            corpus.write_course(course, lessons)
+            if "check" in only:
+                row = bench_check(course, lessons, args.runs, logs)
+                results["check"].append(row)
+                log(f"  check {row['check']['seconds']:.2f} s, parse {row['floor']['seconds']:.2f}"
+                    f" s, ratio {row['ratio']:.2f}")
+            if "build" in only:
+                choice = None
+                if peer_python is not None:
+                    choice = work / "choice"
+                    corpus.write_course(choice, lessons, choice_only=True)
+                row, site = bench_build(work, course, choice, lessons, args.runs, logs,
+                                        peer_python)
+                results["build"].append(row)
+                log(f"  build {row['course']['seconds']:.1f} s, mkdocs {row['plain']['seconds']:.1f}"
+                    f" s, overhead {row['overhead'] * 100:.1f}%"
+                    + (f"; choice {row['choice']['seconds']:.1f} s vs mkdocs-quiz "
+                       f"{row['peer']['seconds']:.1f} s" if "peer" in row else ""))
+                if "weight" in only:
+                    pages.append(lesson_page(site, lessons))
+            if not args.work:
+                shutil.rmtree(work, ignore_errors=True)
+        if "weight" in only:
+            results["weight"] = {"runtime": weight.runtime(), "pages": pages}
+        if "grading" in only:
+            log(f"grading {args.grading_files:,} answer files of {args.grading_questions} answers")
+            results["grading"] = bench_grading(work_root / "grading", args.grading_files,
+                                               args.grading_questions, args.runs)
+            g = results["grading"]
+            log(f"  grade {g['grade_files_per_second']:,.0f} files/s, json.loads "
+                f"{g['json_files_per_second']:,.0f} files/s")
+    finally:
+        if not args.work:
+            shutil.rmtree(work_root, ignore_errors=True)
+    results["load_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None
+    if not args.no_plots:
+        import plots
+
+        made = plots.all_plots(results, args.out)
+        base = args.update_doc.resolve().parent if args.update_doc else args.out
+        results["plots"] = [os.path.relpath(p, base) for p in made]
+    (args.out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False),
+                                           encoding="utf-8")
+    text = table(results)
+    (args.out / "results.md").write_text(text, encoding="utf-8")
+    if args.update_doc:
+        update_doc(args.update_doc, text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
