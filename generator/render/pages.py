@@ -7,6 +7,7 @@ import html
 from ..bundle import CourseBundle
 from ..i18n import strings
 from . import paths
+from .quiz import PROGRESS_STRINGS, json_for_script
 from .text import TextRenderer
 
 
@@ -124,31 +125,43 @@ def render_policies(bundle: CourseBundle) -> str:
 
 
 def render_progress(bundle: CourseBundle) -> str:
-    """The progress page: server-rendered lists the quiz runtime fills in from localStorage."""
-    t = strings(bundle.course.language)
+    """The progress page: lists of lessons and quizzes that `assets/quiz.js` marks from
+    localStorage, a summary of what is left and a reset button (added by the widget).
+
+    Links are Markdown inside md_in_html elements: MkDocs rewrites those to the built pages,
+    whereas a raw `<a href="x.md">` would stay pointing at the Markdown source.
+    """
+    language = bundle.course.language
+    t = strings(language)
+    ui = PROGRESS_STRINGS.get(language, PROGRESS_STRINGS["en"])
     text = TextRenderer(bundle, paths.PROGRESS)
-    out = [f"# {t['progress']}", "", '<div class="course-progress" data-course-progress>', ""]
+    data = html.escape(json_for_script(ui), quote=True)
+    out = [f"# {t['progress']}", "",
+           f'<div class="course-progress" data-course-progress data-strings="{data}" '
+           f'markdown="block">', "",
+           f'<p class="course-progress-nojs">{html.escape(ui["no_js"])}</p>',
+           '<p class="course-progress-summary"></p>',
+           '<p class="course-progress-left"></p>', ""]
+
+    def group(title: str, lessons, quizzes) -> list[str]:
+        items = [_progress_item("lesson", e.lesson.id, e.lesson.title,
+                                paths.lesson(e.section.id, e.lesson.id), text) for e in lessons]
+        items += [_progress_item("quiz", e.quiz.id, e.quiz.title, paths.quiz(e.quiz.id), text)
+                  for e in quizzes]
+        if not items:
+            return []
+        return [f"## {title}", "", '<ul class="course-progress-list" markdown="block">', *items,
+                "</ul>", ""]
+
     for section in bundle.course.sections:
-        out += [f"<h2>{html.escape(section.title)}</h2>", '<ul class="course-progress-list">']
-        for entry in bundle.lessons_in(section.id):
-            href = html.escape(text.link(paths.lesson(section.id, entry.lesson.id)))
-            out.append(f'<li data-progress-lesson="{entry.lesson.id}">'
-                       f'<a href="{href}">{html.escape(entry.lesson.title)}</a> '
-                       f'<span class="course-progress-state"></span></li>')
-        for entry in bundle.quizzes_in(section.id):
-            out.append(_quiz_item(entry.quiz, text))
-        out += ["</ul>", ""]
-    finals = bundle.quizzes_in(None)
-    if finals:
-        out += [f"<h2>{html.escape(t['final'])}</h2>", '<ul class="course-progress-list">']
-        out += [_quiz_item(entry.quiz, text) for entry in finals]
-        out += ["</ul>", ""]
+        out += group(text.inline(section.title), bundle.lessons_in(section.id),
+                     bundle.quizzes_in(section.id))
+    out += group(html.escape(t["final"]), [], bundle.quizzes_in(None))
     out += ["</div>", ""]
     return "\n".join(out)
 
 
-def _quiz_item(quiz, text: TextRenderer) -> str:
-    href = html.escape(text.link(paths.quiz(quiz.id)))
-    return (f'<li data-progress-quiz="{quiz.id}" data-mode="{quiz.mode}">'
-            f'<a href="{href}">{html.escape(quiz.title)}</a> '
+def _progress_item(kind: str, ident: str, title: str, page: str, text: TextRenderer) -> str:
+    return (f'<li data-progress-{kind}="{ident}" markdown="span">'
+            f"[{text.inline(title)}]({text.link(page)}) "
             f'<span class="course-progress-state"></span></li>')

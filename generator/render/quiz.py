@@ -1,9 +1,15 @@
 """A quiz as a page: readable HTML first, enhanced by `assets/quiz.js` when JavaScript runs.
 
-The page carries a JSON block the widget reads. In practice mode it holds the answer key (the
-browser gives instant feedback, so the key is in the page by necessity). In assessment mode the
-page holds no correct flags, no feedback, no points and no explanations: only what is needed to
-answer and to write the answer file.
+Without JavaScript every question, option, step and conversation node is readable (the
+conversation's choices link to the step they lead to). The widget reads a JSON block beside the
+quiz. In practice mode the page holds the answer key, feedback and explanations (the browser
+gives instant feedback, so the key is in the page by necessity). In assessment mode the page holds
+no correct flags, no feedback, no points, no explanations and no outcomes: only what is needed
+to answer and to write the answer file.
+
+Markup notes: author text must pass through MkDocs' Markdown so that its links are rewritten,
+hence `markdown="block"` on every element that holds author text (md_in_html). A bare
+`markdown` attribute on a nested element is not enough: its children are left raw.
 """
 
 from __future__ import annotations
@@ -28,24 +34,88 @@ TYPE_LABELS = {
            "ordering": "Put in order", "scenario": "Conversation"},
 }
 UI = {
-    "zh": {"number": "第 {n} 题", "true": "对", "false": "错", "explanation": "解析",
+    "zh": {"number": "第 {n} 题", "true": "对", "false": "错", "explanation": "解析：",
            "review": "复习：{title}", "step": "第 {n} 步", "goto": "→ 转到第 {n} 步",
-           "ending": "对话结束", "multiple_all": "全部选对才得分",
+           "ending": "对话结束", "rule": "（{rule}）", "multiple_all": "全部选对才得分",
            "multiple_partial": "按选对比例得分，选错扣分", "ordering_hint": "把步骤排成正确的顺序",
-           "order_card": "订单信息", "buyer": "买家", "item": "商品", "amount": "实付", "ordered": "下单",
-           "shipped": "发货", "signed": "签收", "status": "售后状态", "countdown": "处理倒计时",
-           "tags": "订单标签", "outcome": "结果", "assessment_note":
+           "order_card": "订单信息", "buyer": "买家", "item": "商品", "amount": "实付",
+           "ordered": "下单", "shipped": "发货", "signed": "签收", "status": "售后状态",
+           "countdown": "处理倒计时", "tags": "订单标签", "outcome": "结果：", "assessment_note":
            "这是考核：页面不显示对错。答完后请下载答案文件，交给培训负责人评分。"},
-    "en": {"number": "Question {n}", "true": "True", "false": "False", "explanation": "Why",
+    "en": {"number": "Question {n}", "true": "True", "false": "False", "explanation": "Why: ",
            "review": "Review: {title}", "step": "Step {n}", "goto": "→ go to step {n}",
-           "ending": "End of conversation", "multiple_all": "all correct options needed",
+           "ending": "End of conversation", "rule": " ({rule})",
+           "multiple_all": "all correct options needed",
            "multiple_partial": "partial credit, wrong picks cost points",
-           "ordering_hint": "Put the steps in the right order", "order_card": "Order", "buyer": "Buyer",
-           "item": "Item", "amount": "Paid", "ordered": "Ordered", "shipped": "Shipped",
-           "signed": "Signed for", "status": "After-sales status", "countdown": "Countdown",
-           "tags": "Tags", "outcome": "Outcome", "assessment_note":
+           "ordering_hint": "Put the steps in the right order", "order_card": "Order",
+           "buyer": "Buyer", "item": "Item", "amount": "Paid", "ordered": "Ordered",
+           "shipped": "Shipped", "signed": "Signed for", "status": "After-sales status",
+           "countdown": "Countdown", "tags": "Tags", "outcome": "Outcome: ", "assessment_note":
            "This is an assessment: answers are not shown. When you finish, download your answer "
            "file and hand it to your trainer."},
+}
+
+
+# Strings the widget (assets/quiz.js) shows; they travel in each quiz's JSON block, so the
+# script itself holds no language. `{name}` marks a value the widget fills in.
+WIDGET_STRINGS = {
+    "zh": {"number": "第 {n} 题", "step": "第 {n} 步", "check": "检查答案", "checked": "已检查",
+           "continue": "继续", "restart": "重新开始这段对话", "retry": "重新做一遍",
+           "choose_first": "请先选择答案。", "status_correct": "✔ 正确",
+           "status_wrong": "✘ 错误", "status_partial": "◐ 部分正确", "status_unanswered": "未作答",
+           "got": "{status}：得 {points}/{max} 分",
+           "mark_right": "✔ 正确", "mark_wrong": "✘ 错误", "mark_missed": "✔ 正确答案",
+           "place_right": "✔ 位置正确", "place_wrong": "✘ 应排第 {n} 位",
+           "up": "上移：{text}", "down": "下移：{text}", "moved": "“{text}”移到第 {n} 位，共 {m} 位。",
+           "you": "你的回复", "step_points": "本步 +{n} 分", "ended": "对话结束。",
+           "score": "得分 {pct}%（{points}/{max} 分）", "passed": "✔ 通过（及格线 {pass}%）",
+           "failed": "✘ 未通过（及格线 {pass}%）", "done_practice": "已完成 {n}/{m} 题",
+           "done_assessment": "已作答 {n}/{m} 题", "name": "姓名或工号", "download": "下载我的答案",
+           "name_needed": "请先填写姓名或工号，再下载答案。", "downloaded": "已下载答案文件：{file}",
+           "no_storage": "这个浏览器不允许保存学习进度（例如隐私模式），关闭页面后进度不会保留。"},
+    "en": {"number": "Question {n}", "step": "Step {n}", "check": "Check answer",
+           "checked": "Checked", "continue": "Continue", "restart": "Restart this conversation",
+           "retry": "Try again", "choose_first": "Choose an answer first.",
+           "status_correct": "✔ Correct", "status_wrong": "✘ Wrong",
+           "status_partial": "◐ Partly right", "status_unanswered": "Not answered",
+           "got": "{status}: {points}/{max} points",
+           "mark_right": "✔ Right", "mark_wrong": "✘ Wrong", "mark_missed": "✔ Right answer",
+           "place_right": "✔ Right place", "place_wrong": "✘ Belongs at {n}",
+           "up": "Move up: {text}", "down": "Move down: {text}",
+           "moved": "“{text}” moved to {n} of {m}.", "you": "Your reply",
+           "step_points": "+{n} points", "ended": "End of conversation.",
+           "score": "Score {pct}% ({points}/{max} points)",
+           "passed": "✔ Passed (pass mark {pass}%)", "failed": "✘ Not passed (pass mark {pass}%)",
+           "done_practice": "{n} of {m} questions done",
+           "done_assessment": "{n} of {m} questions answered", "name": "Name or staff id",
+           "download": "Download my answers",
+           "name_needed": "Enter your name or staff id before downloading.",
+           "downloaded": "Answer file downloaded: {file}",
+           "no_storage": "This browser does not allow saving progress (private mode?): it will "
+                         "be lost when you close the page."},
+}
+# The progress page's strings (pages.render_progress puts them on the page for the widget).
+PROGRESS_STRINGS = {
+    "zh": {"read": "✔ 已读", "unread": "未读", "not_started": "未开始", "best": "最高分 {pct}%",
+           "last": "上次 {pct}%", "quiz_passed": "✔ 已通过", "quiz_failed": "未通过",
+           "submitted": "✔ 已下载答案（{date}）",
+           "summary": "已读 {read}/{lessons} 课，已完成 {quizzes_done}/{quizzes} 个测验。",
+           "left": "还剩：{items}", "all_done": "✔ 全部完成！", "list_sep": "、",
+           "reset": "重置我的学习进度",
+           "reset_confirm": "确定要清除本课程在这个浏览器里的全部学习进度吗？此操作无法撤销。",
+           "reset_done": "学习进度已清除。", "no_js": "学习进度保存在这个浏览器里，需要启用 JavaScript 才能显示。",
+           "no_storage": WIDGET_STRINGS["zh"]["no_storage"]},
+    "en": {"read": "✔ Read", "unread": "Not read", "not_started": "Not started",
+           "best": "Best {pct}%", "last": "last {pct}%", "quiz_passed": "✔ Passed",
+           "quiz_failed": "Not passed yet", "submitted": "✔ Answers downloaded ({date})",
+           "summary": "{read} of {lessons} lessons read, {quizzes_done} of {quizzes} quizzes done.",
+           "left": "Still to do: {items}", "all_done": "✔ All done!", "list_sep": ", ",
+           "reset": "Reset my progress",
+           "reset_confirm": "Clear all progress for this course in this browser? This cannot "
+                            "be undone.",
+           "reset_done": "Your progress was cleared.",
+           "no_js": "Your progress is kept in this browser; JavaScript is needed to show it.",
+           "no_storage": WIDGET_STRINGS["en"]["no_storage"]},
 }
 
 
@@ -69,7 +139,7 @@ def render_quiz(bundle: CourseBundle, entry: QuizEntry, force_assessment: bool =
     if assessment:
         out += [f'<p class="course-assessment-note">{html.escape(ui["assessment_note"])}</p>', ""]
     out += [f'<div class="course-quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}" '
-            f'data-mode="{mode}" markdown>', ""]
+            f'data-mode="{mode}" markdown="block">', ""]
     for number, question in enumerate(quiz.questions, 1):
         out += _question(bundle, question, number, quiz, text, ui, language, assessment)
     out += ["</div>", ""]
@@ -86,13 +156,20 @@ def json_for_script(data) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def shuffle_flags(quiz: Quiz) -> tuple[bool, bool]:
+    """(shuffle questions, shuffle options) as the quiz asks for them."""
+    if isinstance(quiz.shuffle, bool):
+        return quiz.shuffle, quiz.shuffle
+    return quiz.shuffle.questions, quiz.shuffle.options
+
+
 def quiz_data(bundle: CourseBundle, quiz: Quiz, assessment: bool) -> dict:
-    """What the widget needs. In assessment mode: nothing that tells right from wrong."""
-    shuffle = quiz.shuffle
-    if isinstance(shuffle, bool):
-        shuffle_questions = shuffle_options = shuffle
-    else:
-        shuffle_questions, shuffle_options = shuffle.questions, shuffle.options
+    """What the widget needs. In assessment mode: nothing that tells right from wrong.
+
+    Lists keep the YAML order (questions, options, nodes, choices): the widget's shuffle and its
+    score sum both walk them in that order, exactly as `shuffle.py` and `grader.py` do.
+    """
+    shuffle_questions, shuffle_options = shuffle_flags(quiz)
     data = {
         "quiz": quiz.id,
         "title": quiz.title,
@@ -102,44 +179,46 @@ def quiz_data(bundle: CourseBundle, quiz: Quiz, assessment: bool) -> dict:
         "mode": "assessment" if assessment else "practice",
         "passMark": quiz.pass_mark,
         "shuffle": {"questions": shuffle_questions, "options": shuffle_options},
-        "questions": [],
+        "questions": [question_data(q, assessment) for q in quiz.questions],
+        "ui": WIDGET_STRINGS.get(bundle.course.language, WIDGET_STRINGS["en"]),
     }
-    for question in quiz.questions:
-        item: dict = {"id": question.id, "type": question.type,
-                      "version": question_version(question)}
-        if not assessment:
-            item["points"] = question.points
-        if isinstance(question, (SingleChoice, MultipleChoice)):
-            item["options"] = [o.id for o in question.options]
-            if not assessment:
-                item["correct"] = [o.id for o in question.options if o.correct]
-                if isinstance(question, MultipleChoice):
-                    item["scoring"] = question.scoring
-                    item["penalty"] = question.penalty
-        elif isinstance(question, TrueFalse):
-            if not assessment:
-                item["answer"] = question.answer
-        elif isinstance(question, Ordering):
-            item["items"] = [i.id for i in display_order(question)]
-            if not assessment:
-                item["solution"] = [i.id for i in question.items]
-                item["scoring"] = question.scoring
-        elif isinstance(question, Scenario):
-            item["start"] = question.start or question.nodes[0].id
-            nodes = {}
-            for node in question.nodes:
-                choices = []
-                for choice in node.choices:
-                    c = {"id": choice.id, "next": choice.next}
-                    if not assessment:
-                        c["points"] = choice.points
-                    choices.append(c)
-                nodes[node.id] = {"choices": choices}
-            item["nodes"] = nodes
-            if not assessment:
-                item["best"] = best_path_points(question)
-        data["questions"].append(item)
     return data
+
+
+def question_data(question: Question, assessment: bool) -> dict:
+    item: dict = {"id": question.id, "type": question.type, "version": question_version(question)}
+    if not assessment:
+        item["points"] = question.points
+    if isinstance(question, (SingleChoice, MultipleChoice)):
+        item["options"] = [o.id for o in question.options]
+        if not assessment:
+            item["correct"] = [o.id for o in question.options if o.correct]
+            if isinstance(question, MultipleChoice):
+                item["scoring"] = question.scoring
+                item["penalty"] = question.penalty
+    elif isinstance(question, TrueFalse):
+        if not assessment:
+            item["answer"] = question.answer
+    elif isinstance(question, Ordering):
+        item["items"] = [i.id for i in display_order(question)]
+        if not assessment:
+            item["solution"] = [i.id for i in question.items]
+            item["scoring"] = question.scoring
+    elif isinstance(question, Scenario):
+        item["start"] = question.start or question.nodes[0].id
+        nodes = []
+        for node in question.nodes:
+            choices = []
+            for choice in node.choices:
+                c = {"id": choice.id, "next": choice.next}
+                if not assessment:
+                    c["points"] = choice.points
+                choices.append(c)
+            nodes.append({"id": node.id, "choices": choices})
+        item["nodes"] = nodes
+        if not assessment:
+            item["best"] = best_path_points(question)
+    return item
 
 
 def display_order(question: Ordering):
@@ -156,25 +235,29 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
     labels = TYPE_LABELS.get(language, TYPE_LABELS["en"])
     qid = question.id
     dom_id = f"{quiz.id}-{qid}"
-    legend = f"{ui['number'].format(n=number)} · {labels[question.type]}"
+    kind = labels[question.type]
     if isinstance(question, MultipleChoice):
-        legend += f"({ui['multiple_all'] if question.scoring == 'all_or_nothing' else ui['multiple_partial']})"
+        rule = ui["multiple_all"] if question.scoring == "all_or_nothing" else ui["multiple_partial"]
+        kind += ui["rule"].format(rule=rule)
+    # The number sits in its own span: the widget renumbers questions after shuffling them.
+    legend = (f'<legend><span class="course-q-number">{html.escape(ui["number"].format(n=number))}'
+              f"</span> · {html.escape(kind)}</legend>")
     out = [f'<fieldset class="course-q course-q--{question.type}" id="q-{dom_id}" '
            f'data-question="{qid}" data-type="{question.type}" '
-           f'aria-describedby="q-{dom_id}-prompt" markdown>',
-           f"<legend>{html.escape(legend)}</legend>",
-           f'<div class="course-q-prompt" id="q-{dom_id}-prompt" markdown>', "",
+           f'aria-describedby="q-{dom_id}-prompt" markdown="block">',
+           legend,
+           f'<div class="course-q-prompt" id="q-{dom_id}-prompt" markdown="block">', "",
            text.markdown(question.prompt).strip(), "", "</div>"]
     name = f"{quiz.id}--{qid}"
     if isinstance(question, (SingleChoice, MultipleChoice)):
         kind = "radio" if isinstance(question, SingleChoice) else "checkbox"
-        out.append('<ul class="course-options" markdown>')
+        out.append('<ul class="course-options" markdown="block">')
         for option in question.options:
             out += _option(option.id, text.inline(option.text), kind, name,
                            None if assessment else option.feedback, text)
         out.append("</ul>")
     elif isinstance(question, TrueFalse):
-        out.append('<ul class="course-options course-options--tf" markdown>')
+        out.append('<ul class="course-options course-options--tf" markdown="block">')
         for value in ("true", "false"):
             feedback = None
             if not assessment and question.feedback:
@@ -183,7 +266,7 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
         out.append("</ul>")
     elif isinstance(question, Ordering):
         out += [f'<p class="course-ordering-hint">{html.escape(ui["ordering_hint"])}</p>',
-                '<ol class="course-steps" markdown>']
+                '<ol class="course-steps" markdown="block">']
         for item in display_order(question):
             out.append(f'<li class="course-step" data-step="{item.id}" markdown="span">'
                        f"{text.inline(item.text)}</li>")
@@ -191,9 +274,10 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
     elif isinstance(question, Scenario):
         out += _scenario(question, name, text, ui, assessment)
     if not assessment and (question.explanation or question.lesson):
-        out += ['<div class="course-explanation" hidden markdown>', ""]
+        out += ['<div class="course-explanation" hidden markdown="block">', ""]
         if question.explanation:
-            out += [f"**{ui['explanation']}:** {text.markdown(question.explanation).strip()}", ""]
+            out += [f"**{ui['explanation'].strip()}** {text.markdown(question.explanation).strip()}",
+                    ""]
         if question.lesson:
             out += [_lesson_link(bundle, question.lesson, text, ui), ""]
         out.append("</div>")
@@ -203,12 +287,12 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
 
 def _option(value: str, label_html: str, kind: str, name: str, feedback: str | None,
             text: TextRenderer) -> list[str]:
-    out = [f'<li class="course-option" data-option="{value}" markdown>'
+    out = [f'<li class="course-option" data-option="{value}" markdown="block">',
            f'<label><input type="{kind}" name="{name}" value="{value}"> '
-           f'<span class="course-option-text" markdown="span">{label_html}</span></label>']
+           f'<span class="course-option-text">{label_html}</span></label>']
     if feedback:
-        out += [f'<div class="course-feedback" data-feedback="{value}" hidden markdown>', "",
-                text.markdown(feedback).strip(), "", "</div>"]
+        out += [f'<div class="course-feedback" data-feedback="{value}" hidden markdown="block">',
+                "", text.markdown(feedback).strip(), "", "</div>"]
     out.append("</li>")
     return out
 
@@ -220,37 +304,39 @@ def _scenario(question: Scenario, name: str, text: TextRenderer, ui: dict,
     for node in question.nodes:
         ending = not node.choices
         classes = "course-node course-node--end" if ending else "course-node"
-        out += [f'<div class="{classes}" data-node="{node.id}" id="{name}--{node.id}" markdown>',
+        out += [f'<div class="{classes}" data-node="{node.id}" id="{name}--{node.id}" '
+                f'tabindex="-1" markdown="block">',
                 f'<p class="course-node-step">{html.escape(ui["step"].format(n=step_of[node.id]))}</p>']
         if node.order:
             out += _order_card(node.order, text, ui)
         if node.customer:
-            out += ['<div class="course-turn course-turn--buyer" markdown>',
-                    f'<span class="course-speaker">{html.escape(ui["buyer"])}</span>', "",
+            out += ['<div class="course-turn course-turn--buyer" markdown="block">',
+                    f'<p class="course-speaker">{html.escape(ui["buyer"])}</p>', "",
                     text.markdown(node.customer).strip(), "", "</div>"]
         if node.situation:
-            out += ['<div class="course-situation" markdown>', "",
+            out += ['<div class="course-situation" markdown="block">', "",
                     text.markdown(node.situation).strip(), "", "</div>"]
         if node.choices:
-            out.append('<ul class="course-options course-choices" markdown>')
+            out.append('<ul class="course-options course-choices" markdown="block">')
             for choice in node.choices:
                 out += [f'<li class="course-option" data-option="{choice.id}" '
-                        f'data-next="{choice.next}" markdown>'
+                        f'data-next="{choice.next}" markdown="block">',
                         f'<label><input type="radio" name="{name}--{node.id}" value="{choice.id}"> '
-                        f'<span class="course-option-text" markdown="span">{text.inline(choice.text)}'
-                        f"</span></label> "
+                        f'<span class="course-option-text">{text.inline(choice.text)}</span></label> '
                         f'<a class="course-goto" href="#{name}--{choice.next}">'
                         f'{html.escape(ui["goto"].format(n=step_of.get(choice.next, "?")))}</a>']
                 if not assessment and choice.feedback:
                     out += [f'<div class="course-feedback" data-feedback="{choice.id}" hidden '
-                            f"markdown>", "", text.markdown(choice.feedback).strip(), "", "</div>"]
+                            f'markdown="block">', "", text.markdown(choice.feedback).strip(), "",
+                            "</div>"]
                 out.append("</li>")
             out.append("</ul>")
         else:
             out.append(f'<p class="course-ending-label">{html.escape(ui["ending"])}</p>')
             if not assessment and node.outcome:
-                out += ['<div class="course-outcome" hidden markdown>', "",
-                        f"**{ui['outcome']}:** {text.markdown(node.outcome).strip()}", "", "</div>"]
+                out += ['<div class="course-outcome" hidden markdown="block">', "",
+                        f"**{ui['outcome'].strip()}** {text.markdown(node.outcome).strip()}", "",
+                        "</div>"]
         out += ["</div>", ""]
     return out
 
