@@ -1,0 +1,168 @@
+"""What `course grade` writes: CSV for Excel, JSON for machines, a table for the terminal.
+
+Pure: rows in, text out; the command writes the text (the CSV as UTF-8 with a BOM, which is how
+Excel recognises UTF-8 and shows Chinese names instead of mojibake).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import unicodedata
+from dataclasses import dataclass
+
+from ..grader import percent
+from .answerfiles import one_line
+from .gradebook import StoredAttempt
+from .grading import Attempt
+from .strings import strings
+
+# Excel runs a cell starting with one of these as a formula (CSV injection): "=HYPERLINK(…)".
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Per-file rows in the terminal up to this many files; beyond, one summary row per quiz.
+TABLE_ROWS_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Graded:
+    """One answer file that was graded now or earlier (status "new" or "known")."""
+
+    source: str
+    status: str
+    learner_name: str
+    learner_id: str | None
+    quiz: str
+    score: float
+    points: float
+    max_points: float
+    passed: bool
+    left_out: tuple[str, ...]
+    submitted_at: datetime.datetime
+
+    @classmethod
+    def new(cls, attempt: Attempt) -> Graded:
+        r = attempt.result
+        return cls(attempt.source, "new", attempt.learner_name, attempt.learner_id, attempt.quiz,
+                   r.score, r.points, r.max_points, r.passed, attempt.left_out,
+                   attempt.submitted_at)
+
+    @classmethod
+    def known(cls, source: str, stored: StoredAttempt) -> Graded:
+        return cls(source, "known", stored.learner_name, stored.learner_id, stored.quiz,
+                   stored.score, stored.points, stored.max_points, stored.passed,
+                   stored.left_out, stored.submitted_at)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    source: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{one_line(self.source)}: {self.error}"
+
+
+def excel_safe(value):
+    """Text that Excel would run as a formula gets a leading apostrophe; numbers pass as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str:
+    t = strings(language)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([t[k] for k in ("csv_file", "csv_learner", "csv_learner_id", "csv_quiz",
+                                    "csv_percent", "csv_points", "csv_max_points", "csv_passed",
+                                    "csv_left_out", "csv_submitted", "csv_status")])
+    for row in graded:
+        writer.writerow([excel_safe(v) for v in (
+            row.source, row.learner_name, row.learner_id or "", row.quiz, percent(row.score),
+            round(row.points, 4), round(row.max_points, 4), t["yes"] if row.passed else t["no"],
+            " ".join(row.left_out), row.submitted_at.isoformat(sep=" ", timespec="seconds"),
+            t["status_new"] if row.status == "new" else t["status_known"])])
+    for row in skipped:
+        writer.writerow([excel_safe(v) for v in (row.source, "", "", "", "", "", "", "", "", "",
+                                                 row.error)])
+    return out.getvalue()
+
+
+def json_text(graded: list[Graded], skipped: list[Skipped], course_title: str) -> str:
+    document = {
+        "course": course_title,
+        "summary": {"files": len(graded) + len(skipped),
+                    "new": sum(1 for g in graded if g.status == "new"),
+                    "already_recorded": sum(1 for g in graded if g.status == "known"),
+                    "skipped": len(skipped)},
+        "graded": [{
+            "file": g.source, "status": "new" if g.status == "new" else "already_recorded",
+            "learner": {"name": g.learner_name, "id": g.learner_id}, "quiz": g.quiz,
+            "score": g.score, "percent": percent(g.score), "points": g.points,
+            "max_points": g.max_points, "passed": g.passed, "left_out": list(g.left_out),
+            "submitted_at": g.submitted_at.isoformat() + "Z",
+        } for g in graded],
+        "skipped": [{"file": s.source, "error": s.error} for s in skipped],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def summary_table(graded: list[Graded], titles: dict[str, str]) -> str:
+    """Per file when there are few; per quiz when there are many (the CSV has every file)."""
+    if len(graded) <= TABLE_ROWS_LIMIT:
+        rows = [[_clip(g.source, 28), _clip(g.learner_name, 16), g.quiz,
+                 f"{percent(g.score)}%", "passed" if g.passed else "not passed",
+                 _note(g)] for g in graded]
+        return table(["file", "learner", "quiz", "score", "result", "note"], rows)
+    by_quiz: dict[str, list[Graded]] = {}
+    for g in graded:
+        by_quiz.setdefault(g.quiz, []).append(g)
+    rows = []
+    for quiz, items in by_quiz.items():
+        passed = sum(1 for g in items if g.passed)
+        mean = sum(g.score for g in items) / len(items)
+        rows.append([_clip(titles.get(quiz, quiz), 24), str(len(items)),
+                     str(len({(g.learner_id, g.learner_name) for g in items})), str(passed),
+                     f"{percent(passed / len(items))}%", f"{percent(mean)}%"])
+    return table(["quiz", "files", "learners", "passed", "pass rate", "mean score"], rows)
+
+
+def _note(g: Graded) -> str:
+    notes = []
+    if g.status == "known":
+        notes.append("already in gradebook")
+    if g.left_out:
+        notes.append("not scored (changed): " + ", ".join(g.left_out))
+    return "; ".join(notes)
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table whose columns line up with Chinese (double-width) characters."""
+    rows = [[one_line(str(cell)) for cell in row] for row in rows]
+    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lines = [_line(headers, widths), "  ".join("-" * w for w in widths)]
+    lines += [_line(row, widths) for row in rows]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(cell + " " * (w - width(cell)) for cell, w in zip(cells, widths))
+
+
+def width(text: str) -> int:
+    """Columns a terminal gives the text: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = one_line(text)
+    if width(text) <= limit:
+        return text
+    out = ""
+    for c in text:
+        if width(out + c) > limit - 1:
+            break
+        out += c
+    return out + "…"
