@@ -202,9 +202,10 @@ def _id_list(answer, allowed: set[str] | None, noun: str, allow_repeats: bool = 
     if allowed is not None:
         unknown = next((a for a in answer if a not in allowed), None)
         if unknown is not None:
-            raise AnswerError(f"'{unknown}' is not a {noun} of this question")
+            raise AnswerError(f"'{unknown}' is not one of this question's {noun}s")
     if not allow_repeats and len(set(answer)) != len(answer):
-        raise AnswerError(f"a {noun} is listed twice")
+        twice = next(a for i, a in enumerate(answer) if a in answer[:i])
+        raise AnswerError(f"{noun} '{twice}' is listed twice")
     return answer
 
 
