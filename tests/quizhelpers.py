@@ -1,0 +1,114 @@
+"""Helpers for the quiz tests: small quizzes built in code, every possible answer of a question,
+and the fixture course that exercises every question type in both modes."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+
+from generator.loading import load_course
+from generator.models.quiz import (MultipleChoice, Ordering, Question, Quiz, Scenario,
+                                   SingleChoice, TrueFalse)
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIZ_COURSE = Path(__file__).resolve().parent / "fixtures" / "quizcourse"
+ORDERING_EXHAUSTIVE_UP_TO = 6  # 720 orders; longer lists are sampled
+ORDERING_SAMPLE = 400
+
+
+def make_quiz(*questions: dict, **fields) -> Quiz:
+    """A quiz from question dicts written as in YAML."""
+    return Quiz.model_validate({"id": "q", "title": "测验", "questions": list(questions), **fields})
+
+
+def single(qid="s", correct="b", options=("a", "b", "c"), **fields) -> dict:
+    return {"id": qid, "type": "single", "prompt": "单选",
+            "options": [{"id": o, "text": o, "correct": o == correct} for o in options], **fields}
+
+
+def multiple(qid="m", correct=("a", "b"), options=("a", "b", "c", "d"), scoring="partial",
+             **fields) -> dict:
+    return {"id": qid, "type": "multiple", "prompt": "多选", "scoring": scoring,
+            "options": [{"id": o, "text": o, "correct": o in correct} for o in options], **fields}
+
+
+def true_false(qid="t", answer=True, **fields) -> dict:
+    return {"id": qid, "type": "true_false", "prompt": "判断", "answer": answer, **fields}
+
+
+def ordering(qid="o", items=("a", "b", "c", "d"), scoring="position", **fields) -> dict:
+    return {"id": qid, "type": "ordering", "prompt": "排序", "scoring": scoring,
+            "items": [{"id": i, "text": i} for i in items], **fields}
+
+
+def scenario(qid="c", **fields) -> dict:
+    """start → (good +2 → mid, bad +0 → end-bad); mid → (fine +1 → end-good, best +3 → end-good)."""
+    nodes = [
+        {"id": "start", "customer": "你好", "choices": [
+            {"id": "good", "text": "好", "next": "mid", "points": 2},
+            {"id": "bad", "text": "差", "next": "end-bad"}]},
+        {"id": "mid", "customer": "然后呢", "choices": [
+            {"id": "fine", "text": "还行", "next": "end-good", "points": 1},
+            {"id": "best", "text": "最好", "next": "end-good", "points": 3}]},
+        {"id": "end-good", "outcome": "满意"},
+        {"id": "end-bad", "outcome": "投诉"},
+    ]
+    return {"id": qid, "type": "scenario", "prompt": "对话", "nodes": nodes, **fields}
+
+
+def load_quizzes(content: Path, quizzes: Path):
+    bundle = load_course(content, quizzes if quizzes.is_dir() else None)
+    return bundle, [entry.quiz for entry in bundle.quizzes]
+
+
+def bundled_course():
+    return load_quizzes(ROOT / "content", ROOT / "quizzes")
+
+
+def fixture_course():
+    return load_quizzes(QUIZ_COURSE / "content", QUIZ_COURSE / "quizzes")
+
+
+def scenario_paths(question: Scenario, complete_only: bool = False) -> list[list[str]]:
+    """Every path from the start: complete ones (ending at an outcome) and, unless told
+    otherwise, every prefix of them too (a learner can stop half-way)."""
+    nodes = {node.id: node for node in question.nodes}
+    out: list[list[str]] = []
+
+    def walk(node_id: str, path: list[str]) -> None:
+        node = nodes[node_id]
+        if not node.choices or not complete_only:
+            out.append(path)
+        for choice in node.choices:
+            walk(choice.next, path + [choice.id])
+
+    walk(question.start or question.nodes[0].id, [])
+    return out
+
+
+def all_answers(question: Question, seed: int = 0) -> list:
+    """Every possible answer of a question, None (unanswered) included. Orderings longer than
+    six steps get a reproducible sample (with the right order and its reverse)."""
+    answers: list = [None]
+    if isinstance(question, SingleChoice):
+        answers += [o.id for o in question.options]
+    elif isinstance(question, MultipleChoice):
+        ids = [o.id for o in question.options]
+        answers += [[i for i, keep in zip(ids, mask) if keep]
+                    for mask in itertools.product((False, True), repeat=len(ids))]
+    elif isinstance(question, TrueFalse):
+        answers += [True, False]
+    elif isinstance(question, Ordering):
+        ids = [i.id for i in question.items]
+        if len(ids) <= ORDERING_EXHAUSTIVE_UP_TO:
+            answers += [list(p) for p in itertools.permutations(ids)]
+        else:
+            rng = random.Random(seed)
+            sample = {tuple(ids), tuple(reversed(ids))}
+            while len(sample) < ORDERING_SAMPLE:
+                sample.add(tuple(rng.sample(ids, len(ids))))
+            answers += [list(p) for p in sorted(sample)]
+    elif isinstance(question, Scenario):
+        answers += scenario_paths(question)
+    return answers

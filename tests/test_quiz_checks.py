@@ -1,0 +1,211 @@
+"""`course check` on quizzes: every rejection issue 3 lists, with its exact message and line."""
+
+import datetime
+
+import pytest
+
+from conftest import run_course
+from coursefolder import dedent, make_course
+from generator.errors import AuthorError
+from generator.loading import load_course
+
+TODAY = datetime.date(2026, 11, 26)
+
+HEAD = """\
+id: rules-practice
+title: 练习
+section: rules
+questions:
+"""
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # messages name files relative to where the author works
+    return tmp_path
+
+
+def problems(root, questions: str, head: str = HEAD) -> list[str]:
+    make_course(root, quizzes={"rules-practice": head + dedent(questions)})
+    with pytest.raises(AuthorError) as caught:
+        load_course(root / "content", root / "quizzes", today=TODAY)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_single_choice_with_no_correct_option(here):
+    assert problems(here, """
+          - id: q1
+            type: single
+            prompt: 选哪个
+            options:
+              - id: a
+                text: 甲
+              - id: b
+                text: 乙
+        """) == ["quizzes/rules-practice.yml:9:5: single-choice question 'q1' has 0 correct "
+                 "options — mark exactly one option `correct: true`, or make it `type: multiple`"]
+
+
+def test_single_choice_with_two_correct_options(here):
+    assert problems(here, """
+          - id: q1
+            type: single
+            prompt: 选哪个
+            options:
+              - id: a
+                text: 甲
+                correct: true
+              - id: b
+                text: 乙
+                correct: true
+        """) == ["quizzes/rules-practice.yml:9:5: single-choice question 'q1' has 2 correct "
+                 "options — mark exactly one option `correct: true`, or make it `type: multiple`"]
+
+
+def test_multiple_choice_without_a_scoring_rule(here):
+    assert problems(here, """
+          - id: q1
+            type: multiple
+            prompt: 选哪些
+            options:
+              - id: a
+                text: 甲
+                correct: true
+              - id: b
+                text: 乙
+        """) == ["quizzes/rules-practice.yml:5:3: missing required key 'scoring' — add "
+                 "`scoring:` here"]
+
+
+@pytest.mark.parametrize("mark", ["1.5", "-0.1"])
+def test_pass_mark_outside_zero_to_one(here, mark):
+    head = HEAD.replace("questions:", f"pass_mark: {mark}\nquestions:")
+    assert problems(here, """
+          - id: q1
+            type: true_false
+            prompt: 对吗
+            answer: true
+        """, head=head) == [f"quizzes/rules-practice.yml:4:12: pass_mark must be between 0 and "
+                            f"1, got {mark} — write a share of the points, e.g. 0.8 for 80%"]
+
+
+def test_duplicate_question_ids(here):
+    assert problems(here, """
+          - id: q1
+            type: true_false
+            prompt: 对吗
+            answer: true
+          - id: q1
+            type: true_false
+            prompt: 还对吗
+            answer: false
+        """) == ["quizzes/rules-practice.yml:9:7: duplicate question id 'q1' (first used on "
+                 "line 5) — ids must be unique; rename one of them"]
+
+
+def test_duplicate_option_ids(here):
+    assert problems(here, """
+          - id: q1
+            type: single
+            prompt: 选哪个
+            options:
+              - id: a
+                text: 甲
+                correct: true
+              - id: a
+                text: 乙
+        """) == ["quizzes/rules-practice.yml:12:11: duplicate option id 'a' (first used on "
+                 "line 9) — ids must be unique; rename one of them"]
+
+
+SCENARIO = """
+  - id: chat
+    type: scenario
+    prompt: 买家来问
+    nodes:
+      - id: start
+        customer: 你好
+        choices:
+          - id: help
+            text: 您好，请讲
+            next: {first_next}
+            points: 1
+          - id: rude
+            text: 有事吗
+            next: bad-end
+      - id: middle
+        customer: 我要退货
+        choices:
+          - id: agree
+            text: 好的
+            next: {middle_next}
+            points: 2
+      - id: good-end
+        outcome: 满意
+      - id: bad-end
+        outcome: 投诉
+"""
+
+
+def scenario(**changes) -> str:
+    values = {"first_next": "middle", "middle_next": "good-end", **changes}
+    return SCENARIO.format(**values)
+
+
+def test_a_valid_scenario_passes(here):
+    make_course(here, quizzes={"rules-practice": HEAD + dedent(scenario())})
+    bundle = load_course(here / "content", here / "quizzes", today=TODAY)
+    assert [q.id for q in bundle.quizzes[0].quiz.questions] == ["chat"]
+
+
+def test_scenario_choice_pointing_at_a_missing_node(here):
+    assert problems(here, scenario(middle_next="good-ending")) == [
+        "quizzes/rules-practice.yml:24:17: choice 'agree' leads to missing node 'good-ending' — "
+        "use one of: start, middle, good-end, bad-end"]
+
+
+def test_scenario_with_an_unreachable_node(here):
+    assert problems(here, scenario(first_next="good-end")) == [
+        "quizzes/rules-practice.yml:19:11: node 'middle' cannot be reached from the start — "
+        "lead a choice to it, or remove it"]
+
+
+def test_scenario_with_a_cycle(here):
+    assert problems(here, scenario(middle_next="start")) == [
+        "quizzes/rules-practice.yml:24:17: choice 'agree' leads back to 'start', making a loop "
+        "— conversations must move forward; lead it to a new node",
+        # With the loop, nothing leads to the good ending any more.
+        "quizzes/rules-practice.yml:26:11: node 'good-end' cannot be reached from the start — "
+        "lead a choice to it, or remove it"]
+
+
+def test_scenario_path_with_no_ending(here):
+    text = scenario().replace("      - id: good-end\n        outcome: 满意\n",
+                              "      - id: good-end\n        customer: 然后呢？\n")
+    assert problems(here, text) == [
+        "quizzes/rules-practice.yml:26:7: node 'good-end' has no choices and no outcome, so the "
+        "conversation stops without an ending — add `choices:` or an `outcome:` for this ending"]
+
+
+def test_course_check_reports_every_quiz_problem_and_exits_1(here):
+    questions = dedent("""
+      - id: q1
+        type: single
+        prompt: 选哪个
+        options:
+          - id: a
+            text: 甲
+          - id: b
+            text: 乙
+    """) + dedent(scenario(middle_next="nowhere"))
+    make_course(here, quizzes={"rules-practice": HEAD + questions})
+    result = run_course("check", "--today", "2026-11-26", cwd=here)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "quizzes/rules-practice.yml:9:5: single-choice question 'q1' has 0 correct options — "
+        "mark exactly one option `correct: true`, or make it `type: multiple`",
+        "quizzes/rules-practice.yml:32:17: choice 'agree' leads to missing node 'nowhere' — "
+        "use one of: start, middle, good-end, bad-end",
+        "course check: 2 errors in 1 file",
+    ]
+    assert "Traceback" not in result.stderr
