@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("names", nargs="*", metavar="NAME",
                      help="lesson: SECTION ID · quiz: ID [SECTION] · course: nothing (it is "
                           "created where -f points)")
+    from .export.commands import register as export; export(commands, command)  # noqa: E702
     from .desk.commands import register; register(commands, command)  # noqa: E702
     return parser
 

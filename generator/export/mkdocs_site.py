@@ -124,3 +124,16 @@ def _environment(**values: str):
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+def site_settings(config_file: Path):
+    """(site_name, site_url, markdown extensions, their options) from mkdocs.yml."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        config = load_config(config_file=str(config_file))
+    except ConfigurationError as error:
+        raise SiteBuildError(f"{config_file}: {error}") from None
+    return (config.site_name, config.site_url, tuple(config.markdown_extensions),
+            dict(config.mdx_configs))

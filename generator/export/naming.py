@@ -19,6 +19,10 @@ from urllib.parse import urlsplit
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+class SlugError(ValueError):
+    """--slug was given but leaves nothing usable in a file name."""
+
+
 def to_slug(text: str | None) -> str:
     """ASCII letters and digits joined by hyphens; '' when nothing of the text is ASCII."""
     ascii_text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
@@ -30,7 +34,7 @@ def course_slug(explicit: str | None, site_url: str | None, site_name: str | Non
     if explicit is not None:
         slug = to_slug(explicit)
         if not slug:
-            raise ValueError(f"--slug {explicit!r} has no ASCII letters or digits — use e.g. "
+            raise SlugError(f"--slug {explicit!r} has no ASCII letters or digits — use e.g. "
                              "--slug refund-course")
         return slug
     url_path = urlsplit(site_url or "").path.rstrip("/")

@@ -1,0 +1,96 @@
+"""Run a whole export: load the course, build, package and print; write the three deliverables.
+
+The I/O edge of the export package: everything it calls is a pure function or one build step.
+Files are written only when complete, so a failed export leaves the previous ones in place.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import posixpath
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..loading import load_course
+from ..project import find_project
+from ..render.site import content_date
+from . import handbook, mkdocs_site, pdf, scorm
+from .naming import course_slug
+from .reproducible import export_time, files_under, write_atomically, zip_bytes
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    config_file: Path
+    out_dir: Path
+    assessment: bool = False
+    slug: str | None = None
+
+
+def export_course(request: ExportRequest, progress=lambda message: None) -> list[Path]:
+    """Write `<slug>-offline.zip`, `-handbook.html`, `-handbook.pdf`, `-scorm12.zip`."""
+    project = find_project(request.config_file)
+    chromium = pdf.find_chromium()  # before the slow part: fail fast when it is missing
+    bundle = load_course(project.content_dir, project.quiz_dir,
+                         stale_after_days=project.stale_after_days)
+    site_name, site_url, extensions, extension_configs = mkdocs_site.site_settings(
+        project.config_file)
+    slug = course_slug(request.slug, site_url, site_name, project.root.resolve().name)
+    assessment = request.assessment or project.assessment
+    edition = content_date(bundle)
+    when = export_time(edition)
+    out = request.out_dir
+    written = []
+
+    with tempfile.TemporaryDirectory(prefix="course-export-") as scratch:
+        scratch = Path(scratch)
+
+        progress("building the offline site")
+        offline_site = scratch / "offline"
+        mkdocs_site.build_site(project.config_file, offline_site, when=when,
+                               assessment=assessment)
+        # One top folder: unzipping never scatters files, and index.html is easy to find.
+        offline = zip_bytes(files_under(offline_site, prefix=f"{slug}/"), when)
+        written.append(_write(out / f"{slug}-offline.zip", offline))
+
+        progress("building the SCORM 1.2 package")
+        scorm_site = scratch / "scorm"
+        mkdocs_site.build_site(project.config_file, scorm_site, when=when,
+                               assessment=assessment, scorm=True)
+        package = scorm.package_files(files_under(scorm_site), slug=slug,
+                                      title=bundle.course.title,
+                                      language=bundle.course.language)
+        written.append(_write(out / f"{slug}-scorm12.zip",
+                              zip_bytes(package, when, first=[scorm.MANIFEST])))
+
+        progress("writing the handbook")
+        css = (resources.files("generator") / "assets" / "handbook.css").read_text("utf-8")
+        page = handbook.render_handbook(
+            bundle, handbook.MarkdownSettings(extensions, extension_configs), css=css,
+            edition=edition, force_assessment=assessment,
+            embed=lambda path: _data_uri(project.content_dir, path))
+        html_file = out / f"{slug}-handbook.html"
+        written.append(_write(html_file, page.encode("utf-8")))
+
+        progress("printing the handbook to PDF")
+        written.append(_write(out / f"{slug}-handbook.pdf", pdf.print_pdf(html_file, chromium, when)))
+    return written
+
+
+def _write(path: Path, data: bytes) -> Path:
+    write_atomically(path, data)
+    return path
+
+
+def _data_uri(content_dir: Path, site_path: str) -> str | None:
+    """An image of the course's docs folder as a data: URI, so the handbook carries it."""
+    if site_path.startswith("../") or posixpath.isabs(site_path):
+        return None
+    source = content_dir / site_path
+    if not source.is_file():
+        return None
+    kind = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(source.read_bytes()).decode('ascii')}"

@@ -1,0 +1,268 @@
+"""The whole course on one page, to read on screen or print: the handbook.
+
+Built from the engine-independent page renderers (`render.site.plan_site`) and Python-Markdown
+with the course's own Markdown extensions, not through MkDocs, so it outlives a move to another
+site engine. Differences from the website:
+- quizzes are printed questions (print_quiz.py); practice answers go to an appendix at the end,
+  assessment answers nowhere; the progress page is left out (it only makes sense in a browser);
+- every id is prefixed with its page (`rules.seven-day-return--小结`), so two lessons' 小结 don't
+  collide, and links between pages become links within the handbook;
+- one self-contained HTML file: CSS inline, images (if any) as data: URIs, no script, nothing
+  loaded from anywhere.
+Pure: a bundle and settings in, an HTML string out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from ..anchors import slug
+from ..bundle import CourseBundle
+from ..render import paths
+from ..render.quiz import is_assessment
+from ..render.site import plan_site
+from . import print_quiz
+
+# What the course plugin adds to every site (plugin.REQUIRED_EXTENSIONS), plus toc.
+REQUIRED_EXTENSIONS = {
+    "attr_list": {},
+    "md_in_html": {},
+    "admonition": {},
+    "pymdownx.tasklist": {"custom_checkbox": True},
+    "toc": {},
+}
+WORDS = {
+    "zh": {"handbook": "学习手册", "contents": "目录", "intro": "课程介绍",
+           "edition": "内容核对于 {date}", "final": "结业考核"},
+    "en": {"handbook": "Handbook", "contents": "Contents", "intro": "About this course",
+           "edition": "Content checked on {date}", "final": "Final assessment"},
+}
+
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """The course's Markdown extensions, as mkdocs.yml lists them (names → options)."""
+
+    extensions: tuple = ()
+    configs: Mapping[str, dict] = field(default_factory=dict)
+
+
+@dataclass
+class _Page:
+    path: str  # the page's path in the site, e.g. rules/seven-day-return.md
+    markdown: str
+    level: int  # 1: a top entry of the contents; 2: under the section before it
+    html: str = ""
+    title: str = ""
+
+
+def page_anchor(page: str) -> str:
+    """rules/seven-day-return.md → rules.seven-day-return; a section's index.md → its id."""
+    if page == paths.HOME:
+        return "home"
+    stem = page.removesuffix(".md").removesuffix("/index")
+    return stem.replace("/", ".")
+
+
+def render_handbook(bundle: CourseBundle, settings: MarkdownSettings, *, css: str,
+                    edition: datetime.date, force_assessment: bool = False,
+                    embed: Callable[[str], str | None] = lambda path: None) -> str:
+    """The handbook's HTML. `embed` turns a site path of an image into a data: URI (or None)."""
+    language = bundle.course.language
+    w = WORDS.get(language, WORDS["en"])
+    pages = _pages(bundle, force_assessment)
+    converter = _Converter(settings, {page.path: page_anchor(page.path) for page in pages}, embed)
+    for page in pages:
+        page.html, page.title = converter.convert(page.path, page.markdown)
+    title = bundle.course.title
+    body = [_cover(bundle, w, edition), _contents(pages, w)]
+    for page in pages:
+        body.append(f'<section class="hb-page hb-level-{page.level}" '
+                    f'id="{html.escape(page_anchor(page.path))}">\n{page.html}\n</section>')
+    return f"""<!doctype html>
+<html lang="{html.escape(language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{html.escape(title)} · {html.escape(w['handbook'])}</title>
+<style>
+{_page_css(title)}
+{css}
+</style>
+</head>
+<body>
+{chr(10).join(body)}
+</body>
+</html>
+"""
+
+
+def _pages(bundle: CourseBundle, force_assessment: bool) -> list[_Page]:
+    plan = plan_site(bundle, force_assessment)
+    pages = [_Page(paths.HOME, plan.pages[paths.HOME], 1)]
+    practice = []
+
+    def add_quiz(entry, level):
+        quiz = entry.quiz
+        pages.append(_Page(paths.quiz(quiz.id),
+                           print_quiz.quiz_page(bundle, quiz, force_assessment), level))
+        if not is_assessment(quiz, force_assessment):
+            practice.append(quiz)
+
+    for section in bundle.course.sections:
+        pages.append(_Page(paths.section(section.id), plan.pages[paths.section(section.id)], 1))
+        for entry in bundle.lessons_in(section.id):
+            page = paths.lesson(section.id, entry.lesson.id)
+            pages.append(_Page(page, plan.pages[page], 2))
+        for entry in bundle.quizzes_in(section.id):
+            add_quiz(entry, 2)
+    for entry in bundle.quizzes_in(None):
+        add_quiz(entry, 1)
+    for page in (paths.GLOSSARY, paths.POLICIES):  # the progress page stays in the browser
+        if page in plan.pages:
+            pages.append(_Page(page, plan.pages[page], 1))
+    if practice:
+        pages.append(_Page(print_quiz.APPENDIX, print_quiz.answers(bundle, practice), 1))
+    return pages
+
+
+def _cover(bundle: CourseBundle, w: dict, edition: datetime.date) -> str:
+    course = bundle.course
+    out = ['<header class="hb-cover">',
+           f'<p class="hb-cover-title">{html.escape(course.title)}</p>',
+           f'<p class="hb-cover-subtitle">{html.escape(w["handbook"])}</p>']
+    if course.description:
+        out.append(f'<p class="hb-cover-description">{html.escape(course.description)}</p>')
+    out += [f'<p class="hb-cover-edition">{html.escape(w["edition"].format(date=edition))}</p>',
+            "</header>"]
+    return "\n".join(out)
+
+
+def _contents(pages: list[_Page], w: dict) -> str:
+    groups: list[tuple[_Page, list[_Page]]] = []  # a top entry and the pages under it
+    for page in pages:
+        if page.level == 2 and groups:
+            groups[-1][1].append(page)
+        else:
+            groups.append((page, []))
+
+    def link(page: _Page) -> str:
+        title = w["intro"] if page.path == paths.HOME else page.title
+        return f'<a href="#{html.escape(page_anchor(page.path))}">{html.escape(title)}</a>'
+
+    out = ['<nav class="hb-toc">', f'<h1 class="hb-toc-title">{html.escape(w["contents"])}</h1>',
+           "<ol>"]
+    for top, children in groups:
+        inner = "".join(f"<li>{link(child)}</li>" for child in children)
+        out.append(f"<li>{link(top)}" + (f"<ol>{inner}</ol>" if inner else "") + "</li>")
+    out += ["</ol>", "</nav>"]
+    return "\n".join(out)
+
+
+def _page_css(title: str) -> str:
+    """The printed page: A4, the course title at the top, page numbers at the foot."""
+    quoted = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return (f'@page {{ size: A4; margin: 18mm 16mm 20mm;'
+            f' @top-right {{ content: "{quoted}"; }}'
+            f' @bottom-center {{ content: counter(page) " / " counter(pages); }} }}\n'
+            f"@page :first {{ @top-right {{ content: none; }} @bottom-center {{ content: none; }} }}")
+
+
+class _Converter:
+    """Python-Markdown set up once with the course's extensions and the handbook's relinking."""
+
+    def __init__(self, settings: MarkdownSettings, anchors: dict[str, str],
+                 embed: Callable[[str], str | None]):
+        names = [e for e in settings.extensions if isinstance(e, str)]
+        objects = [e for e in settings.extensions if not isinstance(e, str)]
+        configs = {name: dict(options) for name, options in settings.configs.items()}
+        for name, options in REQUIRED_EXTENSIONS.items():
+            if name not in names:
+                names.append(name)
+                configs[name] = dict(options)
+        toc = configs.setdefault("toc", {})
+        toc.setdefault("slugify", slug)  # the same anchors as the site, so links keep working
+        toc["permalink"] = False  # no ¶ marks on paper
+        self.relink = _RelinkExtension(anchors, embed)
+        self.md = markdown.Markdown(extensions=[*names, *objects, self.relink],
+                                    extension_configs=configs)
+
+    def convert(self, page: str, text: str) -> tuple[str, str]:
+        """(HTML, title) of one page."""
+        self.md.reset()
+        self.relink.page = page
+        body = self.md.convert(text)
+        tokens = getattr(self.md, "toc_tokens", [])
+        title = tokens[0]["name"] if tokens else page
+        return body, html.unescape(title)
+
+
+class _RelinkExtension(Extension):
+    def __init__(self, anchors: dict[str, str], embed: Callable[[str], str | None]):
+        super().__init__()
+        self.anchors = anchors
+        self.embed = embed
+        self.page = paths.HOME
+
+    def extendMarkdown(self, md):
+        # After toc (priority 5) has given the headings their ids.
+        md.treeprocessors.register(_Relink(md, self), "handbook-relink", 4)
+
+
+class _Relink(Treeprocessor):
+    def __init__(self, md, extension: _RelinkExtension):
+        super().__init__(md)
+        self.ext = extension
+
+    def run(self, root):
+        page = self.ext.page
+        prefix = page_anchor(page)
+        for element in root.iter():
+            if "id" in element.attrib:
+                element.set("id", f"{prefix}--{element.get('id')}")
+            if element.tag == "a" and "href" in element.attrib:
+                self._link(element, page, prefix)
+            elif element.tag == "img" and "src" in element.attrib:
+                self._image(element, page)
+
+    def _link(self, element, page: str, prefix: str) -> None:
+        href = element.get("href")
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith("/"):
+            return  # another site: a link on screen, loaded only if the reader clicks it
+        fragment = unquote(parts.fragment)
+        if not parts.path:
+            element.set("href", f"#{prefix}--{fragment}" if fragment else f"#{prefix}")
+            return
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+        anchor = self.ext.anchors.get(target)
+        if anchor is None:  # a page the handbook leaves out (progress): keep the words only
+            element.tag = "span"
+            element.attrib.pop("href")
+            return
+        element.set("href", f"#{anchor}--{fragment}" if fragment else f"#{anchor}")
+
+    def _image(self, element, page: str) -> None:
+        src = element.get("src")
+        parts = urlsplit(src)
+        if parts.scheme == "data":
+            return
+        if parts.scheme or parts.netloc:  # never load from another host: link to it instead
+            alt = element.get("alt") or src
+            element.attrib.clear()
+            element.tag, element.text = "a", alt
+            element.set("href", src)
+            return
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+        data = self.ext.embed(target)
+        if data:
+            element.set("src", data)
