@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from ..fingerprint import question_version, quiz_version
 from ..grader import AnswerError, Grader, QuizResult
-from ..models.answers import AnswerFile
 from ..models.quiz import Quiz
-from .answerfiles import BadAnswerFile, one_line
+from .answerfiles import AnswerData, BadAnswerFile, is_answer_value, kind_of, one_line
 
 # Distinct answers remembered per question. Answers repeat a lot across a cohort (a question has
 # a handful of options); the cap only bounds memory for adversarial batches.
@@ -99,23 +98,26 @@ class GradingCourse:
         self.quizzes = {quiz.id: QuizKey(quiz) for quiz in quizzes}
 
 
-def grade_file(answers: AnswerFile, course: GradingCourse, *, content_hash: str, source: str,
+def grade_file(answers: AnswerData, course: GradingCourse, *, content_hash: str, source: str,
                strict: bool = False) -> Attempt:
     """Grade one validated answer file; raise BadAnswerFile saying why it cannot be graded."""
-    name = answers.learner.name.strip()
+    name = answers["learner"]["name"].strip()
     if not name:
         raise BadAnswerFile("learner.name: blank")
-    key = course.quizzes.get(answers.quiz)
+    key = course.quizzes.get(answers["quiz"])
     if key is None:
         known = ", ".join(course.quizzes) or "no quizzes"
-        raise BadAnswerFile(f"unknown quiz '{one_line(answers.quiz)}'; this course has: {known}")
-    given, positions = _answers_by_question(answers, key)
-    if answers.quiz_version == key.version:
+        raise BadAnswerFile(f"unknown quiz '{one_line(answers['quiz'])}'; this course has: {known}")
+    items = answers["answers"]
+    saw = answers["question_versions"]
+    given = {item["question"]: item["answer"] for item in items}
+    if len(given) != len(items) or not given.keys() <= key.question_versions.keys():
+        _check_question_ids(items, key, saw)
+    if answers["quiz_version"] == key.version:
         changed: tuple[str, ...] = ()
     else:
-        saw = answers.question_versions
         changed = tuple(q for q, v in key.question_versions.items() if saw.get(q) != v)
-    removed = tuple(q for q in positions if q not in key.question_versions)
+    removed = tuple(q for q in given if q not in key.question_versions)
     left_out = changed + removed
     if left_out and strict:
         raise BadAnswerFile(f"quiz '{key.quiz.id}' changed since this file was made (questions "
@@ -123,36 +125,43 @@ def grade_file(answers: AnswerFile, course: GradingCourse, *, content_hash: str,
     if len(changed) == len(key.question_versions):
         raise BadAnswerFile(f"quiz '{key.quiz.id}' changed since this file was made: every "
                             "question changed; nothing left to grade")
+    for question in left_out:  # the grader checks the answers it grades; these it never sees
+        if question in given and not is_answer_value(given[question]):
+            raise BadAnswerFile(f"answers[{_position(items, question)}].answer: expected "
+                                f"true/false, an id or a list of ids, got "
+                                f"{kind_of(given[question])}")
     try:
         result = key.grader.grade(given, frozenset(changed))
     except QuestionAnswerError as error:
-        raise BadAnswerFile(f"answers[{positions[error.question]}]: question "
+        raise BadAnswerFile(f"answers[{_position(items, error.question)}]: question "
                             f"'{error.question}': {one_line(str(error))}") from None
-    learner_id = (answers.learner.id or "").strip() or None
+    learner_id = (answers["learner"].get("id") or "").strip() or None
     return Attempt(
         content_hash=content_hash, source=source,
         learner_key=learner_key(name, learner_id), learner_name=name, learner_id=learner_id,
-        quiz=key.quiz.id, quiz_version=answers.quiz_version, graded_version=key.version,
-        seed=answers.seed, started_at=utc(answers.started_at),
-        submitted_at=utc(answers.submitted_at), result=result, left_out=left_out)
+        quiz=key.quiz.id, quiz_version=answers["quiz_version"], graded_version=key.version,
+        seed=answers["seed"], started_at=utc(answers["started_at"]),
+        submitted_at=utc(answers["submitted_at"]), result=result, left_out=left_out)
 
 
-def _answers_by_question(answers: AnswerFile, key: QuizKey) -> tuple[dict, dict[str, int]]:
-    given: dict[str, object] = {}
-    positions: dict[str, int] = {}
-    known = key.question_versions
-    saw = answers.question_versions
-    for index, answer in enumerate(answers.answers):
-        question = answer.question
-        if question in positions:
+def _check_question_ids(items: list, key: QuizKey, saw: dict[str, str]) -> None:
+    """Why the answers' question ids don't simply match the quiz: a question answered twice, or
+    one that neither the quiz has nor the learner saw. (Answers to questions the learner saw but
+    the quiz no longer has are fine: they are left out and named.)"""
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        question = item["question"]
+        if question in first:
             raise BadAnswerFile(f"answers[{index}]: question '{one_line(question)}' is answered "
-                                f"twice (also answers[{positions[question]}])")
-        if question not in known and question not in saw:
+                                f"twice (also answers[{first[question]}])")
+        if question not in key.question_versions and question not in saw:
             raise BadAnswerFile(f"answers[{index}]: unknown question '{one_line(question)}' in "
                                 f"quiz '{key.quiz.id}'")
-        positions[question] = index
-        given[question] = answer.answer
-    return given, positions
+        first[question] = index
+
+
+def _position(items: list, question: str) -> int:
+    return next(i for i, item in enumerate(items) if item["question"] == question)
 
 
 def learner_key(name: str, learner_id: str | None) -> str:
