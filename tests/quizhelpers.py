@@ -17,6 +17,21 @@ ORDERING_EXHAUSTIVE_UP_TO = 6  # 720 orders; longer lists are sampled
 ORDERING_SAMPLE = 400
 
 
+_BUILT: dict[bool, Path] = {}
+
+
+def build_fixture_course(tmp_path_factory, assessment: bool) -> Path:
+    """The fixture course built once per test session (with `--assessment` or without)."""
+    if assessment not in _BUILT:
+        from conftest import run_course
+
+        out = tmp_path_factory.mktemp("quizcourse-assessment" if assessment else "quizcourse")
+        args = ["build", "-f", str(QUIZ_COURSE / "mkdocs.yml"), "-d", str(out / "site")]
+        run_course(*args, *(["--assessment"] if assessment else []), check=True)
+        _BUILT[assessment] = out / "site"
+    return _BUILT[assessment]
+
+
 def make_quiz(*questions: dict, **fields) -> Quiz:
     """A quiz from question dicts written as in YAML."""
     return Quiz.model_validate({"id": "q", "title": "测验", "questions": list(questions), **fields})

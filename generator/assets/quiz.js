@@ -718,6 +718,7 @@
   }
 
   /* ---- Progress: lessons read, quiz results, the progress page ------------------------- */
+  const progressStrings = () => JSON.parse(document.querySelector('script.course-progress-data').textContent);
   const Progress = {
     markLessonsRead(root) {
       const ids = [...root.querySelectorAll('.course-meta[data-lesson]')].map((el) => el.dataset.lesson);
@@ -744,7 +745,7 @@
     },
 
     render(page) {
-      const t = (key, vars) => say(JSON.parse(page.dataset.strings), key, vars);
+      const t = (key, vars) => say(progressStrings(), key, vars);
       const state = store.read();
       const left = [];
       let read = 0;
@@ -760,8 +761,8 @@
         const record = state.quizzes[li.dataset.progressQuiz] || {};
         let text = t('not_started');
         if (record.best !== undefined) {
-          text = `${t('best', { pct: Grading.percent(record.best) })} · ` +
-            `${t('last', { pct: Grading.percent(record.last.score) })} · ` +
+          text = `${t('best_score', { pct: Grading.percent(record.best) })} · ` +
+            `${t('last_score', { pct: Grading.percent(record.last.score) })} · ` +
             t(record.passed ? 'quiz_passed' : 'quiz_failed');
         } else if (record.submitted) {
           text = t('submitted', { date: record.submitted.slice(0, 10) });
@@ -784,7 +785,7 @@
     },
 
     enhance(page) {
-      const t = (key, vars) => say(JSON.parse(page.dataset.strings), key, vars);
+      const t = (key, vars) => say(progressStrings(), key, vars);
       const message = h('p', { class: 'course-progress-message', role: 'status', 'aria-live': 'polite' });
       const reset = h('button', {
         type: 'button', class: 'md-button course-progress-reset', onclick: () => {

@@ -135,10 +135,8 @@ def render_progress(bundle: CourseBundle) -> str:
     t = strings(language)
     ui = PROGRESS_STRINGS.get(language, PROGRESS_STRINGS["en"])
     text = TextRenderer(bundle, paths.PROGRESS)
-    data = html.escape(json_for_script(ui), quote=True)
     out = [f"# {t['progress']}", "",
-           f'<div class="course-progress" data-course-progress data-strings="{data}" '
-           f'markdown="block">', "",
+           '<div class="course-progress" data-course-progress markdown="block">', "",
            f'<p class="course-progress-nojs">{html.escape(ui["no_js"])}</p>',
            '<p class="course-progress-summary"></p>',
            '<p class="course-progress-left"></p>', ""]
@@ -157,7 +155,9 @@ def render_progress(bundle: CourseBundle) -> str:
         out += group(text.inline(section.title), bundle.lessons_in(section.id),
                      bundle.quizzes_in(section.id))
     out += group(html.escape(t["final"]), [], bundle.quizzes_in(None))
-    out += ["</div>", ""]
+    out += ["</div>", "",
+            f'<script type="application/json" class="course-progress-data">{json_for_script(ui)}'
+            "</script>", ""]
     return "\n".join(out)
 
 

@@ -96,8 +96,8 @@ WIDGET_STRINGS = {
 }
 # The progress page's strings (pages.render_progress puts them on the page for the widget).
 PROGRESS_STRINGS = {
-    "zh": {"read": "✔ 已读", "unread": "未读", "not_started": "未开始", "best": "最高分 {pct}%",
-           "last": "上次 {pct}%", "quiz_passed": "✔ 已通过", "quiz_failed": "未通过",
+    "zh": {"read": "✔ 已读", "unread": "未读", "not_started": "未开始", "best_score": "最高分 {pct}%",
+           "last_score": "上次 {pct}%", "quiz_passed": "✔ 已通过", "quiz_failed": "未通过",
            "submitted": "✔ 已下载答案（{date}）",
            "summary": "已读 {read}/{lessons} 课，已完成 {quizzes_done}/{quizzes} 个测验。",
            "left": "还剩：{items}", "all_done": "✔ 全部完成！", "list_sep": "、",
@@ -106,7 +106,7 @@ PROGRESS_STRINGS = {
            "reset_done": "学习进度已清除。", "no_js": "学习进度保存在这个浏览器里，需要启用 JavaScript 才能显示。",
            "no_storage": WIDGET_STRINGS["zh"]["no_storage"]},
     "en": {"read": "✔ Read", "unread": "Not read", "not_started": "Not started",
-           "best": "Best {pct}%", "last": "last {pct}%", "quiz_passed": "✔ Passed",
+           "best_score": "Best {pct}%", "last_score": "last {pct}%", "quiz_passed": "✔ Passed",
            "quiz_failed": "Not passed yet", "submitted": "✔ Answers downloaded ({date})",
            "summary": "{read} of {lessons} lessons read, {quizzes_done} of {quizzes} quizzes done.",
            "left": "Still to do: {items}", "all_done": "✔ All done!", "list_sep": ", ",

@@ -1,0 +1,189 @@
+"""Quiz pages and the progress page: golden Markdown, the widget's JSON, and the built HTML."""
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.fingerprint import question_version as version
+from generator.render.pages import render_progress
+from generator.render.quiz import (PROGRESS_STRINGS, WIDGET_STRINGS, display_order, json_for_script,
+                                   question_data, quiz_data, render_quiz)
+from quizhelpers import (QUIZ_COURSE, build_fixture_course, fixture_course, load_quizzes,
+                         make_quiz, multiple, ordering, scenario, single, true_false)
+
+GOLDEN = Path(__file__).parent / "golden"
+DATA_BLOCK = re.compile(r'<script type="application/json" class="course-quiz-data" '
+                        r'data-for="([^"]+)">(.*?)</script>', re.S)
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/<name>; UPDATE_GOLDEN=1 rewrites the file (review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def course():
+    bundle, _ = fixture_course()
+    return bundle
+
+
+def page_data(page: str) -> dict:
+    return json.loads(DATA_BLOCK.search(page).group(2))
+
+
+@pytest.mark.parametrize("quiz_id, golden", [
+    ("basics-practice", "quiz-practice.md"),
+    ("service-scenario", "quiz-scenario.md"),
+    ("final-exam", "quiz-assessment.md"),
+])
+def test_quiz_pages_golden(course, quiz_id, golden):
+    assert_golden(golden, render_quiz(course, course.quiz(quiz_id)))
+
+
+def test_progress_page_golden(course):
+    assert_golden("progress.md", render_progress(course))
+
+
+def test_practice_data_carries_the_key_the_widget_needs():
+    q = make_quiz(single(points=2), multiple(penalty=0.5), true_false(answer=False),
+                  ordering(items=("a", "b", "c")), scenario(start="start"))
+    assert [question_data(x, assessment=False) for x in q.questions] == [
+        {"id": "s", "type": "single", "version": version(q.questions[0]),
+         "points": 2.0, "options": ["a", "b", "c"], "correct": ["b"]},
+        {"id": "m", "type": "multiple", "version": version(q.questions[1]),
+         "points": 1, "options": ["a", "b", "c", "d"], "correct": ["a", "b"],
+         "scoring": "partial", "penalty": 0.5},
+        {"id": "t", "type": "true_false", "version": version(q.questions[2]),
+         "points": 1, "answer": False},
+        {"id": "o", "type": "ordering", "version": version(q.questions[3]),
+         "points": 1, "items": [i.id for i in display_order(q.questions[3])],
+         "solution": ["a", "b", "c"], "scoring": "position"},
+        {"id": "c", "type": "scenario", "version": version(q.questions[4]),
+         "points": 1, "start": "start", "best": 5, "nodes": [
+             {"id": "start", "choices": [{"id": "good", "next": "mid", "points": 2},
+                                         {"id": "bad", "next": "end-bad", "points": 0}]},
+             {"id": "mid", "choices": [{"id": "fine", "next": "end-good", "points": 1},
+                                       {"id": "best", "next": "end-good", "points": 3}]},
+             {"id": "end-good", "choices": []}, {"id": "end-bad", "choices": []}]},
+    ]
+
+
+def test_assessment_data_holds_nothing_that_tells_right_from_wrong():
+    q = make_quiz(single(), multiple(), true_false(), ordering(items=("a", "b", "c")), scenario())
+    data = [question_data(x, assessment=True) for x in q.questions]
+    assert [sorted(d) for d in data] == [
+        ["id", "options", "type", "version"], ["id", "options", "type", "version"],
+        ["id", "type", "version"], ["id", "items", "type", "version"],
+        ["id", "nodes", "start", "type", "version"]]
+    assert data[4]["nodes"][0] == {"id": "start", "choices": [{"id": "good", "next": "mid"},
+                                                              {"id": "bad", "next": "end-bad"}]}
+
+
+def test_steps_never_start_in_the_right_order():
+    for n in range(2, 9):
+        for name in ("a", "b", "steps", "x-y"):
+            q = make_quiz(ordering(qid=name, items=[f"s{i}" for i in range(n)])).questions[0]
+            assert [i.id for i in display_order(q)] != [f"s{i}" for i in range(n)]
+
+
+def test_quiz_data_top_level(course):
+    quiz = course.quiz("basics-practice").quiz
+    data = quiz_data(course, quiz, assessment=False)
+    assert {k: v for k, v in data.items() if k != "questions"} == {
+        "quiz": "basics-practice", "title": "基础练习", "course": "测验组件测试课程",
+        "language": "zh", "version": data["version"], "mode": "practice", "passMark": 0.75,
+        "shuffle": {"questions": True, "options": True}, "ui": WIDGET_STRINGS["zh"]}
+    assert [q["id"] for q in data["questions"]] == [q.id for q in quiz.questions]  # YAML order
+
+
+def test_shuffle_true_means_both():
+    assert quiz_data(_Bundle(), make_quiz(single(), shuffle=True),
+                     True)["shuffle"] == {"questions": True, "options": True}
+    assert quiz_data(_Bundle(), make_quiz(single()), True)["shuffle"] == {
+        "questions": False, "options": False}
+    assert quiz_data(_Bundle(), make_quiz(single(), shuffle={"questions": True}), True)[
+        "shuffle"] == {"questions": True, "options": True}  # options default to true
+
+
+class _Bundle:
+    class course:
+        title = "课程"
+        language = "en"
+
+
+def test_strings_exist_in_both_languages():
+    assert WIDGET_STRINGS["zh"].keys() == WIDGET_STRINGS["en"].keys()
+    assert PROGRESS_STRINGS["zh"].keys() == PROGRESS_STRINGS["en"].keys()
+    placeholders = re.compile(r"\{\w+\}")
+    for table in (WIDGET_STRINGS, PROGRESS_STRINGS):
+        for key in table["zh"]:
+            assert sorted(placeholders.findall(table["zh"][key])) == sorted(
+                placeholders.findall(table["en"][key])), key
+
+
+def test_json_in_a_script_element_cannot_end_it():
+    text = json_for_script({"title": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"title": "</script><!-- & \u2028"}
+
+
+def test_english_course_gets_english_interface(tmp_path):
+    folder = tmp_path / "course"
+    shutil.copytree(QUIZ_COURSE, folder)
+    course_file = folder / "content" / "course.yml"
+    course_file.write_text(course_file.read_text(encoding="utf-8").replace("language: zh",
+                                                                           "language: en"),
+                           encoding="utf-8")
+    bundle, _ = load_quizzes(folder / "content", folder / "quizzes")
+    page = render_quiz(bundle, bundle.quiz("basics-practice"))
+    assert '<legend><span class="course-q-number">Question 1</span> · Single choice</legend>' in page
+    assert "**Why:**" in page and "Review: " in page
+    assert page_data(page)["ui"] == WIDGET_STRINGS["en"]
+    assert "Progress" in render_progress(bundle).splitlines()[0]
+
+
+# The built pages: what MkDocs made of the Markdown above.
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_fixture_course(tmp_path_factory, assessment=False)
+
+
+def test_built_quiz_page_renders_author_markdown_and_rewrites_links(site):
+    page = (site / "quiz" / "basics-practice.html").read_text(encoding="utf-8")
+    assert "markdown=" not in page  # every md_in_html marker was consumed
+    assert "<strong>第一天</strong>" in page  # Markdown in a prompt
+    assert ('<div class="course-feedback" data-feedback="day-4" hidden="hidden">\n'
+            "<p>没错，从签收的第二天开始算起。</p>\n</div>") in page
+    assert '<a href="../basics/return-window.html#从签收次日起算">复习：七天从哪天算</a>' in page
+    assert ('<label><input type="radio" name="basics-practice--start-day" value="day-4"> '
+            '<span class="course-option-text">4 号</span></label>') in page
+    assert page_data(page)["quiz"] == "basics-practice"
+
+
+def test_built_progress_page_links_to_built_pages(site):
+    page = (site / "progress.html").read_text(encoding="utf-8")
+    assert ('<li data-progress-lesson="return-window"><a href="basics/return-window.html">'
+            '七天从哪天算</a> <span class="course-progress-state"></span></li>') in page
+    assert ('<li data-progress-quiz="final-exam"><a href="quiz/final-exam.html">结业考核</a> '
+            '<span class="course-progress-state"></span></li>') in page
+    assert ".md\"" not in page
+    strings = re.search(r'<script type="application/json" class="course-progress-data">(.*?)'
+                        r'</script>', page).group(1)
+    assert json.loads(strings) == PROGRESS_STRINGS["zh"]
+
+
+def test_built_scenario_keeps_every_node_readable_without_javascript(site):
+    page = (site / "quiz" / "service-scenario.html").read_text(encoding="utf-8")
+    for node in ("open", "checked", "angry", "happy-end", "saved-end", "complaint-end"):
+        assert f'data-node="{node}" id="service-scenario--late-parcel--{node}"' in page
+    assert ('<a class="course-goto" href="#service-scenario--late-parcel--checked">→ 转到第 2 步'
+            "</a>") in page
+    assert '<span class="course-tag">7天无理由</span><span class="course-tag">极速退款</span>' in page
