@@ -43,12 +43,19 @@ def _export(args) -> int:
         print("course export: failed; files already in the output folder were left as they "
               "were", file=sys.stderr)
         return EXIT_PROBLEMS
-    width = max(len(os.path.relpath(path)) for path in written)
-    for path in written:
+    names = [_shown(path) for path in written]
+    width = max(map(len, names))
+    for name, path in zip(names, written):
         size = path.stat().st_size
-        print(f"{os.path.relpath(path):<{width}}  {_human(size):>9}  ({size:,} bytes)")
+        print(f"{name:<{width}}  {_human(size):>9}  ({size:,} bytes)")
     print(f"course export: {len(written)} files in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    """Relative to the working directory when inside it, else absolute."""
+    relative = os.path.relpath(path.resolve())
+    return str(path.resolve()) if relative.startswith("..") else relative
 
 
 def _human(size: int) -> str:
