@@ -1,0 +1,139 @@
+"""The offline bundle, unzipped and opened from file:// with every other request blocked."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from exporthelpers import SLUG, exported_once, unzip
+
+pytestmark = pytest.mark.browser
+
+
+class Watch:
+    """Every request to anything but file:, blocked and logged; every console error."""
+
+    def __init__(self, page):
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        page.route("**/*", self._route)
+        page.on("console", lambda m: self.errors.append(f"console: {m.text}")
+                if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file:", "blob:", "data:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+def title(page) -> str:
+    return page.locator("h1").first.inner_text().rstrip("¶")
+
+
+def answer_practice_question(question) -> None:
+    """Answer one question of the quiz widget with whatever comes first, and check it."""
+    kind = question.get_attribute("data-type")
+    if kind == "scenario":
+        for _ in range(20):  # walk the conversation to an ending
+            node = question.locator(".course-node:not([hidden])").last
+            if "course-node--end" in (node.get_attribute("class") or ""):
+                return
+            node.locator("input[type=radio]").first.check()
+            node.locator(".course-continue").click()
+        raise AssertionError("the conversation never ended")
+    if kind in ("single", "multiple", "true_false"):
+        question.locator("input").first.check()
+    question.locator(".course-check").click()
+
+
+def test_offline_bundle_works_from_file_urls_with_no_other_host(browser, tmp_path_factory,
+                                                               tmp_path):
+    exported = exported_once(tmp_path_factory)
+    root = unzip(exported["offline.zip"], tmp_path) / SLUG
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch(page)
+
+    page.goto((root / "index.html").as_uri())
+    assert title(page) == "导出测试课程"
+
+    # Chinese search, with the index loaded as a script and the worker shimmed in an iframe.
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("退款")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    titles = " ".join(results.all_inner_texts()).replace("\u200b", "")
+    assert "退款期限怎么算" in titles
+
+    # Navigation: a search result, then the site's own links.
+    page.locator(".md-search-result__link", has_text="退款期限怎么算").first.click()
+    page.wait_for_url("**/rules/refund-window.html")
+    assert title(page) == "退款期限怎么算"
+    page.locator(".md-nav__link", has_text="规则练习").first.click()
+    page.wait_for_url("**/quiz/rules-practice.html")
+
+    # A practice quiz with every question type, completed.
+    quiz = page.locator(".course-quiz[data-quiz=rules-practice]")
+    quiz.locator(".course-quiz-footer").wait_for()
+    questions = quiz.locator("fieldset.course-q")
+    assert sorted(questions.nth(i).get_attribute("data-type") for i in range(questions.count())) \
+        == ["multiple", "ordering", "scenario", "single", "true_false"]
+    for i in range(questions.count()):
+        answer_practice_question(questions.nth(i))
+    verdict = quiz.locator(".course-verdict")
+    verdict.wait_for()
+    assert verdict.get_attribute("data-passed") in ("true", "false")
+    percent = quiz.get_attribute("data-percent")
+
+    # Progress, kept in localStorage across file:// pages.
+    page.locator(".md-nav__link", has_text="学习进度").first.click()
+    page.wait_for_url("**/progress.html")
+    state = page.locator("[data-progress-quiz=rules-practice] .course-progress-state")
+    assert f"{percent}%" in state.inner_text()
+    assert page.locator("[data-progress-lesson=refund-window] .course-progress-state").inner_text()
+
+    # The final assessment: answer, then download the answer file.
+    page.locator(".md-nav__link", has_text="结业考核").first.click()
+    page.wait_for_url("**/quiz/final.html")
+    final = page.locator(".course-quiz[data-quiz=final]")
+    final.locator(".course-quiz-footer").wait_for()
+    for kind in ("single", "true_false"):
+        final.locator(f"fieldset[data-type={kind}] input").first.check()
+    scenario = final.locator("fieldset[data-type=scenario]")
+    scenario.locator(".course-node:not([hidden]) input[type=radio]").first.check()
+    scenario.locator(".course-node:not([hidden]) .course-continue").first.click()
+    final.locator("input.course-learner").fill("王小明")
+    with page.expect_download() as download_info:
+        final.locator(".course-download-button").click()
+    download = download_info.value
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    answers = json.loads(saved.read_text("utf-8"))
+    assert answers["format"] == "course-answers/1" and answers["quiz"] == "final"
+    assert answers["learner"]["name"] == "王小明"
+    assert [a["question"] for a in answers["answers"]] == ["last-day", "private", "talk"]
+    assert all(a["answer"] is not None for a in answers["answers"])
+
+    context.close()
+    log = tmp_path / "blocked-requests.log"
+    log.write_text("".join(url + "\n" for url in watch.blocked), "utf-8")
+    print(f"\nblocked requests ({len(watch.blocked)}), log at {log}:",
+          *watch.blocked or ["(none)"], sep="\n  ")
+    assert watch.blocked == [], "requests to other hosts"
+    assert watch.errors == [], "console errors"
+
+
+def test_the_watch_does_catch_a_request_to_another_host(browser, tmp_path_factory, tmp_path):
+    # Proof that an empty log above means something: the same watch sees a stray request.
+    root = unzip(exported_once(tmp_path_factory)["offline.zip"], tmp_path) / SLUG
+    page = browser.new_page()
+    watch = Watch(page)
+    page.goto((root / "index.html").as_uri())
+    page.evaluate("new Promise(done => { const i = new Image(); i.onerror = done; "
+                  "i.src = 'https://example.org/pixel.png'; })")
+    page.close()
+    assert watch.blocked == ["https://example.org/pixel.png"]
