@@ -147,7 +147,8 @@ def _describe_json(detail: str, data: bytes) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8 text"
+        return (f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8 "
+                "text; save the file as UTF-8")
     if detail.startswith("recursion limit exceeded"):
         return "not an answer file: JSON nested too deeply"
     return f"not JSON: {detail}"

@@ -65,15 +65,29 @@ class CachedGrader(Grader):
 def _remembering(question_id: str, grade):
     cache: dict = {}
 
+    def checked(answer):
+        try:
+            return grade(answer)
+        except AnswerError as error:
+            raise QuestionAnswerError(question_id, str(error)) from None
+
     def remembered(answer):
-        # Lists are the only unhashable answers (ids as text; true/false; None).
-        key = tuple(answer) if type(answer) is list else answer
-        result = cache.get(key)
+        # Keys must not mix types that compare equal (True == 1): only text, true/false and
+        # nothing are keys as they are; a list becomes a tuple (its items, if not text, make the
+        # grader refuse it, so no such tuple is ever stored). Anything else is graded afresh.
+        kind = type(answer)
+        if kind is list:
+            key = tuple(answer)
+        elif kind is str or kind is bool or answer is None:
+            key = answer
+        else:
+            return checked(answer)
+        try:
+            result = cache.get(key)
+        except TypeError:  # a list holding lists or objects: not hashable, and not an answer
+            return checked(answer)
         if result is None:
-            try:
-                result = grade(answer)
-            except AnswerError as error:
-                raise QuestionAnswerError(question_id, str(error)) from None
+            result = checked(answer)
             if len(cache) < _CACHE_LIMIT:
                 cache[key] = result
         return result
