@@ -19,27 +19,28 @@ from . import paths
 POLICY_REF = re.compile(r"\{\{\s*policy\.([A-Za-z0-9_]+)\s*\}\}")
 COURSE_LINK = re.compile(r"\]\((lesson|quiz|section|glossary|policy):([^)\s#]*)(#[^)\s]*)?\)")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
+# A line break inside a Chinese paragraph shows as a space in the browser; join such lines.
+_CJK = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u201c\u201d]"
+_CJK_SOFT_BREAK = re.compile(f"(?<={_CJK})\n[ ]{{0,3}}(?={_CJK})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
 
-def escape_html_outside_code(text: str) -> str:
+def outside_code(text: str, change) -> str:
+    """Apply `change` to the parts of Markdown text that are not code (fences or spans)."""
     out: list[str] = []
     in_fence = False
     chunk: list[str] = []
 
     def flush():
         if chunk:
-            joined = "".join(chunk)
-            pieces = _CODE_SPAN.split(joined)
-            # split() yields text, ticks, code, text, ticks, code, ... keep code untouched
+            # split() yields text, ticks, code, text, ticks, code, ...: leave the code alone
+            pieces = _CODE_SPAN.split("".join(chunk))
             for index, piece in enumerate(pieces):
                 kind = index % 3
                 if kind == 0:
-                    out.append(piece.replace("<", "&lt;"))
-                elif kind == 1:
-                    out.append(piece)
-                else:
-                    out.append(piece + pieces[index - 1])
+                    out.append(change(piece))
+                elif kind == 2:
+                    out.append(pieces[index - 1] + piece + pieces[index - 1])
             chunk.clear()
 
     for line in text.splitlines(keepends=True):
@@ -48,13 +49,20 @@ def escape_html_outside_code(text: str) -> str:
                 flush()
             in_fence = not in_fence
             out.append(line)
-            continue
-        if in_fence:
+        elif in_fence:
             out.append(line)
         else:
             chunk.append(line)
     flush()
     return "".join(out)
+
+
+def escape_html_outside_code(text: str) -> str:
+    return outside_code(text, lambda part: part.replace("<", "&lt;"))
+
+
+def _prose(part: str) -> str:
+    return _CJK_SOFT_BREAK.sub("", part.replace("<", "&lt;"))
 
 
 @dataclass
@@ -70,7 +78,7 @@ class TextRenderer:
     def markdown(self, text: str | None) -> str:
         if not text:
             return ""
-        text = escape_html_outside_code(text)
+        text = outside_code(text, _prose)
         text = POLICY_REF.sub(self._policy, text)
         return COURSE_LINK.sub(self._course_link, text)
 
