@@ -14,13 +14,15 @@ from xml.sax.saxutils import escape, quoteattr
 MANIFEST = "imsmanifest.xml"
 LAUNCH = "launch.html"
 SCORM_JS = "assets/course/scorm.js"
+FAVICON = "assets/images/favicon.png"  # Material's; without an icon the browser asks the LMS
 
 
 def package_files(site: dict[str, bytes], *, slug: str, title: str,
                   language: str) -> dict[str, bytes]:
     """The site's files plus the launch page and the manifest, all at the package's root."""
     files = dict(site)
-    files[LAUNCH] = launch_page(title, language).encode("utf-8")
+    favicon = FAVICON if FAVICON in files else None
+    files[LAUNCH] = launch_page(title, language, favicon).encode("utf-8")
     files[MANIFEST] = manifest(slug, title, sorted(files)).encode("utf-8")
     return files
 
@@ -57,16 +59,17 @@ def manifest(slug: str, title: str, files: list[str]) -> str:
 """
 
 
-def launch_page(title: str, language: str) -> str:
+def launch_page(title: str, language: str, favicon: str | None = None) -> str:
     """The SCO's entry point: the LMS session lives here, the course in a full-window frame."""
     title = html.escape(title)
+    icon = f'<link rel="icon" href="{html.escape(favicon)}">\n' if favicon else ""
     return f"""<!doctype html>
 <html lang="{html.escape(language)}" data-scorm-launch>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title>
-<style>html,body{{margin:0;height:100%;overflow:hidden}}
+{icon}<style>html,body{{margin:0;height:100%;overflow:hidden}}
 iframe{{position:fixed;inset:0;width:100%;height:100%;border:0}}</style>
 <script src="{SCORM_JS}"></script>
 </head>

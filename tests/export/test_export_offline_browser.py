@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from exporthelpers import SLUG, exported_once, unzip
+from exporthelpers import SLUG, answer_practice_question, exported_once, unzip
 
 pytestmark = pytest.mark.browser
 
@@ -32,22 +32,6 @@ class Watch:
 
 def title(page) -> str:
     return page.locator("h1").first.inner_text().rstrip("¶")
-
-
-def answer_practice_question(question) -> None:
-    """Answer one question of the quiz widget with whatever comes first, and check it."""
-    kind = question.get_attribute("data-type")
-    if kind == "scenario":
-        for _ in range(20):  # walk the conversation to an ending
-            node = question.locator(".course-node:not([hidden])").last
-            if "course-node--end" in (node.get_attribute("class") or ""):
-                return
-            node.locator("input[type=radio]").first.check()
-            node.locator(".course-continue").click()
-        raise AssertionError("the conversation never ended")
-    if kind in ("single", "multiple", "true_false"):
-        question.locator("input").first.check()
-    question.locator(".course-check").click()
 
 
 def test_offline_bundle_works_from_file_urls_with_no_other_host(browser, tmp_path_factory,
