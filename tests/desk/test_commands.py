@@ -1,0 +1,249 @@
+"""`course grade / report / certificates / verify`, run as a trainer runs them."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from answerkit import (CONFIG, answer_document, fixture_quiz, perfect_answers, wrong_answers,
+                       write)
+from desktools import course, db_url  # noqa: F401 - db_url is a fixture
+from generator.desk import commands
+
+PRACTICE = fixture_quiz("practice")
+FINAL = fixture_quiz("final")
+EVIL = "<script>alert(1)</script>"
+
+
+def good(name, quiz=FINAL, answers=None, **kwargs):
+    return answer_document(quiz, answers if answers is not None else perfect_answers(quiz),
+                           name=name, **kwargs)
+
+
+def edited(change, quiz=PRACTICE):
+    doc = good("改过的人", quiz)
+    change(doc)
+    return doc
+
+
+def older_version(doc):
+    doc["quiz_version"] = "older"
+    doc["question_versions"]["pick-one"] = "0123456789abcdef"
+
+
+# Every kind of bad file, with the one line `course grade` prints for it.
+BAD_FILES = {
+    "not-json.json": (b"{not json",
+                      "not JSON: key must be a string at line 1 column 2"),
+    "empty.json": (b"", "file is empty"),
+    "not-utf8.json": (json.dumps(good("张三"), ensure_ascii=False).encode().replace(
+        "张三".encode(), b"\xff\xfe\xfd"),
+        "not UTF-8: byte 0xff at offset 229 is not UTF-8 text; save the file as UTF-8"),
+    "utf16.json": (json.dumps(good("张三")).encode("utf-16"),
+                   "not UTF-8: the file is UTF-16 text; save it as UTF-8"),
+    "wrong-types.json": (edited(lambda d: d["learner"].update(name=42)),
+                         "learner.name: expected text, got a number"),
+    "unknown-quiz.json": (edited(lambda d: d.update(quiz="nope")),
+                          "unknown quiz 'nope'; this course has: practice, final"),
+    "unknown-question.json": (edited(lambda d: d["answers"].append(
+        {"question": "ghost", "answer": "x"})),
+        "answers[6]: unknown question 'ghost' in quiz 'practice'"),
+    "out-of-range.json": (edited(lambda d: d["answers"][0].update(answer="maybe")),
+                          "answers[0]: question 'pick-one': 'maybe' is not an option"),
+    "answered-twice.json": (edited(lambda d: d["answers"].insert(1, dict(d["answers"][0]))),
+                            "answers[1]: question 'pick-one' is answered twice (also "
+                            "answers[0])"),
+    "huge.json": (None, "file is 50.0 MB; an answer file is at most 1 MB"),
+    "nested.json": (b"[" * 200_000 + b"]" * 200_000,
+                    "not an answer file: JSON nested too deeply"),
+    "list.json": (b"[]", "not an answer file: expected a JSON object, got a list"),
+    "other.json": (b'{"name": "package"}',
+                   'not an answer file: no "format": "course-answers/1" in it'),
+    "old-format.json": (edited(lambda d: d.update(format="course-answers/0")),
+                        'format: expected "course-answers/1", got "course-answers/0"'),
+}
+
+
+@pytest.fixture
+def batch(tmp_path):
+    """A folder of answer files: three good ones (one by a learner named <script>), one made for
+    an older version of the practice quiz, and every kind of bad file."""
+    folder = tmp_path / "answers"
+    write(folder, "ann.json", good("Ann"))
+    write(folder, "bob.json", good("Bob", answers=wrong_answers(FINAL)))
+    write(folder, "evil.json", good(EVIL))
+    write(folder, "older.json", edited(older_version))
+    for name, (content, _) in BAD_FILES.items():
+        if content is None:
+            with (folder / name).open("wb") as stream:
+                stream.truncate(50 * 1024 * 1024)
+        else:
+            write(folder, name, content)
+    return tmp_path
+
+
+def grade(cwd, *args):
+    return course("grade", *args, "-f", str(CONFIG), cwd=cwd)
+
+
+def test_bad_files_are_reported_one_line_each_and_the_rest_graded(batch):
+    result = grade(batch, "answers", "--db", "g.sqlite")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    expected = {f"answers/{name}: {line}" for name, (_, line) in BAD_FILES.items()}
+    assert expected <= set(lines)
+    assert "answers/older.json: warning: not scored, changed since this file was made: pick-one" \
+        in lines
+    assert len(lines) == len(BAD_FILES) + 1
+    assert result.stdout.splitlines()[-1].startswith(
+        f"course grade: {len(BAD_FILES) + 4} files: 4 graded (4 new, 0 already in the "
+        f"gradebook), {len(BAD_FILES)} skipped; gradebook g.sqlite; ")
+    table = result.stdout
+    assert "answers/ann.json" in table and "<script>alert(1…" in table  # clipped to 16 columns
+    assert "not scored (changed): pick-one" in table
+    assert "\r" not in result.stderr  # no progress bar when nobody watches
+
+
+def test_grading_again_adds_nothing_and_says_so(batch):
+    grade(batch, "answers/ann.json", "--db", "g.sqlite")
+    again = grade(batch, "answers/ann.json", "answers/ann.json", "--db", "g.sqlite")
+    assert again.returncode == 0, again.stderr
+    assert "1 graded (0 new, 1 already in the gradebook), 0 skipped" in again.stdout
+    assert "already in gradebook" in again.stdout
+
+
+def test_strict_refuses_files_for_older_versions(batch):
+    result = grade(batch, "answers/older.json", "answers/ann.json", "--db", "g.sqlite",
+                   "--strict")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "answers/older.json: quiz 'practice' changed since this file was made (questions "
+        "pick-one); refused with --strict")
+
+
+def test_json_output_is_only_json_on_stdout(batch):
+    result = grade(batch, "answers/ann.json", "answers/empty.json", "--db", "g.sqlite", "--json")
+    document = json.loads(result.stdout)
+    assert document["summary"] == {"files": 2, "new": 1, "already_recorded": 0, "skipped": 1}
+    assert document["graded"][0]["learner"]["name"] == "Ann"
+    assert document["skipped"] == [{"file": "answers/empty.json", "error": "file is empty"}]
+    assert "course grade: 2 files" in result.stderr
+
+
+def test_csv_opens_in_excel_with_chinese_and_no_formulas(batch):
+    write(batch / "answers", "formula.json", good("=HYPERLINK(\"x\",\"点我\")"))
+    write(batch / "answers", "chinese.json", good("王小明"))
+    result = grade(batch, "answers/formula.json", "answers/chinese.json", "--db", "g.sqlite",
+                   "--csv", "results.csv")
+    assert result.returncode == 0, result.stderr
+    data = (batch / "results.csv").read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["文件", "学员"]
+    names = [row[1] for row in rows[1:]]
+    assert names == ["'=HYPERLINK(\"x\",\"点我\")", "王小明"]  # in the order given
+
+
+def test_progress_bar_draws_on_a_terminal_only(monkeypatch):
+    stream = io.StringIO()
+    bar = commands._Progress(100, stream)
+    bar.update(50)
+    bar.update(100)
+    bar.clear()
+    assert "\rgrading [###############...............] 50/100" in stream.getvalue()
+    assert "100/100" in stream.getvalue()
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    assert commands._show_progress(commands.PROGRESS_MIN_FILES)
+    assert not commands._show_progress(commands.PROGRESS_MIN_FILES - 1)
+
+
+def test_an_unreachable_gradebook_is_one_line(batch):
+    result = grade(batch, "answers/ann.json", "--db", "postgresql://t:secret@127.0.0.1:1/x")
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("course grade: cannot open gradebook postgresql+psycopg://t:***@")
+    assert "secret" not in line
+
+
+def test_a_missing_config_is_the_usual_author_error(batch):
+    result = course("grade", "answers", "-f", "nowhere/mkdocs.yml", cwd=batch)
+    assert result.returncode == 1
+    assert result.stderr.startswith("nowhere/mkdocs.yml: config file not found")
+
+
+# Report, certificates and verification, on SQLite and PostgreSQL ------------------------------
+
+def test_report_certificates_and_verify(batch, db_url):
+    assert grade(batch, "answers", "--db", db_url).returncode == 1  # the bad files
+    report = course("report", "--db", db_url, "--out", "out/report.html", "-f", str(CONFIG),
+                    cwd=batch)
+    assert report.returncode == 0, report.stderr
+    assert report.stdout == ("course report: wrote out/report.html — 4 learners, 2 quizzes, "
+                             "0 questions flagged\n")
+    page = (batch / "out" / "report.html").read_text(encoding="utf-8")
+    assert EVIL not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not re.search(r'(?:src|href)="(?!#)', page) and "http" not in page
+
+    certificates = course("certificates", "--db", db_url, "--out", "certs", "-f", str(CONFIG),
+                          cwd=batch)
+    assert certificates.returncode == 0, certificates.stderr
+    assert certificates.stdout == ("course certificates: 2 certificates in certs/ (open "
+                                   "index.html to print them)\n")  # Ann and <script>; Bob failed
+    files = sorted(p.name for p in (batch / "certs").iterdir())
+    assert len(files) == 3 and "index.html" in files
+    pages = [(batch / "certs" / f).read_text(encoding="utf-8") for f in files
+             if f != "index.html"]
+    assert all(EVIL not in p for p in pages)
+    assert any("&lt;script&gt;" in p for p in pages)
+    codes = sorted(re.search(r'<span class="code">([^<]+)</span>', p).group(1) for p in pages)
+
+    again = course("certificates", "--db", db_url, "--out", "certs2", "-f", str(CONFIG),
+                   cwd=batch)
+    assert again.returncode == 0
+    assert sorted(p.name for p in (batch / "certs2").iterdir()) == files  # the same codes
+
+    ok = course("verify", codes[0].lower().replace("-", " "), "--db", db_url, cwd=batch)
+    assert ok.returncode == 0, ok.stderr
+    lines = ok.stdout.splitlines()
+    assert lines[0] == f"course verify: {codes[0]}: valid certificate"
+    assert lines[2:] == ["  course:    退款实务测试课", "  completed: 2026-11-20",
+                         "  scores:    结业考核 100%"]
+    assert lines[1] in ("  learner:   Ann", f"  learner:   {EVIL}")
+
+    forged = course("verify", "ZZZZ-ZZZZ-ZZZZ", "--db", db_url, cwd=batch)
+    assert forged.returncode == 1 and forged.stdout == ""
+    assert forged.stderr.startswith("course verify: ZZZZ-ZZZZ-ZZZZ: no certificate with this "
+                                    "code in gradebook ")
+    assert forged.stderr.rstrip().endswith(": rejected")
+
+    nonsense = course("verify", "hello", "--db", db_url, cwd=batch)
+    assert nonsense.returncode == 1
+    assert nonsense.stderr == ("course verify: 'hello' is not a verification code (12 letters "
+                               "and digits, like 7KQ2-M9XD-4TFA): rejected\n")
+
+
+def test_report_on_a_missing_gradebook(batch):
+    result = course("report", "--db", "none.sqlite", "-f", str(CONFIG), cwd=batch)
+    assert result.returncode == 2
+    assert result.stderr == ("course report: none.sqlite: no gradebook there; grade answer "
+                             "files first with `course grade --db none.sqlite FILES`\n")
+    assert not (batch / "none.sqlite").exists()
+
+
+def test_latest_instead_of_best(batch):
+    write(batch / "two", "first.json", good("Ann", submitted="2026-11-20T08:00:00Z"))
+    write(batch / "two", "second.json", good("Ann", answers=wrong_answers(FINAL),
+                                            submitted="2026-11-21T08:00:00Z"))
+    grade(batch, "two", "--db", "g.sqlite")
+    for use, expected in (("best", "100% <span"), ("latest", "0% <span")):
+        course("report", "--db", "g.sqlite", "--use", use, "--out", f"{use}.html", "-f",
+               str(CONFIG), cwd=batch)
+        table = re.search(r'<table class="learners">.*?</table>',
+                          (batch / f"{use}.html").read_text(encoding="utf-8"), re.S).group(0)
+        assert expected in table

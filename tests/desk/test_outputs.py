@@ -1,0 +1,85 @@
+"""generator.desk.outputs: CSV for Excel, JSON for machines, tables for the terminal."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+
+from generator.desk.outputs import (Graded, Skipped, csv_text, excel_safe, json_text,
+                                    summary_table, table, width)
+
+
+def graded(name="张三", status="new", score=0.755, left_out=(), quiz="final", passed=True,
+           source="in/张三.json"):
+    return Graded(source, status, name, None, quiz, score, score * 2, 2.0, passed, left_out,
+                  datetime.datetime(2026, 11, 20, 8, 10))
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2", "'-2"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("张三", "张三"), ("a=b", "a=b"), (42, 42),
+])
+def test_excel_safe(value, expected):
+    assert excel_safe(value) == expected
+
+
+def test_csv_rows_in_chinese_with_formula_names_defused():
+    text = csv_text([graded(), graded(name="=cmd|' /C calc'!A0", status="known", left_out=(
+        "pick-one", "steps"), passed=False, score=0.3)], [Skipped("坏.json", "file is empty")],
+        "zh")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["文件", "学员", "学员编号", "测验", "得分（%）", "得分", "满分", "是否通过",
+                       "未计分的题目（题目已修改）", "提交时间（UTC）", "状态"]
+    assert rows[1] == ["in/张三.json", "张三", "", "final", "76", "1.51", "2.0", "是", "",
+                       "2026-11-20 08:10:00", "新记录"]
+    assert rows[2][1] == "'=cmd|' /C calc'!A0"
+    assert rows[2][7:] == ["否", "pick-one steps", "2026-11-20 08:10:00", "已在成绩册中"]
+    assert rows[3] == ["坏.json", "", "", "", "", "", "", "", "", "", "file is empty"]
+    assert text.endswith("\r\n") and "\r\n" in text  # Excel's line ends
+
+
+def test_csv_in_english():
+    header = csv_text([], [], "en").splitlines()[0]
+    assert header == ("file,learner,learner id,quiz,score %,points,max points,passed,"
+                      "questions not scored (changed since),submitted (UTC),status")
+
+
+def test_json_for_machines():
+    document = json.loads(json_text([graded(left_out=("q1",))], [Skipped("x.json", "bad")],
+                                    "课程"))
+    assert document["summary"] == {"files": 2, "new": 1, "already_recorded": 0, "skipped": 1}
+    assert document["graded"][0] == {
+        "file": "in/张三.json", "status": "new", "learner": {"name": "张三", "id": None},
+        "quiz": "final", "score": 0.755, "percent": 76, "points": 1.51, "max_points": 2.0,
+        "passed": True, "left_out": ["q1"], "submitted_at": "2026-11-20T08:10:00Z"}
+    assert document["skipped"] == [{"file": "x.json", "error": "bad"}]
+
+
+def test_terminal_columns_line_up_with_chinese():
+    text = table(["学员", "score"], [["张三丰", "1"], ["Bob", "22"]])
+    lines = text.splitlines()
+    assert lines == ["学员    score", "------  -----", "张三丰  1", "Bob     22"]
+    assert width("张三a") == 5
+
+
+def test_the_terminal_never_gets_control_characters():
+    assert "\x1b" not in table(["x"], [["\x1b[2Jevil\nname"]])
+
+
+def test_few_files_are_listed_one_by_one():
+    text = summary_table([graded(), graded(status="known", left_out=("q2",))], {})
+    assert "already in gradebook; not scored (changed): q2" in text
+    assert text.splitlines()[0].split() == ["file", "learner", "quiz", "score", "result", "note"]
+
+
+def test_many_files_are_summarised_per_quiz():
+    rows = [graded(name=f"学员{i}", passed=i % 2 == 0) for i in range(60)]
+    text = summary_table(rows, {"final": "结业考核"})
+    assert text.splitlines() == [
+        "quiz      files  learners  passed  pass rate  mean score",
+        "--------  -----  --------  ------  ---------  ----------",
+        "结业考核  60     60        30      50%        76%"]
