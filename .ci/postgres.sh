@@ -19,11 +19,14 @@ course_postgres_setup() {
         echo "postgres.sh: no PostgreSQL server found in /usr/lib/postgresql" >&2
         return 1
     fi
-    if ! pg_lsclusters -h | awk '{print $1, $2}' | grep -qx "$version main"; then
+    # (awk alone reads the cluster list: `| grep -q` could end a pipeline early under pipefail)
+    local status
+    status=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $4}')
+    if [ -z "$status" ]; then
         pg_createcluster "$version" main >/dev/null || return 1
+        status=down
     fi
-    if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $4}' \
-            | grep -q online; then
+    if [ "$status" != online ]; then
         pg_ctlcluster "$version" main start || {
             echo "postgres.sh: could not start PostgreSQL $version" >&2; return 1; }
     fi
