@@ -127,3 +127,62 @@ def all_answers(question: Question, seed: int = 0) -> list:
     elif isinstance(question, Scenario):
         answers += scenario_paths(question)
     return answers
+
+
+# ---- In the browser -------------------------------------------------------------------------
+
+class PageOpener:
+    """Opens pages in fresh browser contexts and collects every console error and uncaught
+    exception; `close()` returns them (tests assert there were none)."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.contexts = []
+        self.errors: list[str] = []
+
+    def __call__(self, url: str | None = None, **context_options):
+        context = self.browser.new_context(**context_options)
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.errors.append(
+            f"{page.url}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"{page.url}: {e}"))
+        if url:
+            page.goto(url)
+        return page
+
+    def close(self) -> list[str]:
+        for context in self.contexts:
+            context.close()
+        return self.errors
+
+
+def question_box(page, question_id: str):
+    return page.locator(f'.course-q[data-question="{question_id}"]')
+
+
+def answer_with_clicks(page, question: Question, answer) -> None:
+    """Give an answer the way a learner does: ticking, moving steps, choosing replies."""
+    box = question_box(page, question.id)
+    if isinstance(question, SingleChoice):
+        box.locator(f'input[value="{answer}"]').check()
+    elif isinstance(question, TrueFalse):
+        box.locator(f'input[value="{"true" if answer else "false"}"]').check()
+    elif isinstance(question, MultipleChoice):
+        for option in question.options:
+            box.locator(f'input[value="{option.id}"]').set_checked(option.id in answer)
+    elif isinstance(question, Ordering):
+        for target, step in enumerate(answer):
+            current = box.locator(".course-step").evaluate_all(
+                "(items, step) => items.findIndex(li => li.dataset.step === step)", step)
+            for _ in range(current - target):
+                box.locator(f'.course-step[data-step="{step}"] .course-move').first.click()
+    elif isinstance(question, Scenario):
+        for choice in answer:
+            box.locator(f'input[value="{choice}"]').check()
+            box.locator(f'.course-node:has(input[value="{choice}"]) .course-continue').click()
+
+
+def check_answer(page, question: Question) -> None:
+    if not isinstance(question, Scenario):  # a conversation is checked when it ends
+        question_box(page, question.id).locator(".course-check").click()

@@ -1,5 +1,6 @@
 """Quiz pages and the progress page: golden Markdown, the widget's JSON, and the built HTML."""
 
+import html
 import json
 import os
 import re
@@ -10,14 +11,13 @@ import pytest
 
 from generator.fingerprint import question_version as version
 from generator.render.pages import render_progress
-from generator.render.quiz import (PROGRESS_STRINGS, WIDGET_STRINGS, display_order, json_for_script,
+from generator.render.quiz import (PROGRESS_STRINGS, WIDGET_STRINGS, display_order, json_attribute,
                                    question_data, quiz_data, render_quiz)
 from quizhelpers import (QUIZ_COURSE, build_fixture_course, fixture_course, load_quizzes,
                          make_quiz, multiple, ordering, scenario, single, true_false)
 
 GOLDEN = Path(__file__).parent / "golden"
-DATA_BLOCK = re.compile(r'<script type="application/json" class="course-quiz-data" '
-                        r'data-for="([^"]+)">(.*?)</script>', re.S)
+DATA = re.compile(r'<div class="course-quiz" [^>]*data-json="([^"]*)"')
 
 
 def assert_golden(name: str, text: str) -> None:
@@ -35,7 +35,7 @@ def course():
 
 
 def page_data(page: str) -> dict:
-    return json.loads(DATA_BLOCK.search(page).group(2))
+    return json.loads(html.unescape(DATA.search(page).group(1)))
 
 
 @pytest.mark.parametrize("quiz_id, golden", [
@@ -128,10 +128,11 @@ def test_strings_exist_in_both_languages():
                 placeholders.findall(table["en"][key])), key
 
 
-def test_json_in_a_script_element_cannot_end_it():
-    text = json_for_script({"title": "</script><!-- & \u2028"})
-    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
-    assert json.loads(text) == {"title": "</script><!-- & \u2028"}
+def test_json_in_an_attribute_cannot_end_it():
+    value = {"title": "\"'><script>&amp; \u2028"}
+    text = json_attribute(value)
+    assert not set(text) & set("\"'<>")
+    assert json.loads(html.unescape(text)) == value
 
 
 def test_english_course_gets_english_interface(tmp_path):
@@ -175,9 +176,8 @@ def test_built_progress_page_links_to_built_pages(site):
     assert ('<li data-progress-quiz="final-exam"><a href="quiz/final-exam.html">结业考核</a> '
             '<span class="course-progress-state"></span></li>') in page
     assert ".md\"" not in page
-    strings = re.search(r'<script type="application/json" class="course-progress-data">(.*?)'
-                        r'</script>', page).group(1)
-    assert json.loads(strings) == PROGRESS_STRINGS["zh"]
+    strings = re.search(r'data-strings="([^"]*)"', page).group(1)
+    assert json.loads(html.unescape(strings)) == PROGRESS_STRINGS["zh"]
 
 
 def test_built_scenario_keeps_every_node_readable_without_javascript(site):

@@ -426,7 +426,7 @@
         next.focus();
         const said = next.querySelectorAll('.course-node-step, .course-turn, .course-situation, ' +
           '.course-ending-label, .course-outcome:not([hidden])');
-        this.quiz.announce([...said].map((el) => el.textContent.trim()).join(' '));
+        this.quiz.announce([...said].map((el) => el.textContent).join(' ').replace(/\s+/g, ' ').trim());
       }
       return true;
     }
@@ -718,7 +718,6 @@
   }
 
   /* ---- Progress: lessons read, quiz results, the progress page ------------------------- */
-  const progressStrings = () => JSON.parse(document.querySelector('script.course-progress-data').textContent);
   const Progress = {
     markLessonsRead(root) {
       const ids = [...root.querySelectorAll('.course-meta[data-lesson]')].map((el) => el.dataset.lesson);
@@ -744,48 +743,47 @@
       });
     },
 
+    // Fill in each lesson's and quiz's state, in page order, and what is left to do.
     render(page) {
-      const t = (key, vars) => say(progressStrings(), key, vars);
+      const t = (key, vars) => say(JSON.parse(page.dataset.strings), key, vars);
       const state = store.read();
       const left = [];
-      let read = 0;
-      const lessons = [...page.querySelectorAll('[data-progress-lesson]')];
-      for (const li of lessons) {
-        const done = Boolean(state.lessons[li.dataset.progressLesson]);
-        read += done;
-        this.showState(li, done, t(done ? 'read' : 'unread'), left);
-      }
-      let quizzesDone = 0;
-      const quizzes = [...page.querySelectorAll('[data-progress-quiz]')];
-      for (const li of quizzes) {
-        const record = state.quizzes[li.dataset.progressQuiz] || {};
-        let text = t('not_started');
-        if (record.best !== undefined) {
-          text = `${t('best_score', { pct: Grading.percent(record.best) })} · ` +
-            `${t('last_score', { pct: Grading.percent(record.last.score) })} · ` +
-            t(record.passed ? 'quiz_passed' : 'quiz_failed');
-        } else if (record.submitted) {
-          text = t('submitted', { date: record.submitted.slice(0, 10) });
+      const done = { lesson: 0, quiz: 0 };
+      const items = [...page.querySelectorAll('[data-progress-lesson], [data-progress-quiz]')];
+      for (const li of items) {
+        const kind = li.dataset.progressLesson ? 'lesson' : 'quiz';
+        let finished;
+        let text;
+        if (kind === 'lesson') {
+          finished = Boolean(state.lessons[li.dataset.progressLesson]);
+          text = t(finished ? 'read' : 'unread');
+        } else {
+          const record = state.quizzes[li.dataset.progressQuiz] || {};
+          finished = Boolean(record.passed || (record.best === undefined && record.submitted));
+          text = t('not_started');
+          if (record.best !== undefined) {
+            text = [t('best_score', { pct: Grading.percent(record.best) }),
+              t('last_score', { pct: Grading.percent(record.last.score) }),
+              t(record.passed ? 'quiz_passed' : 'quiz_failed')].join(' · ');
+          } else if (record.submitted) {
+            text = t('submitted', { date: record.submitted.slice(0, 10) });
+          }
         }
-        const done = Boolean(record.passed || (record.best === undefined && record.submitted));
-        quizzesDone += done;
-        this.showState(li, done, text, left);
+        done[kind] += finished;
+        li.classList.toggle('is-done', finished);
+        li.querySelector('.course-progress-state').textContent = text;
+        if (!finished) left.push(li.querySelector('a').textContent.trim());
       }
       page.querySelector('.course-progress-summary').textContent = t('summary', {
-        read, lessons: lessons.length, quizzes_done: quizzesDone, quizzes: quizzes.length,
+        read: done.lesson, lessons: page.querySelectorAll('[data-progress-lesson]').length,
+        quizzes_done: done.quiz, quizzes: page.querySelectorAll('[data-progress-quiz]').length,
       });
       page.querySelector('.course-progress-left').textContent =
         left.length ? t('left', { items: left.join(t('list_sep')) }) : t('all_done');
     },
 
-    showState(li, done, text, left) {
-      li.classList.toggle('is-done', done);
-      li.querySelector('.course-progress-state').textContent = text;
-      if (!done) left.push(li.querySelector('a').textContent.trim());
-    },
-
     enhance(page) {
-      const t = (key, vars) => say(progressStrings(), key, vars);
+      const t = (key, vars) => say(JSON.parse(page.dataset.strings), key, vars);
       const message = h('p', { class: 'course-progress-message', role: 'status', 'aria-live': 'polite' });
       const reset = h('button', {
         type: 'button', class: 'md-button course-progress-reset', onclick: () => {
@@ -803,10 +801,6 @@
   };
 
   /* ---- Start-up: idempotent, for every page Material's instant navigation swaps in -------- */
-  const readData = (root) => {
-    const block = document.querySelector(`script.course-quiz-data[data-for="${root.dataset.quiz}"]`);
-    return block ? JSON.parse(block.textContent) : null;
-  };
   const once = (selector, enhance) => document.querySelectorAll(selector).forEach((el) => {
     if (el.dataset.courseReady) return;
     el.dataset.courseReady = 'true';
@@ -817,8 +811,7 @@
   function init() {
     Progress.markLessonsRead(document);
     once('.course-quiz[data-quiz]', (root) => {
-      const data = readData(root);
-      if (data) widgets.set(root, new QuizWidget(root, data));
+      widgets.set(root, new QuizWidget(root, JSON.parse(root.dataset.json)));
     });
     once('[data-course-progress]', (page) => Progress.enhance(page));
   }

@@ -7,7 +7,7 @@ import html
 from ..bundle import CourseBundle
 from ..i18n import strings
 from . import paths
-from .quiz import PROGRESS_STRINGS, json_for_script
+from .quiz import PROGRESS_STRINGS, json_attribute
 from .text import TextRenderer
 
 
@@ -136,7 +136,8 @@ def render_progress(bundle: CourseBundle) -> str:
     ui = PROGRESS_STRINGS.get(language, PROGRESS_STRINGS["en"])
     text = TextRenderer(bundle, paths.PROGRESS)
     out = [f"# {t['progress']}", "",
-           '<div class="course-progress" data-course-progress markdown="block">', "",
+           f'<div class="course-progress" data-course-progress data-strings="{json_attribute(ui)}" '
+           'markdown="block">', "",
            f'<p class="course-progress-nojs">{html.escape(ui["no_js"])}</p>',
            '<p class="course-progress-summary"></p>',
            '<p class="course-progress-left"></p>', ""]
@@ -155,9 +156,7 @@ def render_progress(bundle: CourseBundle) -> str:
         out += group(text.inline(section.title), bundle.lessons_in(section.id),
                      bundle.quizzes_in(section.id))
     out += group(html.escape(t["final"]), [], bundle.quizzes_in(None))
-    out += ["</div>", "",
-            f'<script type="application/json" class="course-progress-data">{json_for_script(ui)}'
-            "</script>", ""]
+    out += ["</div>", ""]
     return "\n".join(out)
 
 

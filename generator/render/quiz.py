@@ -1,8 +1,8 @@
 """A quiz as a page: readable HTML first, enhanced by `assets/quiz.js` when JavaScript runs.
 
 Without JavaScript every question, option, step and conversation node is readable (the
-conversation's choices link to the step they lead to). The widget reads a JSON block beside the
-quiz. In practice mode the page holds the answer key, feedback and explanations (the browser
+conversation's choices link to the step they lead to). The widget reads JSON from the
+quiz's `data-json` attribute. In practice mode the page holds the answer key, feedback and explanations (the browser
 gives instant feedback, so the key is in the page by necessity). In assessment mode the page holds
 no correct flags, no feedback, no points, no explanations and no outcomes: only what is needed
 to answer and to write the answer file.
@@ -138,22 +138,22 @@ def render_quiz(bundle: CourseBundle, entry: QuizEntry, force_assessment: bool =
         out += [text.markdown(quiz.description).strip(), ""]
     if assessment:
         out += [f'<p class="course-assessment-note">{html.escape(ui["assessment_note"])}</p>', ""]
+    # The widget's data rides in an attribute, not a <script type="application/json">: Material's
+    # instant navigation re-creates every inline script of a new page without its type, and
+    # would run the JSON as JavaScript.
+    data = quiz_data(bundle, quiz, assessment)
     out += [f'<div class="course-quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}" '
-            f'data-mode="{mode}" markdown="block">', ""]
+            f'data-mode="{mode}" data-json="{json_attribute(data)}" markdown="block">', ""]
     for number, question in enumerate(quiz.questions, 1):
         out += _question(bundle, question, number, quiz, text, ui, language, assessment)
     out += ["</div>", ""]
-    data = quiz_data(bundle, quiz, assessment)
-    out += [f'<script type="application/json" class="course-quiz-data" data-for="{quiz.id}">'
-            f"{json_for_script(data)}</script>", ""]
     return "\n".join(out)
 
 
-def json_for_script(data) -> str:
-    """JSON that cannot end its <script> element or open an HTML comment, whatever the text."""
+def json_attribute(data) -> str:
+    """JSON for an HTML attribute value (double-quoted)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return html.escape(text, quote=True)
 
 
 def shuffle_flags(quiz: Quiz) -> tuple[bool, bool]:
