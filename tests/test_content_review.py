@@ -296,6 +296,23 @@ def test_every_policy_referenced_exists_and_every_policy_is_used(bundle):
         assert policy.source.title and policy.as_of, name
 
 
+def test_glossary_cross_references_and_short_lists_are_well_formed(bundle):
+    # A YAML flow list such as [七天无理由, 7天无理由] silently becomes ONE item once the
+    # comma is made full-width; catch that for every list of short names.
+    names = []
+    for term in bundle.glossary.terms:
+        names += term.aliases
+        for other in term.see_also:
+            assert bundle.glossary.find(other), f"{term.term}: see_also {other} is not a term"
+        names += term.see_also
+    for _, question in all_questions(bundle):
+        if isinstance(question, Scenario):
+            names += [tag for node in question.nodes if node.order for tag in node.order.tags]
+    assert names
+    for name in names:
+        assert not re.search(r"[，、,]", name), f"list item {name!r} joins several items"
+
+
 def test_no_ascii_punctuation_touches_chinese_text():
     link_target = re.compile(r"\]\([^)\s]*\)")
     for path in course_files():
