@@ -20,6 +20,7 @@ from ..render.site import content_date
 from . import handbook, mkdocs_site, pdf, scorm
 from .naming import course_slug
 from .reproducible import export_time, files_under, write_atomically, zip_bytes
+from .trim import trim
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,15 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
         mkdocs_site.build_site(project.config_file, offline_site, when=when,
                                assessment=assessment)
         # One top folder: unzipping never scatters files, and index.html is easy to find.
-        offline = zip_bytes(files_under(offline_site, prefix=f"{slug}/"), when)
+        site = trim(files_under(offline_site))
+        offline = zip_bytes({f"{slug}/{name}": data for name, data in site.items()}, when)
         written.append(_write(out / f"{slug}-offline.zip", offline))
 
         progress("building the SCORM 1.2 package")
         scorm_site = scratch / "scorm"
         mkdocs_site.build_site(project.config_file, scorm_site, when=when,
                                assessment=assessment, scorm=True)
-        package = scorm.package_files(files_under(scorm_site), slug=slug,
+        package = scorm.package_files(trim(files_under(scorm_site)), slug=slug,
                                       title=bundle.course.title,
                                       language=bundle.course.language)
         written.append(_write(out / f"{slug}-scorm12.zip",

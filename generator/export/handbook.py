@@ -30,6 +30,7 @@ from ..bundle import CourseBundle
 from ..render import paths
 from ..render.quiz import is_assessment
 from ..render.site import plan_site
+from ..render.text import TextRenderer
 from . import print_quiz
 
 # What the course plugin adds to every site (plugin.REQUIRED_EXTENSIONS), plus toc.
@@ -84,7 +85,11 @@ def render_handbook(bundle: CourseBundle, settings: MarkdownSettings, *, css: st
     for page in pages:
         page.html, page.title = converter.convert(page.path, page.markdown)
     title = bundle.course.title
-    body = [_cover(bundle, w, edition), _contents(pages, w)]
+    description = bundle.course.description
+    if description:  # author Markdown, like every other text of the course
+        description = converter.convert(paths.HOME, TextRenderer(bundle, paths.HOME)
+                                        .markdown(description))[0]
+    body = [_cover(title, description, w, edition), _contents(pages, w)]
     for page in pages:
         body.append(f'<section class="hb-page hb-level-{page.level}" '
                     f'id="{html.escape(page_anchor(page.path))}">\n{page.html}\n</section>')
@@ -135,13 +140,12 @@ def _pages(bundle: CourseBundle, force_assessment: bool) -> list[_Page]:
     return pages
 
 
-def _cover(bundle: CourseBundle, w: dict, edition: datetime.date) -> str:
-    course = bundle.course
+def _cover(title: str, description_html: str | None, w: dict, edition: datetime.date) -> str:
     out = ['<header class="hb-cover">',
-           f'<p class="hb-cover-title">{html.escape(course.title)}</p>',
+           f'<p class="hb-cover-title">{html.escape(title)}</p>',
            f'<p class="hb-cover-subtitle">{html.escape(w["handbook"])}</p>']
-    if course.description:
-        out.append(f'<p class="hb-cover-description">{html.escape(course.description)}</p>')
+    if description_html:
+        out.append(f'<div class="hb-cover-description">{description_html}</div>')
     out += [f'<p class="hb-cover-edition">{html.escape(w["edition"].format(date=edition))}</p>',
             "</header>"]
     return "\n".join(out)

@@ -38,13 +38,10 @@ def export_time(content_date: datetime.date,
     return datetime.datetime.combine(content_date, datetime.time(), datetime.timezone.utc)
 
 
-def files_under(folder: Path, prefix: str = "") -> dict[str, bytes]:
+def files_under(folder: Path) -> dict[str, bytes]:
     """Every file below `folder` as {archive name: bytes}, names with '/' whatever the system."""
-    found = {}
-    for path in folder.rglob("*"):
-        if path.is_file():
-            found[prefix + path.relative_to(folder).as_posix()] = path.read_bytes()
-    return found
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in folder.rglob("*") if path.is_file()}
 
 
 def zip_bytes(entries: Mapping[str, bytes], when: datetime.datetime,

@@ -65,7 +65,7 @@ def _console_errors(page) -> list[str]:
     return errors
 
 
-def _frame(page, url_end: str, timeout: float = 10.0):
+def _frame(page, url_end: str, timeout: float = 30.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for frame in page.frames:

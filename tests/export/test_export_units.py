@@ -17,6 +17,7 @@ from generator.export.mkdocs_site import site_settings
 from generator.export.naming import SlugError, course_slug, to_slug
 from generator.export.pdf import pin_dates
 from generator.export.reproducible import ExportDateError, export_time, zip_bytes
+from generator.export.trim import trim
 from generator.loading import load_course
 
 UTC = datetime.timezone.utc
@@ -189,3 +190,24 @@ def test_the_best_path_of_a_scenario_takes_the_most_points(bundle):
     quiz = bundle.quiz("rules-practice").quiz
     late = next(q for q in quiz.questions if q.id == "late")
     assert print_quiz.best_path(late) == [("open", "soothe")]
+
+
+# --- trimming ----------------------------------------------------------------------------
+
+def test_trim_drops_source_maps_and_search_languages_the_worker_will_not_load():
+    lunr = "assets/javascripts/lunr/"
+    files = {"index.html": b"", "assets/javascripts/bundle.js": b"",
+             "assets/javascripts/bundle.js.map": b"",
+             f"{lunr}min/lunr.stemmer.support.min.js": b"", f"{lunr}min/lunr.zh.min.js": b"",
+             f"{lunr}min/lunr.de.min.js": b"", f"{lunr}min/lunr.multi.min.js": b"",
+             f"{lunr}wordcut.js": b"", f"{lunr}tinyseg.js": b"", f"{lunr}min/lunr.ja.min.js": b"",
+             "search/search_index.json": b'{"config": {"lang": ["zh"]}, "docs": []}'}
+    assert set(trim(files)) == {"index.html", "assets/javascripts/bundle.js",
+                                f"{lunr}min/lunr.stemmer.support.min.js",
+                                f"{lunr}min/lunr.zh.min.js", "search/search_index.json"}
+    files["search/search_index.json"] = b'{"config": {"lang": ["en", "ja"]}}'
+    assert {p for p in trim(files) if p.startswith(lunr)} == {
+        f"{lunr}min/lunr.stemmer.support.min.js", f"{lunr}tinyseg.js",
+        f"{lunr}min/lunr.ja.min.js", f"{lunr}min/lunr.multi.min.js"}
+    del files["search/search_index.json"]  # no search: keep every language file, to be safe
+    assert len([p for p in trim(files) if p.startswith(lunr)]) == 7
