@@ -422,7 +422,7 @@ def test_practice_answer_file_validates_and_grades_to_the_score_shown(open_page,
     answers = {"start-day": "day-4", "evidence": ["video", "chat", "delete"],
                "refund-channels": ["original", "partial-refund"], "reason-needed": True,
                "inspect-steps": ["record", "open", "decide", "check"],
-               "reply-steps": ["greet", "confirm", "promise", "explain", "thank"],
+               "reply-steps": ["greet", "confirm", "promise", "explain", "thank", "note"],
                "refund-steps": ["receive", "inspect", "refund"]}
     for question in quiz.questions:
         answer_with_clicks(page, question, answers[question.id])
@@ -501,7 +501,7 @@ def test_initialising_again_binds_nothing_twice(open_page, server):
     page.evaluate("CourseQuiz.init(); CourseQuiz.init(); document$.next(document)")
     assert page.locator(".course-check").count() == 7
     assert page.locator(".course-quiz-footer").count() == 1
-    assert page.locator(".course-moves").count() == 4 + 5 + 3
+    assert page.locator(".course-moves").count() == 4 + 6 + 3
     page.evaluate("window.graded = 0; document.addEventListener('quiz:graded', () => graded++)")
     box = question_box(page, "refund-steps")
     before = box.locator(".course-step").evaluate_all("els => els.map(e => e.dataset.step)")
