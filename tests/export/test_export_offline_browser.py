@@ -121,3 +121,17 @@ def test_the_watch_does_catch_a_request_to_another_host(browser, tmp_path_factor
                   "i.src = 'https://example.org/pixel.png'; })")
     page.close()
     assert watch.blocked == ["https://example.org/pixel.png"]
+
+
+def test_the_handbook_html_loads_nothing_from_anywhere(browser, tmp_path_factory):
+    handbook = exported_once(tmp_path_factory)["handbook.html"]
+    page = browser.new_page()
+    watch = Watch(page)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(handbook.as_uri())
+    page.locator(".hb-toc a", has_text="退款期限怎么算").click()  # contents → the lesson
+    assert page.evaluate("location.hash") == "#rules.refund-window"
+    page.close()
+    assert requests == [handbook.as_uri()]  # the file itself, and nothing else
+    assert watch.blocked == [] and watch.errors == []
