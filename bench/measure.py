@@ -6,6 +6,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +22,25 @@ class CommandFailed(RuntimeError):
     pass
 
 
+TIME = Path("/usr/bin/time")
+
+
 def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None,
         log: Path | None = None) -> Sample:
-    """Run `cmd` to completion; wall time from spawn to exit, peak RSS from wait4's rusage.
+    """Run `cmd` to completion: wall time from spawn to exit, and its peak RSS.
 
-    wait4 reports the rusage of exactly this child, unlike RUSAGE_CHILDREN, which keeps the
-    maximum over every child the benchmark has ever waited for.
+    Peak RSS comes from GNU time (`/usr/bin/time -f %M`) when it is there: a process started
+    straight from this one starts its high-water mark at this process's own size (Linux carries
+    it over fork/vfork and exec), and this process grows to hundreds of MB while it writes
+    courses. time is small, so its child's figure is the child's own. Without GNU time, wait4's
+    rusage is used and the figure is at least this process's size at the time.
     """
     out = open(log, "ab") if log else subprocess.DEVNULL
+    rss_file = None
+    if TIME.exists():
+        handle, rss_file = tempfile.mkstemp(prefix="bench-rss-")
+        os.close(handle)
+        cmd = [str(TIME), "-f", "%M", "-o", rss_file, *map(str, cmd)]
     try:
         started = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=out,
@@ -36,14 +48,19 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None,
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
+        if rss_file:
+            lines = Path(rss_file).read_text().split()
+            kb = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+        else:  # ru_maxrss is in kilobytes on Linux, bytes on macOS
+            kb = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
     finally:
         if log:
             out.close()
+        if rss_file:
+            os.unlink(rss_file)
     if process.returncode != 0:
         where = f"; see {log}" if log else ""
         raise CommandFailed(f"{' '.join(map(str, cmd))} exited with {process.returncode}{where}")
-    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
-    kb = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
     return Sample(seconds, kb / 1024)
 
 

@@ -37,6 +37,10 @@ def anchors_in(markdown: str) -> list[str]:
     anchors: list[str] = []
     in_fence = False
     for line in markdown.splitlines():
+        # Only a line that starts with #, a fence character or white space can matter.
+        first = line[:1]
+        if first != "#" and first not in "`~" and not first.isspace():
+            continue
         if _FENCE.match(line.lstrip()):
             in_fence = not in_fence
             continue

@@ -227,23 +227,33 @@ class _Checker:
     # References inside text: {{policy.x}} and [..](lesson:id#anchor)
     def _check_text(self, value, path: tuple, locator: Locator) -> None:
         if isinstance(value, str):
-            for match in POLICY_REF.finditer(value):
-                if match.group(1) not in self.bundle.policies.policies:
-                    known = ", ".join(sorted(self.bundle.policies.policies)) or "none defined"
-                    self.error(locator, path, f"unknown policy '{match.group(1)}'",
-                               f"define it in policies.yml (known: {known})")
-            for match in COURSE_LINK.finditer(value):
-                self._check_link(match.group(1), match.group(2), (match.group(3) or "")[1:],
-                                 locator, path)
-        elif isinstance(value, BaseModel):
-            for name in type(value).model_fields:
-                self._check_text(getattr(value, name), path + (name,), locator)
+            self._check_string(value, path, locator)
+            return
+        if isinstance(value, BaseModel):
+            items = ((name, getattr(value, name)) for name in type(value).model_fields)
         elif isinstance(value, (list, tuple)):
-            for index, item in enumerate(value):
-                self._check_text(item, path + (index,), locator)
+            items = enumerate(value)
         elif isinstance(value, dict):
-            for key, item in value.items():
+            items = value.items()
+        else:
+            return
+        # Called for every value of every file: skip at once what cannot hold a reference.
+        for key, item in items:
+            if isinstance(item, str):
+                if "{{" in item or "](" in item:
+                    self._check_string(item, path + (key,), locator)
+            elif isinstance(item, (BaseModel, list, tuple, dict)):
                 self._check_text(item, path + (key,), locator)
+
+    def _check_string(self, value: str, path: tuple, locator: Locator) -> None:
+        for match in POLICY_REF.finditer(value):
+            if match.group(1) not in self.bundle.policies.policies:
+                known = ", ".join(sorted(self.bundle.policies.policies)) or "none defined"
+                self.error(locator, path, f"unknown policy '{match.group(1)}'",
+                           f"define it in policies.yml (known: {known})")
+        for match in COURSE_LINK.finditer(value):
+            self._check_link(match.group(1), match.group(2), (match.group(3) or "")[1:],
+                             locator, path)
 
     def _check_link(self, kind: str, ident: str, anchor: str, locator: Locator, path: tuple):
         bundle = self.bundle

@@ -20,6 +20,26 @@ try:  # the C parser is much faster; fall back for Pythons built without libyaml
 except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
+
+class _UntaggedLoader(_Loader):
+    """For a document with no `!` in it, so no tags: every node is implicit.
+
+    The composer asks the resolver for the tag of every node (Python calls per node, a third of
+    the parse). Here it gets C callables that answer at once; `_scalar` resolves the few
+    plain scalars that need it the way PyYAML would have.
+    """
+
+    resolve = "?".format
+    # No path resolvers in a safe loader: the composer's per-node calls to these do nothing.
+    descend_resolver = ascend_resolver = "".format
+
+
+_RESOLVER = yaml.resolver.Resolver()
+# First characters for which PyYAML's YAML 1.1 resolver may give a plain scalar a tag other
+# than str ('' is the empty scalar). Any other plain scalar resolves to str.
+_RESOLVED_FIRST = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+assert None not in _RESOLVED_FIRST  # no wildcard resolvers: the first character decides
+
 MAX_FILE_BYTES = 1_000_000
 
 # YAML 1.2 core schema: only these plain scalars are not text.
@@ -38,6 +58,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:value",
     "tag:yaml.org,2002:merge",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -122,8 +143,9 @@ def parse(text: str, label: str) -> Document:
     empty = AuthorError([Problem(label, 1, 1, "file is empty",
                                  "start from `course new` to get a valid skeleton")])
     text = text.removeprefix("\ufeff")
+    untagged = "!" not in text
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_UntaggedLoader if untagged else _Loader)
     except yaml.MarkedYAMLError as error:
         raise AuthorError([_syntax_problem(error, label, text)]) from None
     except yaml.reader.ReaderError as error:  # control characters such as NUL
@@ -142,9 +164,10 @@ def parse(text: str, label: str) -> Document:
         raise empty
     locator = Locator(label)
     problems: list[Problem] = []
-    seen: set[int] = set()
+    # Without an anchor (&) there can be no alias: skip the bookkeeping that finds them.
+    seen: set[int] | None = set() if "&" in text else None
     try:
-        data = _construct(node, (), locator, problems, seen)
+        data = _construct(node, (), locator, problems, seen, untagged)
     except _AliasFound:
         raise AuthorError([_alias_problem(text, label)]) from None
     if problems:
@@ -204,26 +227,31 @@ def _alias_problem(text: str, label: str) -> Problem:
 
 
 def _construct(node: yaml.Node, path: tuple, locator: Locator, problems: list[Problem],
-               seen: set[int]):
+               seen: set[int] | None, untagged: bool = False):
     # The composer hands back the anchored node itself for an alias, so an alias is a node we
     # have already visited. Refusing it here also makes "billion laughs" cost nothing.
-    if id(node) in seen:
-        raise _AliasFound
-    seen.add(id(node))
-    locator.values[path] = _at(node)
+    if seen is not None:
+        if id(node) in seen:
+            raise _AliasFound
+        seen.add(id(node))
+    mark = node.start_mark
+    locator.values[path] = (mark.line + 1, mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, path, locator, problems)
+        if untagged and (node.style or node.value[:1] not in _RESOLVED_FIRST):
+            return node.value  # most values: text as written (see _scalar)
+        return _scalar(node, path, locator, problems, untagged)
     if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ_TAG:
+        if not untagged and node.tag != _SEQ_TAG:
             problems.append(_tag_problem(node, locator))
             return None
-        return [_construct(item, path + (i,), locator, problems, seen)
+        return [_construct(item, path + (i,), locator, problems, seen, untagged)
                 for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAP_TAG:
+        if not untagged and node.tag != _MAP_TAG:
             problems.append(_tag_problem(node, locator))
             return None
         result: dict = {}
+        keys = locator.keys
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(Problem(locator.label, *_at(key_node),
@@ -236,25 +264,38 @@ def _construct(node: yaml.Node, path: tuple, locator: Locator, problems: list[Pr
                                         "merge keys (<<) are not allowed",
                                         "write the keys out in full"))
                 continue
+            key_path = path + (key,)
             if key in result:
-                first_line = locator.keys[path + (key,)][0]
+                first_line = keys[key_path][0]
                 problems.append(Problem(locator.label, *_at(key_node),
                                         f"duplicate key '{key}' (first used on line {first_line})",
                                         "remove one of them; YAML would silently keep the last"))
                 continue
-            locator.keys[path + (key,)] = _at(key_node)
-            result[key] = _construct(value_node, path + (key,), locator, problems, seen)
+            mark = key_node.start_mark
+            keys[key_path] = (mark.line + 1, mark.column + 1)
+            result[key] = _construct(value_node, key_path, locator, problems, seen, untagged)
         return result
     return None  # pragma: no cover - the composer builds only the three node kinds
 
 
-def _scalar(node: yaml.ScalarNode, path: tuple, locator: Locator, problems: list[Problem]):
-    if node.tag not in _PLAIN_TAGS:
-        problems.append(_tag_problem(node, locator))
-        return None
-    if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted or block text: always text
-        return node.value
+def _scalar(node: yaml.ScalarNode, path: tuple, locator: Locator, problems: list[Problem],
+            untagged: bool = False):
     value = node.value
+    if untagged:
+        if node.style:  # quoted or block text: always text
+            return value
+        if value[:1] not in _RESOLVED_FIRST:  # most text: PyYAML would call it str
+            return value
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    else:
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
+            problems.append(_tag_problem(node, locator))
+            return None
+        if node.style:  # quoted or block text: always text
+            return value
+    if tag == _STR_TAG:
+        return value
     if _NULL.match(value):
         return None
     if _BOOL.match(value):

@@ -7,6 +7,7 @@ HTML on a page.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -57,6 +58,11 @@ def outside_code(text: str, change) -> str:
     return "".join(out)
 
 
+# posixpath.relpath asks the OS for the working directory on every call, and a site plan makes
+# tens of thousands of links between a few thousand pages: remember the answers.
+_relpath = functools.lru_cache(maxsize=65536)(posixpath.relpath)
+
+
 def escape_html_outside_code(text: str) -> str:
     return outside_code(text, lambda part: part.replace("<", "&lt;"))
 
@@ -73,14 +79,19 @@ class TextRenderer:
     page: str
 
     def link(self, target: str, anchor: str = "") -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.page) or ".") + anchor
+        return _relpath(target, posixpath.dirname(self.page) or ".") + anchor
 
     def markdown(self, text: str | None) -> str:
         if not text:
             return ""
-        text = outside_code(text, _prose)
-        text = POLICY_REF.sub(self._policy, text)
-        return COURSE_LINK.sub(self._course_link, text)
+        # Each step changes nothing in most texts; the cheap tests skip it (same result).
+        if "<" in text or _CJK_SOFT_BREAK.search(text):
+            text = outside_code(text, _prose)
+        if "{{" in text:
+            text = POLICY_REF.sub(self._policy, text)
+        if "](" in text:
+            text = COURSE_LINK.sub(self._course_link, text)
+        return text
 
     def inline(self, text: str | None) -> str:
         """One-line Markdown (list items, table cells): newlines become spaces."""
