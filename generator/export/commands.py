@@ -16,8 +16,9 @@ def register(commands, command) -> None:
     export = command("export", _export,
                      "Write the offline bundle, the printable handbook (HTML and PDF) and a "
                      "SCORM 1.2 package into dist/.")
-    export.add_argument("--out", default="dist", metavar="DIR",
-                        help="where to write the files (default: dist/)")
+    export.add_argument("--out", metavar="DIR",
+                        help="where to write the files (default: dist/ beside mkdocs.yml, as "
+                             "site/ is for `course build`)")
     export.add_argument("--assessment", action="store_true",
                         help="export every quiz as an assessment: no answer key anywhere")
     export.add_argument("--slug", metavar="NAME",
@@ -34,7 +35,8 @@ def _export(args) -> int:
 
     _quiet_build_logs()
     started = time.perf_counter()
-    request = ExportRequest(Path(args.config_file), Path(args.out), args.assessment, args.slug)
+    out = Path(args.out) if args.out else Path(args.config_file).parent / "dist"
+    request = ExportRequest(Path(args.config_file), out, args.assessment, args.slug)
     try:
         written = export_course(request, progress=lambda step: print(f"course export: {step} …",
                                                                     file=sys.stderr))

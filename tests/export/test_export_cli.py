@@ -130,3 +130,14 @@ def test_a_missing_config_file_says_how_to_fix_it(tmp_path):
     result = run_course("export", "-f", str(tmp_path / "mkdocs.yml"), "--out", str(tmp_path))
     assert result.returncode == 1
     assert "config file not found — run from the course folder or pass -f" in result.stderr
+
+
+def test_by_default_the_files_go_to_dist_beside_mkdocs_yml(tmp_path):
+    need_chromium()
+    course = tmp_path / "course"
+    shutil.copytree(CONFIG.parent, course)
+    result = run_course("export", "-f", str(course / "mkdocs.yml"), "--slug", "Mein Kurs",
+                        cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (course / "dist").iterdir()) == sorted(
+        f"mein-kurs-{kind}" for kind in KINDS)
