@@ -6,7 +6,7 @@
  * (tests/browser/test_parity.py compares them on every possible answer). */
 (() => {
   'use strict';
-  if (window.CourseQuiz) return; // evaluated again (instant navigation): the first one stays
+  if (window.CourseQuiz) return; // loaded twice: the first one stays
 
   const say = (strings, key, vars = {}) => strings[key].replace(/\{(\w+)\}/g, (_, k) => vars[k]);
   const round2 = (x) => String(Math.round(x * 100) / 100);
@@ -54,7 +54,7 @@
     },
   };
   const Grading = {
-    question(q, answer) { // null or undefined: unanswered
+    question(q, answer) {
       if (answer == null) return { points: 0, maxPoints: q.points, status: 'unanswered' };
       const fraction = FRACTION[q.type](q, answer);
       const status = fraction === 1 ? 'correct' : fraction === 0 ? 'wrong' : 'partial';
@@ -94,7 +94,7 @@
     return out;
   };
   const Shuffle = {
-    presentation(data, seed) { // {questions: [id], options: {q: [id]}, choices: {q: {node: [id]}}}
+    presentation(data, seed) {
       const draw = mulberry32(seed);
       const ids = data.questions.map((q) => q.id);
       const shown = { questions: data.shuffle.questions ? shuffled(ids, draw) : ids, options: {}, choices: {} };
@@ -169,7 +169,7 @@
     }
   }
 
-  class ChoiceQuestion extends Question { // single, multiple, true_false
+  class ChoiceQuestion extends Question {
     constructor(el, q, quiz) {
       super(el, q, quiz);
       this.inputs = all(el, '.course-options input');
@@ -230,7 +230,7 @@
 
     move(li, delta, text) {
       const other = delta < 0 ? li.previousElementSibling : li.nextElementSibling;
-      if (!other) return; // at an end (aria-disabled)
+      if (!other) return;
       // Move the neighbour: moving the focused button would lose keyboard focus.
       if (delta < 0) li.after(other);
       else li.before(other);
@@ -240,7 +240,6 @@
       this.quiz.changed(this);
     }
 
-    // aria-disabled at the ends: `disabled` would drop keyboard focus.
     refresh() {
       [...this.list.children].forEach((li, i, items) => {
         const [up, down] = li.querySelectorAll('.course-move');
@@ -318,7 +317,7 @@
     }
 
     choose(node) {
-      const picked = node.querySelector('input:checked'); // past nodes' buttons are disabled
+      const picked = node.querySelector('input:checked');
       if (!picked) return this.quiz.announce(this.t('choose_first'));
       this.step(picked.value);
       this.quiz.changed(this);
@@ -376,7 +375,7 @@
       this.trail = [];
       super.reset();
       const prompt = this.el.querySelector('.course-q-prompt');
-      for (const node of this.nodes.slice().reverse()) { // back to the listed order
+      for (const node of this.nodes.slice().reverse()) {
         prompt.after(node);
         node.hidden = true;
         node.classList.remove('is-done');
@@ -481,7 +480,6 @@
       this.live.textContent = this.live.textContent === message ? message + '\u00a0' : message;
     }
 
-    // Practice: check a question; the last one finishes the quiz.
     submit(question) {
       if (this.isChecked(question) || this.finished) return;
       if (question.answer() === null) return this.announce(this.t('choose_first'));
@@ -537,7 +535,7 @@
 
     updateStatus() {
       const done = this.practice ? this.attempt.submitted.length
-        : this.questions.filter((q) => q.answer() !== null).length;
+        : Object.values(this.attempt.answers).filter((a) => a.answer !== null).length;
       this.status.textContent = this.t(this.practice ? 'done_practice' : 'done_assessment',
         { n: done, m: this.questions.length });
     }
@@ -559,7 +557,7 @@
         answers: this.questions.map((q) => ({ question: q.q.id, answer: q.answer(),
           answered_at: (attempt.answers[q.q.id] || {}).at || null })),
       };
-      if (this.finished) file.page_score = this.finished.score; // practice only
+      if (this.finished) file.page_score = this.finished.score;
       const filename = `${data.quiz}-${name}.json`; // the browser makes it a safe, unused name
       // A Blob link works from file:// too.
       const href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
@@ -590,7 +588,7 @@
       if (mode === 'assessment') store.update((s) => { record(s, quiz).submitted = file.submitted_at; });
     },
 
-    render(page, t) { // each lesson's and quiz's state, in page order, then what is left
+    render(page, t) {
       const state = store.read();
       const left = [];
       const done = { lesson: 0, quiz: 0 };
@@ -609,13 +607,13 @@
         done[lesson ? 'lesson' : 'quiz'] += finished;
         li.classList.toggle('is-done', finished);
         li.querySelector('.course-progress-state').textContent = text;
-        if (!finished) left.push(li.querySelector('a').textContent.trim());
+        if (!finished) left.push(li.querySelector('a'));
       }
       page.querySelector('.course-progress-summary').textContent = t('summary', {
         read: done.lesson, lessons: all(page, '[data-progress-lesson]').length,
         quizzes_done: done.quiz, quizzes: all(page, '[data-progress-quiz]').length });
-      page.querySelector('.course-progress-left').textContent =
-        left.length ? t('left', { items: left.join(t('list_sep')) }) : t('all_done');
+      page.querySelector('.course-progress-left').replaceChildren(...(left.length
+        ? [t('left', { n: left.length }), left[0].cloneNode(true)] : [t('all_done')]));
     },
 
     enhance(page) {
@@ -633,7 +631,6 @@
     },
   };
 
-  // Start-up: idempotent, for each page instant navigation swaps in
   const once = (selector, enhance) => all(document, selector).forEach((el) => {
     if (el.dataset.courseReady) return;
     el.dataset.courseReady = 'true';

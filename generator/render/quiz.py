@@ -100,7 +100,7 @@ PROGRESS_STRINGS = {
            "last_score": "上次 {pct}%", "quiz_passed": "✔ 已通过", "quiz_failed": "未通过",
            "submitted": "✔ 已下载答案（{date}）",
            "summary": "已读 {read}/{lessons} 课，已完成 {quizzes_done}/{quizzes} 个测验。",
-           "left": "还剩：{items}", "all_done": "✔ 全部完成！", "list_sep": "、",
+           "left": "还剩 {n} 项未完成。下一项：", "all_done": "✔ 全部完成！",
            "reset": "重置我的学习进度",
            "reset_confirm": "确定要清除本课程在这个浏览器里的全部学习进度吗？此操作无法撤销。",
            "reset_done": "学习进度已清除。", "no_js": "学习进度保存在这个浏览器里，需要启用 JavaScript 才能显示。",
@@ -109,7 +109,7 @@ PROGRESS_STRINGS = {
            "best_score": "Best {pct}%", "last_score": "last {pct}%", "quiz_passed": "✔ Passed",
            "quiz_failed": "Not passed yet", "submitted": "✔ Answers downloaded ({date})",
            "summary": "{read} of {lessons} lessons read, {quizzes_done} of {quizzes} quizzes done.",
-           "left": "Still to do: {items}", "all_done": "✔ All done!", "list_sep": ", ",
+           "left": "{n} still to do. Next: ", "all_done": "✔ All done!",
            "reset": "Reset my progress",
            "reset_confirm": "Clear all progress for this course in this browser? This cannot "
                             "be undone.",
@@ -269,7 +269,7 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
                 '<ol class="course-steps" markdown="block">']
         for item in display_order(question):
             out.append(f'<li class="course-step" data-step="{item.id}" markdown="span">'
-                       f"{text.inline(item.text)}</li>")
+                       f'<span class="course-step-text">{text.inline(item.text)}</span></li>')
         out.append("</ol>")
     elif isinstance(question, Scenario):
         out += _scenario(question, name, text, ui, assessment)

@@ -326,8 +326,9 @@ def test_progress_survives_reloads_and_shows_on_the_progress_page(open_page, ser
         "结业考核": "未开始"}
     assert page.locator(".course-progress-summary").text_content() == (
         "已读 1/2 课，已完成 1/3 个测验。")
-    assert page.locator(".course-progress-left").text_content() == (
-        "还剩：基础练习、先安抚，再处理、结业考核")
+    assert page.locator(".course-progress-left").text_content() == "还剩 3 项未完成。下一项：基础练习"
+    assert page.locator(".course-progress-left a").get_attribute("href").endswith(
+        "quiz/basics-practice.html")
     assert page.locator("li.is-done").count() == 2
 
 
@@ -459,7 +460,7 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
         for (const name of ['quiz:graded', 'quiz:answers'])
           document.addEventListener(name, e => events.push([name, e.detail]))""")
     assert page.locator(".course-check").count() == 0
-    assert page.locator(".course-quiz-status").text_content() == "已作答 1/5 题"  # steps stand
+    assert page.locator(".course-quiz-status").text_content() == "已作答 0/5 题"
     answers = {"exam-day": "d17", "exam-evidence": ["unbox", "guess"], "exam-private": False,
                "exam-order": ["agree", "check", "wait", "pay"], "exam-chat": ["q-sorry", "q-refund"]}
     for question in quiz.questions:
