@@ -20,10 +20,16 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence, TypeVar
 
 from .models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice
-from .render.quiz import shuffle_flags
 
 T = TypeVar("T")
 MASK = 0xFFFFFFFF
+
+
+def shuffle_flags(quiz: Quiz) -> tuple[bool, bool]:
+    """(shuffle questions, shuffle options) as the quiz asks: `shuffle: true` means both."""
+    if isinstance(quiz.shuffle, bool):
+        return quiz.shuffle, quiz.shuffle
+    return quiz.shuffle.questions, quiz.shuffle.options
 
 
 def _imul(a: int, b: int) -> int:

@@ -24,6 +24,7 @@ from ..grader import best_path_points
 from ..i18n import strings
 from ..models.quiz import (MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice,
                            TrueFalse)
+from ..shuffle import shuffle_flags
 from . import paths
 from .text import TextRenderer
 
@@ -154,13 +155,6 @@ def json_attribute(data) -> str:
     """JSON for an HTML attribute value (double-quoted)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return html.escape(text, quote=True)
-
-
-def shuffle_flags(quiz: Quiz) -> tuple[bool, bool]:
-    """(shuffle questions, shuffle options) as the quiz asks for them."""
-    if isinstance(quiz.shuffle, bool):
-        return quiz.shuffle, quiz.shuffle
-    return quiz.shuffle.questions, quiz.shuffle.options
 
 
 def quiz_data(bundle: CourseBundle, quiz: Quiz, assessment: bool) -> dict:

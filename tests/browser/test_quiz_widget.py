@@ -572,3 +572,20 @@ def test_english_course_speaks_english(open_page, tmp_path, course):
     page.goto((tmp_path / "site" / "progress.html").as_uri())
     assert page.locator(".course-progress-summary").text_content() == (
         "0 of 2 lessons read, 0 of 3 quizzes done.")
+
+
+def test_without_material_the_widget_starts_on_domcontentloaded(open_page, site, tmp_path, course):
+    """A page of another theme: no document$, the script in <head>, before the quiz exists."""
+    _, quizzes = course
+    source = open_page((site / "quiz" / "service-scenario.html").as_uri(), java_script_enabled=False)
+    quiz_html = source.locator(".course-quiz").evaluate("el => el.outerHTML")
+    shutil.copy(site / "assets" / "course" / "quiz.js", tmp_path / "quiz.js")
+    (tmp_path / "plain.html").write_text(
+        '<!doctype html><html lang="zh"><head><meta charset="utf-8"><script src="quiz.js"></script>'
+        f"</head><body>{quiz_html}</body></html>", encoding="utf-8")
+    page = open_page((tmp_path / "plain.html").as_uri())
+    assert page.evaluate("typeof window.document$") == "undefined"
+    assert quiz_state(page)["courseReady"] == "true"
+    question = quizzes["service-scenario"].questions[1]
+    answer_with_clicks(page, question, ["exchange"])
+    assert question_box(page, "wrong-size").get_attribute("data-status") == "correct"
