@@ -78,7 +78,8 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
         written.append(_write(html_file, page.encode("utf-8")))
 
         progress("printing the handbook to PDF")
-        written.append(_write(out / f"{slug}-handbook.pdf", pdf.print_pdf(html_file, chromium, when)))
+        printed = pdf.print_pdf(html_file, chromium, when)
+        written.append(_write(out / f"{slug}-handbook.pdf", printed))
     return written
 
 

@@ -178,7 +178,7 @@ def _page_css(title: str) -> str:
     return (f'@page {{ size: A4; margin: 18mm 16mm 20mm;'
             f' @top-right {{ content: "{quoted}"; }}'
             f' @bottom-center {{ content: counter(page) " / " counter(pages); }} }}\n'
-            f"@page :first {{ @top-right {{ content: none; }} @bottom-center {{ content: none; }} }}")
+            "@page :first { @top-right { content: none; } @bottom-center { content: none; } }")
 
 
 class _Converter:

@@ -66,8 +66,8 @@ def test_the_offline_zip_holds_the_site_in_one_folder_with_a_local_search_shim(e
     assert 'src="assets/course/iframe-worker-shim.js"' in index
     assert "unpkg.com" not in index and "fonts.googleapis" not in index
     # Nothing to load from another host (rel="canonical" names the site's address; never loaded).
-    remote = re.findall(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="(?:https?:)?//[^"]*"[^>]*>',
-                        index)
+    remote = re.findall(
+        r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="(?:https?:)?//[^"]*"[^>]*>', index)
     assert [tag for tag in remote if 'rel="canonical"' not in tag] == []
 
 

@@ -32,7 +32,8 @@ LMS_HOST = """<!doctype html>
       window.lmsLog.push([name, ...args, String(result)]); return result; };
   }
 </script>
-<style>html, body { margin: 0; height: 100% } iframe { border: 0; width: 100%; height: 100% }</style>
+<style>html, body { margin: 0; height: 100% }
+iframe { border: 0; width: 100%; height: 100% }</style>
 </head><body><iframe id="sco" src="package/launch.html"></iframe></body></html>
 """
 READ_BACK = """() => {
@@ -115,7 +116,7 @@ def test_a_quiz_in_the_package_reports_score_and_status_to_the_lms(browser, lms)
 
 
 def test_status_rules_of_scorm_js_against_the_runtime(browser, lms):
-    """passed/failed from the quiz's pass mark, completed where none applies or for an answer file."""
+    """passed/failed by the quiz's pass mark; completed where none applies, or for answer files."""
     page = browser.new_page()
     errors = _console_errors(page)
     page.goto(f"{lms}/lms.html")

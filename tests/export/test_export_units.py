@@ -68,8 +68,8 @@ def test_zip_bytes_depend_only_on_the_entries_and_the_date():
 
 
 def test_pdf_dates_are_pinned_without_moving_any_byte():
-    pdf = (b"%PDF-1.4\n1 0 obj\n<</Producer (Skia/PDF m156)\n/CreationDate (D:20261126193913+00'00')"
-           b"\n/ModDate (D:20261126193913+00'00')>>\nendobj\nxref\n")
+    pdf = (b"%PDF-1.4\n1 0 obj\n<</Producer (Skia/PDF m156)\n"
+           b"/CreationDate (D:20261126193913+00'00')\n/ModDate (D:20261126193913+00'00')>>\nendobj\nxref\n")
     pinned = pin_dates(pdf, datetime.datetime(2026, 11, 2, tzinfo=UTC))
     assert len(pinned) == len(pdf)
     assert pinned.count(b"(D:20261102000000+00'00')") == 2
