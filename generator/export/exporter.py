@@ -1,7 +1,8 @@
 """Run a whole export: load the course, build, package and print; write the three deliverables.
 
 The I/O edge of the export package: everything it calls is a pure function or one build step.
-Files are written only when complete, so a failed export leaves the previous ones in place.
+The four files are written only once all of them are made, each atomically: a failed export
+leaves the previous ones as they were.
 """
 
 from __future__ import annotations
@@ -43,30 +44,26 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
     assessment = request.assessment or project.assessment
     edition = content_date(bundle)
     when = export_time(edition)
-    out = request.out_dir
-    written = []
+    files: dict[str, bytes] = {}  # written together at the end: all four, or none
 
     with tempfile.TemporaryDirectory(prefix="course-export-") as scratch:
         scratch = Path(scratch)
 
         progress("building the offline site")
-        offline_site = scratch / "offline"
-        mkdocs_site.build_site(project.config_file, offline_site, when=when,
+        mkdocs_site.build_site(project.config_file, scratch / "offline", when=when,
                                assessment=assessment)
         # One top folder: unzipping never scatters files, and index.html is easy to find.
-        site = trim(files_under(offline_site))
-        offline = zip_bytes({f"{slug}/{name}": data for name, data in site.items()}, when)
-        written.append(_write(out / f"{slug}-offline.zip", offline))
+        site = trim(files_under(scratch / "offline"))
+        files[f"{slug}-offline.zip"] = zip_bytes(
+            {f"{slug}/{name}": data for name, data in site.items()}, when)
 
         progress("building the SCORM 1.2 package")
-        scorm_site = scratch / "scorm"
-        mkdocs_site.build_site(project.config_file, scorm_site, when=when,
+        mkdocs_site.build_site(project.config_file, scratch / "scorm", when=when,
                                assessment=assessment, scorm=True)
-        package = scorm.package_files(trim(files_under(scorm_site)), slug=slug,
+        package = scorm.package_files(trim(files_under(scratch / "scorm")), slug=slug,
                                       title=bundle.course.title,
                                       language=bundle.course.language)
-        written.append(_write(out / f"{slug}-scorm12.zip",
-                              zip_bytes(package, when, first=[scorm.MANIFEST])))
+        files[f"{slug}-scorm12.zip"] = zip_bytes(package, when, first=[scorm.MANIFEST])
 
         progress("writing the handbook")
         css = (resources.files("generator") / "assets" / "handbook.css").read_text("utf-8")
@@ -74,18 +71,16 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
             bundle, handbook.MarkdownSettings(extensions, extension_configs), css=css,
             edition=edition, force_assessment=assessment,
             embed=lambda path: _data_uri(project.content_dir, path))
-        html_file = out / f"{slug}-handbook.html"
-        written.append(_write(html_file, page.encode("utf-8")))
+        files[f"{slug}-handbook.html"] = page.encode("utf-8")
 
         progress("printing the handbook to PDF")
-        printed = pdf.print_pdf(html_file, chromium, when)
-        written.append(_write(out / f"{slug}-handbook.pdf", printed))
-    return written
+        html_file = scratch / f"{slug}-handbook.html"
+        html_file.write_bytes(files[f"{slug}-handbook.html"])
+        files[f"{slug}-handbook.pdf"] = pdf.print_pdf(html_file, chromium, when)
 
-
-def _write(path: Path, data: bytes) -> Path:
-    write_atomically(path, data)
-    return path
+    for name, data in files.items():
+        write_atomically(request.out_dir / name, data)
+    return [request.out_dir / name for name in files]
 
 
 def _data_uri(content_dir: Path, site_path: str) -> str | None:

@@ -141,3 +141,16 @@ def test_by_default_the_files_go_to_dist_beside_mkdocs_yml(tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (course / "dist").iterdir()) == sorted(
         f"mein-kurs-{kind}" for kind in KINDS)
+
+
+def test_a_failed_print_writes_none_of_the_files(tmp_path):
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / f"{SLUG}-offline.zip").write_bytes(b"the previous export")
+    result = run_course("export", "-f", str(CONFIG), "--out", str(out),
+                        env={"CHROMIUM": shutil.which("false") or "/bin/false"})
+    assert result.returncode == 1
+    assert "could not print the handbook (exit 1)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in out.iterdir()] == [f"{SLUG}-offline.zip"]
+    assert (out / f"{SLUG}-offline.zip").read_bytes() == b"the previous export"
