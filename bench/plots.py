@@ -73,9 +73,12 @@ def build_plot(results: dict, out: Path) -> Path:
 def grading_plot(results: dict, out: Path) -> Path:
     grading = results["grading"]
     fig, ax = plt.subplots(figsize=(7, 3.2))
-    labels = ["json.loads only", "validate + grade"]
+    labels = ["read + json.loads only", "grading core"]
     values = [grading["json_files_per_second"], grading["grade_files_per_second"]]
-    bars = ax.barh(labels, values, color=["#999999", "#c62828"])
+    if "gradebook_files_per_second" in grading:
+        labels.append("core + SQLite gradebook")
+        values.append(grading["gradebook_files_per_second"])
+    bars = ax.barh(labels, values, color=["#999999", "#c62828", "#ef9a9a"][:len(values)])
     for bar, value in zip(bars, values):
         ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {value:,.0f}/s",
                 va="center", fontsize=9)

@@ -84,6 +84,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._teach_search_the_terms()
         if self.command == "build":
             self._stage_site_dir(config)
+        # The pages are planned. The models and where each value came from (hundreds of MB for a
+        # thousand lessons) are not needed while MkDocs builds: let it reuse that memory.
+        self.bundle = None
         return config
 
     # Add the generated pages and assets; drop the YAML sources from the site
