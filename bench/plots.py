@@ -59,6 +59,9 @@ def build_plot(results: dict, out: Path) -> Path:
              "mkdocs build of the same Markdown": [r["plain"]["seconds"] for r in rows]}
     memory = {"course build": [r["course"]["peak_rss_mb"] for r in rows],
               "mkdocs build of the same Markdown": [r["plain"]["peak_rss_mb"] for r in rows]}
+    if all(r.get("prune") for r in rows):
+        times["mkdocs build, pruned navigation"] = [r["prune"]["seconds"] for r in rows]
+        memory["mkdocs build, pruned navigation"] = [r["prune"]["peak_rss_mb"] for r in rows]
     peer = [r for r in rows if r.get("peer")]
     if len(peer) == len(rows):
         times["course build, choice questions only"] = [r["choice"]["seconds"] for r in rows]

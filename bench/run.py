@@ -100,7 +100,7 @@ def bench_check(course: Path, lessons: int, runs: int, logs: Path) -> dict:
 
 # 2. course build against mkdocs build of the same Markdown, and against mkdocs-quiz
 def bench_build(work: Path, course: Path, choice: Path | None, lessons: int, runs: int,
-                logs: Path, peer_python: Path | None) -> tuple[dict, Path]:
+                logs: Path, peer_python: Path | None, prune: bool = True) -> tuple[dict, Path]:
     import sites
 
     py, env = sys.executable, child_env()
@@ -115,6 +115,12 @@ def bench_build(work: Path, course: Path, choice: Path | None, lessons: int, run
                            str(site_of["plain"])], cwd=plain.parent, env=env,
                       log=logs / f"build-plain-{lessons}.log"),
     }
+    if prune:
+        site_of["prune"] = work / "site-prune"
+        commands["prune"] = dict(cmd=[py, "-m", "mkdocs", "build", "-q", "-f",
+                                      str(plain.parent / "mkdocs-prune.yml"), "-d",
+                                      str(site_of["prune"])], cwd=plain.parent, env=env,
+                                 log=logs / f"build-prune-{lessons}.log")
     if choice is not None and peer_python is not None:
         peer = sites.write_peer(choice / "mkdocs.yml", work / "peer")
         commands["choice"] = dict(cmd=[py, "-m", "generator", "build", "-f", "mkdocs.yml", "-d",
@@ -132,6 +138,11 @@ def bench_build(work: Path, course: Path, choice: Path | None, lessons: int, run
     row |= {name: summary.as_dict() for name, summary in result.items()}
     row["overhead_seconds"] = result["course"].seconds - result["plain"].seconds
     row["overhead"] = row["overhead_seconds"] / result["plain"].seconds
+    if "prune" in result:
+        index = lessons // 2
+        page = f"{corpus.section_of(index, lessons)[0]}/{corpus.lesson_id(index)}.html"
+        row["prune_lesson_html"] = weight.sizes((site_of["prune"] / page).read_bytes())
+        row["lesson_html"] = weight.sizes((site_of["plain"] / page).read_bytes())
     if "peer" in result:
         row["peer_ratio"] = result["choice"].seconds / result["peer"].seconds
         row["peer_quiz_page"] = weight.page(site_of["peer"], "quiz/quiz-0000.html")
@@ -206,6 +217,22 @@ def table(results: dict) -> str:
                        f"{r['plain']['peak_rss_mb']:.0f} MB | {fmt_s(r['overhead_seconds'])} = "
                        f"{r['overhead'] * 100:.1f}% | {target} |")
         out.append("")
+        pruned = [r for r in results["build"] if "prune" in r]
+        if pruned:
+            out += ["**2a. Where MkDocs' own time goes.** Material writes the whole navigation "
+                    "(every section, lesson and quiz) into every page, so its cost grows with "
+                    "pages × pages. The same plain build with Material's `navigation.prune` "
+                    "feature and without `navigation.sections` (each page then carries only the "
+                    "part of the navigation it shows; a change of navigation style the course "
+                    "does not make today):", "",
+                    "| lessons | mkdocs build | pruned | lesson HTML raw | gz | pruned raw | "
+                    "gz |", "|---:|---:|---:|---:|---:|---:|---:|"]
+            for r in pruned:
+                out.append(f"| {r['lessons']:,} | {fmt_s(r['plain']['seconds'])} | "
+                           f"{fmt_s(r['prune']['seconds'])} | {kb(r['lesson_html']['raw'])} | "
+                           f"{kb(r['lesson_html']['gzip'])} | {kb(r['prune_lesson_html']['raw'])} | "
+                           f"{kb(r['prune_lesson_html']['gzip'])} |")
+            out.append("")
         peer = [r for r in results["build"] if "peer" in r]
         if peer:
             out += ["**2b. Against the mkdocs-quiz plugin**, on a variant of the course whose 10 "
@@ -298,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="virtualenv for mkdocs-quiz, created on first use")
     parser.add_argument("--grading-files", type=int, default=10_000)
     parser.add_argument("--grading-questions", type=int, default=50)
+    parser.add_argument("--no-prune", action="store_true",
+                        help="skip the extra plain build with Material's navigation.prune")
     parser.add_argument("--no-plots", action="store_true")
     parser.add_argument("--update-doc", type=Path, metavar="BENCHMARKS.md",
                         help="replace the results part of this file with the new table")
@@ -335,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
                     choice = work / "choice"
                     corpus.write_course(choice, lessons, choice_only=True)
                 row, site = bench_build(work, course, choice, lessons, args.runs, logs,
-                                        peer_python)
+                                        peer_python, prune=not args.no_prune)
                 results["build"].append(row)
                 log(f"  build {row['course']['seconds']:.1f} s, mkdocs {row['plain']['seconds']:.1f}"
                     f" s, overhead {row['overhead'] * 100:.1f}%"

@@ -90,6 +90,14 @@ def write_plain(course_yml: Path, target: Path) -> Path:
     js = _write_assets(docs, JS)
     config = _config(course_yml, plan.nav, css, js, [{"search": {"lang": "zh"}}])
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # The same with Material's navigation.prune, so that each page carries only the navigation
+    # it shows. navigation.sections shows every section's pages on every page, which leaves
+    # nothing to prune, so it goes.
+    lines = [line for line in config.split("\n") if line.strip() != "- navigation.sections"]
+    pruned = "\n".join(lines)
+    if "navigation.prune" not in pruned:
+        pruned = pruned.replace("  features:\n", "  features:\n  - navigation.prune\n", 1)
+    (target / "mkdocs-prune.yml").write_text(pruned, encoding="utf-8")
     return target / "mkdocs.yml"
 
 

@@ -26,7 +26,7 @@ def test_benchmark_runs_at_the_smallest_scale_and_writes_its_table(tmp_path):
                    "\nkept\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--scales", "10", "--runs", "1",
-         "--no-peer", "--no-plots", "--grading-files", "200", "--out", str(out),
+         "--no-peer", "--no-prune", "--no-plots", "--grading-files", "200", "--out", str(out),
          "--update-doc", str(doc)],
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
