@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import posixpath
 import re
+import subprocess
 from importlib import resources
 from pathlib import Path
 
@@ -19,10 +20,23 @@ def sizes(data: bytes) -> dict[str, int]:
     return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6, mtime=0))}
 
 
+def _committed(name: str) -> bytes | None:
+    """The asset as committed at HEAD (what ships), or None outside a git checkout."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        return subprocess.run(["git", "show", f"HEAD:generator/assets/{name}"], cwd=root,
+                              capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
 def runtime() -> dict[str, dict[str, int]]:
-    """The quiz runtime as committed: each asset, and the total."""
+    """The quiz runtime as committed (else as installed): each asset, and the total."""
     assets = resources.files("generator") / "assets"
-    found = {name: sizes((assets / name).read_bytes()) for name in RUNTIME}
+    found = {}
+    for name in RUNTIME:
+        data = _committed(name)
+        found[name] = sizes(data if data is not None else (assets / name).read_bytes())
     found["total"] = {kind: sum(found[name][kind] for name in RUNTIME) for kind in ("raw", "gzip")}
     return found
 

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from ..anchors import slug
 from ..errors import AuthorError
-from ..loading import YAML_SUFFIXES, load_course
+from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
 from ..render.site import plan_site
 from .config import CourseConfig
 
@@ -52,17 +52,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return config
         quiz_dir = self._quiz_dir(config)
-        try:
-            self.bundle = load_course(Path(self.config.content_dir), quiz_dir,
-                                      stale_after_days=self.config.stale_after_days)
-        except AuthorError as error:
-            raise PluginError("the course has problems:\n" + str(error)) from None
-        for warning in self.bundle.warnings:
-            # Info, not warning: an old review date must not fail a --strict build by itself.
-            log.info(str(warning))
         # `course serve --assessment` sets this: serve has no way to pass plugin options.
         assessment = self.config.assessment or os.environ.get("COURSE_ASSESSMENT") == "1"
-        self.plan = plan_site(self.bundle, assessment)
+        with cycle_collection_paused():  # planning too: it would rescan the whole course once
+            try:
+                self.bundle = load_course(Path(self.config.content_dir), quiz_dir,
+                                          stale_after_days=self.config.stale_after_days)
+            except AuthorError as error:
+                raise PluginError("the course has problems:\n" + str(error)) from None
+            for warning in self.bundle.warnings:
+                # Info, not warning: an old review date must not fail a --strict build by itself.
+                log.info(str(warning))
+            self.plan = plan_site(self.bundle, assessment)
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
         for name, options in REQUIRED_EXTENSIONS.items():
