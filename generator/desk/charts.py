@@ -136,12 +136,27 @@ def quality_map(points: list[Point], title: str, desc: str, x_label: str, y_labe
                 f'text-anchor="middle">{_e(x_label)}</text>')
     body.append(f'<text class="tick" x="12" y="{top + plot_h / 2:.1f}" text-anchor="middle" '
                 f'transform="rotate(-90 12 {top + plot_h / 2:.1f})">{_e(y_label)}</text>')
+    placed: list[tuple[float, float, float]] = []  # labels drawn: (x, y, width)
     for point in points:
         x, y = px(point.x), py(point.y)
         if point.flagged:
             body.append(f'<path class="dot flagged" d="M{x:.1f} {y - 7:.1f} l7 7 l-7 7 l-7 -7 z"/>')
         else:
             body.append(f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="5"/>')
-        body.append(f'<text class="dot-label" x="{x + 8:.1f}" y="{y + 4:.1f}">'
+        lx, ly = _free_spot(x, y, 7.0 * len(point.label) + 2, placed)
+        body.append(f'<text class="dot-label" x="{lx:.1f}" y="{ly:.1f}">'
                     f"{_e(point.label)}</text>")
     return _svg(height, title, desc, body, "quality")
+
+
+def _free_spot(x: float, y: float, width: float, placed: list) -> tuple[float, float]:
+    """Where to write a point's label so that it does not cover another label: beside the
+    point if free, else a step further down or up (questions often cluster)."""
+    for dx, dy in ((8, 4), (8, 16), (8, -8), (8, 28), (8, -20), (-8 - width, 4),
+                   (-8 - width, 16), (8, 40), (8, -32)):
+        lx, ly = x + dx, y + dy
+        if all(abs(ly - py) >= 12 or lx + width <= px or px + pw <= lx for px, py, pw in placed):
+            placed.append((lx, ly, width))
+            return lx, ly
+    placed.append((x + 8, y + 4, width))
+    return x + 8, y + 4

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from dataclasses import dataclass, field
 
 from ..grader import percent
@@ -212,7 +213,13 @@ def _learner_table(data: ReportInput, t: dict) -> str:
             f'{"".join(rows)}</table></div></section>')
 
 
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"\*\*|__|`")
+
+
 def _shorten(text: str, limit: int) -> str:
+    """Author Markdown as plain text on one line: links keep their words, marks go."""
+    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
@@ -237,7 +244,7 @@ td.pass {{ color: var(--good); }} td.fail {{ color: var(--bad); }} td.none {{ co
 .id, .type, code {{ color: var(--muted); font-size: .85em; font-weight: normal; }}
 .tag {{ font-size: .75rem; border: 1px solid var(--accent); color: var(--accent);
   border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; }}
-.cards {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 1rem;
+.cards {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 1rem;
   margin-top: 1rem; }}
 figure {{ margin: .8rem 0; }}
 .card {{ border: 1px solid var(--line); border-radius: 8px; padding: .8rem; background: #fff; }}
