@@ -159,3 +159,22 @@ def test_quality_map_draws_flagged_questions_as_diamonds():
 def test_the_fixture_quiz_is_analysed_in_quiz_order():
     stats = analyse_quiz(fixture_quiz("practice"), cohort())
     assert [q.number for q in stats.questions] == [1, 2, 3, 4, 5, 6]
+
+
+def test_quality_map_labels_of_clustered_questions_do_not_overlap():
+    points = [charts.Point(str(n), 0.6 + n * 0.005, 0.4, False) for n in range(1, 7)]
+    svg = charts.quality_map(points, "T", "D", "x", "y", "z", 0.3)
+    spots = [(float(x), float(y)) for x, y in re.findall(
+        r'<text class="dot-label" x="([\d.-]+)" y="([\d.-]+)"', svg)]
+    assert len(spots) == 6
+    for i, (x1, y1) in enumerate(spots):
+        for x2, y2 in spots[i + 1:]:
+            assert abs(y1 - y2) >= 12 or abs(x1 - x2) >= 9
+
+
+def test_prompts_are_shown_as_plain_text():
+    from generator.desk.report import _shorten
+
+    assert _shorten("**最晚**哪天？见 [本课](lesson:x#y)，`代码`\n下一行", 100) == (
+        "最晚哪天？见 本课，代码 下一行")
+    assert _shorten("一二三四五", 4) == "一二三…"
