@@ -2,6 +2,7 @@
 
 import gzip
 import hashlib
+import os
 import shutil
 import time
 from pathlib import Path
@@ -38,3 +39,26 @@ def test_sitemap_dates_come_from_the_content(tmp_path):
     with gzip.open(folder / "site/sitemap.xml.gz") as stream:
         stream.read()
         assert stream.mtime == 1795132800  # 2026-11-20T00:00:00Z, the newest review date
+
+
+def test_the_bundled_course_builds_identically_whatever_the_clock_and_file_times(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path / "course"
+    for part in ("content", "quizzes", "mkdocs.yml"):
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, folder / part)
+        else:
+            shutil.copy(source, folder / part)
+    config = str(folder / "mkdocs.yml")
+    assert run_course("build", "-f", config, "-d", str(tmp_path / "one")).returncode == 0
+    # New modification times on every source file and a later clock: neither may show in the site.
+    later = time.time() + 86_400
+    for path in folder.rglob("*"):
+        os.utime(path, (later, later))
+    time.sleep(1.1)
+    assert run_course("build", "-f", config, "-d", str(tmp_path / "two")).returncode == 0
+    one, two = tree_digest(tmp_path / "one"), tree_digest(tmp_path / "two")
+    assert len(one) > 60
+    assert [name for name in one if one[name] != two.get(name)] == []
+    assert sorted(one) == sorted(two)
