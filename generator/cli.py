@@ -145,7 +145,10 @@ def _build(args) -> int:
         config.plugins.on_shutdown()
     pages = sum(1 for _ in Path(published).rglob("*.html"))
     index = Path(published) / "index.html"
-    print(f"course build: {pages} pages written to {os.path.relpath(published)}/ in "
+    shown = os.path.relpath(published)
+    if shown.startswith(".."):  # outside the working folder: the full path reads better
+        shown = str(Path(published).resolve())
+    print(f"course build: {pages} pages written to {shown}/ in "
           f"{time.perf_counter() - started:.1f} s")
     print(f"Open {index.resolve().as_uri()} in a browser, or run `course serve` to preview.")
     return EXIT_OK

@@ -106,6 +106,19 @@ def test_new_course_then_build_it_from_another_folder(tmp_path):
     assert (folder / "site/basics/hello.html").is_file()
 
 
+def test_build_into_a_folder_outside_the_working_folder_names_it_in_full(tmp_path):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    make_course(folder)
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    built = run_course("build", "-f", str(folder / "mkdocs.yml"), "-d", str(tmp_path / "out"),
+                       cwd=elsewhere)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.splitlines()[0].startswith(
+        f"course build: 7 pages written to {(tmp_path / 'out').resolve()}/ in ")
+
+
 def test_build_with_assessment_flag_overrides_every_quiz(tmp_path):
     make_course(tmp_path)
     assert run_course("build", "--assessment", cwd=tmp_path).returncode == 0
