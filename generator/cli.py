@@ -125,6 +125,8 @@ def _build(args) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, PluginError
 
+    from .loading import label_for
+
     overrides = {"strict": args.strict or None}
     if args.site_dir:
         overrides["site_dir"] = args.site_dir
@@ -145,10 +147,7 @@ def _build(args) -> int:
         config.plugins.on_shutdown()
     pages = sum(1 for _ in Path(published).rglob("*.html"))
     index = Path(published) / "index.html"
-    shown = os.path.relpath(published)
-    if shown.startswith(".."):  # outside the working folder: the full path reads better
-        shown = str(Path(published).resolve())
-    print(f"course build: {pages} pages written to {shown}/ in "
+    print(f"course build: {pages} pages written to {label_for(Path(published))}/ in "
           f"{time.perf_counter() - started:.1f} s")
     print(f"Open {index.resolve().as_uri()} in a browser, or run `course serve` to preview.")
     return EXIT_OK

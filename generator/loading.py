@@ -24,11 +24,15 @@ YAML_SUFFIXES = (".yml", ".yaml")
 
 
 def label_for(path: Path) -> str:
-    """A path as the author would type it: relative to the working directory when inside it."""
+    """A path as a person would type it: relative to the working directory when inside it,
+    else in full (`/data/answers/a.json` reads better than `../../data/answers/a.json`)."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows
         return str(path)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return os.path.abspath(path)
+    return relative
 
 
 def read_document(path: Path) -> Document:

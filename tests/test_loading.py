@@ -1,12 +1,13 @@
 """generator.loading + generator.checks: a whole course folder, every problem in one run."""
 
 import datetime
+import os
 
 import pytest
 
 from coursefolder import LESSON_YML, make_course
 from generator.errors import AuthorError
-from generator.loading import load_course
+from generator.loading import label_for, load_course
 
 TODAY = datetime.date(2026, 11, 26)
 
@@ -173,3 +174,11 @@ def test_lesson_without_sources_is_a_warning(here):
     assert [str(w) for w in load(here).warnings] == [
         "content/rules/refund-rules.yml:1:1: warning: lesson has no sources — add `sources:` "
         "naming the rules or laws it is based on"]
+
+
+def test_label_for_is_relative_inside_the_working_folder_and_full_outside(tmp_path, monkeypatch):
+    inside = tmp_path / "course" / "content" / "a.yml"
+    inside.parent.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "course")
+    assert label_for(inside) == os.path.join("content", "a.yml")
+    assert label_for(tmp_path / "answers" / "b.json") == str(tmp_path / "answers" / "b.json")

@@ -7,11 +7,11 @@ loses at most the batch in flight; running the command again picks up from there
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
+from ..loading import label_for
 from .answerfiles import BadAnswerFile, content_hash, parse, read_bytes
 from .gradebook import Gradebook
 from .grading import Attempt, GradingCourse, grade_file
@@ -48,13 +48,6 @@ def collect(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
         else:
             problems.append(Skipped(label_for(path), "no such file or folder"))
     return files, problems
-
-
-def label_for(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
 
 
 def grade_files(files: list[tuple[Path, str]], course: GradingCourse, book: Gradebook, *,

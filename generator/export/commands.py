@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -27,6 +26,7 @@ def register(commands, command) -> None:
 
 
 def _export(args) -> int:
+    from ..loading import label_for
     from .exporter import ExportRequest, export_course
     from .mkdocs_site import SiteBuildError
     from .naming import SlugError
@@ -45,19 +45,13 @@ def _export(args) -> int:
         print("course export: failed; files already in the output folder were left as they "
               "were", file=sys.stderr)
         return EXIT_PROBLEMS
-    names = [_shown(path) for path in written]
+    names = [label_for(path.resolve()) for path in written]
     width = max(map(len, names))
     for name, path in zip(names, written):
         size = path.stat().st_size
         print(f"{name:<{width}}  {_human(size):>9}  ({size:,} bytes)")
     print(f"course export: {len(written)} files in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
-
-
-def _shown(path: Path) -> str:
-    """Relative to the working directory when inside it, else absolute."""
-    relative = os.path.relpath(path.resolve())
-    return str(path.resolve()) if relative.startswith("..") else relative
 
 
 def _human(size: int) -> str:
