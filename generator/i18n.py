@@ -25,6 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "instead": "正确做法",
         "summary": "小结",
         "sources": "依据与核对日期",
+        "separator": "；",
         "reviewed_on": "本课内容核对于 {date}。规则会调整，使用前请在抖店后台规则中心核对最新版本。",
         "reviewed_short": "核对于 {date}",
         "minutes": "约 {n} 分钟",
@@ -73,6 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "instead": "Instead",
         "summary": "Summary",
         "sources": "Sources and review date",
+        "separator": "; ",
         "reviewed_on": "Checked against the rules on {date}. Rules change: check the current "
                        "version before relying on it.",
         "reviewed_short": "checked {date}",

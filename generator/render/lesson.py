@@ -95,7 +95,7 @@ def render_lesson(bundle: CourseBundle, entry: LessonEntry) -> str:
             extra.append(source.date.isoformat())
         if source.note:
             extra.append(text.inline(source.note))
-        out.append(f"{index}. {title}" + (f" — {'; '.join(extra)}" if extra else ""))
+        out.append(f"{index}. {title}" + (f" — {t['separator'].join(extra)}" if extra else ""))
     out += ["", f'<p class="course-reviewed">{html.escape(t["reviewed_on"].format(date=lesson.reviewed_on))}</p>', "",
             "</div>", ""]
     return "\n".join(out)
