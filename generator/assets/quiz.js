@@ -521,7 +521,7 @@
       const line = this.t('score', { pct, points: round2(r.points), max: round2(r.maxPoints) });
       const verdict = this.t(r.passed ? 'passed' : 'failed', { pass: Grading.percent(this.data.passMark) });
       this.result.replaceChildren(h('p', { class: 'course-score', text: line }),
-        h('p', { class: 'course-verdict', 'data-passed': r.passed, text: verdict }));
+        h('p', { class: 'course-verdict', 'data-passed': String(r.passed), text: verdict }));
       this.result.hidden = this.retry.hidden = false;
       if (quietly) return;
       this.announce(`${line} ${verdict}`);
