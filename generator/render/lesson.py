@@ -35,7 +35,9 @@ def render_lesson(bundle: CourseBundle, entry: LessonEntry) -> str:
         out += [f"## {t['checklists']}", ""]
         for checklist in lesson.checklists:
             out += [f"### {text.inline(checklist.title)}", "", '<div class="course-checklist" markdown>', ""]
-            out += [f"- [ ] {text.inline(item)}" for item in checklist.items]
+            # A plain list; course.css draws the boxes. Check boxes that cannot be ticked would be
+            # form controls without a name to a screen reader (axe: label).
+            out += [f"- {text.inline(item)}" for item in checklist.items]
             out += ["", "</div>", ""]
 
     if lesson.do_dont:
