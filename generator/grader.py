@@ -19,7 +19,12 @@ from .models.quiz import MultipleChoice, Ordering, Question, Quiz, Scenario, Sin
 
 
 class AnswerError(ValueError):
-    """An answer that cannot belong to the question (wrong type, unknown id, impossible path)."""
+    """An answer that cannot belong to the question (wrong type, unknown id, impossible path).
+
+    Raised by `Grader.grade`, it names the question in `question`.
+    """
+
+    question: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,26 +66,53 @@ def grade_question(question: Question, answer) -> QuestionResult:
 
 
 class Grader:
-    """A quiz prepared once for grading many answer files."""
+    """A quiz prepared once for grading many answer files.
 
-    def __init__(self, quiz: Quiz):
+    Grading is pure and learners' answers repeat (a question has a handful of options, a cohort
+    picks the same few), so each question remembers its result per distinct answer, up to
+    `remember` answers: an answer seen before is looked up, not scored again. Results are
+    immutable, so a remembered result is the result; `remember=0` scores every answer afresh.
+    """
+
+    def __init__(self, quiz: Quiz, remember: int = 4096):
         self.quiz = quiz
-        self._graders = [(q.id, _prepare(q)) for q in quiz.questions]
+        self.remember = remember
+        self._questions = [(q.id, float(q.points), _prepare(q), {}) for q in quiz.questions]
 
     def grade(self, answers: dict[str, object], skip: frozenset[str] = frozenset()) -> QuizResult:
+        questions = self._questions
+        if skip:
+            questions = [q for q in questions if q[0] not in skip]
         results = []
         total = 0.0
         possible = 0.0
-        for question_id, grade in self._graders:  # YAML order: the browser sums in this order
-            if question_id in skip:
-                continue
-            result = grade(answers.get(question_id))
+        for question_id, weight, grade, seen in questions:  # YAML order, as the browser sums
+            answer = answers.get(question_id)
+            # Remembered by value: an id, true/false, nothing, or a list as a tuple. No other
+            # type is a key, so keys never mix values that compare equal (True == 1 == 1.0).
+            kind = type(answer)
+            key = tuple(answer) if kind is list else answer
+            try:
+                result = seen.get(key) if kind in _KEYS else None
+            except TypeError:  # a list holding lists: not hashable, and not an answer either
+                result = None
+            if result is None:
+                try:
+                    result = grade(answer)
+                except AnswerError as error:
+                    error.question = question_id
+                    raise
+                if kind in _KEYS and len(seen) < self.remember:
+                    seen[key] = result
             results.append(result)
             total += result.points
-            possible += result.max_points
+            possible += weight  # every result's max_points
         score = total / possible if possible else 0.0
         return QuizResult(self.quiz.id, score, total, possible, score >= self.quiz.pass_mark,
                           tuple(results))
+
+
+_KEYS = frozenset({str, bool, list, type(None)})
 
 
 def _prepare(question: Question):

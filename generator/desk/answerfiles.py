@@ -15,6 +15,7 @@ import codecs
 import datetime
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
@@ -39,25 +40,38 @@ class BadAnswerFile(Exception):
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing by size before reading a large file into memory."""
+    # Plain os calls: half the time of a Python file object, and this runs once per answer file.
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BadAnswerFile(_too_large(size))
-        with path.open("rb") as stream:
-            # Ask for one byte more than stat() said (asking for the whole limit would allocate
-            # 1 MB per file); if the file grew since, read on, up to one byte past the limit.
-            data = stream.read(size + 1)
-            if len(data) > size:
-                data += stream.read(MAX_FILE_BYTES + 1 - len(data))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise BadAnswerFile("no such file") from None
-    except IsADirectoryError:
-        raise BadAnswerFile("is a folder, not a file") from None
     except OSError as error:
-        raise BadAnswerFile(f"cannot read file: {error.strerror or error}") from None
+        raise _unreadable(error) from None
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            raise BadAnswerFile(_too_large(size))
+        # Ask for one byte more than fstat() said (asking for the whole limit would allocate
+        # 1 MB per file); if the file grew since, read on, up to one byte past the limit.
+        data = os.read(fd, size + 1)
+        while size < len(data) <= MAX_FILE_BYTES:
+            more = os.read(fd, MAX_FILE_BYTES + 1 - len(data))
+            if not more:
+                break
+            data += more
+    except OSError as error:
+        raise _unreadable(error) from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_FILE_BYTES:
         raise BadAnswerFile(_too_large(len(data)))
     return data
+
+
+def _unreadable(error: OSError) -> BadAnswerFile:
+    if isinstance(error, IsADirectoryError):
+        return BadAnswerFile("is a folder, not a file")
+    return BadAnswerFile(f"cannot read file: {error.strerror or error}")
 
 
 def content_hash(data: bytes) -> str:

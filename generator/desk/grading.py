@@ -18,11 +18,6 @@ from ..grader import AnswerError, Grader, QuizResult
 from ..models.quiz import Quiz
 from .answerfiles import AnswerData, BadAnswerFile, is_answer_value, kind_of, one_line
 
-# Distinct answers remembered per question. Answers repeat a lot across a cohort (a question has
-# a handful of options); the cap only bounds memory for adversarial batches.
-_CACHE_LIMIT = 4096
-
-
 @dataclass(frozen=True)
 class Attempt:
     """One graded answer file, ready for the gradebook."""
@@ -42,59 +37,6 @@ class Attempt:
     left_out: tuple[str, ...] = ()  # question ids not scored: changed, added or removed since
 
 
-class QuestionAnswerError(AnswerError):
-    """The grader's AnswerError, with the question it was about."""
-
-    def __init__(self, question: str, message: str):
-        self.question = question
-        super().__init__(message)
-
-
-class CachedGrader(Grader):
-    """The grader module's Grader, remembering each question's result per distinct answer.
-
-    The grader is pure, so a remembered result is the result; the summing and pass/fail stay
-    Grader.grade's own. A test compares this with the plain Grader over generated answers.
-    """
-
-    def __init__(self, quiz: Quiz):
-        super().__init__(quiz)
-        self._graders = [(qid, _remembering(qid, grade)) for qid, grade in self._graders]
-
-
-def _remembering(question_id: str, grade):
-    cache: dict = {}
-
-    def checked(answer):
-        try:
-            return grade(answer)
-        except AnswerError as error:
-            raise QuestionAnswerError(question_id, str(error)) from None
-
-    def remembered(answer):
-        # Keys must not mix types that compare equal (True == 1): only text, true/false and
-        # nothing are keys as they are; a list becomes a tuple (its items, if not text, make the
-        # grader refuse it, so no such tuple is ever stored). Anything else is graded afresh.
-        kind = type(answer)
-        if kind is list:
-            key = tuple(answer)
-        elif kind is str or kind is bool or answer is None:
-            key = answer
-        else:
-            return checked(answer)
-        try:
-            result = cache.get(key)
-        except TypeError:  # a list holding lists or objects: not hashable, and not an answer
-            return checked(answer)
-        if result is None:
-            result = checked(answer)
-            if len(cache) < _CACHE_LIMIT:
-                cache[key] = result
-        return result
-
-    return remembered
-
-
 class QuizKey:
     """One quiz prepared for grading many files: its grader and its content hashes."""
 
@@ -102,7 +44,7 @@ class QuizKey:
         self.quiz = quiz
         self.version = quiz_version(quiz)
         self.question_versions = {q.id: question_version(q) for q in quiz.questions}
-        self.grader = CachedGrader(quiz)
+        self.grader = Grader(quiz)  # remembers each question's result per distinct answer
 
 
 class GradingCourse:
@@ -125,13 +67,14 @@ def grade_file(answers: AnswerData, course: GradingCourse, *, content_hash: str,
     items = answers["answers"]
     saw = answers["question_versions"]
     given = {item["question"]: item["answer"] for item in items}
+    removed: tuple[str, ...] = ()
     if len(given) != len(items) or not given.keys() <= key.question_versions.keys():
         _check_question_ids(items, key, saw)
+        removed = tuple(q for q in given if q not in key.question_versions)
     if answers["quiz_version"] == key.version:
         changed: tuple[str, ...] = ()
     else:
         changed = tuple(q for q, v in key.question_versions.items() if saw.get(q) != v)
-    removed = tuple(q for q in given if q not in key.question_versions)
     left_out = changed + removed
     if left_out and strict:
         raise BadAnswerFile(f"quiz '{key.quiz.id}' changed since this file was made (questions "
@@ -146,7 +89,7 @@ def grade_file(answers: AnswerData, course: GradingCourse, *, content_hash: str,
                                 f"{kind_of(given[question])}")
     try:
         result = key.grader.grade(given, frozenset(changed))
-    except QuestionAnswerError as error:
+    except AnswerError as error:
         raise BadAnswerFile(f"answers[{_position(items, error.question)}]: question "
                             f"'{error.question}': {one_line(str(error))}") from None
     learner_id = (answers["learner"].get("id") or "").strip() or None

@@ -122,7 +122,7 @@ def test_read_bytes_refuses_a_large_file_by_size_without_reading_it(tmp_path, mo
     huge = tmp_path / "video.json"
     with huge.open("wb") as stream:
         stream.truncate(50 * 1024 * 1024)  # sparse: 50 MB long, nothing written
-    monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("the file was opened"))
+    monkeypatch.setattr(answerfiles.os, "read", lambda *a: pytest.fail("the file was read"))
     with pytest.raises(BadAnswerFile) as caught:
         read_bytes(huge)
     assert caught.value.message == "file is 50.0 MB; an answer file is at most 1 MB"

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from answerkit import (answer_document, fixture_course, fixture_quiz, perfect_answers,
                        random_answers, wrong_answers)
 from generator.desk.answerfiles import BadAnswerFile, parse
-from generator.desk.grading import (CachedGrader, GradingCourse, grade_file, learner_key,
-                                    utc)
+from generator.desk.grading import GradingCourse, grade_file, learner_key, utc
 from generator.grader import AnswerError, Grader
 from generator.models.quiz import Quiz
 
@@ -188,14 +187,14 @@ def _outcome(grader, answers):
 @given(st.data())
 def test_the_remembering_grader_agrees_with_the_grader(data):
     quiz: Quiz = data.draw(st.sampled_from([PRACTICE, fixture_quiz("final")]))
-    cached, plain = CachedGrader(quiz), Grader(quiz)
+    cached, plain = Grader(quiz), Grader(quiz, remember=0)
     for _ in range(3):  # several files through one remembering grader
         answers = {q.id: data.draw(_any_answer(q)) for q in quiz.questions}
         assert _outcome(cached, answers) == _outcome(plain, answers)
 
 
 def test_the_remembering_grader_never_confuses_true_with_1():
-    cached = CachedGrader(PRACTICE)
+    cached = Grader(PRACTICE)
     perfect = perfect_answers(PRACTICE)
     assert cached.grade(perfect).score == 1.0  # remembers opened-ok: False
     with pytest.raises(AnswerError, match="^expected true or false, got a number$"):
@@ -204,7 +203,7 @@ def test_the_remembering_grader_never_confuses_true_with_1():
 
 def test_random_cohorts_grade_identically_through_the_remembering_grader():
     rng = random.Random(4)
-    cached, plain = CachedGrader(PRACTICE), Grader(PRACTICE)
+    cached, plain = Grader(PRACTICE), Grader(PRACTICE, remember=0)
     for _ in range(200):
         answers = random_answers(PRACTICE, rng)
         assert cached.grade(answers) == plain.grade(answers)
