@@ -11,16 +11,15 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
+# SQLAlchemy (0.1 s to import) is imported by the handlers that open a gradebook, never at
+# start-up: every `course` command, `course check` and `course build` too, loads this module.
+DEFAULT_DB = "gradebook.sqlite"
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 50  # fewer files are graded before a bar would be worth drawing
 
 
 def register(commands, command) -> None:
     """Add the desk's subcommands to the `course` parser (see generator/cli.py)."""
-    from .gradebook import DEFAULT_DB
-
     db_help = (f"gradebook: a SQLite file (default: {DEFAULT_DB}) or "
                "postgresql://user:password@host/database")
 
@@ -75,6 +74,8 @@ def _open(value: str, name: str, create: bool):
 
 
 def _grade(args) -> int:
+    from sqlalchemy.exc import DBAPIError
+
     from .batch import collect, grade_files
     from .grading import GradingCourse
     from .outputs import csv_text, json_text, summary_table

@@ -25,7 +25,6 @@ from ..grader import QuestionResult
 from .grading import Attempt
 
 SCHEMA_VERSION = "1"
-DEFAULT_DB = "gradebook.sqlite"
 
 metadata = MetaData()
 

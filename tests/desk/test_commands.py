@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -247,3 +249,12 @@ def test_latest_instead_of_best(batch):
         table = re.search(r'<table class="learners">.*?</table>',
                           (batch / f"{use}.html").read_text(encoding="utf-8"), re.S).group(0)
         assert expected in table
+
+
+def test_the_course_command_starts_without_sqlalchemy():
+    # Every `course` command builds the whole parser; only the desk's handlers need SQLAlchemy.
+    code = ("import sys; from generator.cli import _parser; _parser(); print(sorted(m for m in "
+            "sys.modules if m.startswith(('sqlalchemy', 'generator.desk.'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "['generator.desk.commands']"
