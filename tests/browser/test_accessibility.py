@@ -1,0 +1,224 @@
+"""Accessibility: axe-core finds no WCAG 2.0/2.1 A or AA violation on any page of the bundled
+course (practice and assessment builds), nor in any state of a quiz: unanswered, answered wrong
+(feedback shown), answered right, finished (score shown), for every question type.
+
+Pages are served under site_url's path, as deployed: 404.html links its assets from there.
+One browser page is reused throughout. axe-core comes from node_modules (npm ci), served beside
+the site so that the browser caches and compiles it once, not on every page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT, missing_tool, serve_directory
+from generator.grader import grade_question
+from generator.models.quiz import Scenario
+from quizhelpers import all_answers, bundled_course, scenario_paths
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
+TYPES = {"single", "multiple", "true_false", "ordering", "scenario"}
+
+# Give an answer (answer-file form) as a learner does, by clicks; then press Check if asked.
+ANSWER = """([qid, answer, check]) => {
+  const box = document.querySelector(`.course-q[data-question="${qid}"]`);
+  const input = (value) => box.querySelector(`input[value="${CSS.escape(String(value))}"]`);
+  const type = box.dataset.type;
+  if (type === 'ordering') {
+    answer.forEach((step, target) => {
+      const items = () => [...box.querySelectorAll('.course-step')];
+      while (items().findIndex((li) => li.dataset.step === step) > target)
+        box.querySelector(`.course-step[data-step="${step}"] .course-move`).click();
+    });
+  } else if (type === 'scenario') {
+    for (const choice of answer) {
+      input(choice).click();
+      input(choice).closest('.course-node').querySelector('.course-continue').click();
+    }
+  } else if (type === 'multiple') {
+    for (const tick of box.querySelectorAll('.course-options input'))
+      if (tick.checked !== answer.includes(tick.value)) tick.click();
+  } else {
+    input(answer).click();
+  }
+  if (check && box.querySelector('.course-check')) box.querySelector('.course-check').click();
+}"""
+
+# Transitions over (Material's header swaps in the page title as the page scrolls): axe must see
+# colours at rest, not half-way through a fade. A cancelled transition rejects: over too.
+SETTLED = """() => Promise.all(document.getAnimations()
+  .filter((a) => a.effect.getComputedTiming().iterations !== Infinity)
+  .map((a) => a.finished.catch(() => null)))"""
+
+
+@pytest.fixture(scope="module")
+def axe() -> Path:
+    if not AXE.exists():
+        missing_tool(f"axe-core not found at {AXE.relative_to(ROOT)} (run npm ci)")
+    return AXE
+
+
+def deployed(site: Path, tmp_path_factory) -> tuple[str, callable]:
+    """Serve a built site under site_url's path, as it is deployed, and axe-core at /axe.min.js."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    path = urlparse(re.search(r"^site_url:\s*(\S+)", config, re.M).group(1)).path.strip("/")
+    root = tmp_path_factory.mktemp("deployed")
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).symlink_to(site, target_is_directory=True)
+    (root / AXE.name).symlink_to(AXE)
+    base, stop = serve_directory(root)
+    return f"{base}/{path}", stop
+
+
+@pytest.fixture(scope="module")
+def practice(built_site, tmp_path_factory, axe):
+    base, stop = deployed(built_site, tmp_path_factory)
+    yield base
+    stop()
+
+
+@pytest.fixture(scope="module")
+def assessment(built_assessment_site, tmp_path_factory, axe):
+    base, stop = deployed(built_assessment_site, tmp_path_factory)
+    yield base
+    stop()
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def quizzes():
+    _, found = bundled_course()
+    return {quiz.id: quiz for quiz in found}
+
+
+def audit(page, where: str) -> list[str]:
+    """Run axe on the page as it is now; one readable block per violation."""
+    page.evaluate(SETTLED)
+    if not page.evaluate("typeof window.axe === 'object'"):
+        origin = urlparse(page.url)
+        page.add_script_tag(url=f"{origin.scheme}://{origin.netloc}/{AXE.name}")
+    result = page.evaluate("options => axe.run(document, options)", WCAG)
+    problems = []
+    for v in result["violations"]:
+        nodes = "".join(f"\n      {' '.join(n['target'])}: {' '.join(n['html'].split())[:200]}"
+                        for n in v["nodes"])
+        problems.append(f"{where}: {v['id']} ({v['impact']}) {v['help']}, "
+                        f"{len(v['nodes'])} node(s):{nodes}")
+    return problems
+
+
+def palettes(page) -> list[str]:
+    """Material's palette toggle: the ids of the schemes offered (none: one palette only)."""
+    return page.locator('[data-md-component="palette"] input').evaluate_all(
+        "inputs => inputs.map(i => i.id)")
+
+
+def audit_every_palette(page, where: str) -> list[str]:
+    problems = audit(page, where)
+    for scheme in palettes(page)[1:]:
+        page.locator(f'label[for="{scheme}"]').first.dispatch_event("click")
+        problems += audit(page, f"{where} [{scheme}]")
+    return problems
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def fail_on(problems: list[str]) -> None:
+    if problems:  # pytest's own repr of the list would be unreadable
+        pytest.fail(f"{len(problems)} axe violation(s):\n" + "\n".join(problems), pytrace=False)
+
+
+def ranked(question) -> tuple[object, object]:
+    """The lowest- and a full-scoring complete answer of a question."""
+    answers = (scenario_paths(question, complete_only=True) if isinstance(question, Scenario)
+               else [a for a in all_answers(question) if a not in (None, [])])
+    by_points = sorted(answers, key=lambda a: grade_question(question, a).points)
+    return by_points[0], by_points[-1]
+
+
+def answer(page, question, given, check: bool = True) -> None:
+    page.evaluate(ANSWER, [question.id, given, check])
+
+
+# ---- Every page --------------------------------------------------------------------------------
+
+def test_every_page_of_the_practice_build_passes(page, practice, built_site):
+    pages = html_pages(built_site)
+    assert len(pages) > 30
+    problems = []
+    for name in pages:
+        page.goto(f"{practice}/{name}")
+        problems += audit_every_palette(page, name)
+    fail_on(problems)
+
+
+# ---- Quizzes in every state --------------------------------------------------------------------
+
+def quiz_pages(page, base: str, site: Path):
+    """Each quiz page with a new attempt: the name, quiz id and mode."""
+    page.goto(f"{base}/index.html")
+    page.evaluate("localStorage.clear()")
+    for name in html_pages(site):
+        if name.startswith("quiz/"):
+            page.goto(f"{base}/{name}")
+            data = page.locator(".course-quiz").evaluate("el => ({...el.dataset})")
+            yield name, data["quiz"], data["mode"]
+
+
+def test_practice_quizzes_pass_answered_wrong_right_and_finished(page, practice, built_site,
+                                                                 quizzes):
+    problems, types = [], set()
+    for name, quiz_id, mode in quiz_pages(page, practice, built_site):
+        if mode != "practice":
+            continue
+        questions = quizzes[quiz_id].questions
+        types |= {q.type for q in questions}
+        for state in ("wrong", "right"):
+            for question in questions[:-1]:
+                worst, best = ranked(question)
+                answer(page, question, worst if state == "wrong" else best)
+            problems += audit(page, f"{name} (answered {state}, feedback shown)")
+            worst, best = ranked(questions[-1])
+            answer(page, questions[-1], worst if state == "wrong" else best)
+            assert page.locator(".course-quiz-result").is_visible()
+            page.locator(".course-download-button").click()  # no name yet: asked for, marked
+            problems += audit(page, f"{name} (finished, all {state}, score shown, name asked)")
+            page.locator(".course-retry").click()
+        assert page.locator(".course-q-result:visible").count() == 0
+    assert types == TYPES
+    page.goto(f"{practice}/progress.html")  # with scores to show now
+    problems += audit(page, "progress.html (quizzes scored)")
+    fail_on(problems)
+
+
+def test_assessment_quizzes_pass_unanswered_and_answered(page, assessment, built_assessment_site,
+                                                         quizzes):
+    problems, types = [], set()
+    for name, quiz_id, mode in quiz_pages(page, assessment, built_assessment_site):
+        assert mode == "assessment"
+        problems += audit_every_palette(page, f"assessment {name} (unanswered)")
+        questions = quizzes[quiz_id].questions
+        types |= {q.type for q in questions}
+        for question in questions:
+            answer(page, question, ranked(question)[0], check=False)
+        assert page.locator(".course-restart:visible").count() > 0
+        page.locator(".course-download-button").click()
+        problems += audit(page, f"assessment {name} (every question answered, name asked)")
+    assert types == TYPES
+    fail_on(problems)
