@@ -52,6 +52,14 @@ def quiz():
     return next(q for q in quizzes if q.id == QUIZ)
 
 
+# Material's search says this (in Chinese) until its worker has loaded the index and lunr.
+SEARCH_STARTING = "正在初始化搜索引擎"
+SEARCH_READY = """starting => {
+    const meta = document.querySelector('.md-search-result__meta');
+    return meta !== null && meta.textContent.trim() !== starting;
+}"""
+
+
 class Watch:
     """What goes wrong on a page (console errors, uncaught exceptions, failed requests, HTTP
     errors), and which requests are still in flight."""
@@ -82,9 +90,16 @@ class Watch:
             self.page.reload()
         self.settle()
 
-    def settle(self, quiet_ms: int = 150, timeout_s: float = 10) -> None:
-        """Wait until nothing has loaded for a moment: after `load` the search worker fetches its
-        index and scripts, and leaving the page earlier would abort them."""
+    def settle(self, quiet_ms: int = 100, timeout_s: float = 10) -> None:
+        """Wait until the search is ready and nothing has loaded for a moment: after `load` the
+        search worker fetches its index and scripts, and leaving earlier would abort them."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout  # where it is installed
+
+        try:
+            self.page.wait_for_function(SEARCH_READY, arg=SEARCH_STARTING,
+                                        timeout=timeout_s * 1000)
+        except PlaywrightTimeout:
+            self.note(f"the search was not ready after {timeout_s} s")
         deadline = time.monotonic() + timeout_s
         quiet = 0
         while quiet < quiet_ms and time.monotonic() < deadline:
@@ -113,8 +128,10 @@ def sideways_overflow(page) -> str | None:
     culprits = page.evaluate("""() => {
         const out = el => el.offsetParent !== null
           && el.getBoundingClientRect().right > Math.min(innerWidth, screen.width) + 0.5;
-        return [...document.querySelectorAll('body *')].filter(el => out(el) && ![...el.children].some(out))
-          .slice(0, 5).map(el => `${el.tagName.toLowerCase()}.${el.getAttribute("class")} ends at ${el.getBoundingClientRect().right}`);
+        return [...document.querySelectorAll('body *')]
+          .filter(el => out(el) && ![...el.children].some(out)).slice(0, 5)
+          .map(el => `${el.tagName.toLowerCase()}.${el.getAttribute('class')} ends at `
+                     + el.getBoundingClientRect().right);
     }""")
     return f"scrollWidth {width} > innerWidth {window} (screen {screen}): {culprits}"
 
@@ -165,7 +182,7 @@ def nearly_right_answers(quiz) -> dict:
 
 FOCUS = """selector => {
   const el = document.activeElement;
-  const name = el ? `${el.tagName.toLowerCase()}.${el.className}` + (el.value ? `[${el.value}]` : '') : 'none';
+  const name = el ? `${el.tagName.toLowerCase()}.${el.className}[${el.value || ''}]` : 'none';
   return [Boolean(el && el.matches(selector)), name];
 }"""
 
@@ -212,7 +229,8 @@ def tick_checkboxes(page, scope: str, wanted: list[str]) -> None:
     boxes = f"{scope} input[type=checkbox]"
     tab_to(page, boxes)
     while focus_is(page, boxes):
-        value, checked = page.evaluate("[document.activeElement.value, document.activeElement.checked]")
+        value, checked = page.evaluate("[document.activeElement.value, "
+                                       "document.activeElement.checked]")
         if checked != (value in wanted):
             page.keyboard.press("Space")
         page.keyboard.press("Tab")
@@ -282,9 +300,12 @@ def assert_feedback_shown(page, question: Question, answer) -> None:
         assert box.locator(".course-step .course-mark").count() == len(question.items)
         return
     chosen = [str(answer).lower()] if isinstance(answer, (bool, str)) else answer
-    options = box.locator(".course-option").evaluate_all("""lis => lis.map(li => ({
-        id: li.dataset.option, mark: li.querySelector('.course-mark:not([data-mark=points])')?.dataset.mark,
-        feedback: li.querySelector('.course-feedback') && !li.querySelector('.course-feedback').hidden}))""")
+    options = box.locator(".course-option").evaluate_all("""lis => lis.map(li => {
+        const mark = li.querySelector('.course-mark:not([data-mark=points])');
+        const feedback = li.querySelector('.course-feedback');
+        return {id: li.dataset.option, mark: mark && mark.dataset.mark,
+                feedback: feedback && !feedback.hidden};  // null: this option has none
+    })""")
     for option in options:
         if option["id"] in chosen:
             assert option["mark"] in ("right", "wrong", "you"), option
@@ -309,9 +330,12 @@ def answers_shown(page, quiz) -> dict:
                 "els => els.map(e => e.dataset.option)")
         else:
             picked = box.locator("input:checked").evaluate_all("els => els.map(e => e.value)")
-            out[question.id] = ({"true": True, "false": False}[picked[0]]
-                                if isinstance(question, TrueFalse) else
-                                sorted(picked) if isinstance(question, MultipleChoice) else picked[0])
+            if isinstance(question, MultipleChoice):
+                out[question.id] = sorted(picked)
+            elif isinstance(question, TrueFalse):
+                out[question.id] = {"true": True, "false": False}[picked[0]]
+            else:
+                out[question.id] = picked[0]
     return out
 
 
@@ -364,7 +388,8 @@ def test_a_learner_reads_fails_retries_passes_and_hands_in_by_keyboard(
     lesson = page.locator(".course-meta[data-lesson]").get_attribute("data-lesson")
     assert_fits(page)
     page.keyboard.press("End")
-    page.wait_for_function("Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight")
+    page.wait_for_function("Math.ceil(scrollY + innerHeight) >= "
+                           "document.documentElement.scrollHeight")
     assert_fits(page)
     progress = progress_of(page, watch, course_url)
     assert progress[lesson] == "✔ 已读"
@@ -411,7 +436,8 @@ def test_a_learner_reads_fails_retries_passes_and_hands_in_by_keyboard(
     page.on("download", lambda d: downloads.append(d))
     page.locator(".course-q button").first.focus()  # the quiz's first control after a reload
     press_enter_on(page, ".course-download-button")
-    assert page.locator(".course-download-note").text_content() == "请先填写姓名或工号，再下载答案。"
+    note = page.locator(".course-download-note")
+    assert note.text_content() == "请先填写姓名或工号，再下载答案。"
     assert focus_is(page, '.course-learner[aria-invalid="true"]')
     page.keyboard.type(LEARNER)
     with page.expect_download() as first:
@@ -423,11 +449,12 @@ def test_a_learner_reads_fails_retries_passes_and_hands_in_by_keyboard(
     first.value.save_as(answer_file)
     assert answer_file.name == f"{QUIZ}-{LEARNER}.json"
     assert again.value.suggested_filename == answer_file.name
-    assert page.locator(".course-download-note").text_content() == f"已下载答案文件：{answer_file.name}"
+    assert note.text_content() == f"已下载答案文件：{answer_file.name}"
     graded = json.loads(run_course("grade", "-f", str(CONFIG), "--json", "--db",
                                    str(tmp_path / "gradebook.sqlite"), str(answer_file),
                                    check=True).stdout)["graded"]
-    assert [(g["quiz"], g["learner"]["name"], g["passed"]) for g in graded] == [(QUIZ, LEARNER, True)]
+    assert [(g["quiz"], g["learner"]["name"], g["passed"]) for g in graded] == [
+        (QUIZ, LEARNER, True)]
     assert graded[0]["score"] == quiz_result(page)["score"]
     assert f"得分 {graded[0]['percent']}%" in quiz_result(page)["line"]
 
