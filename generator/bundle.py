@@ -36,7 +36,11 @@ class CourseBundle:
     glossary: Glossary = field(default_factory=Glossary)
     glossary_locator: Locator | None = None
     warnings: list[Problem] = field(default_factory=list)
-    unloaded_lessons: set[str] = field(default_factory=set)  # files that failed to load
+    # Files that failed to load: references to what they define are not also called broken.
+    unloaded_lessons: set[str] = field(default_factory=set)
+    unloaded_quizzes: set[str] = field(default_factory=set)
+    policies_unloaded: bool = False
+    glossary_unloaded: bool = False
 
     def lesson(self, lesson_id: str) -> LessonEntry | None:
         return self._lessons_by_id.get(lesson_id)

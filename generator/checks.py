@@ -247,10 +247,9 @@ class _Checker:
 
     def _check_string(self, value: str, path: tuple, locator: Locator) -> None:
         for match in POLICY_REF.finditer(value):
-            if match.group(1) not in self.bundle.policies.policies:
-                known = ", ".join(sorted(self.bundle.policies.policies)) or "none defined"
+            if self._policy_unknown(match.group(1)):
                 self.error(locator, path, f"unknown policy '{match.group(1)}'",
-                           f"define it in policies.yml (known: {known})")
+                           self._policy_hint(match.group(1)))
         for match in COURSE_LINK.finditer(value):
             self._check_link(match.group(1), match.group(2), (match.group(3) or "")[1:],
                              locator, path)
@@ -259,18 +258,32 @@ class _Checker:
         bundle = self.bundle
         if kind == "lesson":
             self._check_lesson_ref(ident + (f"#{anchor}" if anchor else ""), locator, path)
-        elif kind == "quiz" and bundle.quiz(ident) is None:
+        elif kind == "quiz" and bundle.quiz(ident) is None and ident not in bundle.unloaded_quizzes:
             self.error(locator, path, f"link to unknown quiz '{ident}'",
                        f"use one of: {', '.join(e.quiz.id for e in bundle.quizzes) or 'none'}")
         elif kind == "section" and ident not in {s.id for s in bundle.course.sections}:
             self.error(locator, path, f"link to unknown section '{ident}'",
                        f"use one of: {', '.join(s.id for s in bundle.course.sections)}")
-        elif kind == "glossary" and bundle.glossary.find(ident) is None:
+        elif (kind == "glossary" and not bundle.glossary_unloaded
+              and bundle.glossary.find(ident) is None):
             self.error(locator, path, f"link to unknown glossary term '{ident}'",
                        "add it to glossary.yml")
-        elif kind == "policy" and ident not in bundle.policies.policies:
-            self.error(locator, path, f"link to unknown policy '{ident}'",
-                       "define it in policies.yml")
+        elif kind == "policy" and self._policy_unknown(ident):
+            self.error(locator, path, f"link to unknown policy '{ident}'", self._policy_hint(ident))
+
+    def _policy_unknown(self, name: str) -> bool:
+        # While policies.yml itself has errors, every reference would look broken: say nothing.
+        return not self.bundle.policies_unloaded and name not in self.bundle.policies.policies
+
+    def _policy_hint(self, name: str) -> str:
+        known = sorted(self.bundle.policies.policies)
+        close = difflib.get_close_matches(name, known, n=1)
+        if close:
+            return f"did you mean '{close[0]}'?"
+        if not known:
+            return "define it in policies.yml (known: none defined)"
+        more = f", … ({len(known)} in all)" if len(known) > 8 else ""
+        return f"define it in policies.yml (known: {', '.join(known[:8])}{more})"
 
     def _check_lesson_ref(self, ref: str, locator: Locator, path: tuple) -> None:
         lesson_id, _, anchor = ref.partition("#")

@@ -85,10 +85,12 @@ def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
                                    "and sections")])
     course, course_locator = load(Course, course_path)
     policies, policies_locator = (None, None)
-    if (content_dir / POLICY_FILE).is_file():
+    policies_present = (content_dir / POLICY_FILE).is_file()
+    if policies_present:
         policies, policies_locator = load(PolicyFile, content_dir / POLICY_FILE)
     glossary, glossary_locator = (None, None)
-    if (content_dir / GLOSSARY_FILE).is_file():
+    glossary_present = (content_dir / GLOSSARY_FILE).is_file()
+    if glossary_present:
         glossary, glossary_locator = load(Glossary, content_dir / GLOSSARY_FILE)
 
     sections = {section.id: section for section in course.sections} if course else {}
@@ -117,10 +119,13 @@ def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
             lessons.append(LessonEntry(sections[section_id], lesson, locator))
 
     quizzes: list[QuizEntry] = []
+    unloaded_quizzes: set[str] = set()
     if quiz_dir is not None and quiz_dir.is_dir():
         for path in _yaml_files(quiz_dir):
             quiz, locator = load(Quiz, path)
-            if quiz is not None:
+            if quiz is None:
+                unloaded_quizzes.add(path.stem)
+            else:
                 quizzes.append(QuizEntry(quiz, locator))
 
     if course is None:
@@ -131,7 +136,10 @@ def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
                                 e.quiz.order, e.quiz.id))
     bundle = CourseBundle(course, course_locator, lessons, quizzes,
                           policies or PolicyFile(), policies_locator,
-                          glossary or Glossary(), glossary_locator, unloaded_lessons=unloaded)
+                          glossary or Glossary(), glossary_locator, unloaded_lessons=unloaded,
+                          unloaded_quizzes=unloaded_quizzes,
+                          policies_unloaded=policies_present and policies is None,
+                          glossary_unloaded=glossary_present and glossary is None)
     found = check_bundle(bundle, today=today, stale_after_days=stale_after_days)
     problems.extend(p for p in found if p.severity == "error")
     bundle.warnings = sorted(p for p in found if p.severity == "warning")

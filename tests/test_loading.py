@@ -135,6 +135,45 @@ def test_unknown_policy_name(here):
         "policies.yml (known: no_reason_days)"]
 
 
+def test_misspelt_policy_name_gets_a_suggestion(here):
+    make_course(here, lessons={"rules/refund-rules": lesson(
+        extra="description: 期限 {{policy.no_reason_dayz}}\n")},
+                extra={"content/policies.yml": (
+                    "policies:\n  no_reason_days:\n    label: 期限\n    value: 7 天\n"
+                    "    as_of: 2026-11-20\n    source:\n      title: 消保法\n")})
+    assert problems(here) == [
+        "content/rules/refund-rules.yml:16:14: unknown policy 'no_reason_dayz' — did you mean "
+        "'no_reason_days'?"]
+
+
+def test_a_broken_policy_file_is_one_error_not_one_per_reference(here):
+    make_course(here, lessons={"rules/refund-rules": lesson(
+        extra="description: 期限 {{policy.no_reason_days}}，见[期限](policy:no_reason_days)\n")},
+                extra={"content/policies.yml": (
+                    "policies:\n  no_reason_days:\n    label: 期限\n    value: 7 天\n"
+                    "    as_of: soon\n    source:\n      title: 消保法\n")})
+    assert problems(here) == [
+        "content/policies.yml:5:12: 'as_of' must be a date like 2026-11-20, got the text 'soon' "
+        "— write the date as YYYY-MM-DD"]
+
+
+def test_a_broken_glossary_is_one_error_not_one_per_link(here):
+    make_course(here, lessons={"rules/refund-rules": lesson(
+        extra="description: 先看[仅退款](glossary:仅退款)\n")},
+                extra={"content/glossary.yml": (
+                    "terms:\n  - trm: 仅退款\n    definition: 不退货只退钱\n")})
+    assert problems(here) == ["content/glossary.yml:2:5: unknown key 'trm' — did you mean 'term'?"]
+
+
+def test_a_broken_quiz_file_does_not_make_links_to_it_broken(here):
+    make_course(here, lessons={"rules/refund-rules": lesson(
+        extra="description: 做[练习](quiz:rules-practice)\n")},
+                quizzes={"rules-practice": "id: rules-practice\ntitle: 练习\npass_mark: 80\n"
+                                           "questions: []\n"})
+    found = problems(here)
+    assert found and all(line.startswith("quizzes/rules-practice.yml") for line in found), found
+
+
 def test_quiz_refers_to_unknown_section_and_lesson(here):
     make_course(here, quizzes={"rules-practice": (
         "id: rules-practice\ntitle: 练习\nsection: rulez\nlessons: [refund-rulez]\n"
