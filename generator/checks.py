@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from pathlib import PurePath
 
 from pydantic import BaseModel
@@ -18,6 +19,9 @@ from .errors import Problem
 from .models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 from .render.text import COURSE_LINK, POLICY_REF
 from .yamlsource import Locator
+
+# Where a course link begins; one that COURSE_LINK does not match would show as raw text.
+_LINK_START = re.compile(r"\]\((lesson|quiz|section|glossary|policy):")
 
 
 def check_bundle(bundle: CourseBundle, today: datetime.date | None = None,
@@ -250,9 +254,23 @@ class _Checker:
             if self._policy_unknown(match.group(1)):
                 self.error(locator, path, f"unknown policy '{match.group(1)}'",
                            self._policy_hint(match.group(1)))
+        linked = set()
         for match in COURSE_LINK.finditer(value):
+            linked.add(match.start())
+            target = match.group(0)[2:-1]
+            if "）" in target:
+                self.error(locator, path, f"link target '{target}' contains a full-width '）'",
+                           f"end the link with an ASCII ')': [text]({target.split('）')[0]})")
+                continue
             self._check_link(match.group(1), match.group(2), (match.group(3) or "")[1:],
                              locator, path)
+        for start in _LINK_START.finditer(value):
+            if start.start() not in linked:
+                shown = value[start.start() + 2:].split("\n")[0][:40]
+                self.error(locator, path, f"link '({shown}' is not closed, so it would show as "
+                                          "raw text",
+                           "write it as [text](kind:id) with ASCII brackets and no spaces "
+                           "inside the ( )")
 
     def _check_link(self, kind: str, ident: str, anchor: str, locator: Locator, path: tuple):
         bundle = self.bundle

@@ -115,6 +115,26 @@ def test_link_to_unknown_lesson_and_anchor(here):
         "'refund-rules'?"]
 
 
+def test_links_that_would_show_as_raw_text(here):
+    other = lesson("other", extra="description: 见[术语](glossary:仅退款）和[规则](lesson:refund-rules\n")
+    make_course(here, lessons={"rules/refund-rules": lesson(), "rules/other": other})
+    assert problems(here) == [
+        "content/rules/other.yml:16:14: link '(glossary:仅退款）和[规则](lesson:refund-rules' is "
+        "not closed, so it would show as raw text — write it as [text](kind:id) with ASCII "
+        "brackets and no spaces inside the ( )",
+        "content/rules/other.yml:16:14: link '(lesson:refund-rules' is not closed, so it would "
+        "show as raw text — write it as [text](kind:id) with ASCII brackets and no spaces "
+        "inside the ( )"]
+
+
+def test_link_target_ending_in_a_full_width_bracket(here):
+    other = lesson("other", extra="description: 见[术语](glossary:仅退款）再看(这里)\n")
+    make_course(here, lessons={"rules/refund-rules": lesson(), "rules/other": other})
+    assert problems(here) == [
+        "content/rules/other.yml:16:14: link target 'glossary:仅退款）再看(这里' contains a "
+        "full-width '）' — end the link with an ASCII ')': [text](glossary:仅退款)"]
+
+
 def test_question_links_to_missing_anchor(here):
     make_course(here, quizzes={"rules-practice": (
         "id: rules-practice\ntitle: 练习\nsection: rules\nquestions:\n  - id: q1\n"
