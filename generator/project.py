@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import AuthorError, Problem
 
@@ -37,22 +40,96 @@ def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
             config = yaml_load(stream) or {}
     except Exception as error:  # mkdocs' loader raises several kinds; all mean "bad config"
         raise AuthorError([Problem(str(path), 0, 0, f"cannot read config: {error}")]) from None
-    options = {}
-    for plugin in config.get("plugins") or []:
-        if plugin == "course":
-            break
-        if isinstance(plugin, dict) and "course" in plugin:
-            options = plugin["course"] or {}
-            break
-    else:
-        if isinstance(config.get("plugins"), dict) and "course" in config["plugins"]:
-            options = config["plugins"]["course"] or {}
+    options, where = _course_options(config, path)
+    try:
+        settings = CourseOptions.model_validate(options)
+    except ValidationError as error:
+        raise AuthorError([_option_problem(item, path, where)
+                           for item in error.errors(include_url=False)]) from None
     root = path.parent
-    content = root / options.get("content_dir", "content")
-    quiz = options.get("quiz_dir")
-    quiz_dir = root / quiz if quiz else (root / "quizzes")
+    content = root / settings.content_dir
+    quiz_dir = root / (settings.quiz_dir or "quizzes")
     if not content.is_dir():
         raise AuthorError([Problem(str(path), 0, 0, f"content folder '{content}' does not exist",
                                    "create it or set plugins: course: content_dir")])
     return Project(path, content, quiz_dir if quiz_dir.is_dir() else None,
-                   int(options.get("stale_after_days", 180)), bool(options.get("assessment", False)))
+                   settings.stale_after_days, settings.assessment)
+
+
+class CourseOptions(BaseModel):
+    """The `course` plugin's options in mkdocs.yml (the MkDocs plugin declares the same names,
+    with these defaults, in plugin/config.py: MkDocs needs them in its own form)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    enabled: bool = True
+    content_dir: str = "content"
+    quiz_dir: str | None = None
+    assessment: bool = False
+    stale_after_days: Annotated[int, Field(ge=1)] = 180
+
+
+def _course_options(config, path: Path) -> tuple[dict, dict[str, tuple[int, int]]]:
+    """The `course` entry under plugins (a list or a mapping), and where each option is written."""
+    options = {}
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    if isinstance(plugins, list):
+        for plugin in plugins:
+            if isinstance(plugin, dict) and "course" in plugin:
+                options = plugin["course"] or {}
+                break
+    elif isinstance(plugins, dict) and "course" in plugins:
+        options = plugins["course"] or {}
+    if not isinstance(options, dict):
+        raise AuthorError([Problem(str(path), 0, 0, "the course plugin's options must be a "
+                                   "mapping", "write them as key: value lines under - course:")])
+    return options, _option_positions(path)
+
+
+def _option_positions(path: Path) -> dict[str, tuple[int, int]]:
+    """Line and column of each course option. Composing builds nodes without running tags, so
+    mkdocs.yml's own tags (!ENV, !relative) don't get in the way."""
+    import yaml
+
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return {}
+    for node in _entries(root, "plugins"):
+        for entry in (node.value if isinstance(node, yaml.SequenceNode) else [node]):
+            for options in _entries(entry, "course"):
+                if isinstance(options, yaml.MappingNode):
+                    return {key.value: (value.start_mark.line + 1, value.start_mark.column + 1)
+                            for key, value in options.value}
+    return {}
+
+
+def _entries(node, key: str) -> list:
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    return [value for name, value in node.value if getattr(name, "value", None) == key]
+
+
+_EXPECTED = {"bool_type": "true or false", "int_type": "a whole number",
+             "string_type": "text", "greater_than_equal": "a whole number of at least 1"}
+_EXAMPLE = {"enabled": "true", "content_dir": "content", "quiz_dir": "quizzes",
+            "assessment": "false", "stale_after_days": "180"}
+
+
+def _option_problem(item, path: Path, where: dict[str, tuple[int, int]]) -> Problem:
+    name = str(item["loc"][0]) if item["loc"] else ""
+    line, column = where.get(name, (0, 0))
+    if item["type"] == "extra_forbidden":
+        known = ", ".join(CourseOptions.model_fields)
+        return Problem(str(path), line, column, f"unknown course plugin option '{name}'",
+                       f"use one of: {known}")
+    expected = _EXPECTED.get(item["type"], "a valid value")
+    given = item["input"]
+    if isinstance(given, str) and item["type"] in ("bool_type", "int_type"):
+        return Problem(str(path), line, column,
+                       f"course plugin option '{name}' must be {expected}, not the text {given!r}",
+                       f"write it without quotes, for example: {name}: {_EXAMPLE.get(name)}")
+    return Problem(str(path), line, column,
+                   f"course plugin option '{name}' must be {expected}, not {given!r}",
+                   f"for example: {name}: {_EXAMPLE.get(name, '...')}")

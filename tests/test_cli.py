@@ -61,6 +61,25 @@ def test_missing_config_file_is_a_clear_message(tmp_path):
         "-f path/to/mkdocs.yml")
 
 
+def test_wrong_plugin_options_in_mkdocs_yml_are_clear_messages(tmp_path):
+    config = make_course(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    assert "      quiz_dir: quizzes\n" in text
+    config.write_text(text.replace("      quiz_dir: quizzes\n", "      quiz_dir: quizzes\n"
+                                   "      stale_after_days: abc\n      assessment: \"false\"\n"
+                                   "      contnet_dir: x\n"), encoding="utf-8")
+    result = run_course("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "mkdocs.yml:14:25: course plugin option 'stale_after_days' must be a whole number, not "
+        "the text 'abc' — write it without quotes, for example: stale_after_days: 180",
+        "mkdocs.yml:15:19: course plugin option 'assessment' must be true or false, not the "
+        "text 'false' — write it without quotes, for example: assessment: false",
+        "mkdocs.yml:16:20: unknown course plugin option 'contnet_dir' — use one of: enabled, "
+        "content_dir, quiz_dir, assessment, stale_after_days",
+        "course check: 3 errors in 1 file"]
+
+
 def test_new_lesson_and_quiz_are_valid_starting_points(tmp_path):
     config = make_course(tmp_path)
     created = run_course("new", "lesson", "communication", "first-talk", "-f", str(config),
