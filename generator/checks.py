@@ -17,7 +17,7 @@ from .anchors import anchors_in
 from .bundle import CourseBundle
 from .errors import Problem
 from .models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
-from .render.text import COURSE_LINK, POLICY_REF
+from .render.text import COURSE_LINK, POLICY_REF, without_code
 from .yamlsource import Locator
 
 # Where a course link begins; one that COURSE_LINK does not match would show as raw text.
@@ -250,6 +250,7 @@ class _Checker:
                 self._check_text(item, path + (key,), locator)
 
     def _check_string(self, value: str, path: tuple, locator: Locator) -> None:
+        value = without_code(value)  # code shows course syntax as written, unresolved
         for match in POLICY_REF.finditer(value):
             if self._policy_unknown(match.group(1)):
                 self.error(locator, path, f"unknown policy '{match.group(1)}'",

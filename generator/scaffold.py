@@ -23,8 +23,8 @@ body: |
 
   ## 第一个小标题
 
-  引用规则里的数值时写 `{{{{policy.名称}}}}`（名称在 policies.yml 里定义）,
-  链接别的课写 `[文字](lesson:课的id#小标题）`。
+  引用规则里的数值时写 `{{{{policy.名称}}}}`（名称在 policies.yml 里定义），
+  链接别的课写 `[文字](lesson:课的id#小标题)`。
 key_points:
   - 最重要的一点
 checklists:

@@ -135,6 +135,13 @@ def test_link_target_ending_in_a_full_width_bracket(here):
         "full-width '）' — end the link with an ASCII ')': [text](glossary:仅退款)"]
 
 
+def test_links_and_policy_names_inside_code_are_not_checked(here):
+    other = lesson("other", extra="description: 写法 `[文字](lesson:课的id)` 和 `{{policy.名称}}`\n")
+    make_course(here, lessons={"rules/refund-rules": lesson(), "rules/other": other})
+    bundle = load(here)
+    assert bundle.lesson("other") is not None
+
+
 def test_question_links_to_missing_anchor(here):
     make_course(here, quizzes={"rules-practice": (
         "id: rules-practice\ntitle: 练习\nsection: rules\nquestions:\n  - id: q1\n"

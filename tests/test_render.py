@@ -9,7 +9,7 @@ import pytest
 from generator.loading import load_course
 from generator.render.lesson import render_lesson
 from generator.render.pages import render_glossary, render_home, render_policies, render_section
-from generator.render.text import escape_html_outside_code
+from generator.render.text import TextRenderer, escape_html_outside_code
 
 FIXTURE = Path(__file__).parent / "fixtures" / "golden-course"
 GOLDEN = Path(__file__).parent / "golden"
@@ -58,6 +58,14 @@ def test_course_links_become_relative_page_links(bundle):
     assert "[本课](every-block.md#小标题带标点)" in page
     assert "[部分](index.md)" in page
     assert "[仅退款](../glossary.md#term-仅退款)" in page  # an alias links to its term
+
+
+def test_course_syntax_inside_code_is_shown_as_written(bundle):
+    render = TextRenderer(bundle, "rules/every-block.md").markdown
+    assert render("写 `[文字](lesson:every-block)` 链接") == "写 `[文字](lesson:every-block)` 链接"
+    assert render("写 `{{policy.no_reason_days}}`") == "写 `{{policy.no_reason_days}}`"
+    assert render("```\n[x](section:rules)\n```\n") == "```\n[x](section:rules)\n```\n"
+    assert render("[部分](section:rules)") == "[部分](index.md)"
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -63,6 +63,15 @@ def outside_code(text: str, change) -> str:
 _relpath = functools.lru_cache(maxsize=65536)(posixpath.relpath)
 
 
+def without_code(text: str) -> str:
+    """The text outside code (spans and fences), for checks that skip what code shows as is."""
+    if "`" not in text and "~~~" not in text:
+        return text
+    prose: list[str] = []
+    outside_code(text, lambda part: prose.append(part) or part)
+    return "\n".join(prose)
+
+
 def escape_html_outside_code(text: str) -> str:
     return outside_code(text, lambda part: part.replace("<", "&lt;"))
 
@@ -87,11 +96,14 @@ class TextRenderer:
         # Each step changes nothing in most texts; the cheap tests skip it (same result).
         if "<" in text or _CJK_SOFT_BREAK.search(text):
             text = outside_code(text, _prose)
-        if "{{" in text:
-            text = POLICY_REF.sub(self._policy, text)
-        if "](" in text:
-            text = COURSE_LINK.sub(self._course_link, text)
+        if "{{" in text or "](" in text:
+            # Code shows course syntax as written: how-to text quotes `{{policy.x}}` itself.
+            text = outside_code(text, self._references) if "`" in text else self._references(text)
         return text
+
+    def _references(self, part: str) -> str:
+        part = POLICY_REF.sub(self._policy, part)
+        return COURSE_LINK.sub(self._course_link, part)
 
     def inline(self, text: str | None) -> str:
         """One-line Markdown (list items, table cells): newlines become spaces."""
