@@ -33,7 +33,11 @@ STALE_AFTER = datetime.timedelta(days=180)
 OFF_PLATFORM = re.compile(
     r"微信|支付宝|转账|转给|转你|私下|加微信|加好友|线下|银行卡|收款码|二维码|手机号|电话联系|红包")
 # A clause that names such a channel is fine when it refuses or warns against it.
-NEGATION = re.compile(r"不|别|拒|婉拒|禁止|违规|避免|杜绝|无法|绝非|而非")
+# (Not a bare 不: "微信转过去不就行了" recommends the transfer.)
+NEGATION = re.compile(
+    r"不要|不能|不可|不得|不会|不用|不应|不该|不私下|不加|不走|不转|不留|不发|不是|从不|绝不|"
+    r"不回应|不答应|不接受|不理|不点|不扫|不给|不提供|"
+    r"别|拒|婉拒|禁止|违规|避免|杜绝|无法|绝非|而非|风险|骗")
 CLAUSE = re.compile(r"[，。；！？、：,.;!?:\n（）()]")
 
 
@@ -97,14 +101,27 @@ def test_at_least_fourteen_lessons_and_every_section_has_lessons(bundle):
         assert bundle.lessons_in(section), f"section {section} has no lesson"
 
 
-def test_every_lesson_has_sources_and_a_recent_review_date(bundle):
-    today = datetime.date.today()
+def test_every_lesson_has_sources_and_a_review_date_kept_up_with_the_rest(bundle):
+    # Against the course's newest review, not the clock: the suite must not turn red by itself
+    # as time passes (`course check` warns about old reviews; that is the reminder).
+    newest = max(entry.lesson.reviewed_on for entry in bundle.lessons)
+    assert newest <= datetime.date.today(), "a review date is in the future"
     for entry in bundle.lessons:
         lesson = entry.lesson
         assert lesson.sources, f"{lesson.id}: no sources"
         assert all(source.title.strip() for source in lesson.sources)
-        assert lesson.reviewed_on <= today, f"{lesson.id}: reviewed_on is in the future"
-        assert today - lesson.reviewed_on <= STALE_AFTER, f"{lesson.id}: review is stale"
+        assert newest - lesson.reviewed_on <= STALE_AFTER, f"{lesson.id}: left behind by reviews"
+
+
+@pytest.mark.parametrize("text, recommends", [
+    ("微信转过去不就行了", True),
+    ("加个微信，我私下退给您", True),
+    ("不要加微信，退款只走平台", False),
+    ("婉拒转账，说明会原路退回", False),
+    ("在平台里原路退回", False),
+])
+def test_the_off_platform_detector_tells_advice_from_refusal(text, recommends):
+    assert recommends_off_platform(text) is recommends
 
 
 def test_every_lesson_has_the_teaching_blocks(bundle):
