@@ -100,9 +100,10 @@ class _Checker:
     def _id_matches_file(self, ident: str, locator: Locator) -> None:
         stem = PurePath(locator.label).stem
         if stem != ident:
+            valid = re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem) is not None
             self.error(locator, ("id",), f"id '{ident}' does not match the file name "
-                       f"'{PurePath(locator.label).name}'", f"rename the file to {ident}.yml or "
-                       f"change the id to {stem}")
+                       f"'{PurePath(locator.label).name}'", f"rename the file to {ident}.yml"
+                       + (f" or change the id to {stem}" if valid else ""))
 
     def _unique(self, ids: list[str], locator: Locator, path_of, noun: str) -> None:
         seen: dict[str, int] = {}

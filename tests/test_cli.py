@@ -121,6 +121,7 @@ def test_new_course_then_build_it_from_another_folder(tmp_path):
     assert built.returncode == 0, built.stderr
     assert built.stdout.splitlines()[0].startswith("course build: 5 pages written to "
                                                    "shop-course/site/ in ")
+    assert built.stderr == ""  # nothing to report: no chatter (jieba's model notes, MkDocs' info)
     assert "Open file://" in built.stdout
     assert (folder / "site/basics/hello.html").is_file()
 

@@ -88,6 +88,13 @@ def test_id_must_match_file_name(here):
         "rename the file to another.yml or change the id to other"]
 
 
+def test_id_mismatch_suggests_only_a_valid_id(here):
+    make_course(here, lessons={"rules/refund-rules": lesson(), "rules/Other Notes": lesson("other")})
+    assert problems(here) == [
+        "content/rules/Other Notes.yml:1:5: id 'other' does not match the file name "
+        "'Other Notes.yml' — rename the file to other.yml"]
+
+
 def test_duplicate_lesson_ids_across_sections(here):
     make_course(here, lessons={"rules/refund-rules": lesson(),
                                "communication/refund-rules": lesson()})

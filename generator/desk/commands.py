@@ -119,7 +119,8 @@ def _grade(args) -> int:
             print(f"course grade: cannot write {args.csv}: {error.strerror}", file=sys.stderr)
             return EXIT_USAGE
     new = sum(1 for g in graded if g.status == "new")
-    summary = (f"course grade: {len(graded) + len(skipped)} files: {len(graded)} graded "
+    count = len(graded) + len(skipped)
+    summary = (f"course grade: {count} file{'' if count == 1 else 's'}: {len(graded)} graded "
                f"({new} new, {len(graded) - new} already in the gradebook), {len(skipped)} "
                f"skipped; gradebook {book.label}; {time.perf_counter() - started:.1f} s")
     if args.json:

@@ -135,6 +135,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             import jieba
         except ImportError:  # pragma: no cover - jieba is a dependency
             return
+        jieba.setLogLevel(logging.WARNING)  # its "Loading model…" notes say nothing to an author
         for term in self.bundle.glossary.terms:
             for word in (term.term, *term.aliases):
                 jieba.add_word(word)
