@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import TypeVar, get_args
+from typing import Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -85,7 +85,13 @@ def _data_path(data, loc: tuple) -> tuple:
 
 
 def _allowed_keys(model: type[BaseModel], data, path: tuple) -> list[str]:
-    """Field names of the model found at `path`, following list items and tagged unions."""
+    """Field names of the model found at `path`."""
+    current = _model_at(model, data, path)
+    return list(current.model_fields) if current else []
+
+
+def _model_at(model: type[BaseModel], data, path: tuple) -> type[BaseModel] | None:
+    """The model found at `path`, following list items and tagged unions."""
     annotation: object = model
     node = data
     for part in path:
@@ -95,11 +101,19 @@ def _allowed_keys(model: type[BaseModel], data, path: tuple) -> list[str]:
         current = _model_in(annotation, node)
         field = current.model_fields.get(part) if current else None
         if field is None:
-            return []
+            return None
         annotation = field.annotation
         node = node.get(part) if isinstance(node, dict) else None
-    current = _model_in(annotation, node)
-    return list(current.model_fields) if current else []
+    return _model_in(annotation, node)
+
+
+def _choices(model: type[BaseModel], data, path: tuple) -> list[str]:
+    """The allowed values of the key at `path` when it is a fixed list (a Literal)."""
+    owner = _model_at(model, data, path[:-1])
+    field = owner.model_fields.get(path[-1]) if owner else None
+    if field is None or get_origin(field.annotation) is not Literal:
+        return []
+    return [str(value) for value in get_args(field.annotation)]
 
 
 def _model_in(annotation, node) -> type[BaseModel] | None:
@@ -149,8 +163,10 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
             f"allowed keys here: {', '.join(allowed)}" if allowed else "remove it")
         return locator.problem(path, f"unknown key '{path[-1]}'", hint, at_key=True)
     if kind == "missing":
+        choices = _choices(model, document.data, path)
         return locator.problem(path[:-1], f"missing required key '{path[-1]}'",
-                               f"add `{path[-1]}:` here")
+                               f"add `{path[-1]}:` here"
+                               + (f" with one of: {', '.join(choices)}" if choices else ""))
     if kind == "union_tag_invalid":
         tags = item["ctx"]["expected_tags"].replace("'", "")
         return locator.problem(path + ("type",), f"unknown question type '{item['ctx']['tag']}'",

@@ -147,7 +147,7 @@ EXPECTED = {
         "quizzes/rules-practice.yml:10:7: single-choice question 'q1' has 0 correct options — mark exactly one option `correct: true`, or make it `type: multiple`",
     ],
     '37-multiple-without-scoring': [
-        "quizzes/rules-practice.yml:5:5: missing required key 'scoring' — add `scoring:` here",
+        "quizzes/rules-practice.yml:5:5: missing required key 'scoring' — add `scoring:` here with one of: all_or_nothing, partial",
     ],
     '38-pass-mark-80': [
         'quizzes/rules-practice.yml:4:12: pass_mark must be between 0 and 1, got 80 — write a share of the points, e.g. 0.8 for 80%',

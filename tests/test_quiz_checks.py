@@ -74,7 +74,7 @@ def test_multiple_choice_without_a_scoring_rule(here):
               - id: b
                 text: 乙
         """) == ["quizzes/rules-practice.yml:5:3: missing required key 'scoring' — add "
-                 "`scoring:` here"]
+                 "`scoring:` here with one of: all_or_nothing, partial"]
 
 
 @pytest.mark.parametrize("mark", ["1.5", "-0.1"])

@@ -121,7 +121,7 @@ def test_pass_mark_outside_0_1():
 
 def test_multiple_choice_without_scoring_rule():
     assert problems(Quiz, QUIZ.replace("type: single", "type: multiple")) == [
-        "f.yml:4:5: missing required key 'scoring' — add `scoring:` here"]
+        "f.yml:4:5: missing required key 'scoring' — add `scoring:` here with one of: all_or_nothing, partial"]
 
 
 def test_literal_values_are_listed():
