@@ -40,8 +40,9 @@ class _Checker:
         self.problems: list[Problem] = []
         self._anchors: dict[str, set[str]] = {}
 
-    def error(self, locator: Locator, path: tuple, message: str, hint: str = "", at_key=False):
-        self.problems.append(locator.problem(path, message, hint, at_key=at_key))
+    def error(self, locator: Locator, path: tuple, message: str, hint: str = "", at_key=False,
+              inside: tuple[str, int] | None = None):
+        self.problems.append(locator.problem(path, message, hint, at_key=at_key, inside=inside))
 
     def warn(self, locator: Locator, path: tuple, message: str, hint: str = ""):
         self.problems.append(locator.problem(path, message, hint, severity="warning"))
@@ -255,41 +256,47 @@ class _Checker:
         for match in POLICY_REF.finditer(value):
             if self._policy_unknown(match.group(1)):
                 self.error(locator, path, f"unknown policy '{match.group(1)}'",
-                           self._policy_hint(match.group(1)))
+                           self._policy_hint(match.group(1)), inside=(value, match.start()))
         linked = set()
         for match in COURSE_LINK.finditer(value):
             linked.add(match.start())
+            at = (value, match.start() + 2)  # the link's target, after "]("
             target = match.group(0)[2:-1]
             if "）" in target:
                 self.error(locator, path, f"link target '{target}' contains a full-width '）'",
-                           f"end the link with an ASCII ')': [text]({target.split('）')[0]})")
+                           f"end the link with an ASCII ')': [text]({target.split('）')[0]})",
+                           inside=at)
                 continue
             self._check_link(match.group(1), match.group(2), (match.group(3) or "")[1:],
-                             locator, path)
+                             locator, path, at)
         for start in _LINK_START.finditer(value):
             if start.start() not in linked:
                 shown = value[start.start() + 2:].split("\n")[0][:40]
                 self.error(locator, path, f"link '({shown}' is not closed, so it would show as "
                                           "raw text",
                            "write it as [text](kind:id) with ASCII brackets and no spaces "
-                           "inside the ( )")
+                           "inside the ( )", inside=(value, start.start() + 2))
 
-    def _check_link(self, kind: str, ident: str, anchor: str, locator: Locator, path: tuple):
+    def _check_link(self, kind: str, ident: str, anchor: str, locator: Locator, path: tuple,
+                    at: tuple[str, int] | None = None):
         bundle = self.bundle
         if kind == "lesson":
-            self._check_lesson_ref(ident + (f"#{anchor}" if anchor else ""), locator, path)
+            self._check_lesson_ref(ident + (f"#{anchor}" if anchor else ""), locator, path, at)
         elif kind == "quiz" and bundle.quiz(ident) is None and ident not in bundle.unloaded_quizzes:
             self.error(locator, path, f"link to unknown quiz '{ident}'",
-                       f"use one of: {', '.join(e.quiz.id for e in bundle.quizzes) or 'none'}")
+                       f"use one of: {', '.join(e.quiz.id for e in bundle.quizzes) or 'none'}",
+                       inside=at)
         elif kind == "section" and ident not in {s.id for s in bundle.course.sections}:
             self.error(locator, path, f"link to unknown section '{ident}'",
-                       f"use one of: {', '.join(s.id for s in bundle.course.sections)}")
+                       f"use one of: {', '.join(s.id for s in bundle.course.sections)}",
+                       inside=at)
         elif (kind == "glossary" and not bundle.glossary_unloaded
               and bundle.glossary.find(ident) is None):
             self.error(locator, path, f"link to unknown glossary term '{ident}'",
-                       "add it to glossary.yml")
+                       "add it to glossary.yml", inside=at)
         elif kind == "policy" and self._policy_unknown(ident):
-            self.error(locator, path, f"link to unknown policy '{ident}'", self._policy_hint(ident))
+            self.error(locator, path, f"link to unknown policy '{ident}'", self._policy_hint(ident),
+                       inside=at)
 
     def _policy_unknown(self, name: str) -> bool:
         # While policies.yml itself has errors, every reference would look broken: say nothing.
@@ -305,19 +312,20 @@ class _Checker:
         more = f", … ({len(known)} in all)" if len(known) > 8 else ""
         return f"define it in policies.yml (known: {', '.join(known[:8])}{more})"
 
-    def _check_lesson_ref(self, ref: str, locator: Locator, path: tuple) -> None:
+    def _check_lesson_ref(self, ref: str, locator: Locator, path: tuple,
+                          at: tuple[str, int] | None = None) -> None:
         lesson_id, _, anchor = ref.partition("#")
         entry = self.bundle.lesson(lesson_id)
         if entry is None:
             if lesson_id not in self.bundle.unloaded_lessons:
                 self.error(locator, path, f"unknown lesson '{lesson_id}'",
-                           self._lesson_hint(lesson_id))
+                           self._lesson_hint(lesson_id), inside=at)
             return
         if anchor and anchor not in self._lesson_anchors(lesson_id):
             anchors = sorted(self._lesson_anchors(lesson_id))
             close = difflib.get_close_matches(anchor, anchors, n=3, cutoff=0.5)
             self.error(locator, path, f"lesson '{lesson_id}' has no heading '#{anchor}'",
-                       "use one of: " + ", ".join(close or anchors[:8]))
+                       "use one of: " + ", ".join(close or anchors[:8]), inside=at)
 
     def _lesson_hint(self, lesson_id: str) -> str:
         ids = [e.lesson.id for e in self.bundle.lessons]

@@ -84,6 +84,9 @@ class Locator:
     label: str
     values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    # Literal blocks (`|`) keep their lines as written: where the first line of each starts,
+    # so a problem inside the text can point at its own line.
+    blocks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
     # Find the closest known position for a key path, walking up to its parents
     def position(self, path: tuple, prefer_key: bool = False) -> tuple[int, int]:
@@ -97,11 +100,23 @@ class Locator:
                 return (1, 1)
             path = path[:-1]
 
+    def within(self, path: tuple, text: str, offset: int) -> tuple[int, int] | None:
+        """Line and column of character `offset` of the literal block at `path`, if it is one."""
+        start = self.blocks.get(tuple(path))
+        if start is None:
+            return None
+        before = text[:offset]
+        lines = before.count("\n")
+        column = len(before) - (before.rfind("\n") + 1)
+        return start[0] + lines, start[1] + column
+
     def problem(self, path: tuple, message: str, hint: str = "", *, at_key: bool = False,
-                severity: str = "error") -> Problem:
+                severity: str = "error", inside: tuple[str, int] | None = None) -> Problem:
+        """`inside`: (the value's text, offset) of the problem when it lies within a value."""
         from .errors import format_key_path
 
-        line, column = self.position(path, prefer_key=at_key)
+        at = self.within(path, *inside) if inside else None
+        line, column = at or self.position(path, prefer_key=at_key)
         return Problem(self.label, line, column, message, hint, format_key_path(tuple(path)),
                        severity)
 
@@ -172,7 +187,21 @@ def parse(text: str, label: str) -> Document:
         raise AuthorError([_alias_problem(text, label)]) from None
     if problems:
         raise AuthorError(problems)
+    if locator.blocks:
+        _indent_blocks(locator, text)
     return Document(data, locator)
+
+
+def _indent_blocks(locator: Locator, text: str) -> None:
+    """Give each literal block the column its text starts at (its first non-blank line's)."""
+    lines = text.split("\n")
+    for path, (first, _) in locator.blocks.items():
+        column = 1
+        for line in lines[first - 1:]:
+            if line.strip():
+                column = len(line) - len(line.lstrip(" ")) + 1
+                break
+        locator.blocks[path] = (first, column)
 
 
 def parse_bytes(raw: bytes, label: str) -> Document:
@@ -237,6 +266,9 @@ def _construct(node: yaml.Node, path: tuple, locator: Locator, problems: list[Pr
     mark = node.start_mark
     locator.values[path] = (mark.line + 1, mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
+        if node.style == "|":
+            # The text starts on the line after `|`; its column is found from the source later.
+            locator.blocks[path] = (mark.line + 2, 0)
         if untagged and (node.style or node.value[:1] not in _RESOLVED_FIRST):
             return node.value  # most values: text as written (see _scalar)
         return _scalar(node, path, locator, problems, untagged)

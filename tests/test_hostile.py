@@ -126,13 +126,13 @@ EXPECTED = {
         'content/rules/refund-rules.yml:19:9: a dialogue line must have exactly one key, buyer, agent or note, but has customer — write it as `- buyer: 你好`',
     ],
     '30-link-to-unknown-lesson': [
-        "content/rules/refund-rules.yml:6:7: unknown lesson 'refund-rulez' — did you mean 'refund-rules'?",
+        "content/rules/refund-rules.yml:7:10: unknown lesson 'refund-rulez' — did you mean 'refund-rules'?",
     ],
     '31-link-to-unknown-anchor': [
-        "content/rules/refund-rules.yml:6:7: lesson 'refund-rules' has no heading '#不存在的标题' — use one of: 依据与核对日期, 学习目标, 完好的标准, 小结, 退款规则",
+        "content/rules/refund-rules.yml:7:10: lesson 'refund-rules' has no heading '#不存在的标题' — use one of: 依据与核对日期, 学习目标, 完好的标准, 小结, 退款规则",
     ],
     '32-unknown-policy': [
-        "content/rules/refund-rules.yml:6:7: unknown policy 'no_such_value' — define it in policies.yml (known: none defined)",
+        "content/rules/refund-rules.yml:7:7: unknown policy 'no_such_value' — define it in policies.yml (known: none defined)",
     ],
     '33-yes-as-boolean': [
         "quizzes/rules-practice.yml:12:18: 'correct' must be true or false, got the text 'yes' — write true or false",

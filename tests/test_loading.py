@@ -149,6 +149,19 @@ def test_links_and_policy_names_inside_code_are_not_checked(here):
     assert bundle.lesson("other") is not None
 
 
+def test_problems_inside_a_text_block_point_at_their_own_line_and_column(here):
+    other = lesson("other").replace(
+        "  打开包装检查不影响完好。\n",
+        "  打开包装检查不影响完好。\n  先看[规则](lesson:refund-rulez)，\n"
+        "  再看 `[示例](lesson:nowhere)` 和期限 {{policy.dayz}}。\n")
+    make_course(here, lessons={"rules/refund-rules": lesson(), "rules/other": other})
+    assert problems(here) == [
+        "content/rules/other.yml:12:10: unknown lesson 'refund-rulez' — did you mean "
+        "'refund-rules'?",
+        "content/rules/other.yml:13:33: unknown policy 'dayz' — define it in policies.yml "
+        "(known: none defined)"]
+
+
 def test_question_links_to_missing_anchor(here):
     make_course(here, quizzes={"rules-practice": (
         "id: rules-practice\ntitle: 练习\nsection: rules\nquestions:\n  - id: q1\n"

@@ -64,12 +64,16 @@ _relpath = functools.lru_cache(maxsize=65536)(posixpath.relpath)
 
 
 def without_code(text: str) -> str:
-    """The text outside code (spans and fences), for checks that skip what code shows as is."""
+    """The text with code (spans and fences) blanked out, for checks that skip what code shows
+    as written. Blanked, not removed: every other character keeps its offset (and so its line
+    and column in the file)."""
     if "`" not in text and "~~~" not in text:
         return text
-    prose: list[str] = []
-    outside_code(text, lambda part: prose.append(part) or part)
-    return "\n".join(prose)
+    # Prose becomes NULs (YAML text cannot hold them), code stays: then keep the prose and blank
+    # the code, newlines excepted.
+    marked = outside_code(text, lambda part: "\0" * len(part))
+    return "".join(original if mark == "\0" else ("\n" if original == "\n" else " ")
+                   for original, mark in zip(text, marked))
 
 
 def escape_html_outside_code(text: str) -> str:
