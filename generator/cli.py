@@ -203,12 +203,12 @@ def _new(args) -> int:
     if args.kind == "lesson":
         target = project.content_dir / section / f"{ident}.yml"
         count = len(list(target.parent.glob("*.yml"))) if target.parent.is_dir() else 0
-        body = lesson_text(target, ident, order=(count + 1) * 10)
+        body = lesson_text(target, ident, order=(count + 1) * 10, root=project.root)
     else:
         if project.quiz_dir is None:
             project.quiz_dir = project.root / "quizzes"
         target = project.quiz_dir / f"{ident}.yml"
-        body = quiz_text(target, ident, section)
+        body = quiz_text(target, ident, section, root=project.root)
     if target.exists():
         return _usage(f"{os.path.relpath(target)} already exists; choose another id")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -219,7 +219,7 @@ def _new(args) -> int:
 
 def _new_course(config_file: Path, names: list[str]) -> int:
     from .loading import COURSE_FILE
-    from .scaffold import MKDOCS, course_text
+    from .scaffold import MKDOCS, SCHEMA_FOLDER, course_text, shipped_schemas
 
     if names:
         return _usage("course new course takes no names; use -f FOLDER/mkdocs.yml to choose "
@@ -231,9 +231,15 @@ def _new_course(config_file: Path, names: list[str]) -> int:
     course_file.parent.mkdir(parents=True, exist_ok=True)
     (config_file.parent / "quizzes").mkdir(exist_ok=True)
     config_file.write_text(MKDOCS, encoding="utf-8")
-    course_file.write_text(course_text(course_file), encoding="utf-8")
-    print(f"created {os.path.relpath(config_file)} and {os.path.relpath(course_file)} — add "
-          f"lessons with `course new lesson SECTION ID`")
+    # The course's own copy of the schemas: editors find them wherever the folder goes.
+    schemas = config_file.parent / SCHEMA_FOLDER
+    schemas.mkdir(exist_ok=True)
+    for schema in shipped_schemas():
+        (schemas / schema.name).write_bytes(schema.read_bytes())
+    course_file.write_text(course_text(course_file, config_file.parent), encoding="utf-8")
+    print(f"created {os.path.relpath(config_file)}, {os.path.relpath(course_file)} and "
+          f"{os.path.relpath(schemas)}/ (for your editor) — add lessons with "
+          f"`course new lesson SECTION ID`")
     return EXIT_OK
 
 

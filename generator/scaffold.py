@@ -137,9 +137,21 @@ validation:
 """
 
 
-def schema_reference(target: Path, name: str) -> str:
-    """Path from the new file to the schema shipped in the package, as the editor needs it."""
-    schema = Path(str(resources.files("generator") / "schemas" / f"{name}.schema.json"))
+SCHEMA_FOLDER = "schemas"  # a course's own copy of the schemas, beside its mkdocs.yml
+
+
+def shipped_schemas() -> list[Path]:
+    folder = resources.files("generator") / "schemas"
+    return sorted(Path(str(item)) for item in folder.iterdir() if item.name.endswith(".json"))
+
+
+def schema_reference(target: Path, name: str, root: Path | None = None) -> str:
+    """Path from the new file to its schema, as the editor needs it: the course's own copy
+    (`course new course` writes one, so the reference holds wherever the folder is moved or
+    shared), else the one shipped in the package."""
+    own = root / SCHEMA_FOLDER / f"{name}.schema.json" if root else None
+    schema = own if own and own.is_file() else Path(
+        str(resources.files("generator") / "schemas" / f"{name}.schema.json"))
     try:
         return Path(os.path.relpath(schema, target.parent)).as_posix()
     except ValueError:  # pragma: no cover - another drive on Windows
@@ -147,18 +159,18 @@ def schema_reference(target: Path, name: str) -> str:
 
 
 def lesson_text(target: Path, lesson_id: str, order: int = 10,
-                today: datetime.date | None = None) -> str:
-    return LESSON.format(schema=schema_reference(target, "lesson"), id=lesson_id, order=order,
-                         today=(today or datetime.date.today()).isoformat())
+                today: datetime.date | None = None, root: Path | None = None) -> str:
+    return LESSON.format(schema=schema_reference(target, "lesson", root), id=lesson_id,
+                         order=order, today=(today or datetime.date.today()).isoformat())
 
 
-def quiz_text(target: Path, quiz_id: str, section: str | None) -> str:
+def quiz_text(target: Path, quiz_id: str, section: str | None, root: Path | None = None) -> str:
     section_line = (f"section: {section}               # the section it belongs to"
                     if section else "# section: rules             # the section it belongs to; "
                                     "leave out for a course-wide assessment")
-    return QUIZ.format(schema=schema_reference(target, "quiz"), id=quiz_id,
+    return QUIZ.format(schema=schema_reference(target, "quiz", root), id=quiz_id,
                        section_line=section_line)
 
 
-def course_text(target: Path) -> str:
-    return COURSE.format(schema=schema_reference(target, "course"))
+def course_text(target: Path, root: Path | None = None) -> str:
+    return COURSE.format(schema=schema_reference(target, "course", root))

@@ -9,6 +9,8 @@ from pathlib import Path
 from conftest import run_course
 from coursefolder import LESSON_YML, make_course
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def test_python_m_generator_and_the_console_script_are_the_same_tool(tmp_path):
     config = make_course(tmp_path / "c")
@@ -114,9 +116,21 @@ def test_new_course_then_build_it_from_another_folder(tmp_path):
     folder = tmp_path / "shop-course"
     folder.mkdir()
     config = folder / "mkdocs.yml"
-    assert run_course("new", "course", "-f", str(config), cwd=tmp_path).returncode == 0
+    created = run_course("new", "course", "-f", str(config), cwd=tmp_path)
+    assert created.stdout == ("created shop-course/mkdocs.yml, shop-course/content/course.yml and "
+                              "shop-course/schemas/ (for your editor) — add lessons with "
+                              "`course new lesson SECTION ID`\n")
     assert run_course("new", "lesson", "basics", "hello", "-f", str(config),
                       cwd=tmp_path).returncode == 0
+    # Schema references stay inside the course folder, so they hold wherever it is moved.
+    first_line = {path: (folder / path).read_text(encoding="utf-8").splitlines()[0]
+                  for path in ("content/course.yml", "content/basics/hello.yml")}
+    assert first_line == {
+        "content/course.yml": "# yaml-language-server: $schema=../schemas/course.schema.json",
+        "content/basics/hello.yml": "# yaml-language-server: $schema=../../schemas/"
+                                    "lesson.schema.json"}
+    assert sorted(p.name for p in (folder / "schemas").iterdir()) == sorted(
+        p.name for p in (ROOT / "generator/schemas").iterdir())
     built = run_course("build", "-f", str(config), cwd=tmp_path)
     assert built.returncode == 0, built.stderr
     assert built.stdout.splitlines()[0].startswith("course build: 5 pages written to "
