@@ -17,17 +17,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from conftest import run_course
 from coursefolder import make_course
 from generator.errors import AuthorError
 from generator.loading import load_course
-from generator.models.course import Lesson
-from generator.models.quiz import Quiz
-from generator.validation import validate
-from generator.yamlsource import parse, parse_bytes
 
 CORPUS = Path(__file__).parent / "hostile"
 TARGETS = {"lesson": "content/rules/refund-rules.yml", "quiz": "quizzes/rules-practice.yml"}
@@ -322,50 +316,4 @@ def test_authored_text_that_looks_like_html_never_breaks_a_page(tmp_path):
     assert data["quiz"] == "rules-practice"
 
 
-# Property-based: whatever the text, the loader fails only with its own error type.
-yaml_like = st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"[]{}&*!|>#%@`,?~\\退款") +
-                                             ["\x00", "\ufeff", "\u2028"]), max_size=200)
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(yaml_like)
-def test_parse_fails_only_with_author_error(text):
-    try:
-        document = parse(text, "fuzz.yml")
-    except AuthorError:
-        return
-    for model in (Lesson, Quiz):
-        try:
-            validate(model, document)
-        except AuthorError:
-            pass
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=300))
-def test_bytes_fail_only_with_author_error(raw):
-    try:
-        validate(Lesson, parse_bytes(raw, "fuzz.yml"))
-    except AuthorError:
-        pass
-
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["id", "type", "title", "prompt", "options", "text", "correct",
-                         "questions", "nodes", "choices", "next", "items", "scoring",
-                         "answer", "points", "x"]), children, max_size=5),
-    max_leaves=30)
-
-
-@settings(max_examples=400, deadline=None)
-@given(json_values)
-def test_validate_fails_only_with_author_error_on_any_structure(data):
-    from generator.yamlsource import Document, Locator
-
-    for model in (Lesson, Quiz):
-        try:
-            validate(model, Document(data, Locator("fuzz.yml")))
-        except AuthorError:
-            pass
+# Property-based tests for the loader and the grader: tests/test_properties.py.

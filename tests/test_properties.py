@@ -59,6 +59,7 @@ def assert_problems_name(error: AuthorError, label: str) -> None:
 
 # --- the YAML reader ---------------------------------------------------------------------------
 
+@settings(max_examples=400)
 @given(st.binary(max_size=400))
 def test_any_bytes_parse_or_raise_author_error(raw):
     try:
@@ -77,6 +78,7 @@ YAMLISH = st.lists(st.sampled_from(
     max_size=120).map("".join)
 
 
+@settings(max_examples=400)
 @given(st.one_of(YAMLISH, st.text(max_size=200)))
 def test_any_text_parses_or_raises_author_error(text):
     try:
@@ -101,6 +103,7 @@ DOCUMENTS = st.recursive(
     max_leaves=30)
 
 
+@settings(max_examples=400)
 @given(st.sampled_from(MODELS), DOCUMENTS)
 def test_any_document_validates_or_raises_author_error(model, data):
     text = yaml.safe_dump(data, allow_unicode=True)
