@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import AuthorError, Problem
 
@@ -65,7 +64,7 @@ class CourseOptions(BaseModel):
     content_dir: str = "content"
     quiz_dir: str | None = None
     assessment: bool = False
-    stale_after_days: Annotated[int, Field(ge=1)] = 180
+    stale_after_days: int = 180
 
 
 def _course_options(config, path: Path) -> tuple[dict, dict[str, tuple[int, int]]]:
@@ -111,8 +110,7 @@ def _entries(node, key: str) -> list:
     return [value for name, value in node.value if getattr(name, "value", None) == key]
 
 
-_EXPECTED = {"bool_type": "true or false", "int_type": "a whole number",
-             "string_type": "text", "greater_than_equal": "a whole number of at least 1"}
+_EXPECTED = {"bool_type": "true or false", "int_type": "a whole number", "string_type": "text"}
 _EXAMPLE = {"enabled": "true", "content_dir": "content", "quiz_dir": "quizzes",
             "assessment": "false", "stale_after_days": "180"}
 
@@ -120,7 +118,7 @@ _EXAMPLE = {"enabled": "true", "content_dir": "content", "quiz_dir": "quizzes",
 def _option_problem(item, path: Path, where: dict[str, tuple[int, int]]) -> Problem:
     name = str(item["loc"][0]) if item["loc"] else ""
     line, column = where.get(name, (0, 0))
-    if item["type"] == "extra_forbidden":
+    if item["type"] == "extra_forbidden" or name not in CourseOptions.model_fields:
         known = ", ".join(CourseOptions.model_fields)
         return Problem(str(path), line, column, f"unknown course plugin option '{name}'",
                        f"use one of: {known}")

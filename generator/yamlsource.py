@@ -87,6 +87,8 @@ class Locator:
     # Literal blocks (`|`) keep their lines as written: where the first line of each starts,
     # so a problem inside the text can point at its own line.
     blocks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    # While parsing: each literal block's first line and text, until its column is worked out.
+    _block_texts: dict[tuple, tuple[int, str]] = field(default_factory=dict, repr=False)
 
     # Find the closest known position for a key path, walking up to its parents
     def position(self, path: tuple, prefer_key: bool = False) -> tuple[int, int]:
@@ -187,21 +189,25 @@ def parse(text: str, label: str) -> Document:
         raise AuthorError([_alias_problem(text, label)]) from None
     if problems:
         raise AuthorError(problems)
-    if locator.blocks:
-        _indent_blocks(locator, text)
+    if locator._block_texts:
+        _indent_blocks(locator, text, locator._block_texts)
+        locator._block_texts = {}
     return Document(data, locator)
 
 
-def _indent_blocks(locator: Locator, text: str) -> None:
-    """Give each literal block the column its text starts at (its first non-blank line's)."""
+def _indent_blocks(locator: Locator, text: str, pending: dict) -> None:
+    """Give each literal block the column its text starts at: the indentation of a line that
+    holds text, less the spaces that belong to the text itself (a block may open indented)."""
     lines = text.split("\n")
-    for path, (first, _) in locator.blocks.items():
+    for path, (first, value) in pending.items():
         column = 1
-        for line in lines[first - 1:]:
-            if line.strip():
-                column = len(line) - len(line.lstrip(" ")) + 1
+        for index, own in enumerate(value.split("\n")):
+            if own.strip(" "):
+                source = lines[first - 1 + index] if first - 1 + index < len(lines) else own
+                indent = len(source) - len(source.lstrip(" "))
+                column = indent - (len(own) - len(own.lstrip(" "))) + 1
                 break
-        locator.blocks[path] = (first, column)
+        locator.blocks[path] = (first, max(column, 1))
 
 
 def parse_bytes(raw: bytes, label: str) -> Document:
@@ -268,7 +274,7 @@ def _construct(node: yaml.Node, path: tuple, locator: Locator, problems: list[Pr
     if isinstance(node, yaml.ScalarNode):
         if node.style == "|":
             # The text starts on the line after `|`; its column is found from the source later.
-            locator.blocks[path] = (mark.line + 2, 0)
+            locator._block_texts[path] = (mark.line + 2, node.value)
         if untagged and (node.style or node.value[:1] not in _RESOLVED_FIRST):
             return node.value  # most values: text as written (see _scalar)
         return _scalar(node, path, locator, problems, untagged)

@@ -65,6 +65,8 @@ def test_course_syntax_inside_code_is_shown_as_written(bundle):
     assert render("写 `[文字](lesson:every-block)` 链接") == "写 `[文字](lesson:every-block)` 链接"
     assert render("写 `{{policy.no_reason_days}}`") == "写 `{{policy.no_reason_days}}`"
     assert render("```\n[x](section:rules)\n```\n") == "```\n[x](section:rules)\n```\n"
+    assert render("~~~\n[x](section:rules) {{policy.no_reason_days}}\n~~~\n") == (
+        "~~~\n[x](section:rules) {{policy.no_reason_days}}\n~~~\n")
     assert render("[部分](section:rules)") == "[部分](index.md)"
 
 

@@ -143,3 +143,30 @@ def test_several_problems_are_reported_together():
         "remove one of them; YAML would silently keep the last",
         "lesson.yml:3:4: the tag !!binary is not allowed — "
         "remove it; course files hold only text, numbers, lists and mappings"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("a: |\n  one\n  two X\n", ("a",)),
+    ("a: |-\r\n  one X\r\n", ("a",)),  # Windows line ends
+    ("a: |\n\n\n  x X\n", ("a",)),  # blank lines first
+    ("a: |2\n    code X\n  two\n", ("a",)),  # the text itself starts indented
+    ("m:\n  a: |2\n      x\n     y X\n", ("m", "a")),
+    ("l:\n  - |4-\n       deep X\n      next\n", ("l", 0)),
+    ("a: |\n  \u3000\n    one X\n", ("a",)),  # a full-width space is text, not indentation
+    ("l:\n  - t: |  # a comment\n      p\n      q X\n", ("l", 0, "t")),
+])
+def test_a_place_inside_a_literal_block_is_found_on_its_own_line(text, path):
+    document = parse(text, "f.yml")
+    value = document.data
+    for part in path:
+        value = value[part]
+    lines = text.replace("\r", "").split("\n")
+    expected = next((number, line.index("X") + 1) for number, line in enumerate(lines, 1)
+                    if "X" in line)
+    assert document.locator.within(path, value, value.index("X")) == expected
+
+
+def test_only_literal_blocks_have_inner_positions():
+    document = parse("a: >\n  one\n  two X\nb: plain X\n", "f.yml")
+    assert document.locator.within(("a",), document.data["a"], 5) is None
+    assert document.locator.within(("b",), document.data["b"], 6) is None

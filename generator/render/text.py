@@ -63,17 +63,27 @@ def outside_code(text: str, change) -> str:
 _relpath = functools.lru_cache(maxsize=65536)(posixpath.relpath)
 
 
+_RUNS = re.compile(r"\0+|[^\0]+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def may_hold_code(text: str) -> bool:
+    """False when `text` surely has no code span or fence (the cheap test before the split)."""
+    return "`" in text or "~~~" in text
+
+
 def without_code(text: str) -> str:
     """The text with code (spans and fences) blanked out, for checks that skip what code shows
     as written. Blanked, not removed: every other character keeps its offset (and so its line
     and column in the file)."""
-    if "`" not in text and "~~~" not in text:
+    if not may_hold_code(text):
         return text
     # Prose becomes NULs (YAML text cannot hold them), code stays: then keep the prose and blank
     # the code, newlines excepted.
     marked = outside_code(text, lambda part: "\0" * len(part))
-    return "".join(original if mark == "\0" else ("\n" if original == "\n" else " ")
-                   for original, mark in zip(text, marked))
+    return "".join(text[run.start():run.end()] if run.group()[0] == "\0"
+                   else _NOT_NEWLINE.sub(" ", run.group())
+                   for run in _RUNS.finditer(marked))
 
 
 def escape_html_outside_code(text: str) -> str:
@@ -102,7 +112,8 @@ class TextRenderer:
             text = outside_code(text, _prose)
         if "{{" in text or "](" in text:
             # Code shows course syntax as written: how-to text quotes `{{policy.x}}` itself.
-            text = outside_code(text, self._references) if "`" in text else self._references(text)
+            text = (outside_code(text, self._references) if may_hold_code(text)
+                    else self._references(text))
         return text
 
     def _references(self, part: str) -> str:
