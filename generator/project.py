@@ -39,10 +39,10 @@ def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
             config = yaml_load(stream) or {}
     except Exception as error:  # mkdocs' loader raises several kinds; all mean "bad config"
         raise AuthorError([Problem(str(path), 0, 0, f"cannot read config: {error}")]) from None
-    options, where = _course_options(config, path)
     try:
-        settings = CourseOptions.model_validate(options)
+        settings = CourseOptions.model_validate(_course_options(config, path))
     except ValidationError as error:
+        where = _option_positions(path)  # read again only to say where the mistakes are
         raise AuthorError([_option_problem(item, path, where)
                            for item in error.errors(include_url=False)]) from None
     root = path.parent
@@ -67,8 +67,8 @@ class CourseOptions(BaseModel):
     stale_after_days: int = 180
 
 
-def _course_options(config, path: Path) -> tuple[dict, dict[str, tuple[int, int]]]:
-    """The `course` entry under plugins (a list or a mapping), and where each option is written."""
+def _course_options(config, path: Path) -> dict:
+    """The `course` entry under plugins (a list or a mapping)."""
     options = {}
     plugins = config.get("plugins") if isinstance(config, dict) else None
     if isinstance(plugins, list):
@@ -81,7 +81,7 @@ def _course_options(config, path: Path) -> tuple[dict, dict[str, tuple[int, int]
     if not isinstance(options, dict):
         raise AuthorError([Problem(str(path), 0, 0, "the course plugin's options must be a "
                                    "mapping", "write them as key: value lines under - course:")])
-    return options, _option_positions(path)
+    return options
 
 
 def _option_positions(path: Path) -> dict[str, tuple[int, int]]:
