@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from ..bundle import CourseBundle
+from ..collation import sort_key
 from ..i18n import strings
 from . import paths
 from .quiz import PROGRESS_STRINGS, json_attribute
@@ -88,7 +89,8 @@ def render_glossary(bundle: CourseBundle) -> str:
     t = strings(bundle.course.language)
     text = TextRenderer(bundle, paths.GLOSSARY)
     out = [f"# {t['glossary']}", ""]
-    for term in sorted(bundle.glossary.terms, key=lambda term: term.term):
+    by_reading = sort_key(bundle.course.language)
+    for term in sorted(bundle.glossary.terms, key=lambda term: by_reading(term.term)):
         anchor = paths.term_anchor(term.term)
         out += [f'<dl class="course-term" id="{anchor}" markdown>', "",
                 f"<dt>{html.escape(term.term)}</dt>", "",
