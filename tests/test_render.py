@@ -50,7 +50,8 @@ def test_policies_page_golden(bundle):
 
 def test_policy_value_shows_its_date_and_links_to_its_source(bundle):
     page = render_lesson(bundle, bundle.lesson("every-block"))
-    assert "7 天[截至 2026-11-20](../policies.md#policy-no-reason-days){.course-policy-date}" in page
+    assert ('7 天[2026-11-20](../policies.md#policy-no-reason-days){.course-policy-date '
+            'title="规则数值，核对于 2026-11-20；点开看来源"}') in page
 
 
 def test_course_links_become_relative_page_links(bundle):

@@ -187,3 +187,24 @@ def test_built_scenario_keeps_every_node_readable_without_javascript(site):
     assert ('<a class="course-goto" href="#service-scenario--late-parcel--checked">→ 转到第 2 步'
             "</a>") in page
     assert '<span class="course-tag">7天无理由</span><span class="course-tag">极速退款</span>' in page
+
+
+def test_what_a_learner_picks_carries_no_policy_date_marker():
+    # A date marker on the one option that cites a rule value would point at the answer.
+    from generator.loading import load_course
+
+    root = Path(__file__).resolve().parent.parent
+    bundle = load_course(root / "content", root / "quizzes")
+    pickable = re.compile(r'<span class="course-(?:option|step)-text">(.*?)</span>')
+    citing = [option.text for entry in bundle.quizzes for q in entry.quiz.questions
+              for option in getattr(q, "options", None) or getattr(q, "items", None) or []
+              if "{{" in option.text]
+    assert citing, "the course should have options that cite a policy value"
+    for entry in bundle.quizzes:
+        page = render_quiz(bundle, entry)
+        texts = pickable.findall(page)
+        assert texts
+        assert [text for text in texts if "course-policy-date" in text or "{{" in text] == []
+        # Prompts and explanations still show where a value comes from.
+    pages = "".join(render_quiz(bundle, entry) for entry in bundle.quizzes)
+    assert "{.course-policy-date" in pages

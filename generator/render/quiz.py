@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import random
+from dataclasses import replace
 
 from ..bundle import CourseBundle, QuizEntry
 from ..fingerprint import question_version, quiz_version
@@ -224,6 +225,11 @@ def display_order(question: Ordering):
     return items
 
 
+def pickable(text: TextRenderer) -> TextRenderer:
+    """The renderer for what a learner picks: policy values without their date marker."""
+    return replace(text, dated=False)
+
+
 def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRenderer, ui: dict,
               language: str, assessment: bool) -> list[str]:
     labels = TYPE_LABELS.get(language, TYPE_LABELS["en"])
@@ -247,7 +253,7 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
         kind = "radio" if isinstance(question, SingleChoice) else "checkbox"
         out.append('<ul class="course-options" markdown="block">')
         for option in question.options:
-            out += _option(option.id, text.inline(option.text), kind, name,
+            out += _option(option.id, pickable(text).inline(option.text), kind, name,
                            None if assessment else option.feedback, text)
         out.append("</ul>")
     elif isinstance(question, TrueFalse):
@@ -263,7 +269,8 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
                 '<ol class="course-steps" markdown="block">']
         for item in display_order(question):
             out.append(f'<li class="course-step" data-step="{item.id}" markdown="span">'
-                       f'<span class="course-step-text">{text.inline(item.text)}</span></li>')
+                       f'<span class="course-step-text">{pickable(text).inline(item.text)}'
+                       '</span></li>')
         out.append("</ol>")
     elif isinstance(question, Scenario):
         out += _scenario(question, name, text, ui, assessment)
@@ -316,7 +323,8 @@ def _scenario(question: Scenario, name: str, text: TextRenderer, ui: dict,
                 out += [f'<li class="course-option" data-option="{choice.id}" '
                         f'data-next="{choice.next}" markdown="block">',
                         f'<label><input type="radio" name="{name}--{node.id}" value="{choice.id}"> '
-                        f'<span class="course-option-text">{text.inline(choice.text)}</span></label> '
+                        f'<span class="course-option-text">{pickable(text).inline(choice.text)}'
+                        f'</span></label> '
                         f'<a class="course-goto" href="#{name}--{choice.next}">'
                         f'{html.escape(ui["goto"].format(n=step_of.get(choice.next, "?")))}</a>']
                 if not assessment and choice.feedback:

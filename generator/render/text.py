@@ -100,6 +100,9 @@ class TextRenderer:
 
     bundle: CourseBundle
     page: str
+    # Policy values with their date marker. Off for what a learner picks (options, steps,
+    # choices): a marker on one option but not the others would point at the answer.
+    dated: bool = True
 
     def link(self, target: str, anchor: str = "") -> str:
         return _relpath(target, posixpath.dirname(self.page) or ".") + anchor
@@ -138,10 +141,14 @@ class TextRenderer:
         policy = self.bundle.policies.policies.get(name)
         if policy is None:  # `course check` reports it; keep the text visible meanwhile
             return match.group(0)
-        label = strings(self.bundle.course.language)["policy_as_of"].format(
-            date=policy.as_of.isoformat())
+        if not self.dated:
+            return policy.value
+        date = policy.as_of.isoformat()
+        title = strings(self.bundle.course.language)["policy_checked"].format(date=date)
         target = self.link(paths.POLICIES, f"#{paths.policy_anchor(name)}")
-        return f"{policy.value}[{label}]({target}){{.course-policy-date}}"
+        # A small raised date after the value, like a citation: it must not read as part of
+        # the sentence (a "截至 …" in mid-sentence read like a deadline).
+        return f'{policy.value}[{date}]({target}){{.course-policy-date title="{title}"}}'
 
     def _course_link(self, match: re.Match) -> str:
         kind, ident, anchor = match.group(1), match.group(2), match.group(3) or ""
