@@ -77,6 +77,13 @@ def test_ui_is_chinese(golden_site):
     assert '<html lang="zh"' in read(golden_site, "index.html")
 
 
+def test_no_english_chrome_on_chinese_pages(built_site):
+    page = read(built_site, "rules/seven-day-return.html")
+    assert "Made with" not in page  # Material's footer credit is English only
+    assert "Permanent link" not in page
+    assert 'class="headerlink" href="#学习目标" title="本节链接"' in page
+
+
 def test_search_index_splits_chinese_into_words(golden_site):
     index = json.loads(read(golden_site, "search/search_index.json"))
     assert index["config"]["lang"] == ["zh"]

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from ..anchors import slug
 from ..errors import AuthorError
+from ..i18n import strings
 from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
 from ..render.site import plan_site
 from .config import CourseConfig
@@ -70,8 +71,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
                 config.mdx_configs[name] = options
+        ui = strings(self.bundle.course.language)
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", slug)
+        toc.setdefault("permalink_title", ui["permalink"])  # MkDocs' default is English
+        # Material's "Made with Material for MkDocs" is English on a Chinese page; mkdocs.yml's
+        # `extra: generator: true` brings it back.
+        if "generator" not in config.extra:
+            config.extra["generator"] = False
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
         for name in CSS:
