@@ -318,7 +318,7 @@
 
     choose(node) {
       const picked = node.querySelector('input:checked');
-      if (!picked) return this.quiz.announce(this.t('choose_first'));
+      if (!picked) return this.quiz.nudge(node.querySelector('.course-continue'));
       this.step(picked.value);
       this.quiz.changed(this);
       if (this.ended() && this.quiz.practice) this.quiz.submit(this);
@@ -424,6 +424,7 @@
         maxlength: 100, value: store.read().learner,
         oninput: () => this.name.removeAttribute('aria-invalid') });
       this.note = h('p', { class: 'course-download-note' });
+      this.hint = h('span', { class: 'course-q-result', text: t('choose_first') });
       this.root.append(h('div', { class: 'course-quiz-footer' }, this.status, this.result,
         h('p', {}, this.retry),
         h('div', { class: 'course-download' }, h('label', { for: id }, t('name')), this.name,
@@ -441,6 +442,7 @@
       ['score', 'points', 'maxPoints', 'passed', 'percent'].forEach((k) => delete dataset[k]);
       dataset.seed = this.attempt.seed;
       this.result.hidden = this.retry.hidden = true;
+      this.note.textContent = ''; // a file saved from the last attempt is not this one's
       const shown = Shuffle.presentation(this.data, this.attempt.seed);
       const footer = this.root.querySelector('.course-quiz-footer');
       shown.questions.forEach((id, i) => {
@@ -471,9 +473,16 @@
     }
 
     changed(question) {
+      this.hint.remove();
       this.attempt.answers[question.q.id] = { answer: question.answer(), at: now() };
       this.save();
       this.updateStatus();
+    }
+
+    // "Choose an answer first", shown beside the button that was pressed, not only announced.
+    nudge(button) {
+      button.after(this.hint);
+      this.announce(this.hint.textContent);
     }
 
     announce(message) { // the same text again would not be read: nudge it
@@ -482,7 +491,7 @@
 
     submit(question) {
       if (this.isChecked(question) || this.finished) return;
-      if (question.answer() === null) return this.announce(this.t('choose_first'));
+      if (question.answer() === null) return this.nudge(question.check);
       this.changed(question);
       this.attempt.submitted.push(question.q.id);
       this.save();
@@ -533,9 +542,12 @@
       this.root.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
     }
 
+    answered() { // questions the learner has touched: an untouched ordering is no answer
+      return Object.values(this.attempt.answers).filter((a) => a.answer !== null).length;
+    }
+
     updateStatus() {
-      const done = this.practice ? this.attempt.submitted.length
-        : Object.values(this.attempt.answers).filter((a) => a.answer !== null).length;
+      const done = this.practice ? this.attempt.submitted.length : this.answered();
       this.status.textContent = this.t(this.practice ? 'done_practice' : 'done_assessment',
         { n: done, m: this.questions.length });
     }
@@ -563,7 +575,8 @@
       const href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
       h('a', { href, download: filename }).click();
       setTimeout(() => URL.revokeObjectURL(href), 10000);
-      this.announce(this.note.textContent = this.t('downloaded', { file: filename }));
+      const n = this.questions.length - this.answered();
+      this.announce(this.note.textContent = this.t(n ? 'downloaded_some' : 'downloaded', { file: filename, n }));
       this.emit('quiz:answers', { quiz: data.quiz, mode: data.mode, file });
       return file;
     }

@@ -74,6 +74,7 @@ WIDGET_STRINGS = {
            "failed": "✘ 未通过（及格线 {pass}%）", "done_practice": "已完成 {n}/{m} 题",
            "done_assessment": "已作答 {n}/{m} 题", "name": "姓名或工号", "download": "下载我的答案",
            "name_needed": "请先填写姓名或工号，再下载答案。", "downloaded": "已下载答案文件：{file}",
+           "downloaded_some": "已下载答案文件：{file}。注意：还有 {n} 题没有作答，答完后可以再下载一次。",
            "no_storage": "这个浏览器不允许保存学习进度（例如隐私模式），关闭页面后进度不会保留。"},
     "en": {"number": "Question {n}", "step": "Step {n}", "check": "Check answer",
            "checked": "Checked", "continue": "Continue", "restart": "Restart this conversation",
@@ -93,6 +94,8 @@ WIDGET_STRINGS = {
            "download": "Download my answers",
            "name_needed": "Enter your name or staff id before downloading.",
            "downloaded": "Answer file downloaded: {file}",
+           "downloaded_some": "Answer file downloaded: {file}. Note: {n} questions are still "
+                              "unanswered; answer them and download again.",
            "no_storage": "This browser does not allow saving progress (private mode?): it will "
                          "be lost when you close the page."},
 }

@@ -101,7 +101,11 @@ def test_checking_a_single_choice_shows_its_feedback_the_explanation_and_points(
     box = question_box(page, "start-day")
     box.locator(".course-check").click()
     assert live_text(page) == "请先选择答案。"
+    # Shown too, beside the button, not only announced; gone once an answer is chosen.
+    assert visible(page, '[data-question="start-day"] .course-q-actions .course-q-result') == [
+        "请先选择答案。"]
     box.locator('input[value="day-3"]').check()
+    assert page.locator(".course-q-result", has_text="请先选择答案").count() == 0
     box.locator(".course-check").click()
     assert box.locator(".course-q-result").text_content() == "✘ 错误：得 0/1 分"
     assert live_text(page) == "✘ 错误：得 0/1 分"
@@ -154,6 +158,8 @@ def test_a_conversation_unfolds_along_the_chosen_path(open_page, server):
     assert page.locator(".course-goto:visible").count() == 0
     box.locator('[data-node="open"] .course-continue').click()
     assert live_text(page) == "请先选择答案。"
+    assert box.locator('[data-node="open"] .course-continue + .course-q-result').text_content() \
+        == "请先选择答案。"
     box.locator('input[value="blame"]').check()
     box.locator('[data-node="open"] .course-continue').click()
     assert nodes() == ["open", "angry"]
@@ -193,9 +199,13 @@ def test_finishing_a_quiz_scores_it_emits_quiz_graded_and_retry_starts_over(open
     assert result.text_content() == (f"得分 {expected.percent}%（{round(expected.points, 2):g}/5 分）"
                                      "✔ 通过（及格线 60%）")
     seed = state["seed"]
+    page.locator(".course-learner").fill("王小明")
+    download(page)
+    assert page.locator(".course-download-note").text_content().startswith("已下载答案文件：")
     page.locator(".course-retry").click()
     after = quiz_state(page)
     assert "score" not in after and after["seed"] != seed
+    assert page.locator(".course-download-note").text_content() == ""  # that file was the last try
     assert page.locator(".course-q-result:visible").count() == 0
     assert visible(page, '[data-question="late-parcel"] .course-node') == ["open"]
     assert page.evaluate("graded.length") == 1
@@ -449,6 +459,17 @@ def test_practice_answer_file_validates_and_grades_to_the_score_shown(open_page,
     # The name is remembered for the next quiz, and can be changed there.
     page.goto(f"{server}/quiz/final-exam.html")
     assert page.locator(".course-learner").input_value() == "王小明 A017"
+
+
+def test_downloading_with_questions_left_says_how_many(open_page, server, course):
+    _, quizzes = course
+    page = open_page(f"{server}/quiz/final-exam.html")
+    answer_with_clicks(page, quizzes["final-exam"].questions[0], "d17")
+    page.locator(".course-learner").fill("李雷")
+    download(page)
+    assert page.locator(".course-quiz-status").text_content() == "已作答 1/5 题"
+    assert page.locator(".course-download-note").text_content() == (
+        "已下载答案文件：final-exam-李雷.json。注意：还有 4 题没有作答，答完后可以再下载一次。")
 
 
 def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_page, server,
