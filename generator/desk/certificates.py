@@ -126,12 +126,13 @@ def render_index(records: list[CertificateRecord], language: str, course_title: 
     items = "".join(f'<li><a href="{_e(file_name(r))}">{_e(r.learner_name)}</a> · '
                     f"{_e(r.completed_on.isoformat())} · <code>{_e(r.code)}</code></li>"
                     for r in records)
+    listing = f"<ol>{items}</ol>" if records else f"<p>{_e(t['no_certificates'])}</p>"
     lang = "zh-CN" if language == "zh" else "en"
     return (f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{_e(title)}</title><style>body {{ font: 16px/1.7 {FONTS_SANS}; "
             f"max-width: 760px; margin: 2rem auto; padding: 0 1rem; }}</style></head>"
-            f"<body><h1>{_e(title)}</h1><ol>{items}</ol></body></html>\n")
+            f"<body><h1>{_e(title)}</h1>{listing}</body></html>\n")
 
 
 CERTIFICATE_CSS = f"""

@@ -72,6 +72,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "code": "验证码",
         "verify_hint": "如需核实本证书，请培训负责人运行：course verify {code}",
         "certificates_title": "{course} · 结业证书",
+        "no_certificates": "还没有学员通过全部必修测验，所以这里还没有证书。",
         "csv_file": "文件",
         "csv_learner": "学员",
         "csv_learner_id": "学员编号",
@@ -162,6 +163,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "code": "Verification code",
         "verify_hint": "To verify this certificate, the trainer runs: course verify {code}",
         "certificates_title": "{course} · certificates",
+        "no_certificates": "No learner has passed every required quiz yet, so there are no "
+                           "certificates here.",
         "csv_file": "file",
         "csv_learner": "learner",
         "csv_learner_id": "learner id",

@@ -109,3 +109,9 @@ def test_the_index_links_each_certificate_by_code():
     assert f'href="{file_name(record())}"' in page and file_name(record()) == (
         "certificate-7KQ2-M9XD-4TFA.html")
     assert EVIL not in page
+
+
+def test_an_index_with_no_certificates_says_why():
+    page = render_index([], "zh", "退款实务测试课")
+    assert "<ol>" not in page
+    assert "<p>还没有学员通过全部必修测验，所以这里还没有证书。</p>" in page
