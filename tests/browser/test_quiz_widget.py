@@ -269,6 +269,18 @@ def test_phone_width_needs_no_horizontal_scrolling(open_page, server, site):
         page.context.close()
 
 
+def test_progress_rows_are_big_enough_to_tap_on_a_phone(open_page, server):
+    page = open_page(f"{server}/progress.html", viewport={"width": 360, "height": 740},
+                     is_mobile=True, has_touch=True)
+    page.locator(".course-progress.is-live").wait_for()
+    heights = page.locator(".course-progress-list a").evaluate_all(
+        "links => links.map(a => a.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 44, heights
+    states = page.locator(".course-progress-state").evaluate_all(
+        "spans => spans.map(s => s.getClientRects().length)")
+    assert set(states) == {1}, states  # each state word on one line
+
+
 # ---- Shuffling ---------------------------------------------------------------------------------
 
 def test_the_order_shown_is_the_python_replay_of_the_recorded_seed(open_page, server, course):
