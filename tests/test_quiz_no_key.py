@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.minify import shipped
 from generator.models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice, TrueFalse
 from generator.render.quiz import PROGRESS_STRINGS, UI, WIDGET_STRINGS
 from generator.render.text import POLICY_REF
@@ -94,7 +95,8 @@ def visible_text(bundle) -> str:
     return "\n".join(parts)
 
 
-SHIPPED = {p.read_bytes() for p in (ROOT / "generator" / "assets").iterdir() if p.is_file()}
+SHIPPED = {shipped(p.name, p.read_bytes())
+           for p in (ROOT / "generator" / "assets").iterdir() if p.is_file()}
 
 
 class Site:

@@ -33,7 +33,9 @@ class SiteBuildError(Exception):
 
 
 def asset(name: str) -> bytes:
-    return (resources.files("generator") / "assets" / name).read_bytes()
+    from ..minify import shipped
+
+    return shipped(name, (resources.files("generator") / "assets" / name).read_bytes())
 
 
 def build_site(config_file: Path, site_dir: Path, *, when: datetime.datetime,

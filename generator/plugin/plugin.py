@@ -18,6 +18,7 @@ from ..anchors import slug
 from ..errors import AuthorError
 from ..i18n import strings
 from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
+from ..minify import shipped
 from ..render.site import plan_site
 from .config import CourseConfig
 
@@ -114,7 +115,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         assets = resources.files("generator") / "assets"
         for name in CSS + JS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}",
-                                        content=(assets / name).read_bytes()))
+                                        content=shipped(name, (assets / name).read_bytes())))
         return files
 
     # Sitemap dates from the content, not the clock: two builds give the same bytes.
