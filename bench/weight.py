@@ -32,7 +32,7 @@ def _committed(name: str) -> bytes | None:
 
 
 def runtime() -> dict[str, dict[str, int]]:
-    """The quiz runtime as committed (else as installed): each asset, and the total."""
+    """The quiz runtime as committed (else as installed) and shipped: each asset, the total."""
     found = {name: _asset(name) for name in RUNTIME}
     found["total"] = {kind: sum(found[name][kind] for name in RUNTIME) for kind in ("raw", "gzip")}
     return found
@@ -44,10 +44,13 @@ def lesson_css() -> dict[str, int]:
 
 
 def _asset(name: str) -> dict[str, int]:
+    """As a browser receives it: the committed source, minified as the build ships it."""
+    from generator.minify import shipped
+
     data = _committed(name)
     if data is None:
         data = (resources.files("generator") / "assets" / name).read_bytes()
-    return sizes(data)
+    return sizes(shipped(name, data))
 
 
 def page(site: Path, page_path: str) -> dict:
