@@ -94,3 +94,11 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    """One browser page for a whole test module, in a context (storage) of its own."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()

@@ -56,17 +56,22 @@ def assert_problems_name(error: AuthorError, label: str) -> None:
         assert "Traceback" not in str(problem)
 
 
+def loads_or_refuses(load, *args) -> None:
+    """`load(*args)` returns, or raises AuthorError naming the file; anything else fails."""
+    try:
+        load(*args)
+        event("loaded")
+    except AuthorError as error:
+        event("refused")
+        assert_problems_name(error, LABEL)
+
+
 # --- the YAML reader ---------------------------------------------------------------------------
 
 @settings(max_examples=400, **RELAXED)
 @given(st.binary(max_size=400))
 def test_any_bytes_parse_or_raise_author_error(raw):
-    try:
-        parse_bytes(raw, LABEL)
-        event("parsed")
-    except AuthorError as error:
-        event("refused")
-        assert_problems_name(error, LABEL)
+    loads_or_refuses(parse_bytes, raw, LABEL)
 
 
 # Text built from YAML's own punctuation, so the parser meets its hard cases (flow collections,
@@ -80,12 +85,7 @@ YAMLISH = st.lists(st.sampled_from(
 @settings(max_examples=400, **RELAXED)
 @given(st.one_of(YAMLISH, st.text(max_size=200)))
 def test_any_text_parses_or_raises_author_error(text):
-    try:
-        parse(text, LABEL)
-        event("parsed")
-    except AuthorError as error:
-        event("refused")
-        assert_problems_name(error, LABEL)
+    loads_or_refuses(parse, text, LABEL)
 
 
 # --- validation against every model ------------------------------------------------------------
@@ -106,12 +106,7 @@ DOCUMENTS = st.recursive(
 @given(st.sampled_from(MODELS), DOCUMENTS)
 def test_any_document_validates_or_raises_author_error(model, data):
     text = yaml.safe_dump(data, allow_unicode=True)
-    try:
-        validate(model, parse(text, LABEL))
-        event("valid")
-    except AuthorError as error:
-        event("refused")
-        assert_problems_name(error, LABEL)
+    loads_or_refuses(lambda: validate(model, parse(text, LABEL)))
 
 
 # --- whole course folders with one damaged file ------------------------------------------------

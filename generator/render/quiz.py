@@ -252,11 +252,12 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
            f'<div class="course-q-prompt" id="q-{dom_id}-prompt" markdown="block">', "",
            text.markdown(question.prompt).strip(), "", "</div>"]
     name = f"{quiz.id}--{qid}"
+    picked = pickable(text)
     if isinstance(question, (SingleChoice, MultipleChoice)):
         kind = "radio" if isinstance(question, SingleChoice) else "checkbox"
         out.append('<ul class="course-options" markdown="block">')
         for option in question.options:
-            out += _option(option.id, pickable(text).inline(option.text), kind, name,
+            out += _option(option.id, picked.inline(option.text), kind, name,
                            None if assessment else option.feedback, text)
         out.append("</ul>")
     elif isinstance(question, TrueFalse):
@@ -272,8 +273,7 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
                 '<ol class="course-steps" markdown="block">']
         for item in display_order(question):
             out.append(f'<li class="course-step" data-step="{item.id}" markdown="span">'
-                       f'<span class="course-step-text">{pickable(text).inline(item.text)}'
-                       '</span></li>')
+                       f'<span class="course-step-text">{picked.inline(item.text)}</span></li>')
         out.append("</ol>")
     elif isinstance(question, Scenario):
         out += _scenario(question, name, text, ui, assessment)
@@ -304,6 +304,7 @@ def _option(value: str, label_html: str, kind: str, name: str, feedback: str | N
 def _scenario(question: Scenario, name: str, text: TextRenderer, ui: dict,
               assessment: bool) -> list[str]:
     out = []
+    picked = pickable(text)
     step_of = {node.id: n for n, node in enumerate(question.nodes, 1)}
     for node in question.nodes:
         ending = not node.choices
@@ -326,8 +327,8 @@ def _scenario(question: Scenario, name: str, text: TextRenderer, ui: dict,
                 out += [f'<li class="course-option" data-option="{choice.id}" '
                         f'data-next="{choice.next}" markdown="block">',
                         f'<label><input type="radio" name="{name}--{node.id}" value="{choice.id}"> '
-                        f'<span class="course-option-text">{pickable(text).inline(choice.text)}'
-                        f'</span></label> '
+                        f'<span class="course-option-text">{picked.inline(choice.text)}</span>'
+                        '</label> '
                         f'<a class="course-goto" href="#{name}--{choice.next}">'
                         f'{html.escape(ui["goto"].format(n=step_of.get(choice.next, "?")))}</a>']
                 if not assessment and choice.feedback:

@@ -101,13 +101,6 @@ def assessment(built_assessment_site, tmp_path_factory, axe):
 
 
 @pytest.fixture(scope="module")
-def page(browser):
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture(scope="module")
 def quizzes():
     _, found = bundled_course()
     return {quiz.id: quiz for quiz in found}

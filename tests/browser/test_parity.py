@@ -47,14 +47,6 @@ def fixture_server(tmp_path_factory):
     stop()
 
 
-@pytest.fixture(scope="module")
-def page(browser):
-    """One page for the pure checks; any built page carries the widget's script."""
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
 def as_json(value):
     return json.loads(json.dumps(value))
 
