@@ -138,6 +138,10 @@ class _Checker:
                            self._lesson_hint(lesson_id))
         self._unique([q.id for q in quiz.questions], locator,
                      lambda i: ("questions", i, "id"), "question id")
+        self._check_draw(quiz, locator)
+        if quiz.exam is not None and quiz.mode != "assessment":
+            self.error(locator, ("exam",), "exam settings apply to assessment quizzes only",
+                       "add `mode: assessment`, or remove `exam:`", at_key=True)
         for index, question in enumerate(quiz.questions):
             path = ("questions", index)
             if question.lesson:
@@ -160,6 +164,47 @@ class _Checker:
                              lambda i, p=path: p + ("items", i, "id"), "step id")
             elif isinstance(question, Scenario):
                 self._check_scenario(question, locator, path)
+
+    def _check_draw(self, quiz: Quiz, locator: Locator) -> None:
+        """A drawn paper: every pool named once, big enough, and every question in one."""
+        pools: dict[str, int] = {}
+        for question in quiz.questions:
+            if question.pool is not None:
+                pools[question.pool] = pools.get(question.pool, 0) + 1
+        if not quiz.draw:
+            if pools:
+                self.error(locator, ("questions",), "questions name a `pool:` but the quiz has "
+                           "no `draw:`", "add draw: [{pool: NAME, count: N}, …], or remove the "
+                           "questions' pool: lines")
+            return
+        drawn: dict[str, int] = {}
+        for index, part in enumerate(quiz.draw):
+            path = ("draw", index)
+            if part.pool in drawn:
+                self.error(locator, path + ("pool",), f"pool '{part.pool}' is drawn twice "
+                           f"(also draw[{drawn[part.pool]}])", "draw each pool once, with the "
+                           "total count")
+                continue
+            drawn[part.pool] = index
+            size = pools.get(part.pool, 0)
+            if size == 0:
+                known = ", ".join(sorted(pools)) or "none"
+                self.error(locator, path + ("pool",), f"no question is in pool '{part.pool}'",
+                           f"give questions `pool: {part.pool}`, or draw one of: {known}")
+            elif part.count > size:
+                self.error(locator, path + ("count",), f"draw of {part.count} from pool "
+                           f"'{part.pool}', which has only {size} question"
+                           f"{'s' if size != 1 else ''}", f"draw at most {size}, or add "
+                           "questions to the pool")
+        for index, question in enumerate(quiz.questions):
+            if question.pool is None:
+                self.error(locator, ("questions", index), f"question '{question.id}' is in no "
+                           "pool, so no learner would get it", "add `pool:` naming one of: "
+                           + ", ".join(drawn), at_key=True)
+            elif question.pool not in drawn:
+                self.error(locator, ("questions", index, "pool"), f"pool '{question.pool}' is "
+                           "not drawn, so no learner would get this question",
+                           f"add it to `draw:`, or use one of: {', '.join(drawn)}")
 
     def _check_scenario(self, question: Scenario, locator: Locator, path: tuple) -> None:
         self._unique([n.id for n in question.nodes], locator,

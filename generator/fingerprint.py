@@ -41,4 +41,7 @@ def question_version(question: Question) -> str:
 
 
 def quiz_version(quiz: Quiz) -> str:
-    return _digest([quiz.id, [[q.id, question_version(q)] for q in quiz.questions]])
+    parts = [quiz.id, [[q.id, question_version(q)] for q in quiz.questions]]
+    if quiz.draw:  # the draw decides which questions a learner gets: part of the version
+        parts.append([[d.pool, d.count] for d in quiz.draw])
+    return _digest(parts)

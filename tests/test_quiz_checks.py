@@ -209,3 +209,63 @@ def test_course_check_reports_every_quiz_problem_and_exits_1(here):
         "course check: 2 errors in 1 file",
     ]
     assert "Traceback" not in result.stderr
+
+
+# Pools and draws (a learner's paper drawn from pools) and exam settings
+
+POOL_HEAD = """\
+id: rules-practice
+title: 考核
+section: rules
+mode: assessment
+draw:
+  - pool: rules
+    count: 3
+questions:
+"""
+
+TF = """
+  - id: {id}
+    type: true_false
+    prompt: 说法{id}
+    answer: true
+    pool: {pool}
+"""
+
+
+def test_draw_larger_than_its_pool(here):
+    questions = TF.format(id="q1", pool="rules") + TF.format(id="q2", pool="rules")
+    assert problems(here, questions, POOL_HEAD) == [
+        "quizzes/rules-practice.yml:7:12: draw of 3 from pool 'rules', which has only 2 "
+        "questions — draw at most 2, or add questions to the pool"]
+
+
+def test_question_in_no_pool_and_pool_not_drawn(here):
+    questions = (TF.format(id="q1", pool="rules") + TF.format(id="q2", pool="rules")
+                 + TF.format(id="q3", pool="rules") + TF.format(id="q4", pool="other")
+                 + TF.format(id="q5", pool="rules").replace("    pool: rules\n", ""))
+    assert problems(here, questions, POOL_HEAD) == [
+        "quizzes/rules-practice.yml:31:9: pool 'other' is not drawn, so no learner would get "
+        "this question — add it to `draw:`, or use one of: rules",
+        "quizzes/rules-practice.yml:33:3: question 'q5' is in no pool, so no learner would get "
+        "it — add `pool:` naming one of: rules"]
+
+
+def test_pool_without_draw_and_exam_on_a_practice_quiz(here):
+    head = HEAD.replace("questions:\n", "exam:\n  time_limit: 30\nquestions:\n")
+    assert problems(here, TF.format(id="q1", pool="rules"), head) == [
+        "quizzes/rules-practice.yml:4:1: exam settings apply to assessment quizzes only — add "
+        "`mode: assessment`, or remove `exam:`",
+        "quizzes/rules-practice.yml:7:1: questions name a `pool:` but the quiz has no `draw:` — "
+        "add draw: [{pool: NAME, count: N}, …], or remove the questions' pool: lines"]
+
+
+def test_draw_of_an_empty_pool_and_a_pool_drawn_twice(here):
+    head = POOL_HEAD.replace("questions:\n", "  - pool: empty\n    count: 1\n  - pool: rules\n"
+                                             "    count: 1\nquestions:\n")
+    questions = "".join(TF.format(id=f"q{i}", pool="rules") for i in range(3))
+    assert problems(here, questions, head) == [
+        "quizzes/rules-practice.yml:8:11: no question is in pool 'empty' — give questions "
+        "`pool: empty`, or draw one of: rules",
+        "quizzes/rules-practice.yml:10:11: pool 'rules' is drawn twice (also draw[0]) — draw "
+        "each pool once, with the total count"]

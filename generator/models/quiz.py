@@ -19,6 +19,8 @@ class QuestionBase(Model):
         1, description="Weight of the question in the quiz score.")
     explanation: Markdown | None = Field(None, description="Why the right answer is right.")
     lesson: LessonRef | None = Field(None, description="Where this is taught: lesson-id#anchor.")
+    pool: Identifier | None = Field(None, description="Pool this question belongs to, for a quiz "
+                                                      "that draws each learner's paper (`draw:`).")
 
 
 class Option(Model):
@@ -124,6 +126,33 @@ class Shuffle(Model):
     options: Flag = True
 
 
+class Draw(Model):
+    """Part of a learner's paper: `count` questions picked at random from one pool."""
+
+    pool: Identifier = Field(description="A pool name, as the questions' `pool:` gives it.")
+    count: Annotated[int, Field(ge=1, le=1000)] = Field(
+        description="How many questions of the pool each learner gets.")
+
+
+class Exam(Model):
+    """Exam settings of an assessment quiz."""
+
+    time_limit: Annotated[int, Field(ge=1, le=1440)] | None = Field(
+        None, description="Minutes from Start to submitting; none: no limit.")
+    late: Literal["flag", "refuse"] = Field(
+        "flag", description="A file submitted after the limit and the grace: flag: graded and "
+                            "marked late in the report. refuse: not graded.")
+    grace: Annotated[int, Field(ge=0, le=60)] = Field(
+        2, description="Minutes past the limit still counted as on time (slow clocks, saving).")
+    attempts: Annotated[int, Field(ge=1, le=100)] | None = Field(
+        None, description="At most this many attempts per learner, counted by the grader; "
+                          "none: no limit.")
+    after_submit: Literal["count", "answers"] = Field(
+        "answers", description="What the page shows once the learner submits: count: how many "
+                               "questions were answered. answers: their own answers too. Never "
+                               "the key.")
+
+
 class Quiz(Model):
     """`quizzes/<id>.yml`: one quiz."""
 
@@ -140,4 +169,9 @@ class Quiz(Model):
     required: Flag = Field(False, description="Must be passed for the certificate.")
     shuffle: Shuffle | Flag = Field(False, description="true, or {questions: …, options: …}.")
     order: int = Field(0, description="Position among the quizzes of its section.")
+    draw: list[Draw] = Field(default_factory=list, description="Draw each learner's paper from "
+                             "pools: [{pool: rules, count: 6}, …]. Empty: every learner gets "
+                             "every question.")
+    exam: Exam | None = Field(None, description="Time limit, attempts and what the learner sees "
+                                                "after submitting; assessment quizzes only.")
     questions: list[Question] = Field(min_length=1)
