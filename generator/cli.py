@@ -134,6 +134,9 @@ def _build(args) -> int:
     _show_build_messages()
     config = _mkdocs_config(args, **overrides)
     published = config.site_dir
+    plugin = config.plugins.get("course")
+    if plugin is not None:
+        plugin.published_by = "course build"
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

@@ -19,6 +19,8 @@ class Project:
     quiz_dir: Path | None
     stale_after_days: int = 180
     assessment: bool = False
+    registry: Path | None = None  # published.jsonl: the published quiz versions
+    site_url: str | None = None
 
     @property
     def root(self) -> Path:
@@ -51,8 +53,10 @@ def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
     if not content.is_dir():
         raise AuthorError([Problem(str(path), 0, 0, f"content folder '{content}' does not exist",
                                    "create it or set plugins: course: content_dir")])
+    site_url = config.get("site_url") if isinstance(config, dict) else None
     return Project(path, content, quiz_dir if quiz_dir.is_dir() else None,
-                   settings.stale_after_days, settings.assessment)
+                   settings.stale_after_days, settings.assessment, root / settings.registry,
+                   site_url if isinstance(site_url, str) else None)
 
 
 class CourseOptions(BaseModel):
@@ -65,6 +69,7 @@ class CourseOptions(BaseModel):
     quiz_dir: str | None = None
     assessment: bool = False
     stale_after_days: int = 180
+    registry: str = "published.jsonl"
 
 
 def _course_options(config, path: Path) -> dict:
@@ -112,7 +117,7 @@ def _entries(node, key: str) -> list:
 
 _EXPECTED = {"bool_type": "true or false", "int_type": "a whole number", "string_type": "text"}
 _EXAMPLE = {"enabled": "true", "content_dir": "content", "quiz_dir": "quizzes",
-            "assessment": "false", "stale_after_days": "180"}
+            "assessment": "false", "stale_after_days": "180", "registry": "published.jsonl"}
 
 
 def _option_problem(item, path: Path, where: dict[str, tuple[int, int]]) -> Problem:

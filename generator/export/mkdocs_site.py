@@ -52,8 +52,10 @@ def build_site(config_file: Path, site_dir: Path, *, when: datetime.datetime,
         except ConfigurationError as error:
             raise SiteBuildError(f"{config_file}: {error}") from None
         course = config.plugins.get("course")
-        if course is not None and assessment:
-            course.config.assessment = True
+        if course is not None:
+            course.published_by = "course export"  # recorded in published.jsonl
+            if assessment:
+                course.config.assessment = True
         extra_files = {SHIM: asset("iframe-worker-shim.js")}
         if scorm:
             extra_files[SCORM_JS] = asset("scorm.js")

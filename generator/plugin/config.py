@@ -11,6 +11,8 @@ class CourseConfig(Config):
     content_dir = c.Dir(exists=True, default="content")
     # No existence check: a new course may have no quizzes yet (git keeps no empty folders).
     quiz_dir = c.Optional(c.Type(str))
+    # The published quiz versions, for the grading desk; kept in version control.
+    registry = c.Type(str, default="published.jsonl")
 
     # Settings for the build
     assessment = c.Type(bool, default=False)  # every quiz without an answer key

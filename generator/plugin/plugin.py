@@ -17,7 +17,8 @@ from mkdocs.structure.files import File, Files
 from ..anchors import slug
 from ..errors import AuthorError
 from ..i18n import strings
-from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
+from ..integrity import registry as published
+from ..loading import YAML_SUFFIXES, cycle_collection_paused, label_for, load_course
 from ..minify import shipped
 from ..render.site import plan_site
 from .config import CourseConfig
@@ -45,6 +46,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.staging_dir: str | None = None
         self.plan = None
         self.build_failed = False
+        # What a build records in the registry of published versions (published.jsonl); who
+        # built is said by the caller: `course build` and `course export` set their own name.
+        self.published_by = "mkdocs build"
+        self.registry_path: Path | None = None
+        self.registry_salt: str | None = None
+        self.to_publish: list = []
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -65,6 +72,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             for warning in self.bundle.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
+            self._open_registry(config, assessment)
             self.plan = plan_site(self.bundle, assessment)
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
@@ -126,12 +134,48 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig):
         self.build_failed = False
+        self._record_published()
 
     def on_build_error(self, *, error):
         self.build_failed = True
 
     def on_shutdown(self):
         self._publish()
+
+    # The registry's salt names the ids of assessment pages; a build records what it publishes.
+    def _open_registry(self, config: MkDocsConfig, assessment: bool) -> None:
+        path = Path(config.config_file_path or ".").parent / self.config.registry
+        self.registry_path = path
+        try:
+            if self.command == "build":
+                registry = published.open_or_create(path, label_for(path))
+            else:  # serve publishes nothing and writes nothing
+                registry = published.read(path, label_for(path))
+        except AuthorError as error:
+            raise PluginError("the registry of published quiz versions has problems:\n"
+                              + str(error)) from None
+        except OSError as error:
+            raise PluginError(f"{label_for(path)}: cannot create the registry of published "
+                              f"quiz versions: {error.strerror or error}") from None
+        self.registry_salt = registry.salt if registry else None
+        self.to_publish = [(entry.quiz, "assessment" if assessment else entry.quiz.mode)
+                           for entry in self.bundle.quizzes] if self.command == "build" else []
+
+    def _record_published(self) -> None:
+        if not self.to_publish or self.registry_path is None:
+            return
+        path, quizzes, self.to_publish = self.registry_path, self.to_publish, []
+        try:
+            added = published.record(path, quizzes, self.published_by, label_for(path))
+        except AuthorError as error:
+            raise PluginError("the registry of published quiz versions has problems:\n"
+                              + str(error)) from None
+        except OSError as error:
+            raise PluginError(f"{label_for(path)}: cannot record the published quiz versions: "
+                              f"{error.strerror or error}") from None
+        for publication in added:
+            log.info(f"{label_for(path)}: recorded quiz '{publication.quiz}' version "
+                     f"{publication.version} as published")
 
     def _quiz_dir(self, config: MkDocsConfig) -> Path | None:
         folder = Path(config.config_file_path or ".").parent / (self.config.quiz_dir or "quizzes")
