@@ -6,9 +6,10 @@ Writes N answer files of one quiz with every question type (in a temporary folde
 as the median of several passes over all files:
 
 - json.loads: read each file and `json.loads` it (the floor);
-- grading core: what `course grade` does per file before the database: read, hash (the
-  attempt's identity), parse and validate (`answerfiles.parse`), check versions and grade
-  (`grading.grade_file`);
+- grading core: what `course grade` does per file before the database: read, parse and
+  validate (`answerfiles.parse`: the schema, then a second parse refusing duplicate keys, whose
+  canonical form is hashed: the attempt's identity), check the version against the registry,
+  the times and the paper, and grade (`grading.grade_file`);
 - with gradebook: the whole `course grade` pipeline (`batch.grade_files`) into a fresh SQLite
   gradebook, in batches of one transaction each.
 
@@ -28,11 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.desk.answerfiles import content_hash, parse, read_bytes  # noqa: E402
+from generator.desk.answerfiles import parse, read_bytes  # noqa: E402
 from generator.desk.batch import grade_files  # noqa: E402
 from generator.desk.gradebook import Gradebook  # noqa: E402
 from generator.desk.grading import GradingCourse, grade_file  # noqa: E402
-from generator.fingerprint import question_version, quiz_version  # noqa: E402
+from generator.fingerprint import quiz_version  # noqa: E402
+from generator.integrity import registry  # noqa: E402
 from generator.models.answers import FORMAT  # noqa: E402
 from generator.models.quiz import Quiz  # noqa: E402
 
@@ -93,17 +95,22 @@ def _answer(question, rng: random.Random):
     return path
 
 
+def published(quiz: Quiz) -> registry.Registry:
+    """A registry in which this quiz version was published before the files were made."""
+    when = registry.datetime.datetime(2026, 11, 1)
+    entry = registry.publication_entry(quiz, mode=quiz.mode, published=when, by="bench")
+    return registry.parse(registry.header_line("0" * 32, when) + json.dumps(entry) + "\n")
+
+
 def write_answer_files(folder: Path, quiz: Quiz, count: int) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    versions = {q.id: question_version(q) for q in quiz.questions}
     version = quiz_version(quiz)
     paths = []
     for n in range(count):
         rng = random.Random(n)
         document = {
             "format": FORMAT, "course": "基准测试课程", "quiz": quiz.id, "quiz_version": version,
-            "question_versions": versions,
-            "learner": {"name": f"学员{n:05d}", "id": f"staff-{n:05d}"},
+            "learner": {"name": f"学员{n:05d}", "id": f"staff-{n:05d}"}, "attempt": 1,
             "seed": n, "started_at": "2026-11-20T09:00:00+08:00",
             "submitted_at": "2026-11-20T09:20:00+08:00",
             "answers": [{"question": q.id, "answer": _answer(q, rng),
@@ -124,16 +131,17 @@ def measure(work: Path, files: int = 10_000, questions: int = 50, runs: int = 3)
         for path in paths:
             json.loads(path.read_bytes())
 
+    versions = published(quiz)
+
     def core():
-        course = GradingCourse([quiz])  # prepared once per run, as `course grade` does
+        course = GradingCourse([quiz], versions)  # prepared once per run, as `course grade` does
         for path, label in labelled:
-            data = read_bytes(path)
-            grade_file(parse(data), course, content_hash=content_hash(data), source=label)
+            grade_file(parse(read_bytes(path)), course, source=label)
 
     def with_gradebook():
         database = work / f"gradebook-{time.monotonic_ns()}.sqlite"
         with Gradebook.open(str(database)) as book:
-            graded, skipped = grade_files(labelled, GradingCourse([quiz]), book)
+            graded, skipped = grade_files(labelled, GradingCourse([quiz], versions), book)
         assert len(graded) == files and not skipped, skipped[:3]
         database.unlink()
 
@@ -155,7 +163,7 @@ def measure(work: Path, files: int = 10_000, questions: int = 50, runs: int = 3)
 
 def table(result: dict) -> str:
     rows = [("read + json.loads only", result["json_seconds"], result["json_files_per_second"]),
-            ("grading core (read, hash, validate, grade)", result["grade_seconds"],
+            ("grading core (read, validate, hash, check, grade)", result["grade_seconds"],
              result["grade_files_per_second"]),
             ("grading core + SQLite gradebook", result["gradebook_seconds"],
              result["gradebook_files_per_second"])]

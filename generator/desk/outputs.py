@@ -18,6 +18,7 @@ from .answerfiles import one_line
 from .gradebook import StoredAttempt
 from .grading import Attempt
 from .strings import strings
+from .strings_integrity import desk_strings
 
 # Excel runs a cell starting with one of these as a formula (CSV injection): "=HYPERLINK(…)".
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,27 +39,37 @@ class Graded:
     points: float
     max_points: float
     passed: bool
-    left_out: tuple[str, ...]
+    left_out: tuple[tuple[str, str], ...]  # (question, why): see grading.Attempt
     submitted_at: datetime.datetime
+    attempt: int | None = None
+    identity_verified: bool = False
+    flags: tuple[str, ...] = ()  # "late", "clock"
+    changed: tuple[str, ...] = ()  # counted 0: changed since the learner's version
 
     @classmethod
     def new(cls, attempt: Attempt) -> Graded:
         r = attempt.result
         return cls(attempt.source, "new", attempt.learner_name, attempt.learner_id, attempt.quiz,
                    r.score, r.points, r.max_points, r.passed, attempt.left_out,
-                   attempt.submitted_at)
+                   attempt.submitted_at, attempt.attempt, attempt.identity_verified,
+                   attempt.flags, attempt.changed)
 
     @classmethod
     def known(cls, source: str, stored: StoredAttempt) -> Graded:
         return cls(source, "known", stored.learner_name, stored.learner_id, stored.quiz,
                    stored.score, stored.points, stored.max_points, stored.passed,
-                   stored.left_out, stored.submitted_at)
+                   stored.left_out, stored.submitted_at, stored.attempt,
+                   stored.identity_verified, stored.flags, stored.changed)
 
 
 @dataclass(frozen=True)
 class Skipped:
+    """A file or folder entry not graded. `note`: said for completeness (a text file in an
+    answers folder), not a problem: it does not make the command fail."""
+
     source: str
     error: str
+    note: bool = False
 
     def __str__(self) -> str:
         return f"{one_line(self.source)}: {self.error}"
@@ -73,21 +84,50 @@ def excel_safe(value):
 
 def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str:
     t = strings(language)
+    d = desk_strings(language)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([t[k] for k in ("csv_file", "csv_learner", "csv_learner_id", "csv_quiz",
                                     "csv_percent", "csv_points", "csv_max_points", "csv_passed",
-                                    "csv_left_out", "csv_submitted", "csv_status")])
+                                    "csv_left_out", "csv_submitted", "csv_status")]
+                    + [d[k] for k in ("csv_attempt", "csv_identity", "csv_late", "csv_notes")])
     for row in graded:
         writer.writerow([excel_safe(v) for v in (
             row.source, row.learner_name, row.learner_id or "", row.quiz, percent(row.score),
             round(row.points, 4), round(row.max_points, 4), t["yes"] if row.passed else t["no"],
-            " ".join(row.left_out), row.submitted_at.isoformat(sep=" ", timespec="seconds"),
-            t["status_new"] if row.status == "new" else t["status_known"])])
+            " ".join(q for q, _ in row.left_out),
+            row.submitted_at.isoformat(sep=" ", timespec="seconds"),
+            t["status_new"] if row.status == "new" else t["status_known"],
+            row.attempt or "",
+            d["verified"] if row.identity_verified else d["not_verified"],
+            t["yes"] if "late" in row.flags else t["no"], notes(row, language))])
     for row in skipped:
+        if row.note:
+            continue
         writer.writerow([excel_safe(v) for v in (row.source, "", "", "", "", "", "", "", "", "",
-                                                 row.error)])
+                                                 row.error, "", "", "", "")])
     return out.getvalue()
+
+
+def notes(row: Graded, language: str = "en") -> str:
+    """What a trainer should know about a graded file, in words (identity has its own column,
+    and its own line under the table)."""
+    d = desk_strings(language)
+    parts = []
+    if row.status == "known":
+        parts.append(d["note_known"])
+    if "late" in row.flags:
+        parts.append(d["note_late"])
+    if "clock" in row.flags:
+        parts.append(d["note_clock"])
+    for why, key in (("changed", "note_excluded"), ("removed", "note_removed"),
+                     ("start-order", "note_start_order")):
+        ids = [q for q, reason in row.left_out if reason == why]
+        if ids:
+            parts.append(d[key].format(ids=", ".join(ids)))
+    if row.changed:
+        parts.append(d["note_zero"].format(ids=", ".join(row.changed)))
+    return "; ".join(parts)
 
 
 def json_text(graded: list[Graded], skipped: list[Skipped], course_title: str) -> str:
@@ -96,15 +136,20 @@ def json_text(graded: list[Graded], skipped: list[Skipped], course_title: str) -
         "summary": {"files": len(graded) + len(skipped),
                     "new": sum(1 for g in graded if g.status == "new"),
                     "already_recorded": sum(1 for g in graded if g.status == "known"),
-                    "skipped": len(skipped)},
+                    "skipped": sum(1 for s in skipped if not s.note)},
         "graded": [{
             "file": g.source, "status": "new" if g.status == "new" else "already_recorded",
             "learner": {"name": g.learner_name, "id": g.learner_id}, "quiz": g.quiz,
             "score": g.score, "percent": percent(g.score), "points": g.points,
-            "max_points": g.max_points, "passed": g.passed, "left_out": list(g.left_out),
+            "max_points": g.max_points, "passed": g.passed,
+            "left_out": [{"question": q, "why": why} for q, why in g.left_out],
+            "changed_counted_zero": list(g.changed), "attempt": g.attempt,
+            "identity_verified": g.identity_verified, "late": "late" in g.flags,
+            "answer_times_outside_attempt": "clock" in g.flags,
             "submitted_at": g.submitted_at.isoformat() + "Z",
         } for g in graded],
-        "skipped": [{"file": s.source, "error": s.error} for s in skipped],
+        "skipped": [{"file": s.source, "error": s.error} for s in skipped if not s.note],
+        "not_searched": [{"file": s.source, "note": s.error} for s in skipped if s.note],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -130,12 +175,7 @@ def summary_table(graded: list[Graded], titles: dict[str, str]) -> str:
 
 
 def _note(g: Graded) -> str:
-    notes = []
-    if g.status == "known":
-        notes.append("already in gradebook")
-    if g.left_out:
-        notes.append("not scored (changed): " + ", ".join(g.left_out))
-    return "; ".join(notes)
+    return notes(g, "en")
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

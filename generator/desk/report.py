@@ -2,21 +2,23 @@
 
 Self-contained means it opens offline from an e-mail attachment: CSS inline, charts as inline
 SVG drawn by `charts`, fonts from the reader's own machine, no script, no link to any other
-host. Every piece of learner or author text passes through `html.escape`.
+host. Every piece of learner or author text passes through `escape.html_text`: control and
+bidi characters shown as escapes, never obeyed, then `html.escape`.
 """
 
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from dataclasses import dataclass, field
 
 from ..grader import percent
 from . import charts
 from .analysis import MIN_FOR_DISCRIMINATION, MIN_FOR_FLAGS, LOW_FACILITY, QuizStats
+from .escape import html_text
 from .gradebook import StoredAttempt
 from .strings import strings, type_label
+from .strings_integrity import desk_strings
 
 FONTS_SANS = ('system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", '
               '"Microsoft YaHei", sans-serif')
@@ -27,6 +29,24 @@ class LearnerRow:
     name: str
     learner_id: str | None
     results: dict[str, tuple[int, bool]]  # quiz id → (percent, passed)
+    late: frozenset[str] = frozenset()  # quizzes whose chosen attempt was submitted late
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """What the report must say about how far its numbers can be trusted."""
+
+    roster: bool = False  # a roster was imported
+    unverified: int = 0  # chosen attempts whose identity was not verified
+    excluded: bool = False  # some attempts left changed questions out (--changed exclude)
+    zeroed: bool = False  # some attempts counted changed questions 0
+    late: int = 0  # chosen attempts submitted late
+
+    @classmethod
+    def of(cls, chosen: list[StoredAttempt], roster: bool) -> Integrity:
+        return cls(roster, sum(1 for a in chosen if not a.identity_verified),
+                   any(why == "changed" for a in chosen for _, why in a.left_out),
+                   any(a.changed for a in chosen), sum(1 for a in chosen if "late" in a.flags))
 
 
 @dataclass(frozen=True)
@@ -39,24 +59,29 @@ class ReportInput:
     quizzes: list[QuizStats]
     learners: list[LearnerRow]
     lesson_titles: dict[str, str] = field(default_factory=dict)
+    integrity: Integrity = field(default_factory=Integrity)
 
 
 def learner_rows(chosen: list[StoredAttempt]) -> list[LearnerRow]:
-    """One row per learner, named as in their latest attempt, sorted by name."""
+    """One row per learner, named as in their most recently recorded attempt, sorted by name."""
     names: dict[str, StoredAttempt] = {}
     results: dict[str, dict[str, tuple[int, bool]]] = {}
+    late: dict[str, set[str]] = {}
     for attempt in chosen:
         latest = names.get(attempt.learner_key)
-        if latest is None or (attempt.submitted_at, attempt.id) > (latest.submitted_at, latest.id):
+        if latest is None or attempt.id > latest.id:
             names[attempt.learner_key] = attempt
         results.setdefault(attempt.learner_key, {})[attempt.quiz] = (percent(attempt.score),
                                                                      attempt.passed)
-    rows = [LearnerRow(a.learner_name, a.learner_id, results[key]) for key, a in names.items()]
+        if "late" in attempt.flags:
+            late.setdefault(attempt.learner_key, set()).add(attempt.quiz)
+    rows = [LearnerRow(a.learner_name, a.learner_id, results[key],
+                       frozenset(late.get(key, ()))) for key, a in names.items()]
     return sorted(rows, key=lambda row: (row.name.casefold(), row.learner_id or ""))
 
 
 def _e(text) -> str:
-    return html.escape(str(text), quote=True)
+    return html_text(text)
 
 
 def render_report(data: ReportInput) -> str:
@@ -71,6 +96,7 @@ def render_report(data: ReportInput) -> str:
         f'<header><h1>{_e(title)}</h1>',
         f'<p class="meta">{_e(t["generated"].format(date=data.generated_on.isoformat(), attempts=data.attempts, learners=len(data.learners)))} '
         f'{_e(basis)}</p>',
+        _integrity(data),
         f'<nav>{" ".join(nav)}</nav></header>',
         _overview(data, t),
         *(_quiz_section(quiz, data, t) for quiz in data.quizzes),
@@ -83,6 +109,23 @@ def render_report(data: ReportInput) -> str:
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{_e(title)}</title><style>{CSS}</style></head>"
             f'<body><main>{"".join(parts)}</main></body></html>\n')
+
+
+def _integrity(data: ReportInput) -> str:
+    """How far the numbers can be trusted: identities, the trainer's decisions, late files."""
+    d = desk_strings(data.language)
+    facts = data.integrity
+    lines = []
+    if facts.unverified:
+        lines.append(d["some_not_verified"].format(n=facts.unverified) if facts.roster
+                     else d["identities_not_verified"])
+    if facts.excluded:
+        lines.append(d["decision_excluded"])
+    if facts.zeroed:
+        lines.append(d["decision_zero"])
+    if facts.late:
+        lines.append(d["late_files"].format(n=facts.late))
+    return "".join(f'<p class="meta">{_e(line)}</p>' for line in lines)
 
 
 def _overview(data: ReportInput, t: dict) -> str:
@@ -202,8 +245,10 @@ def _learner_table(data: ReportInput, t: dict) -> str:
             else:
                 pct, passed = result
                 word = t["passed"] if passed else t["failed"]
+                late = (f' <span class="tag">{_e(desk_strings(data.language)["late_flag"])}'
+                        f'</span>' if quiz.id in learner.late else "")
                 cells.append(f'<td class="{"pass" if passed else "fail"}">{pct}% '
-                             f'<span class="word">{_e(word)}</span></td>')
+                             f'<span class="word">{_e(word)}</span>{late}</td>')
         name = _e(learner.name)
         if learner.learner_id:
             name += f' <span class="id">{_e(learner.learner_id)}</span>'

@@ -256,7 +256,8 @@ def _shown(value) -> str:
 def _reason(error: ValueError) -> str:
     message = str(error)
     if isinstance(error, json.JSONDecodeError):
-        return f"{error.msg} at column {error.colno}"
+        where = "column" if error.msg.endswith(" at") else "at column"
+        return f"{error.msg} {where} {error.colno}"
     return message.splitlines()[0] if message else type(error).__name__
 
 

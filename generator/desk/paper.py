@@ -1,0 +1,101 @@
+"""Which questions were on a learner's paper, and their answers in authored ids. Pure.
+
+The registry says what the learner's version held (questions, their hashes, the draw); the seed
+replays the draw (`shuffle.draw_paper`). An answer file names questions and answers either by
+authored ids (practice pages) or by the opaque ids of an assessment page (`integrity.opaque`),
+never both. Against the quiz as it is now, each question of the paper is
+- scored, when its hash is the same;
+- changed since (its hash differs): 0 points or left out, as the trainer chose (`--changed`);
+- removed since (the quiz no longer has it): its answer is ignored and named.
+Questions added since were on no learner's paper of that version and are not counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..integrity.opaque import OpaqueIds, UnknownId, opaque_id
+from ..integrity.registry import Publication
+from ..shuffle import draw_paper, mulberry32
+from .answerfiles import BadAnswerFile, one_line
+
+CHANGED, REMOVED, START_ORDER = "changed", "removed", "start-order"
+
+
+@dataclass(frozen=True)
+class Paper:
+    questions: tuple[str, ...]  # authored ids on the learner's paper, in YAML order
+    answers: dict[str, object]  # authored question id → answer in authored ids
+    positions: dict[str, int]  # authored question id → index in the file's answers
+    opaque: bool  # the file names things by an assessment page's opaque ids
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+def read_paper(items: list[dict], seed: int, publication: Publication,
+               current: dict[str, str], ids: OpaqueIds, quiz_id: str,
+               names: tuple[set[str], dict[str, str]]) -> Paper:
+    """`current` maps the quiz's questions now to their hashes; `names` is question_names()
+    for this publication. Raises BadAnswerFile."""
+    published = list(publication.questions)
+    authored, by_opaque = names
+    forms = []
+    for index, item in enumerate(items):
+        name = item["question"]
+        if name in authored:
+            forms.append((index, name, False))
+        elif name in by_opaque:
+            forms.append((index, by_opaque[name], True))
+        else:
+            raise BadAnswerFile(f"answers[{index}]: unknown question '{one_line(name)}' in quiz "
+                                f"'{quiz_id}'")
+    opaque = bool(forms) and forms[0][2]
+    for index, _, is_opaque in forms:
+        if is_opaque != opaque:
+            said = "the page's opaque ids" if opaque else "authored ids"
+            raise BadAnswerFile(f"answers[{index}]: question '{one_line(items[index]['question'])}'"
+                                f" is named differently from answers[0]; one file names every "
+                                f"question by {said}")
+    if publication.draw:
+        paper = draw_paper(published, publication.draw, publication.pools, mulberry32(seed))
+    else:
+        paper = published
+    on_paper = set(paper)
+    answers: dict[str, object] = {}
+    positions: dict[str, int] = {}
+    for index, question, _ in forms:
+        if question in positions or question not in on_paper:
+            shown = one_line(items[index]["question"])
+        if question in positions:
+            raise BadAnswerFile(f"answers[{index}]: question '{shown}' is answered twice (also "
+                                f"answers[{positions[question]}])")
+        if question not in on_paper:
+            raise BadAnswerFile(f"answers[{index}]: question '{shown}' was not on this "
+                                "learner's paper")
+        answer = items[index]["answer"]
+        if opaque and question in current:
+            try:
+                answer = ids.authored_answer(question, answer)
+            except UnknownId as unknown:
+                shown = one_line(items[index]["question"])
+                raise BadAnswerFile(f"answers[{index}]: question '{shown}': "
+                                    f"'{one_line(unknown.value)}' is none of its ids on the "
+                                    "page") from None
+        positions[question] = index
+        answers[question] = answer
+    changed = tuple(q for q in paper if q in current and current[q] != publication.questions[q])
+    removed = tuple(q for q in paper if q not in current)
+    return Paper(tuple(paper), answers, positions, opaque, changed, removed)
+
+
+
+def question_names(publication: Publication, current: dict[str, str], ids: OpaqueIds,
+                   quiz_id: str) -> tuple[set[str], dict[str, str]]:
+    """Every question id a file of this version may use: the authored ids, and the opaque ids
+    by the authored id they stand for (a question removed since gets its opaque id from the
+    salt). The grader makes these once per version (`QuizKey.names`)."""
+    by_opaque = {ids.question(q): q for q in current}
+    for question in publication.questions:
+        if question not in current:
+            by_opaque[opaque_id(ids.salt, quiz_id, "question", question, "", question)] = question
+    return set(publication.questions) | set(current), by_opaque
