@@ -31,6 +31,7 @@ import os
 import re
 import secrets
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,7 @@ DEFAULT_NAME = "published.jsonl"
 _SALT = re.compile(r"^[0-9a-f]{32}$")
 _VERSION = re.compile(r"^[0-9a-f]{16}$")
 _MOMENT = "%Y-%m-%dT%H:%M:%SZ"
+TORN_READ_RETRIES, TORN_READ_PAUSE = 20, 0.05
 _RESTORE = "restore the file from version control (git checkout -- published.jsonl)"
 
 
@@ -266,6 +268,14 @@ def read(path: Path, label: str | None = None) -> Registry | None:
     label = label or path.name
     try:
         data = path.read_bytes()
+        # Another build may be appending right now: a reader can see part of its line (Linux
+        # makes appends atomic between writers, not between a writer and a reader). A line
+        # still incomplete after a second was cut short for good, and is reported.
+        for _ in range(TORN_READ_RETRIES):
+            if not data or data.endswith(b"\n"):
+                break
+            time.sleep(TORN_READ_PAUSE)
+            data = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as error:
