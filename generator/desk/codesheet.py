@@ -39,8 +39,8 @@ def _slip(entry: RosterEntry, course_title: str, site_url: str | None, d: dict) 
             f'{_e(site_url)}</p>') if site_url else ""
     return (f'<div class="slip"><p class="course">{_e(course_title)}</p>'
             f'<p class="who"><span class="name">{_e(entry.name)}</span>'
-            f'<span class="label">{_e(d["slip_id"])}</span>'
-            f'<span class="id">{_e(entry.learner_id)}</span></p>'
+            f'<span class="staff"><span class="label">{_e(d["slip_id"])}</span>'
+            f'<span class="id">{_e(entry.learner_id)}</span></span></p>'
             f'<p class="code"><span class="label">{_e(d["slip_code"])}</span>'
             f'<span class="value">{_e(entry.code or "")}</span></p>'
             f'{site}<p class="how">{_e(d["slip_instruction"])}</p></div>')
@@ -63,7 +63,8 @@ body {{ margin: 0; font-family: {FONTS_SANS}; color: #1f2328; background: #fff; 
 .who {{ display: flex; align-items: baseline; gap: 2mm; flex-wrap: wrap; }}
 .name {{ font-size: 14pt; font-weight: 700; margin-right: 2mm; overflow-wrap: anywhere; }}
 .label {{ font-size: 8.5pt; color: #57606a; margin-right: 1.5mm; }}
-.id {{ font-family: {MONO}; font-size: 11pt; overflow-wrap: anywhere; }}
+.staff {{ white-space: nowrap; }}
+.id {{ font-family: {MONO}; font-size: 11pt; }}
 .code .value {{ font-family: {MONO}; font-size: 19pt; font-weight: 700; letter-spacing: .12em; }}
 .site {{ font-size: 9pt; overflow-wrap: anywhere; }}
 .how {{ font-size: 8.5pt; line-height: 1.35; margin-top: auto; }}
