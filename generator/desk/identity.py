@@ -38,12 +38,14 @@ def identify(parsed: ParsedFile, asks: bool, roster: dict[str, RosterEntry] | No
     typed_name = " ".join((learner.get("name") or "").split())
     if learner.get("name") is not None and not typed_name and not learner_id:
         raise BadAnswerFile("learner.name: blank")
-    if parsed.format == 2 and asks:
-        if learner_id is None:
-            raise BadAnswerFile("learner.id: missing; this quiz asks for the staff id")
-        check_seed(data, learner_id)
+    if parsed.format == 2 and asks and learner_id is None:
+        raise BadAnswerFile("learner.id: missing; this quiz asks for the staff id")
     if roster is not None and asks:
-        return _on_roster(parsed, learner_id, roster)
+        who = _on_roster(parsed, learner_id, roster)  # who, before what they sent
+        check_seed(data, learner_id)
+        return who
+    if parsed.format == 2 and asks:
+        check_seed(data, learner_id)
     entry = roster.get(normalised_id(learner_id)) if roster and learner_id else None
     if entry is not None:
         return Who(learner_key(entry.name, entry.learner_id), entry.name, entry.learner_id, False)
