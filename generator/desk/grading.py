@@ -134,7 +134,7 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
         if question in paper.answers and not is_answer_value(answer):
             raise BadAnswerFile(f"answers[{paper.positions[question]}].answer: expected "
                                 f"true/false, an id or a list of ids, got {kind_of(answer)}")
-    start_order = _start_order_gave_it_away(key, data, paper, asks)
+    start_order = _start_order_gave_it_away(key, data, paper)
     excluded = paper.changed if course.changed == "exclude" else ()
     scored = [q for q in paper.questions
               if q in key.weights and q not in excluded and q not in start_order]
@@ -163,8 +163,7 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
         changed=counted_zero)
 
 
-def _start_order_gave_it_away(key: QuizKey, data: dict, paper: Paper, asks: bool
-                              ) -> tuple[str, ...]:
+def _start_order_gave_it_away(key: QuizKey, data: dict, paper: Paper) -> tuple[str, ...]:
     """Ordering questions whose starting order, on an assessment page, was the key or its
     reverse. Replayed exactly only for the current version (an older version's stream may have
     run differently); older files are graded as they are."""

@@ -6,7 +6,8 @@ they are, as UTF-8 bytes: Python's
 `json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`.
 The widget (assets/quiz.js) must produce the same bytes: JSON.stringify with keys sorted gives
 them for the values a page writes (text, integers, true/false, null, lists and objects), since
-both escape only `"`, `\\` and the control characters U+0000–U+001F, the same way (`\\n`, `\\u001f`).
+both escape only `"`, `\\` and the control characters U+0000–U+001F, the same way
+(`\\n`, `\\u001f`).
 Numbers in signed content are whole numbers only (seed, attempt): floats print differently in
 the two languages, so `page_score`, the one float, is left out of the signed content.
 

@@ -51,7 +51,8 @@ def problem(text: str) -> str | None:
     """What is wrong with a typed code, or None when it is well formed (the check holds)."""
     raw = normalise(text)
     if len(raw) != DATA_LENGTH + 1:
-        return f"an access code has {DATA_LENGTH + 1} letters and digits (XXXX-XXXX-X), this has {len(raw)}"
+        return (f"an access code has {DATA_LENGTH + 1} letters and digits (XXXX-XXXX-X), this "
+                f"has {len(raw)}")
     bad = next((c for c in raw[:DATA_LENGTH] if c not in _VALUES), None)
     if bad is not None:
         return f"'{bad}' is not used in access codes"

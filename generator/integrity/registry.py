@@ -285,7 +285,8 @@ def read(path: Path, label: str | None = None) -> Registry | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        raise AuthorError([Problem(label, line, 1, f"not UTF-8 text (byte 0x{data[error.start]:02x})",
+        raise AuthorError([Problem(label, line, 1,
+                                   f"not UTF-8 text (byte 0x{data[error.start]:02x})",
                                    _RESTORE)]) from None
     return parse(text, label)
 

@@ -19,7 +19,8 @@ from ..models.quiz import Quiz
 
 
 def normalised_id(learner_id: str) -> str:
-    """A staff id as the seed, the roster and the gradebook compare it: NFC, trimmed, case-folded."""
+    """A staff id as the seed, the roster and the gradebook compare it: NFC, trimmed and
+    case-folded."""
     return unicodedata.normalize("NFC", learner_id).strip().casefold()
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from answerkit import (answer_document, fixture_course, fixture_quiz, grading_course,
-                       page_answer_file, parsed, perfect_answers, random_answers, registry_text,
+                       page_answer_file, perfect_answers, random_answers, registry_text,
                        resign, wrong_answers)
 from generator.desk.answerfiles import BadAnswerFile, parse
 from generator.desk.grading import grade_file, learner_key, utc

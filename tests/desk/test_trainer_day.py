@@ -12,7 +12,7 @@ import re
 import pytest
 
 from answerkit import (CONFIG, answer_document, fixture_quiz, page_answer_file, perfect_answers,
-                       resign, write)
+                       write)
 from desktools import course, db_url  # noqa: F401 - db_url is a fixture
 from generator.desk import atomic
 from generator.desk.gradebook import Gradebook
@@ -294,4 +294,3 @@ def test_resaving_a_file_with_a_bom_and_crlf_is_the_same_attempt(tmp_path):
     run(tmp_path, "grade", "a", "--db", "g.sqlite")
     again = run(tmp_path, "grade", "b", "--db", "g.sqlite")
     assert "1 graded (0 new, 1 already in the gradebook)" in again.stdout
-    assert resign is not None
