@@ -39,50 +39,48 @@ def read_paper(items: list[dict], seed: int, publication: Publication,
     for this publication. Raises BadAnswerFile."""
     published = list(publication.questions)
     authored, by_opaque = names
-    forms = []
+    if publication.draw:
+        paper = draw_paper(published, publication.draw, publication.pools, mulberry32(seed))
+        on_paper = set(paper)
+    else:
+        paper, on_paper = published, publication.questions
+    answers: dict[str, object] = {}
+    positions: dict[str, int] = {}
+    opaque = None  # which names the file uses, from its first answer
     for index, item in enumerate(items):
         name = item["question"]
         if name in authored:
-            forms.append((index, name, False))
-        elif name in by_opaque:
-            forms.append((index, by_opaque[name], True))
+            question, is_opaque = name, False
         else:
-            raise BadAnswerFile(f"answers[{index}]: unknown question '{one_line(name)}' in quiz "
-                                f"'{quiz_id}'")
-    opaque = bool(forms) and forms[0][2]
-    for index, _, is_opaque in forms:
-        if is_opaque != opaque:
+            question = by_opaque.get(name)
+            if question is None:
+                raise BadAnswerFile(f"answers[{index}]: unknown question '{one_line(name)}' in "
+                                    f"quiz '{quiz_id}'")
+            is_opaque = True
+        if opaque is None:
+            opaque = is_opaque
+        elif is_opaque != opaque:
             said = "the page's opaque ids" if opaque else "authored ids"
-            raise BadAnswerFile(f"answers[{index}]: question '{one_line(items[index]['question'])}'"
-                                f" is named differently from answers[0]; one file names every "
-                                f"question by {said}")
-    if publication.draw:
-        paper = draw_paper(published, publication.draw, publication.pools, mulberry32(seed))
-    else:
-        paper = published
-    on_paper = set(paper)
-    answers: dict[str, object] = {}
-    positions: dict[str, int] = {}
-    for index, question, _ in forms:
-        if question in positions or question not in on_paper:
-            shown = one_line(items[index]["question"])
+            raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' is named "
+                                f"differently from answers[0]; one file names every question "
+                                f"by {said}")
         if question in positions:
-            raise BadAnswerFile(f"answers[{index}]: question '{shown}' is answered twice (also "
-                                f"answers[{positions[question]}])")
+            raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' is answered "
+                                f"twice (also answers[{positions[question]}])")
         if question not in on_paper:
-            raise BadAnswerFile(f"answers[{index}]: question '{shown}' was not on this "
-                                "learner's paper")
-        answer = items[index]["answer"]
-        if opaque and question in current:
+            raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' was not on "
+                                "this learner's paper")
+        answer = item["answer"]
+        if is_opaque and question in current:
             try:
                 answer = ids.authored_answer(question, answer)
             except UnknownId as unknown:
-                shown = one_line(items[index]["question"])
-                raise BadAnswerFile(f"answers[{index}]: question '{shown}': "
+                raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}': "
                                     f"'{one_line(unknown.value)}' is none of its ids on the "
                                     "page") from None
         positions[question] = index
         answers[question] = answer
+    opaque = bool(opaque)
     changed = tuple(q for q in paper if q in current and current[q] != publication.questions[q])
     removed = tuple(q for q in paper if q not in current)
     return Paper(tuple(paper), answers, positions, opaque, changed, removed)
