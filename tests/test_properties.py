@@ -29,7 +29,8 @@ from generator.validation import validate
 from generator.yamlsource import parse, parse_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 27)
+# Not before the newest review date of the bundled course (the loader refuses dates in the future).
+TODAY = date(2026, 11, 29)
 LABEL = "content/rules/fuzz.yml"
 MODELS = (Lesson, Quiz, Course, PolicyFile, Glossary)
 # Keys the models know, so generated documents reach deep into validation instead of stopping at
