@@ -51,8 +51,10 @@ TYPES = {"single", "multiple", "true_false", "ordering", "scenario"}
 CUE_CEILING = 0.5          # every cue learner scores below this, on every quiz and pool
 LONGEST_KEY_SHARE = 0.4    # at most this share of single-choice keys is the longest option
 POSITION_SHARE = 0.4       # at most this share of single-choice keys sits in any one position
+COPY_RATIO = 0.6           # text similarity from which a final question counts as a practice copy
 TRUE_SHARE = (0.3, 0.7)    # true/false keys: share of "true" per quiz
-MIN_TRUE_FALSE = 6         # true/false questions per quiz, so the balance means something
+MIN_TRUE_FALSE = 2         # true/false questions per quiz and per pool, so there is a balance
+MIN_TRUE_FALSE_FINAL = 6   # and in the final assessment's whole pool
 # Lessons of the second edition that the content branch is writing (course content plan):
 # questions may link to them before they exist here.
 NEW_LESSONS = {"partial-refunds": "refund-methods", "after-fast-refund": "refund-methods",
@@ -239,6 +241,8 @@ def _random_walk(question: Scenario) -> Fraction:
 
 def guess_score(questions: list[Question]) -> float:
     weight = sum(q.points for q in questions)
+    if not weight:
+        return 0.0
     return float(sum(expected_guess(q) * Fraction(q.points).limit_denominator(10**6)
                      for q in questions) / Fraction(weight).limit_denominator(10**6))
 
@@ -256,7 +260,8 @@ def absolute_avoider_score(questions: list[Question]) -> float:
             earned += question.points * (guess == question.answer)
         else:
             earned += question.points * float(expected_guess(question))
-    return earned / sum(q.points for q in questions)
+    weight = sum(q.points for q in questions)
+    return earned / weight if weight else 0.0
 
 
 # --- The quizzes and their pools ----------------------------------------------------------------------
@@ -345,12 +350,15 @@ def test_single_choice_keys_are_spread_over_positions_in_yaml_order(quizzes):
 
 
 def test_true_false_keys_are_balanced(quizzes):
-    for quiz in quizzes.values():
-        answers = [q.answer for q in of_type(quiz.questions, TrueFalse)]
-        assert len(answers) >= MIN_TRUE_FALSE, f"{quiz.id}: {len(answers)} true/false questions"
+    # In every quiz and every pool: a learner answering all "true" or all "false" gets 30-70%.
+    for quiz, part, questions in every_part(quizzes):
+        answers = [q.answer for q in of_type(questions, TrueFalse)]
+        assert len(answers) >= MIN_TRUE_FALSE, f"{quiz.id}/{part}: {len(answers)} true/false"
         share = sum(answers) / len(answers)
         assert TRUE_SHARE[0] <= share <= TRUE_SHARE[1], \
-            f"{quiz.id}: {sum(answers)} of {len(answers)} true/false keys are true"
+            f"{quiz.id}/{part}: {sum(answers)} of {len(answers)} true/false keys are true"
+    final = of_type(quizzes[FINAL].questions, TrueFalse)
+    assert len(final) >= MIN_TRUE_FALSE_FINAL, f"final assessment: {len(final)} true/false"
 
 
 def test_no_distractor_is_a_throwaway(quizzes, policies):
@@ -456,14 +464,33 @@ def test_final_questions_sit_in_the_pool_of_the_section_they_link_to(quizzes):
             f"{question.id}: pool {question.pool}, links {lesson}"
 
 
+def question_text(question: Question) -> str:
+    """Everything a learner reads in a question: prompt, options, steps, conversation."""
+    parts = [question.prompt]
+    if isinstance(question, (SingleChoice, MultipleChoice)):
+        parts += [o.text for o in question.options]
+    elif isinstance(question, Ordering):
+        parts += [i.text for i in question.items]
+    elif isinstance(question, Scenario):
+        for node in question.nodes:
+            parts += [node.customer or "", node.situation or "", *(c.text for c in node.choices)]
+    return "\n".join(parts)
+
+
 def test_no_final_question_is_copied_from_a_practice_quiz(quizzes):
-    practice = [(quiz.id, q) for quiz in quizzes.values() if quiz.mode == "practice"
-                for q in quiz.questions]
+    # Variants that test the same knowledge in a new situation are fine; the same question with
+    # a few words changed is not (learners who did the practice would recognise the key).
+    practice = [(quiz.id, q, question_text(q)) for quiz in quizzes.values()
+                if quiz.mode == "practice" for q in quiz.questions]
     for question in quizzes[FINAL].questions:
-        for quiz_id, other in practice:
+        text = question_text(question)
+        for quiz_id, other, other_text in practice:
             assert question.id != other.id, f"{question.id} is also in {quiz_id}"
-            similar = difflib.SequenceMatcher(None, question.prompt, other.prompt).ratio()
-            assert similar < 0.7, f"{question.id} repeats {quiz_id}/{other.id} ({similar:.2f})"
+            matcher = difflib.SequenceMatcher(None, text, other_text, autojunk=False)
+            if matcher.real_quick_ratio() < COPY_RATIO or matcher.quick_ratio() < COPY_RATIO:
+                continue
+            assert matcher.ratio() < COPY_RATIO, \
+                f"{question.id} repeats {quiz_id}/{other.id} ({matcher.ratio():.2f})"
 
 
 # --- The table for the report -----------------------------------------------------------------------
