@@ -59,10 +59,18 @@ MIN_TRUE_FALSE_FINAL = 6   # and in the final assessment's whole pool
 # questions may link to them before they exist here.
 NEW_LESSONS = {"partial-refunds": "refund-methods", "after-fast-refund": "refund-methods",
                "refused-delivery": "refund-methods", "return-shipping-costs": "inspection"}
-# Words that make a statement sound absolute, and hedges that make it sound careful. A key
-# should not be recognisable by lacking the first or having the second.
-ABSOLUTE = re.compile(r"只要|一定|从不|所有|反正|一律|永远|绝不|绝对|全部|任何|必须|总是|肯定|完全|唯一")
-HEDGE = re.compile(r"一般|可能|通常|大多|往往|也许|多半|大概|不一定|视情况")
+# Words that make a statement sound absolute, and hedges that make it sound careful: a key must
+# not be recognisable by lacking the first or having the second. The same lists as the item
+# checks of `course check` (branch assess, generator/items/cues.py), Chinese half; longer words
+# first, and a hedge that contains an absolute word (不一定) counts as a hedge.
+ABSOLUTE_WORDS = ("只要", "只有", "一定", "肯定", "必须", "必定", "从不", "从来不", "从来没有", "绝对",
+                  "绝不", "决不", "永远", "总是", "所有", "全部", "任何", "一律", "一概", "完全",
+                  "无论如何", "反正", "根本不", "不可能", "百分之百", "保证")
+HEDGES = ("一般", "通常", "可能", "大多", "大多数", "多数", "往往", "有时", "有的", "也许", "或许",
+          "基本上", "原则上", "视情况", "看情况", "不一定", "不是所有", "并非所有", "不一概", "尽量", "适当")
+_CUE_WORD = re.compile("|".join(
+    f"(?P<{kind}{i}>{re.escape(word)})" for kind, words in (("h", HEDGES), ("a", ABSOLUTE_WORDS))
+    for i, word in enumerate(sorted(words, key=len, reverse=True))))
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 MARKUP = re.compile(r"[*_`>#|\s]")
 
@@ -80,6 +88,14 @@ def load_quizzes(folder: Path = QUIZZES) -> dict[str, Quiz]:
         quiz = validate(Quiz, read_document(path))
         quizzes[quiz.id] = quiz
     return quizzes
+
+
+def cue_words(text: str) -> tuple[set[str], set[str]]:
+    """(absolute words, hedges) in a text."""
+    absolute, hedges = set(), set()
+    for match in _CUE_WORD.finditer(text):
+        (hedges if match.lastgroup.startswith("h") else absolute).add(match.group(0))
+    return absolute, hedges
 
 
 def visible_length(text: str, policies: dict[str, str]) -> int:
@@ -253,10 +269,10 @@ def absolute_avoider_score(questions: list[Question]) -> float:
     earned = 0.0
     for question in questions:
         if isinstance(question, SingleChoice):
-            plain = [o for o in question.options if not ABSOLUTE.search(o.text)] or question.options
+            plain = [o for o in question.options if not cue_words(o.text)[0]] or question.options
             earned += question.points * sum(o.correct for o in plain) / len(plain)
         elif isinstance(question, TrueFalse):
-            guess = not ABSOLUTE.search(question.prompt)
+            guess = not cue_words(question.prompt)[0]
             earned += question.points * (guess == question.answer)
         else:
             earned += question.points * float(expected_guess(question))
@@ -388,17 +404,26 @@ def test_no_all_or_none_of_the_above(quizzes):
 
 
 def test_absolute_words_are_not_only_in_wrong_options_nor_hedges_only_in_keys(quizzes):
+    flawed = []
     for quiz in quizzes.values():
-        options = [(o, q) for q in quiz.questions if isinstance(q, (SingleChoice, MultipleChoice))
-                   for o in q.options]
-        keys = [o.text for o, _ in options if o.correct]
-        wrong = [o.text for o, _ in options if not o.correct]
-        for words, name in ((ABSOLUTE, "absolute words"), (HEDGE, "hedges")):
-            in_keys = sum(bool(words.search(t)) for t in keys) / len(keys)
-            in_wrong = sum(bool(words.search(t)) for t in wrong) / len(wrong)
-            # A cue only works if one side has the words clearly more often than the other.
-            assert abs(in_keys - in_wrong) <= 0.15, \
-                f"{quiz.id}: {name} in {in_keys:.0%} of keys but {in_wrong:.0%} of wrong options"
+        statements = [(q.answer, cue_words(q.prompt)) for q in of_type(quiz.questions, TrueFalse)]
+        absolute_in_true = any(words[0] for answer, words in statements if answer)
+        hedge_in_false = any(words[1] for answer, words in statements if not answer)
+        for question in quiz.questions:
+            where = f"{quiz.id}/{question.id}"
+            if isinstance(question, (SingleChoice, MultipleChoice)):
+                words = [(o.correct, cue_words(o.text)) for o in question.options]
+                if any(w[0] for c, w in words if not c) and not any(w[0] for c, w in words if c):
+                    flawed.append(f"{where}: absolute words only in wrong options")
+                if any(w[1] for c, w in words if c) and not any(w[1] for c, w in words if not c):
+                    flawed.append(f"{where}: hedges only in correct options")
+            elif isinstance(question, TrueFalse):
+                absolute, hedges = cue_words(question.prompt)
+                if absolute and not question.answer and not absolute_in_true:
+                    flawed.append(f"{where}: a false statement with {absolute}, no true one has any")
+                if hedges and question.answer and not hedge_in_false:
+                    flawed.append(f"{where}: a true statement with {hedges}, no false one has any")
+    assert not flawed, "\n".join(flawed)
 
 
 def test_in_every_scenario_the_best_reply_is_not_always_the_longest(quizzes, policies):
