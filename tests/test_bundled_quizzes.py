@@ -49,6 +49,7 @@ SECTIONS = ["rules", "communication", "inspection", "refund-methods", "reviews",
 FINAL = "final-assessment"
 TYPES = {"single", "multiple", "true_false", "ordering", "scenario"}
 CUE_CEILING = 0.5          # every cue learner scores below this, on every quiz and pool
+PAPERS = 2000              # drawn papers of the final tried per cue learner
 LONGEST_KEY_SHARE = 0.4    # at most this share of single-choice keys is the longest option
 POSITION_SHARE = 0.4       # at most this share of single-choice keys sits in any one position
 COPY_RATIO = 0.6           # text similarity from which a final question counts as a practice copy
@@ -337,6 +338,22 @@ def test_a_cue_following_learner_scores_below_half_on_every_quiz_and_pool(learne
               for quiz, part, questions in every_part(quizzes)}
     too_high = {where: round(s, 3) for where, s in scores.items() if s >= CUE_CEILING}
     assert not too_high, f"{learner.name} learner scores {too_high}"
+
+
+def test_no_drawn_paper_of_the_final_lets_a_cue_learner_pass(quizzes, policies):
+    # A learner's paper is 6 questions of each pool; a lucky draw must not carry a cue-follower
+    # to the pass mark. Papers drawn with a fixed seed, so a failure can be replayed.
+    final = quizzes[FINAL]
+    pools = [[q for q in final.questions if q.pool == d.pool] for d in final.draw]
+    counts = [d.count for d in final.draw]
+    length = lambda text: visible_length(text, policies)  # noqa: E731
+    draw = random.Random(20261129)
+    for learner in LEARNERS:
+        earned = {q.id: grade_question(q, learner.answer(q, length)).points / q.points
+                  for q in final.questions}
+        best = max(sum(earned[q.id] for pool, n in zip(pools, counts) for q in draw.sample(pool, n))
+                   / sum(counts) for _ in range(PAPERS))
+        assert best < final.pass_mark, f"{learner.name}: a drawn paper scores {best:.0%}"
 
 
 def test_a_learner_avoiding_absolute_words_gains_nothing(quizzes):
