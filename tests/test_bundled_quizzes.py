@@ -394,6 +394,18 @@ def test_true_false_keys_are_balanced(quizzes):
     assert len(final) >= MIN_TRUE_FALSE_FINAL, f"final assessment: {len(final)} true/false"
 
 
+def test_no_ordering_starts_in_or_against_its_answer(quizzes):
+    # The page lists the steps in a fixed order that is never the answer; turning that order
+    # round must not give the answer either (the learner would only have to reverse it).
+    for quiz in quizzes.values():
+        for question in of_type(quiz.questions, Ordering):
+            listed = ordering_as_listed(question, len)
+            for name, order in (("listed", listed), ("reversed", listed[::-1])):
+                result = grade_question(question, order)
+                assert result.points <= 0.5 * result.max_points, \
+                    f"{quiz.id}/{question.id}: the {name} order scores {result.points:.2f}"
+
+
 def test_no_distractor_is_a_throwaway(quizzes, policies):
     length = lambda text: visible_length(text, policies)  # noqa: E731
     short = []
