@@ -64,8 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("names", nargs="*", metavar="NAME",
                      help="lesson: SECTION ID · quiz: ID [SECTION] · course: nothing (it is "
                           "created where -f points)")
-    from .export.commands import register as export; export(commands, command)  # noqa: E702
-    from .desk.commands import register; register(commands, command)  # noqa: E702
+    # The export and the desk add their own commands (imported here: neither needs loading for
+    # the others).
+    from .desk.commands import register as register_desk
+    from .export.commands import register as register_export
+
+    register_export(commands, command)
+    register_desk(commands, command)
     return parser
 
 

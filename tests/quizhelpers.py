@@ -8,8 +8,15 @@ import random
 from pathlib import Path
 
 from generator.loading import load_course
-from generator.models.quiz import (MultipleChoice, Ordering, Question, Quiz, Scenario,
-                                   SingleChoice, TrueFalse)
+from generator.models.quiz import (
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_COURSE = Path(__file__).resolve().parent / "fixtures" / "quizcourse"
@@ -23,7 +30,7 @@ _BUILT: dict[bool, Path] = {}
 def build_fixture_course(tmp_path_factory, assessment: bool) -> Path:
     """The fixture course built once per test session (with `--assessment` or without)."""
     if assessment not in _BUILT:
-        from conftest import run_course
+        from helpers import run_course
 
         out = tmp_path_factory.mktemp("quizcourse-assessment" if assessment else "quizcourse")
         args = ["build", "-f", str(QUIZ_COURSE / "mkdocs.yml"), "-d", str(out / "site")]

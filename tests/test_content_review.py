@@ -211,7 +211,7 @@ def test_every_question_explains_and_every_option_gives_feedback(bundle):
                 assert all(c.feedback for c in node.choices), f"{where}/{node.id}: no feedback"
 
 
-def test_the_off_platform_detector_tells_advice_from_refusal():
+def test_the_off_platform_detector_reads_whole_sentences():
     assert recommends_off_platform("加我微信，我直接转给你")
     assert recommends_off_platform("金额小，用支付宝转账退款更快")
     assert recommends_off_platform("私下补 10 元运费")

@@ -2,8 +2,14 @@
 
 import pytest
 
-from generator.grader import (AnswerError, Grader, best_path_points, grade_question, grade_quiz,
-                              percent)
+from generator.grader import (
+    AnswerError,
+    Grader,
+    best_path_points,
+    grade_question,
+    grade_quiz,
+    percent,
+)
 from generator.models.quiz import Scenario
 from quizhelpers import make_quiz, multiple, ordering, scenario, single, true_false
 

@@ -9,19 +9,17 @@ A 10 MB file is made at run time rather than stored in git.
 import datetime
 import html
 import json
-import os
 import re
-import shutil
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import run_course
 from coursefolder import make_course
 from generator.errors import AuthorError
 from generator.loading import load_course
+from helpers import run_course
 
 CORPUS = Path(__file__).parent / "hostile"
 TARGETS = {"lesson": "content/rules/refund-rules.yml", "quiz": "quizzes/rules-practice.yml"}

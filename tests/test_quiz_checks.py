@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
-from conftest import run_course
 from coursefolder import dedent, make_course
 from generator.errors import AuthorError
 from generator.loading import load_course
+from helpers import run_course
 
 TODAY = datetime.date(2026, 11, 26)
 

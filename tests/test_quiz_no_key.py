@@ -190,7 +190,8 @@ def test_fixture_course_practice_build_hides_the_assessment_quiz_key(tmp_path_fa
 
 def test_bundled_course_assessment_build_has_no_key(built_assessment_site, built_site):
     bundle, quizzes = bundled_course()
-    assert_no_key(Site(built_assessment_site), bundle, quizzes)
+    # Fragments searched: the bundled course has 104 questions and gives 608 (not vacuous).
+    assert assert_no_key(Site(built_assessment_site), bundle, quizzes) >= 500
     assert_key_present(Site(built_site), bundle, [q for q in quizzes if q.mode == "practice"])
 
 

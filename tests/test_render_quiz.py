@@ -11,10 +11,27 @@ import pytest
 
 from generator.fingerprint import question_version as version
 from generator.render.pages import render_progress
-from generator.render.quiz import (PROGRESS_STRINGS, WIDGET_STRINGS, display_order, json_attribute,
-                                   question_data, quiz_data, render_quiz)
-from quizhelpers import (QUIZ_COURSE, build_fixture_course, fixture_course, load_quizzes,
-                         make_quiz, multiple, ordering, scenario, single, true_false)
+from generator.render.quiz import (
+    PROGRESS_STRINGS,
+    WIDGET_STRINGS,
+    display_order,
+    json_attribute,
+    question_data,
+    quiz_data,
+    render_quiz,
+)
+from quizhelpers import (
+    QUIZ_COURSE,
+    build_fixture_course,
+    fixture_course,
+    load_quizzes,
+    make_quiz,
+    multiple,
+    ordering,
+    scenario,
+    single,
+    true_false,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 DATA = re.compile(r'<div class="course-quiz" [^>]*data-json="([^"]*)"')

@@ -172,8 +172,13 @@ def _report(args) -> int:
 
 
 def _certificates(args) -> int:
-    from .certificates import (earned_certificates, file_name, new_code, render_certificate,
-                               render_index)
+    from .certificates import (
+        earned_certificates,
+        file_name,
+        new_code,
+        render_certificate,
+        render_index,
+    )
     from .gradebook import CertificateRecord
 
     bundle = _load_course(args.config_file)

@@ -18,6 +18,7 @@ from ..grader import AnswerError, Grader, QuizResult
 from ..models.quiz import Quiz
 from .answerfiles import AnswerData, BadAnswerFile, is_answer_value, kind_of, one_line
 
+
 @dataclass(frozen=True)
 class Attempt:
     """One graded answer file, ready for the gradebook."""

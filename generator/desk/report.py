@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..grader import percent
 from . import charts
-from .analysis import MIN_FOR_DISCRIMINATION, MIN_FOR_FLAGS, LOW_FACILITY, QuizStats
+from .analysis import LOW_FACILITY, MIN_FOR_DISCRIMINATION, MIN_FOR_FLAGS, QuizStats
 from .gradebook import StoredAttempt
 from .strings import strings, type_label
 

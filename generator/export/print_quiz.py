@@ -12,8 +12,15 @@ import html
 from string import ascii_uppercase
 
 from ..bundle import CourseBundle
-from ..models.quiz import (MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice,
-                           TrueFalse)
+from ..models.quiz import (
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
 from ..render import paths
 from ..render.quiz import display_order, is_assessment
 from ..render.text import TextRenderer
@@ -145,7 +152,7 @@ def _scenario(question: Scenario, text: TextRenderer, w: dict) -> list[str]:
             out += ['<div class="course-situation" markdown="block">', "",
                     text.markdown(node.situation).strip(), "", "</div>", ""]
         if node.choices:
-            out += [f'<div class="hb-options hb-options--single" markdown="block">', ""]
+            out += ['<div class="hb-options hb-options--single" markdown="block">', ""]
             for letter, choice in zip(ascii_uppercase, node.choices):
                 goto = w["goto"].format(n=steps.get(choice.next, "?"))
                 out.append(f"- **{letter}.** {text.inline(choice.text)} "

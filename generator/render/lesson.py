@@ -57,7 +57,7 @@ def render_lesson(bundle: CourseBundle, entry: LessonEntry) -> str:
         for dialogue in lesson.dialogues:
             out += [f"### {text.inline(dialogue.title)}", ""]
             if dialogue.situation:
-                out += [f'<div class="course-situation" markdown>', "",
+                out += ['<div class="course-situation" markdown>', "",
                         f"**{t['situation']}{t['colon']}** {text.markdown(dialogue.situation).strip()}", "",
                         "</div>", ""]
             out += [f'<div class="course-dialogue" role="list" aria-label="'
@@ -70,7 +70,7 @@ def render_lesson(bundle: CourseBundle, entry: LessonEntry) -> str:
                         text.markdown(line.text).strip(), "", "</div>", ""]
             out += ["</div>", ""]
             if dialogue.takeaway:
-                out += [f'<div class="course-takeaway" markdown>', "",
+                out += ['<div class="course-takeaway" markdown>', "",
                         f"**{t['takeaway']}{t['colon']}** {text.markdown(dialogue.takeaway).strip()}", "",
                         "</div>", ""]
 

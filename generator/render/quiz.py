@@ -23,8 +23,15 @@ from ..bundle import CourseBundle, QuizEntry
 from ..fingerprint import question_version, quiz_version
 from ..grader import best_path_points
 from ..i18n import strings
-from ..models.quiz import (MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice,
-                           TrueFalse)
+from ..models.quiz import (
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
 from ..shuffle import shuffle_flags
 from . import paths
 from .text import TextRenderer

@@ -10,8 +10,7 @@ from ..bundle import CourseBundle
 from ..i18n import strings
 from . import paths
 from .lesson import render_lesson
-from .pages import (render_glossary, render_home, render_policies, render_progress,
-                    render_section)
+from .pages import render_glossary, render_home, render_policies, render_progress, render_section
 from .quiz import render_quiz
 
 

@@ -7,7 +7,6 @@ import random
 import pytest
 
 from answerkit import answer_document, fixture_course, fixture_quiz, random_answers, write
-from desktools import db_url  # noqa: F401 - a fixture
 from generator.desk import batch
 from generator.desk.batch import collect, grade_files
 from generator.desk.gradebook import Gradebook

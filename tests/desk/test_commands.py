@@ -12,9 +12,8 @@ import sys
 
 import pytest
 
-from answerkit import (CONFIG, answer_document, fixture_quiz, perfect_answers, wrong_answers,
-                       write)
-from desktools import course, db_url  # noqa: F401 - db_url is a fixture
+from answerkit import CONFIG, answer_document, fixture_quiz, perfect_answers, write, wrong_answers
+from desktools import course
 from generator.desk import commands
 
 PRACTICE = fixture_quiz("practice")

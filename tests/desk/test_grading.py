@@ -10,8 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from answerkit import (answer_document, fixture_course, fixture_quiz, perfect_answers,
-                       random_answers, wrong_answers)
+from answerkit import (
+    answer_document,
+    fixture_course,
+    fixture_quiz,
+    perfect_answers,
+    random_answers,
+    wrong_answers,
+)
 from generator.desk.answerfiles import BadAnswerFile, parse
 from generator.desk.grading import GradingCourse, grade_file, learner_key, utc
 from generator.grader import AnswerError, Grader

@@ -9,8 +9,16 @@ import json
 
 import pytest
 
-from generator.desk.outputs import (Graded, Skipped, csv_text, excel_safe, json_text,
-                                    summary_table, table, width)
+from generator.desk.outputs import (
+    Graded,
+    Skipped,
+    csv_text,
+    excel_safe,
+    json_text,
+    summary_table,
+    table,
+    width,
+)
 
 
 def graded(name="张三", status="new", score=0.755, left_out=(), quiz="final", passed=True,

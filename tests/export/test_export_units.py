@@ -10,8 +10,8 @@ import zipfile
 from html.parser import HTMLParser
 
 import pytest
-from exporthelpers import ASSESSMENT_SECRETS, CONFIG, FIXTURE
 
+from exporthelpers import ASSESSMENT_SECRETS, CONFIG, FIXTURE
 from generator.export import handbook, print_quiz, scorm
 from generator.export.mkdocs_site import site_settings
 from generator.export.naming import SlugError, course_slug, to_slug
