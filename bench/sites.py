@@ -36,8 +36,8 @@ PEER_PACKAGE = "mkdocs-quiz==1.7.1"
 
 def _load(config_file: Path):
     project = find_project(config_file)
-    bundle = load_course(project.content_dir, project.quiz_dir)
-    return bundle, plan_site(bundle)
+    loaded = load_course(project.content_dir, project.quiz_dir)
+    return loaded, plan_site(loaded)
 
 
 def _config(course_yml: Path, nav: list, extra_css: list[str], extra_js: list[str],
@@ -83,7 +83,7 @@ def _write_pages(docs: Path, pages: dict[str, str]) -> None:
 
 def write_plain(course_yml: Path, target: Path) -> Path:
     """The generator's Markdown as a plain MkDocs project; returns its mkdocs.yml."""
-    bundle, plan = _load(course_yml)
+    loaded, plan = _load(course_yml)
     docs = target / "docs"
     _write_pages(docs, plan.pages)
     css = _write_assets(docs, CSS)
@@ -104,9 +104,9 @@ def write_plain(course_yml: Path, target: Path) -> Path:
 # mkdocs-quiz syntax: <quiz> prompt, `- [x]`/`- [ ]` answers each followed by `> feedback`
 # lines, then free Markdown shown after answering. Multiple correct answers make checkboxes,
 # scored all or nothing.
-def peer_quiz_page(bundle, entry) -> str:
+def peer_quiz_page(loaded, entry) -> str:
     quiz = entry.quiz
-    text = TextRenderer(bundle, paths.quiz(quiz.id))
+    text = TextRenderer(loaded, paths.quiz(quiz.id))
     out = [f"# {text.inline(quiz.title)}", "", "<!-- mkdocs-quiz intro -->", ""]
     for question in quiz.questions:
         if not isinstance(question, (SingleChoice, MultipleChoice)):
@@ -121,7 +121,7 @@ def peer_quiz_page(bundle, entry) -> str:
             out += [text.markdown(question.explanation).strip(), ""]
         if question.lesson:
             lesson_id, _, anchor = question.lesson.partition("#")
-            found = bundle.lesson(lesson_id)
+            found = loaded.lesson(lesson_id)
             link = text.link(paths.lesson(found.section.id, lesson_id), f"#{anchor}" if anchor else "")
             out += [f"[复习：{text.inline(found.lesson.title)}]({link})", ""]
         out += ["</quiz>", ""]
@@ -131,10 +131,10 @@ def peer_quiz_page(bundle, entry) -> str:
 
 def write_peer(course_yml: Path, target: Path) -> Path:
     """The same site with its quizzes written for mkdocs-quiz; returns its mkdocs.yml."""
-    bundle, plan = _load(course_yml)
+    loaded, plan = _load(course_yml)
     pages = dict(plan.pages)
-    for entry in bundle.quizzes:
-        pages[paths.quiz(entry.quiz.id)] = peer_quiz_page(bundle, entry)
+    for entry in loaded.quizzes:
+        pages[paths.quiz(entry.quiz.id)] = peer_quiz_page(loaded, entry)
     docs = target / "docs"
     _write_pages(docs, pages)
     css = _write_assets(docs, ["course.css"])  # lesson styling; the quiz styling is the peer's

@@ -14,8 +14,8 @@ from pathlib import PurePath
 from pydantic import BaseModel
 
 from .anchors import anchors_in
-from .bundle import CourseBundle
 from .errors import Problem
+from .loaded import LoadedCourse
 from .models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 from .render.text import COURSE_LINK, POLICY_REF, without_code
 from .yamlsource import Locator
@@ -24,16 +24,16 @@ from .yamlsource import Locator
 _LINK_START = re.compile(r"\]\((lesson|quiz|section|glossary|policy):")
 
 
-def check_bundle(bundle: CourseBundle, today: datetime.date | None = None,
+def check_course(loaded: LoadedCourse, today: datetime.date | None = None,
                  stale_after_days: int = 180) -> list[Problem]:
-    checker = _Checker(bundle, today or datetime.date.today(), stale_after_days)
+    checker = _Checker(loaded, today or datetime.date.today(), stale_after_days)
     checker.run()
     return checker.problems
 
 
 class _Checker:
-    def __init__(self, bundle: CourseBundle, today: datetime.date, stale_after_days: int):
-        self.bundle = bundle
+    def __init__(self, loaded: LoadedCourse, today: datetime.date, stale_after_days: int):
+        self.loaded = loaded
         self.today = today
         self.stale_after = datetime.timedelta(days=stale_after_days)
         self.stale_after_days = stale_after_days
@@ -48,35 +48,35 @@ class _Checker:
         self.problems.append(locator.problem(path, message, hint, severity="warning"))
 
     def run(self) -> None:
-        bundle = self.bundle
-        self._unique([s.id for s in bundle.course.sections], bundle.course_locator,
+        loaded = self.loaded
+        self._unique([s.id for s in loaded.course.sections], loaded.course_locator,
                      lambda i: ("sections", i, "id"), "section id")
         self._check_files()
-        for entry in bundle.lessons:
+        for entry in loaded.lessons:
             self._check_text(entry.lesson, (), entry.locator)
             self._check_freshness(entry.locator, ("reviewed_on",), entry.lesson.reviewed_on,
                                   "lesson")
             if not entry.lesson.sources:
                 self.warn(entry.locator, (), "lesson has no sources",
                           "add `sources:` naming the rules or laws it is based on")
-        for entry in bundle.quizzes:
+        for entry in loaded.quizzes:
             self._check_quiz(entry.quiz, entry.locator)
             self._check_text(entry.quiz, (), entry.locator)
-        self._check_text(bundle.course, (), bundle.course_locator)
-        if bundle.policies_locator is not None:
-            for name, policy in bundle.policies.policies.items():
-                self._check_freshness(bundle.policies_locator, ("policies", name, "as_of"),
+        self._check_text(loaded.course, (), loaded.course_locator)
+        if loaded.policies_locator is not None:
+            for name, policy in loaded.policies.policies.items():
+                self._check_freshness(loaded.policies_locator, ("policies", name, "as_of"),
                                       policy.as_of, f"policy '{name}'")
-                self._check_text(policy, ("policies", name), bundle.policies_locator)
-        if bundle.glossary_locator is not None:
+                self._check_text(policy, ("policies", name), loaded.policies_locator)
+        if loaded.glossary_locator is not None:
             names = []
-            for index, term in enumerate(bundle.glossary.terms):
+            for index, term in enumerate(loaded.glossary.terms):
                 names += [(t, index) for t in [term.term, *term.aliases]]
-                self._check_text(term, ("terms", index), bundle.glossary_locator)
+                self._check_text(term, ("terms", index), loaded.glossary_locator)
             seen: dict[str, int] = {}
             for name, index in names:
                 if name in seen and seen[name] != index:
-                    self.error(bundle.glossary_locator, ("terms", index),
+                    self.error(loaded.glossary_locator, ("terms", index),
                                f"glossary term '{name}' is defined twice",
                                f"merge it with terms[{seen[name]}]")
                 seen.setdefault(name, index)
@@ -84,14 +84,14 @@ class _Checker:
     # File names and ids must agree: the id is the page address, and people link to it.
     def _check_files(self) -> None:
         first_lesson: dict[str, str] = {}
-        for entry in self.bundle.lessons:
+        for entry in self.loaded.lessons:
             self._id_matches_file(entry.lesson.id, entry.locator)
             other = first_lesson.setdefault(entry.lesson.id, entry.locator.label)
             if other != entry.locator.label:
                 self.error(entry.locator, ("id",), f"lesson id '{entry.lesson.id}' is also used "
                            f"by {other}", "give each lesson its own id")
         first_quiz: dict[str, str] = {}
-        for entry in self.bundle.quizzes:
+        for entry in self.loaded.quizzes:
             self._id_matches_file(entry.quiz.id, entry.locator)
             other = first_quiz.setdefault(entry.quiz.id, entry.locator.label)
             if other != entry.locator.label:
@@ -127,13 +127,13 @@ class _Checker:
 
     # Quiz structure: answer keys, ids and scenario graphs
     def _check_quiz(self, quiz: Quiz, locator: Locator) -> None:
-        bundle = self.bundle
-        sections = {s.id for s in bundle.course.sections}
+        loaded = self.loaded
+        sections = {s.id for s in loaded.course.sections}
         if quiz.section is not None and quiz.section not in sections:
             self.error(locator, ("section",), f"unknown section '{quiz.section}'",
                        f"use one of: {', '.join(sorted(sections))}")
         for index, lesson_id in enumerate(quiz.lessons):
-            if bundle.lesson(lesson_id) is None and lesson_id not in bundle.unloaded_lessons:
+            if loaded.lesson(lesson_id) is None and lesson_id not in loaded.unloaded_lessons:
                 self.error(locator, ("lessons", index), f"unknown lesson '{lesson_id}'",
                            self._lesson_hint(lesson_id))
         self._unique([q.id for q in quiz.questions], locator,
@@ -324,19 +324,19 @@ class _Checker:
 
     def _check_link(self, kind: str, ident: str, anchor: str, locator: Locator, path: tuple,
                     at: tuple[str, int] | None = None):
-        bundle = self.bundle
+        loaded = self.loaded
         if kind == "lesson":
             self._check_lesson_ref(ident + (f"#{anchor}" if anchor else ""), locator, path, at)
-        elif kind == "quiz" and bundle.quiz(ident) is None and ident not in bundle.unloaded_quizzes:
+        elif kind == "quiz" and loaded.quiz(ident) is None and ident not in loaded.unloaded_quizzes:
             self.error(locator, path, f"link to unknown quiz '{ident}'",
-                       f"use one of: {', '.join(e.quiz.id for e in bundle.quizzes) or 'none'}",
+                       f"use one of: {', '.join(e.quiz.id for e in loaded.quizzes) or 'none'}",
                        inside=at)
-        elif kind == "section" and ident not in {s.id for s in bundle.course.sections}:
+        elif kind == "section" and ident not in {s.id for s in loaded.course.sections}:
             self.error(locator, path, f"link to unknown section '{ident}'",
-                       f"use one of: {', '.join(s.id for s in bundle.course.sections)}",
+                       f"use one of: {', '.join(s.id for s in loaded.course.sections)}",
                        inside=at)
-        elif (kind == "glossary" and not bundle.glossary_unloaded
-              and bundle.glossary.find(ident) is None):
+        elif (kind == "glossary" and not loaded.glossary_unloaded
+              and loaded.glossary.find(ident) is None):
             self.error(locator, path, f"link to unknown glossary term '{ident}'",
                        "add it to glossary.yml", inside=at)
         elif kind == "policy" and self._policy_unknown(ident):
@@ -345,10 +345,10 @@ class _Checker:
 
     def _policy_unknown(self, name: str) -> bool:
         # While policies.yml itself has errors, every reference would look broken: say nothing.
-        return not self.bundle.policies_unloaded and name not in self.bundle.policies.policies
+        return not self.loaded.policies_unloaded and name not in self.loaded.policies.policies
 
     def _policy_hint(self, name: str) -> str:
-        known = sorted(self.bundle.policies.policies)
+        known = sorted(self.loaded.policies.policies)
         close = difflib.get_close_matches(name, known, n=1)
         if close:
             return f"did you mean '{close[0]}'?"
@@ -360,9 +360,9 @@ class _Checker:
     def _check_lesson_ref(self, ref: str, locator: Locator, path: tuple,
                           at: tuple[str, int] | None = None) -> None:
         lesson_id, _, anchor = ref.partition("#")
-        entry = self.bundle.lesson(lesson_id)
+        entry = self.loaded.lesson(lesson_id)
         if entry is None:
-            if lesson_id not in self.bundle.unloaded_lessons:
+            if lesson_id not in self.loaded.unloaded_lessons:
                 self.error(locator, path, f"unknown lesson '{lesson_id}'",
                            self._lesson_hint(lesson_id), inside=at)
             return
@@ -373,7 +373,7 @@ class _Checker:
                        "use one of: " + ", ".join(close or anchors[:8]), inside=at)
 
     def _lesson_hint(self, lesson_id: str) -> str:
-        ids = [e.lesson.id for e in self.bundle.lessons]
+        ids = [e.lesson.id for e in self.loaded.lessons]
         close = difflib.get_close_matches(lesson_id, ids, n=1)
         return f"did you mean '{close[0]}'?" if close else "check the lesson id"
 
@@ -381,7 +381,7 @@ class _Checker:
         if lesson_id not in self._anchors:
             from .render.lesson import render_lesson
 
-            page = render_lesson(self.bundle, self.bundle.lesson(lesson_id))
+            page = render_lesson(self.loaded, self.loaded.lesson(lesson_id))
             self._anchors[lesson_id] = set(anchors_in(page))
         return self._anchors[lesson_id]
 

@@ -79,13 +79,13 @@ def _check(args) -> int:
 
     started = time.perf_counter()
     project = find_project(args.config_file)
-    bundle = load_course(project.content_dir, project.quiz_dir, today=args.today,
+    loaded = load_course(project.content_dir, project.quiz_dir, today=args.today,
                          stale_after_days=project.stale_after_days)
-    _print_problems(bundle.warnings)
-    questions = sum(len(e.quiz.questions) for e in bundle.quizzes)
-    print(f"course check: OK — {len(bundle.course.sections)} sections, {len(bundle.lessons)} "
-          f"lessons, {len(bundle.quizzes)} quizzes ({questions} questions), "
-          f"{len(bundle.warnings)} warnings, in {time.perf_counter() - started:.2f} s")
+    _print_problems(loaded.warnings)
+    questions = sum(len(e.quiz.questions) for e in loaded.quizzes)
+    print(f"course check: OK — {len(loaded.course.sections)} sections, {len(loaded.lessons)} "
+          f"lessons, {len(loaded.quizzes)} quizzes ({questions} questions), "
+          f"{len(loaded.warnings)} warnings, in {time.perf_counter() - started:.2f} s")
     return EXIT_OK
 
 

@@ -7,9 +7,9 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from .bundle import CourseBundle, LessonEntry, QuizEntry
-from .checks import check_bundle
+from .checks import check_course
 from .errors import AuthorError, Problem
+from .loaded import LessonEntry, LoadedCourse, QuizEntry
 from .models.course import Course, Lesson
 from .models.quiz import Quiz
 from .models.reference import Glossary, PolicyFile
@@ -58,14 +58,14 @@ def cycle_collection_paused():
 
 
 def load_course(content_dir: Path, quiz_dir: Path | None, today=None,
-                stale_after_days: int = 180) -> CourseBundle:
+                stale_after_days: int = 180) -> LoadedCourse:
     """Load and check a whole course; raise AuthorError listing every problem found."""
     with cycle_collection_paused():
         return _load_course(content_dir, quiz_dir, today, stale_after_days)
 
 
 def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
-                 stale_after_days: int = 180) -> CourseBundle:
+                 stale_after_days: int = 180) -> LoadedCourse:
     problems: list[Problem] = []
 
     def load(model, path: Path):
@@ -134,18 +134,18 @@ def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
     lessons.sort(key=lambda e: (order[e.section.id], e.lesson.order, e.lesson.id))
     quizzes.sort(key=lambda e: (e.quiz.section is None, order.get(e.quiz.section, 0),
                                 e.quiz.order, e.quiz.id))
-    bundle = CourseBundle(course, course_locator, lessons, quizzes,
+    loaded = LoadedCourse(course, course_locator, lessons, quizzes,
                           policies or PolicyFile(), policies_locator,
                           glossary or Glossary(), glossary_locator, unloaded_lessons=unloaded,
                           unloaded_quizzes=unloaded_quizzes,
                           policies_unloaded=policies_present and policies is None,
                           glossary_unloaded=glossary_present and glossary is None)
-    found = check_bundle(bundle, today=today, stale_after_days=stale_after_days)
+    found = check_course(loaded, today=today, stale_after_days=stale_after_days)
     problems.extend(p for p in found if p.severity == "error")
-    bundle.warnings = sorted(p for p in found if p.severity == "warning")
+    loaded.warnings = sorted(p for p in found if p.severity == "warning")
     if problems:
-        raise AuthorError(problems + bundle.warnings)
-    return bundle
+        raise AuthorError(problems + loaded.warnings)
+    return loaded
 
 
 def _yaml_files(folder: Path) -> list[Path]:

@@ -80,8 +80,8 @@ def scenario(qid="c", **fields) -> dict:
 
 
 def load_quizzes(content: Path, quizzes: Path):
-    bundle = load_course(content, quizzes if quizzes.is_dir() else None)
-    return bundle, [entry.quiz for entry in bundle.quizzes]
+    loaded = load_course(content, quizzes if quizzes.is_dir() else None)
+    return loaded, [entry.quiz for entry in loaded.quizzes]
 
 
 def bundled_course():

@@ -38,10 +38,10 @@ def test_valid_course_loads_in_order(here):
         "rules/b-second": lesson("b-second", "第二课", 2),
         "rules/refund-rules": lesson(),
     })
-    bundle = load(here)
-    assert [e.lesson.id for e in bundle.lessons] == ["refund-rules", "b-second", "talk"]
-    assert [e.quiz.id for e in bundle.quizzes] == ["rules-practice"]
-    assert bundle.warnings == []
+    loaded = load(here)
+    assert [e.lesson.id for e in loaded.lessons] == ["refund-rules", "b-second", "talk"]
+    assert [e.quiz.id for e in loaded.quizzes] == ["rules-practice"]
+    assert loaded.warnings == []
 
 
 def test_missing_course_file(here):
@@ -145,8 +145,8 @@ def test_link_target_ending_in_a_full_width_bracket(here):
 def test_links_and_policy_names_inside_code_are_not_checked(here):
     other = lesson("other", extra="description: 写法 `[文字](lesson:课的id)` 和 `{{policy.名称}}`\n")
     make_course(here, lessons={"rules/refund-rules": lesson(), "rules/other": other})
-    bundle = load(here)
-    assert bundle.lesson("other") is not None
+    loaded = load(here)
+    assert loaded.lesson("other") is not None
 
 
 def test_problems_inside_a_text_block_point_at_their_own_line_and_column(here):
@@ -237,8 +237,8 @@ def test_stale_review_dates_are_warnings(here):
                 extra={"content/policies.yml": (
                     "policies:\n  no_reason_days:\n    label: 期限\n    value: 7 天\n"
                     "    as_of: 2025-01-01\n    source:\n      title: 消保法\n")})
-    bundle = load(here)
-    assert [str(w) for w in bundle.warnings] == [
+    loaded = load(here)
+    assert [str(w) for w in loaded.warnings] == [
         "content/policies.yml:5:12: warning: policy 'no_reason_days' was last checked on "
         "2025-01-01, more than 180 days ago — re-read the current rules and update the date",
         "content/rules/refund-rules.yml:15:14: warning: lesson was last checked on 2026-01-02, "

@@ -154,8 +154,8 @@ def scenario(**changes) -> str:
 
 def test_a_valid_scenario_passes(here):
     make_course(here, quizzes={"rules-practice": HEAD + dedent(scenario())})
-    bundle = load_course(here / "content", here / "quizzes", today=TODAY)
-    assert [q.id for q in bundle.quizzes[0].quiz.questions] == ["chat"]
+    loaded = load_course(here / "content", here / "quizzes", today=TODAY)
+    assert [q.id for q in loaded.quizzes[0].quiz.questions] == ["chat"]
 
 
 def test_scenario_choice_pointing_at_a_missing_node(here):

@@ -47,8 +47,8 @@ def assert_golden(name: str, text: str) -> None:
 
 @pytest.fixture(scope="module")
 def course():
-    bundle, _ = fixture_course()
-    return bundle
+    loaded, _ = fixture_course()
+    return loaded
 
 
 def page_data(page: str) -> dict:
@@ -159,12 +159,12 @@ def test_english_course_gets_english_interface(tmp_path):
     course_file.write_text(course_file.read_text(encoding="utf-8").replace("language: zh",
                                                                            "language: en"),
                            encoding="utf-8")
-    bundle, _ = load_quizzes(folder / "content", folder / "quizzes")
-    page = render_quiz(bundle, bundle.quiz("basics-practice"))
+    loaded, _ = load_quizzes(folder / "content", folder / "quizzes")
+    page = render_quiz(loaded, loaded.quiz("basics-practice"))
     assert '<legend><span class="course-q-number">Question 1</span> · Single choice</legend>' in page
     assert "**Why:**" in page and "Review: " in page
     assert page_data(page)["ui"] == WIDGET_STRINGS["en"]
-    assert "Progress" in render_progress(bundle).splitlines()[0]
+    assert "Progress" in render_progress(loaded).splitlines()[0]
 
 
 # The built pages: what MkDocs made of the Markdown above.
@@ -211,17 +211,17 @@ def test_what_a_learner_picks_carries_no_policy_date_marker():
     from generator.loading import load_course
 
     root = Path(__file__).resolve().parent.parent
-    bundle = load_course(root / "content", root / "quizzes")
+    loaded = load_course(root / "content", root / "quizzes")
     pickable = re.compile(r'<span class="course-(?:option|step)-text">(.*?)</span>')
-    citing = [option.text for entry in bundle.quizzes for q in entry.quiz.questions
+    citing = [option.text for entry in loaded.quizzes for q in entry.quiz.questions
               for option in getattr(q, "options", None) or getattr(q, "items", None) or []
               if "{{" in option.text]
     assert citing, "the course should have options that cite a policy value"
-    for entry in bundle.quizzes:
-        page = render_quiz(bundle, entry)
+    for entry in loaded.quizzes:
+        page = render_quiz(loaded, entry)
         texts = pickable.findall(page)
         assert texts
         assert [text for text in texts if "course-policy-date" in text or "{{" in text] == []
         # Prompts and explanations still show where a value comes from.
-    pages = "".join(render_quiz(bundle, entry) for entry in bundle.quizzes)
+    pages = "".join(render_quiz(loaded, entry) for entry in loaded.quizzes)
     assert "{.course-policy-date" in pages

@@ -23,8 +23,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from ..grader import percent
 from ..models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice, TrueFalse
+from ..scoring import percent
 from .gradebook import StoredAttempt
 
 GROUP_SHARE = 0.27

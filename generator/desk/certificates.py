@@ -17,8 +17,8 @@ import html
 import secrets
 from dataclasses import dataclass
 
-from ..grader import percent
 from ..models.quiz import Quiz
+from ..scoring import percent
 from .gradebook import CertificateRecord, StoredAttempt
 from .strings import strings
 

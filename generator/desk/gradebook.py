@@ -39,8 +39,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
-from ..grader import QuestionResult
-from .grading import Attempt
+from ..scoring import QuestionResult
+from .attempts import Attempt
 
 SCHEMA_VERSION = "1"
 

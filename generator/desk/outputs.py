@@ -13,10 +13,10 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
-from ..grader import percent
+from ..scoring import percent
 from .answerfiles import one_line
+from .attempts import Attempt
 from .gradebook import StoredAttempt
-from .grading import Attempt
 from .strings import strings
 
 # Excel runs a cell starting with one of these as a formula (CSV injection): "=HYPERLINK(…)".

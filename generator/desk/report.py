@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..grader import percent
+from ..scoring import percent
 from . import charts
 from .analysis import LOW_FACILITY, MIN_FOR_DISCRIMINATION, MIN_FOR_FLAGS, QuizStats
 from .gradebook import StoredAttempt

@@ -36,13 +36,13 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
     """Write `<slug>-offline.zip`, `-handbook.html`, `-handbook.pdf`, `-scorm12.zip`."""
     project = find_project(request.config_file)
     chromium = pdf.find_chromium()  # before the slow part: fail fast when it is missing
-    bundle = load_course(project.content_dir, project.quiz_dir,
+    loaded = load_course(project.content_dir, project.quiz_dir,
                          stale_after_days=project.stale_after_days)
     site_name, site_url, extensions, extension_configs = mkdocs_site.site_settings(
         project.config_file)
     slug = course_slug(request.slug, site_url, site_name, project.root.resolve().name)
     assessment = request.assessment or project.assessment
-    edition = content_date(bundle)
+    edition = content_date(loaded)
     when = export_time(edition)
     files: dict[str, bytes] = {}  # written together at the end: all four, or none
 
@@ -61,14 +61,14 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
         mkdocs_site.build_site(project.config_file, scratch / "scorm", when=when,
                                assessment=assessment, scorm=True)
         package = scorm.package_files(trim(files_under(scratch / "scorm")), slug=slug,
-                                      title=bundle.course.title,
-                                      language=bundle.course.language)
+                                      title=loaded.course.title,
+                                      language=loaded.course.language)
         files[f"{slug}-scorm12.zip"] = zip_bytes(package, when, first=[scorm.MANIFEST])
 
         progress("writing the handbook")
         css = (resources.files("generator") / "assets" / "handbook.css").read_text("utf-8")
         page = handbook.render_handbook(
-            bundle, handbook.MarkdownSettings(extensions, extension_configs), css=css,
+            loaded, handbook.MarkdownSettings(extensions, extension_configs), css=css,
             edition=edition, force_assessment=assessment,
             embed=lambda path: _data_uri(project.content_dir, path))
         files[f"{slug}-handbook.html"] = page.encode("utf-8")

@@ -9,7 +9,7 @@ site engine. Differences from the website:
   collide, and links between pages become links within the handbook;
 - one self-contained HTML file: CSS inline, images (if any) as data: URIs, no script, nothing
   loaded from anywhere.
-Pure: a bundle and settings in, an HTML string out.
+Pure: a loaded course and settings in, an HTML string out.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..anchors import slug
-from ..bundle import CourseBundle
+from ..loaded import LoadedCourse
 from ..render import paths
 from ..render.quiz import is_assessment
 from ..render.site import plan_site
@@ -74,20 +74,20 @@ def page_anchor(page: str) -> str:
     return stem.replace("/", ".")
 
 
-def render_handbook(bundle: CourseBundle, settings: MarkdownSettings, *, css: str,
+def render_handbook(loaded: LoadedCourse, settings: MarkdownSettings, *, css: str,
                     edition: datetime.date, force_assessment: bool = False,
                     embed: Callable[[str], str | None] = lambda path: None) -> str:
     """The handbook's HTML. `embed` turns a site path of an image into a data: URI (or None)."""
-    language = bundle.course.language
+    language = loaded.course.language
     w = WORDS.get(language, WORDS["en"])
-    pages = _pages(bundle, force_assessment)
+    pages = _pages(loaded, force_assessment)
     converter = _Converter(settings, {page.path: page_anchor(page.path) for page in pages}, embed)
     for page in pages:
         page.html, page.title = converter.convert(page.path, page.markdown)
-    title = bundle.course.title
-    description = bundle.course.description
+    title = loaded.course.title
+    description = loaded.course.description
     if description:  # author Markdown, like every other text of the course
-        description = converter.convert(paths.HOME, TextRenderer(bundle, paths.HOME)
+        description = converter.convert(paths.HOME, TextRenderer(loaded, paths.HOME)
                                         .markdown(description))[0]
     body = [_cover(title, description, w, edition), _contents(pages, w)]
     for page in pages:
@@ -111,32 +111,32 @@ def render_handbook(bundle: CourseBundle, settings: MarkdownSettings, *, css: st
 """
 
 
-def _pages(bundle: CourseBundle, force_assessment: bool) -> list[_Page]:
-    plan = plan_site(bundle, force_assessment)
+def _pages(loaded: LoadedCourse, force_assessment: bool) -> list[_Page]:
+    plan = plan_site(loaded, force_assessment)
     pages = [_Page(paths.HOME, plan.pages[paths.HOME], 1)]
     practice = []
 
     def add_quiz(entry, level):
         quiz = entry.quiz
         pages.append(_Page(paths.quiz(quiz.id),
-                           print_quiz.quiz_page(bundle, quiz, force_assessment), level))
+                           print_quiz.quiz_page(loaded, quiz, force_assessment), level))
         if not is_assessment(quiz, force_assessment):
             practice.append(quiz)
 
-    for section in bundle.course.sections:
+    for section in loaded.course.sections:
         pages.append(_Page(paths.section(section.id), plan.pages[paths.section(section.id)], 1))
-        for entry in bundle.lessons_in(section.id):
+        for entry in loaded.lessons_in(section.id):
             page = paths.lesson(section.id, entry.lesson.id)
             pages.append(_Page(page, plan.pages[page], 2))
-        for entry in bundle.quizzes_in(section.id):
+        for entry in loaded.quizzes_in(section.id):
             add_quiz(entry, 2)
-    for entry in bundle.quizzes_in(None):
+    for entry in loaded.quizzes_in(None):
         add_quiz(entry, 1)
     for page in (paths.GLOSSARY, paths.POLICIES):  # the progress page stays in the browser
         if page in plan.pages:
             pages.append(_Page(page, plan.pages[page], 1))
     if practice:
-        pages.append(_Page(print_quiz.APPENDIX, print_quiz.answers(bundle, practice), 1))
+        pages.append(_Page(print_quiz.APPENDIX, print_quiz.answers(loaded, practice), 1))
     return pages
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from string import ascii_uppercase
 
-from ..bundle import CourseBundle
+from ..loaded import LoadedCourse
 from ..models.quiz import (
     MultipleChoice,
     Ordering,
@@ -82,10 +82,10 @@ def question_anchor(question: Question) -> str:
     return f"q-{question.id}"
 
 
-def quiz_page(bundle: CourseBundle, quiz: Quiz, force_assessment: bool) -> str:
+def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool) -> str:
     """A quiz as printed questions (the page `quiz/<id>.md` of the handbook)."""
-    w = words(bundle.course.language)
-    text = TextRenderer(bundle, paths.quiz(quiz.id))
+    w = words(loaded.course.language)
+    text = TextRenderer(loaded, paths.quiz(quiz.id))
     assessment = is_assessment(quiz, force_assessment)
     meta = [w["assessment" if assessment else "practice"],
             w["questions"].format(n=len(quiz.questions)),
@@ -174,20 +174,20 @@ def _order_card(order, text: TextRenderer, w: dict) -> str:
             f'{"".join(rows)}</table>')
 
 
-def answers(bundle: CourseBundle, quizzes: list[Quiz]) -> str:
+def answers(loaded: LoadedCourse, quizzes: list[Quiz]) -> str:
     """The appendix page: every practice quiz's answers, feedback and explanations."""
-    w = words(bundle.course.language)
-    text = TextRenderer(bundle, APPENDIX)
+    w = words(loaded.course.language)
+    text = TextRenderer(loaded, APPENDIX)
     out = [f"# {w['appendix']}", ""]
     for quiz in quizzes:
         link = text.link(paths.quiz(quiz.id))
         out += [f"## [{text.inline(quiz.title)}]({link}) {{#{answers_anchor(quiz)}}}", ""]
         for number, question in enumerate(quiz.questions, 1):
-            out += _answer(bundle, quiz, question, number, text, w)
+            out += _answer(loaded, quiz, question, number, text, w)
     return "\n".join(out)
 
 
-def _answer(bundle, quiz: Quiz, question: Question, number: int, text: TextRenderer,
+def _answer(loaded, quiz: Quiz, question: Question, number: int, text: TextRenderer,
             w: dict) -> list[str]:
     link = text.link(paths.quiz(quiz.id), f"#{question_anchor(question)}")
     out = ['<div class="hb-answer" markdown="block">', ""]
@@ -221,7 +221,7 @@ def _answer(bundle, quiz: Quiz, question: Question, number: int, text: TextRende
         out += [f"**{w['explanation']}{w['colon']}**{text.markdown(question.explanation).strip()}",
                 ""]
     if question.lesson:
-        out += [_lesson_link(bundle, question.lesson, text, w), ""]
+        out += [_lesson_link(loaded, question.lesson, text, w), ""]
     out += ["</div>", ""]
     return out
 
@@ -273,9 +273,9 @@ def _node_anchor(question: Scenario, node_id: str) -> str:
     return f"{question.id}-{node_id}"
 
 
-def _lesson_link(bundle: CourseBundle, ref: str, text: TextRenderer, w: dict) -> str:
+def _lesson_link(loaded: LoadedCourse, ref: str, text: TextRenderer, w: dict) -> str:
     lesson_id, _, anchor = ref.partition("#")
-    entry = bundle.lesson(lesson_id)
+    entry = loaded.lesson(lesson_id)
     if entry is None:  # `course check` reports it
         return ""
     target = text.link(paths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")

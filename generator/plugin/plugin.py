@@ -40,7 +40,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def __init__(self):
         self.command: str | None = None
-        self.bundle = None
+        self.loaded = None
         self.published_dir: str | None = None
         self.staging_dir: str | None = None
         self.plan = None
@@ -58,21 +58,21 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         assessment = self.config.assessment or os.environ.get("COURSE_ASSESSMENT") == "1"
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             try:
-                self.bundle = load_course(Path(self.config.content_dir), quiz_dir,
+                self.loaded = load_course(Path(self.config.content_dir), quiz_dir,
                                           stale_after_days=self.config.stale_after_days)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
-            for warning in self.bundle.warnings:
+            for warning in self.loaded.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
-            self.plan = plan_site(self.bundle, assessment)
+            self.plan = plan_site(self.loaded, assessment)
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
         for name, options in REQUIRED_EXTENSIONS.items():
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
                 config.mdx_configs[name] = options
-        ui = strings(self.bundle.course.language)
+        ui = strings(self.loaded.course.language)
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", slug)
         toc.setdefault("permalink_title", ui["permalink"])  # MkDocs' default is English
@@ -95,7 +95,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._stage_site_dir(config)
         # The pages are planned. The models and where each value came from (hundreds of MB for a
         # thousand lessons) are not needed while MkDocs builds: let it reuse that memory.
-        self.bundle = None
+        self.loaded = None
         return config
 
     # Add the generated pages and assets; drop the YAML sources from the site
@@ -144,7 +144,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         except ImportError:  # pragma: no cover - jieba is a dependency
             return
         jieba.setLogLevel(logging.WARNING)  # its "Loading model…" notes say nothing to an author
-        for term in self.bundle.glossary.terms:
+        for term in self.loaded.glossary.terms:
             for word in (term.term, *term.aliases):
                 jieba.add_word(word)
 

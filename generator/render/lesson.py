@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import html
 
-from ..bundle import CourseBundle, LessonEntry
 from ..i18n import strings
+from ..loaded import LessonEntry, LoadedCourse
 from . import paths
 from .text import TextRenderer
 
 
-def render_lesson(bundle: CourseBundle, entry: LessonEntry) -> str:
+def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
     lesson, section = entry.lesson, entry.section
-    t = strings(bundle.course.language)
-    text = TextRenderer(bundle, paths.lesson(section.id, lesson.id))
+    t = strings(loaded.course.language)
+    text = TextRenderer(loaded, paths.lesson(section.id, lesson.id))
     out: list[str] = [f"# {text.inline(lesson.title)}", ""]
 
     meta = [html.escape(section.title)]

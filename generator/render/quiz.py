@@ -19,10 +19,9 @@ import json
 import random
 from dataclasses import replace
 
-from ..bundle import CourseBundle, QuizEntry
 from ..fingerprint import question_version, quiz_version
-from ..grader import best_path_points
 from ..i18n import strings
+from ..loaded import LoadedCourse, QuizEntry
 from ..models.quiz import (
     MultipleChoice,
     Ordering,
@@ -32,6 +31,7 @@ from ..models.quiz import (
     SingleChoice,
     TrueFalse,
 )
+from ..scoring import best_path_points
 from ..shuffle import shuffle_flags
 from . import paths
 from .text import TextRenderer
@@ -135,12 +135,12 @@ def is_assessment(quiz: Quiz, force_assessment: bool = False) -> bool:
     return force_assessment or quiz.mode == "assessment"
 
 
-def render_quiz(bundle: CourseBundle, entry: QuizEntry, force_assessment: bool = False) -> str:
+def render_quiz(loaded: LoadedCourse, entry: QuizEntry, force_assessment: bool = False) -> str:
     quiz = entry.quiz
-    language = bundle.course.language
+    language = loaded.course.language
     t, ui = strings(language), UI.get(language, UI["en"])
     assessment = is_assessment(quiz, force_assessment)
-    text = TextRenderer(bundle, paths.quiz(quiz.id))
+    text = TextRenderer(loaded, paths.quiz(quiz.id))
     mode = "assessment" if assessment else "practice"
     meta = [t[mode], t["questions_count"].format(n=len(quiz.questions)),
             t["pass_mark"].format(pct=round(quiz.pass_mark * 100))]
@@ -153,11 +153,11 @@ def render_quiz(bundle: CourseBundle, entry: QuizEntry, force_assessment: bool =
     # The widget's data rides in an attribute, not a <script type="application/json">: Material's
     # instant navigation re-creates every inline script of a new page without its type, and
     # would run the JSON as JavaScript.
-    data = quiz_data(bundle, quiz, assessment)
+    data = quiz_data(loaded, quiz, assessment)
     out += [f'<div class="course-quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}" '
             f'data-mode="{mode}" data-json="{json_attribute(data)}" markdown="block">', ""]
     for number, question in enumerate(quiz.questions, 1):
-        out += _question(bundle, question, number, quiz, text, ui, language, assessment)
+        out += _question(loaded, question, number, quiz, text, ui, language, assessment)
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -168,24 +168,24 @@ def json_attribute(data) -> str:
     return html.escape(text, quote=True)
 
 
-def quiz_data(bundle: CourseBundle, quiz: Quiz, assessment: bool) -> dict:
+def quiz_data(loaded: LoadedCourse, quiz: Quiz, assessment: bool) -> dict:
     """What the widget needs. In assessment mode: nothing that tells right from wrong.
 
     Lists keep the YAML order (questions, options, nodes, choices): the widget's shuffle and its
-    score sum both walk them in that order, exactly as `shuffle.py` and `grader.py` do.
+    score sum both walk them in that order, exactly as `shuffle.py` and `scoring.py` do.
     """
     shuffle_questions, shuffle_options = shuffle_flags(quiz)
     data = {
         "quiz": quiz.id,
         "title": quiz.title,
-        "course": bundle.course.title,
-        "language": bundle.course.language,
+        "course": loaded.course.title,
+        "language": loaded.course.language,
         "version": quiz_version(quiz),
         "mode": "assessment" if assessment else "practice",
         "passMark": quiz.pass_mark,
         "shuffle": {"questions": shuffle_questions, "options": shuffle_options},
         "questions": [question_data(q, assessment) for q in quiz.questions],
-        "ui": WIDGET_STRINGS.get(bundle.course.language, WIDGET_STRINGS["en"]),
+        "ui": WIDGET_STRINGS.get(loaded.course.language, WIDGET_STRINGS["en"]),
     }
     return data
 
@@ -240,7 +240,7 @@ def pickable(text: TextRenderer) -> TextRenderer:
     return replace(text, dated=False)
 
 
-def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRenderer, ui: dict,
+def _question(loaded, question: Question, number: int, quiz: Quiz, text: TextRenderer, ui: dict,
               language: str, assessment: bool) -> list[str]:
     labels = TYPE_LABELS.get(language, TYPE_LABELS["en"])
     qid = question.id
@@ -290,7 +290,7 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
             out += [f"**{ui['explanation'].strip()}** {text.markdown(question.explanation).strip()}",
                     ""]
         if question.lesson:
-            out += [_lesson_link(bundle, question.lesson, text, ui), ""]
+            out += [_lesson_link(loaded, question.lesson, text, ui), ""]
         out.append("</div>")
     out += ["</fieldset>", ""]
     return out
@@ -368,9 +368,9 @@ def _order_card(order, text: TextRenderer, ui: dict) -> list[str]:
             f'<dl>{"".join(rows)}</dl></div>']
 
 
-def _lesson_link(bundle: CourseBundle, ref: str, text: TextRenderer, ui: dict) -> str:
+def _lesson_link(loaded: LoadedCourse, ref: str, text: TextRenderer, ui: dict) -> str:
     lesson_id, _, anchor = ref.partition("#")
-    entry = bundle.lesson(lesson_id)
+    entry = loaded.lesson(lesson_id)
     if entry is None:  # `course check` reports it
         return ""
     target = text.link(paths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")

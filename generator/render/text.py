@@ -13,8 +13,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ..bundle import CourseBundle
 from ..i18n import strings
+from ..loaded import LoadedCourse
 from . import paths
 
 POLICY_REF = re.compile(r"\{\{\s*policy\.([A-Za-z0-9_]+)\s*\}\}")
@@ -98,7 +98,7 @@ def _prose(part: str) -> str:
 class TextRenderer:
     """Renders author text for one page (links are relative to that page)."""
 
-    bundle: CourseBundle
+    loaded: LoadedCourse
     page: str
     # Policy values with their date marker. Off for what a learner picks (options, steps,
     # choices): a marker on one option but not the others would point at the answer.
@@ -133,18 +133,18 @@ class TextRenderer:
         return html.escape(text, quote=True)
 
     def _policy_value(self, name: str) -> str:
-        policy = self.bundle.policies.policies.get(name)
+        policy = self.loaded.policies.policies.get(name)
         return policy.value if policy else f"{{{{policy.{name}}}}}"
 
     def _policy(self, match: re.Match) -> str:
         name = match.group(1)
-        policy = self.bundle.policies.policies.get(name)
+        policy = self.loaded.policies.policies.get(name)
         if policy is None:  # `course check` reports it; keep the text visible meanwhile
             return match.group(0)
         if not self.dated:
             return policy.value
         date = policy.as_of.isoformat()
-        title = strings(self.bundle.course.language)["policy_checked"].format(date=date)
+        title = strings(self.loaded.course.language)["policy_checked"].format(date=date)
         target = self.link(paths.POLICIES, f"#{paths.policy_anchor(name)}")
         # A small raised date after the value, like a citation: it must not read as part of
         # the sentence (a "截至 …" in mid-sentence read like a deadline).
@@ -152,11 +152,11 @@ class TextRenderer:
 
     def _course_link(self, match: re.Match) -> str:
         kind, ident, anchor = match.group(1), match.group(2), match.group(3) or ""
-        target = paths.target(self.bundle, kind, ident)
+        target = paths.target(self.loaded, kind, ident)
         if target is None:  # unknown id: `course check` reports it
             return match.group(0)
         if kind == "glossary":  # an alias links to the entry of its term
-            anchor = "#" + paths.term_anchor(self.bundle.glossary.find(ident).term)
+            anchor = "#" + paths.term_anchor(self.loaded.glossary.find(ident).term)
         if kind == "policy":
             anchor = "#" + paths.policy_anchor(ident)
         return "](" + self.link(target, anchor) + ")"

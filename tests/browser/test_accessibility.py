@@ -15,8 +15,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from generator.grader import grade_question
 from generator.models.quiz import Scenario
+from generator.scoring import grade_question
 from helpers import ROOT, missing_tool, serve_directory
 from quizhelpers import all_answers, bundled_course, scenario_paths
 

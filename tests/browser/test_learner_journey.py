@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator.grader import grade_question, grade_quiz
 from generator.models.quiz import (
     MultipleChoice,
     Ordering,
@@ -25,6 +24,7 @@ from generator.models.quiz import (
     SingleChoice,
     TrueFalse,
 )
+from generator.scoring import grade_question, grade_quiz
 from helpers import ROOT, run_course, serve_directory
 from quizhelpers import bundled_course, question_box, scenario_paths
 

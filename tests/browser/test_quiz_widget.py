@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.grader import grade_quiz
 from generator.models.answers import AnswerFile
+from generator.scoring import grade_quiz
 from generator.shuffle import presentation
 from helpers import run_course, serve_directory
 from quizhelpers import (
@@ -49,8 +49,8 @@ Object.defineProperty(window, 'localStorage', {
 
 @pytest.fixture(scope="module")
 def course():
-    bundle, quizzes = fixture_course()
-    return bundle, {q.id: q for q in quizzes}
+    loaded, quizzes = fixture_course()
+    return loaded, {q.id: q for q in quizzes}
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +191,7 @@ def test_a_conversation_unfolds_along_the_chosen_path(open_page, server):
 
 def test_finishing_a_quiz_scores_it_emits_quiz_graded_and_retry_starts_over(open_page, server,
                                                                             course):
-    bundle, quizzes = course
+    loaded, quizzes = course
     quiz = quizzes["service-scenario"]
     page = open_page(f"{server}/quiz/service-scenario.html")
     page.evaluate("""window.graded = [];

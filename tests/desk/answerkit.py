@@ -7,8 +7,8 @@ import json
 import random
 from pathlib import Path
 
-from generator.bundle import CourseBundle
 from generator.fingerprint import question_version, quiz_version
+from generator.loaded import LoadedCourse
 from generator.loading import load_course
 from generator.models.quiz import Quiz, Scenario
 from generator.project import find_project
@@ -18,7 +18,7 @@ CONFIG = FIXTURE / "mkdocs.yml"
 
 
 @functools.lru_cache(maxsize=None)
-def fixture_course() -> CourseBundle:
+def fixture_course() -> LoadedCourse:
     project = find_project(CONFIG)
     return load_course(project.content_dir, project.quiz_dir)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.desk.gradebook import StoredAttempt
-from generator.grader import QuestionResult
+from generator.scoring import QuestionResult
 
 ROOT = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI") == "true"

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, text
 from answerkit import answer_document, fixture_course, fixture_quiz, perfect_answers, wrong_answers
 from desktools import stored
 from generator.desk.answerfiles import content_hash, parse
+from generator.desk.attempts import GradingCourse, grade_file
 from generator.desk.gradebook import (
     CertificateRecord,
     Gradebook,
@@ -18,7 +19,6 @@ from generator.desk.gradebook import (
     database_url,
     select_attempts,
 )
-from generator.desk.grading import GradingCourse, grade_file
 
 COURSE = GradingCourse([entry.quiz for entry in fixture_course().quizzes])
 PRACTICE = fixture_quiz("practice")

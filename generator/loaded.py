@@ -26,7 +26,7 @@ class QuizEntry:
 
 
 @dataclass
-class CourseBundle:
+class LoadedCourse:
     course: Course
     course_locator: Locator
     lessons: list[LessonEntry] = field(default_factory=list)

@@ -1,4 +1,4 @@
-"""generator.desk.grading: a validated file graded against the current quizzes, version-safe."""
+"""generator.desk.attempts: a validated file graded against the current quizzes, version-safe."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from answerkit import (
     wrong_answers,
 )
 from generator.desk.answerfiles import BadAnswerFile, parse
-from generator.desk.grading import GradingCourse, grade_file, learner_key, utc
-from generator.grader import AnswerError, Grader
+from generator.desk.attempts import GradingCourse, grade_file, learner_key, utc
 from generator.models.quiz import Quiz
+from generator.scoring import AnswerError, Grader
 
 COURSE = GradingCourse([entry.quiz for entry in fixture_course().quizzes])
 PRACTICE = fixture_quiz("practice")

@@ -2,7 +2,8 @@
 
 import pytest
 
-from generator.grader import (
+from generator.models.quiz import Scenario
+from generator.scoring import (
     AnswerError,
     Grader,
     best_path_points,
@@ -10,7 +11,6 @@ from generator.grader import (
     grade_quiz,
     percent,
 )
-from generator.models.quiz import Scenario
 from quizhelpers import make_quiz, multiple, ordering, scenario, single, true_false
 
 
