@@ -17,6 +17,7 @@ from .anchors import anchors_in
 from .errors import Problem
 from .loaded import LoadedCourse
 from .models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
+from .quizgraph import explore, start_node
 from .render.text import COURSE_LINK, POLICY_REF, without_code
 from .yamlsource import Locator
 
@@ -218,7 +219,7 @@ class _Checker:
         index_of: dict[str, int] = {}
         for i, node in enumerate(question.nodes):
             index_of.setdefault(node.id, i)
-        start = question.start or question.nodes[0].id
+        start = start_node(question)
         if start not in index_of:
             self.error(locator, path + ("start",), f"start node '{start}' does not exist",
                        f"use one of: {', '.join(index_of)}")
@@ -242,36 +243,19 @@ class _Checker:
                            "choices)")
         if broken:
             return
-        # Depth-first walk from the start: finds cycles and the nodes it can reach.
-        state: dict[str, str] = {}
-        cycle_reported = False
-
-        def visit(node_id: str) -> None:
-            nonlocal cycle_reported
-            state[node_id] = "open"
-            node = question.nodes[index_of[node_id]]
-            for c_index, choice in enumerate(node.choices):
-                if state.get(choice.next) == "open":
-                    if not cycle_reported:
-                        cycle_reported = True
-                        self.error(locator, path + ("nodes", index_of[node_id], "choices",
-                                                    c_index, "next"),
-                                   f"choice '{choice.id}' leads back to '{choice.next}', making "
-                                   "a loop", "conversations must move forward; lead it to a "
-                                   "new node")
-                elif choice.next not in state:
-                    visit(choice.next)
-            state[node_id] = "done"
-
-        visit(start)
+        walk = explore(question)
+        if walk.loop is not None:
+            node_id, c_index = walk.loop
+            choice = question.nodes[index_of[node_id]].choices[c_index]
+            self.error(locator, path + ("nodes", index_of[node_id], "choices", c_index, "next"),
+                       f"choice '{choice.id}' leads back to '{choice.next}', making a loop",
+                       "conversations must move forward; lead it to a new node")
         for n_index, node in enumerate(question.nodes):
-            if node.id not in state:
+            if node.id not in walk.reached:
                 self.error(locator, path + ("nodes", n_index, "id"),
                            f"node '{node.id}' cannot be reached from the start",
                            "lead a choice to it, or remove it")
-        if not cycle_reported and all(
-            c.points == 0 for n in question.nodes for c in n.choices
-        ):
+        if walk.loop is None and all(c.points == 0 for n in question.nodes for c in n.choices):
             self.error(locator, path, f"scenario '{question.id}' gives no points on any path",
                        "give the good choices `points:`")
 

@@ -17,6 +17,7 @@ from generator.models.quiz import (
     SingleChoice,
     TrueFalse,
 )
+from generator.quizgraph import start_node
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_COURSE = Path(__file__).resolve().parent / "fixtures" / "quizcourse"
@@ -105,7 +106,7 @@ def scenario_paths(question: Scenario, complete_only: bool = False) -> list[list
         for choice in node.choices:
             walk(choice.next, path + [choice.id])
 
-    walk(question.start or question.nodes[0].id, [])
+    walk(start_node(question), [])
     return out
 
 

@@ -21,6 +21,7 @@ from ..models.quiz import (
     SingleChoice,
     TrueFalse,
 )
+from ..quizgraph import best_path, start_node
 from ..render import paths
 from ..render.quiz import display_order, is_assessment
 from ..render.text import TextRenderer
@@ -137,7 +138,7 @@ def _boxes(shape: str, labels: list[str]) -> list[str]:
 
 def _scenario(question: Scenario, text: TextRenderer, w: dict) -> list[str]:
     steps = _step_numbers(question)
-    start = steps[question.start or question.nodes[0].id]
+    start = steps[start_node(question)]
     out = [f'<p class="hb-hint">{html.escape(w["scenario_hint"].format(n=start))}</p>', ""]
     for node in question.nodes:
         out += [f'<div class="hb-node" id="{_node_anchor(question, node.id)}" markdown="block">',
@@ -243,25 +244,6 @@ def _scenario_answer(question: Scenario, heading: str, text: TextRenderer, w: di
             out.append(f"- {w['step'].format(n=steps[node.id])} · {w['outcome']}{w['colon']}"
                        f"{text.inline(node.outcome)}")
     return out + [""]
-
-
-def best_path(question: Scenario) -> list[tuple[str, str]]:
-    """(node id, choice id) along a highest-scoring path; the first listed choice wins ties."""
-    nodes = {node.id: node for node in question.nodes}
-    best: dict[str, int] = {}
-
-    def score(node_id: str) -> int:  # scenarios are acyclic (`course check` makes sure)
-        if node_id not in best:
-            best[node_id] = max((c.points + score(c.next) for c in nodes[node_id].choices),
-                                default=0)
-        return best[node_id]
-
-    path, node_id = [], question.start or question.nodes[0].id
-    while nodes[node_id].choices:
-        choice = max(nodes[node_id].choices, key=lambda c: c.points + score(c.next))
-        path.append((node_id, choice.id))
-        node_id = choice.next
-    return path
 
 
 def _step_numbers(question: Scenario) -> dict[str, int]:

@@ -31,7 +31,7 @@ from ..models.quiz import (
     SingleChoice,
     TrueFalse,
 )
-from ..scoring import best_path_points
+from ..quizgraph import best_points, start_node
 from ..shuffle import shuffle_flags
 from . import paths
 from .text import TextRenderer
@@ -210,7 +210,7 @@ def question_data(question: Question, assessment: bool) -> dict:
             item["solution"] = [i.id for i in question.items]
             item["scoring"] = question.scoring
     elif isinstance(question, Scenario):
-        item["start"] = question.start or question.nodes[0].id
+        item["start"] = start_node(question)
         nodes = []
         for node in question.nodes:
             choices = []
@@ -222,7 +222,7 @@ def question_data(question: Question, assessment: bool) -> dict:
             nodes.append({"id": node.id, "choices": choices})
         item["nodes"] = nodes
         if not assessment:
-            item["best"] = best_path_points(question)
+            item["best"] = best_points(question)
     return item
 
 

@@ -12,6 +12,7 @@ from generator.loaded import LoadedCourse
 from generator.loading import load_course
 from generator.models.quiz import Quiz, Scenario
 from generator.project import find_project
+from generator.quizgraph import start_node
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "course"
 CONFIG = FIXTURE / "mkdocs.yml"
@@ -117,7 +118,7 @@ def worst_path(q: Scenario) -> list[str]:
 
 def _walk(q: Scenario, pick) -> list[str]:
     nodes = {node.id: node for node in q.nodes}
-    node = nodes[q.start or q.nodes[0].id]
+    node = nodes[start_node(q)]
     path = []
     while node.choices:
         choice = pick(node.choices)

@@ -12,13 +12,14 @@ from html.parser import HTMLParser
 import pytest
 
 from exporthelpers import ASSESSMENT_SECRETS, CONFIG, FIXTURE
-from generator.export import handbook, print_quiz, scorm
+from generator.export import handbook, scorm
 from generator.export.mkdocs_site import site_settings
 from generator.export.naming import SlugError, course_slug, to_slug
 from generator.export.pdf import pin_dates
 from generator.export.reproducible import ExportDateError, export_time, zip_bytes
 from generator.export.trim import trim
 from generator.loading import load_course
+from generator.quizgraph import best_path
 
 UTC = datetime.timezone.utc
 
@@ -189,7 +190,7 @@ def test_an_assessment_export_prints_no_answers_at_all(loaded):
 def test_the_best_path_of_a_scenario_takes_the_most_points(loaded):
     quiz = loaded.quiz("rules-practice").quiz
     late = next(q for q in quiz.questions if q.id == "late")
-    assert print_quiz.best_path(late) == [("open", "soothe")]
+    assert best_path(late) == [("open", "soothe")]
 
 
 # --- trimming ----------------------------------------------------------------------------
