@@ -20,13 +20,14 @@ from pathlib import Path
 
 import yaml
 
+from generator import pagepaths
+from generator.checks import checked
 from generator.loading import load_course
+from generator.markup import TextRenderer
 from generator.models.quiz import MultipleChoice, SingleChoice
 from generator.plugin.plugin import ASSET_DIR, CSS, JS, REQUIRED_EXTENSIONS
 from generator.project import find_project
-from generator.render import paths
 from generator.render.site import plan_site
-from generator.render.text import TextRenderer
 
 # The same heading ids as the course plugin's `toc` slugify (generator.anchors.slug).
 _SLUGIFY = "!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}"
@@ -36,7 +37,7 @@ PEER_PACKAGE = "mkdocs-quiz==1.7.1"
 
 def _load(config_file: Path):
     project = find_project(config_file)
-    loaded = load_course(project.content_dir, project.quiz_dir)
+    loaded = checked(load_course(project.content_dir, project.quiz_dir))
     return loaded, plan_site(loaded)
 
 
@@ -106,7 +107,7 @@ def write_plain(course_yml: Path, target: Path) -> Path:
 # scored all or nothing.
 def peer_quiz_page(loaded, entry) -> str:
     quiz = entry.quiz
-    text = TextRenderer(loaded, paths.quiz(quiz.id))
+    text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     out = [f"# {text.inline(quiz.title)}", "", "<!-- mkdocs-quiz intro -->", ""]
     for question in quiz.questions:
         if not isinstance(question, (SingleChoice, MultipleChoice)):
@@ -122,7 +123,7 @@ def peer_quiz_page(loaded, entry) -> str:
         if question.lesson:
             lesson_id, _, anchor = question.lesson.partition("#")
             found = loaded.lesson(lesson_id)
-            link = text.link(paths.lesson(found.section.id, lesson_id), f"#{anchor}" if anchor else "")
+            link = text.link(pagepaths.lesson(found.section.id, lesson_id), f"#{anchor}" if anchor else "")
             out += [f"[复习：{text.inline(found.lesson.title)}]({link})", ""]
         out += ["</quiz>", ""]
     out += ["<!-- mkdocs-quiz results -->", ""]
@@ -134,7 +135,7 @@ def write_peer(course_yml: Path, target: Path) -> Path:
     loaded, plan = _load(course_yml)
     pages = dict(plan.pages)
     for entry in loaded.quizzes:
-        pages[paths.quiz(entry.quiz.id)] = peer_quiz_page(loaded, entry)
+        pages[pagepaths.quiz(entry.quiz.id)] = peer_quiz_page(loaded, entry)
     docs = target / "docs"
     _write_pages(docs, pages)
     css = _write_assets(docs, ["course.css"])  # lesson styling; the quiz styling is the peer's

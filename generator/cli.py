@@ -75,12 +75,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args) -> int:
+    from .checks import checked
     from .loading import load_course
 
     started = time.perf_counter()
     project = find_project(args.config_file)
-    loaded = load_course(project.content_dir, project.quiz_dir, today=args.today,
-                         stale_after_days=project.stale_after_days)
+    loaded = checked(load_course(project.content_dir, project.quiz_dir), today=args.today,
+                     stale_after_days=project.stale_after_days)
     _print_problems(loaded.warnings)
     questions = sum(len(e.quiz.questions) for e in loaded.quizzes)
     print(f"course check: OK — {len(loaded.course.sections)} sections, {len(loaded.lessons)} "

@@ -1,4 +1,8 @@
-"""Read a course folder from disk. The only module that reads course files."""
+"""Read a course folder from disk. The only module that reads course files.
+
+Loading loads: it reports what is wrong with each file (in `LoadedCourse.problems`), and leaves
+what spans files to `checks.checked`, which every caller runs next.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from .checks import check_course
 from .errors import AuthorError, Problem
 from .loaded import LessonEntry, LoadedCourse, QuizEntry
 from .models.course import Course, Lesson
@@ -57,15 +60,14 @@ def cycle_collection_paused():
             gc.enable()
 
 
-def load_course(content_dir: Path, quiz_dir: Path | None, today=None,
-                stale_after_days: int = 180) -> LoadedCourse:
-    """Load and check a whole course; raise AuthorError listing every problem found."""
+def load_course(content_dir: Path, quiz_dir: Path | None) -> LoadedCourse:
+    """Load a whole course. Problems of single files are kept in `problems` (the course file
+    itself missing or unreadable raises AuthorError: there is nothing to go on)."""
     with cycle_collection_paused():
-        return _load_course(content_dir, quiz_dir, today, stale_after_days)
+        return _load_course(content_dir, quiz_dir)
 
 
-def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
-                 stale_after_days: int = 180) -> LoadedCourse:
+def _load_course(content_dir: Path, quiz_dir: Path | None) -> LoadedCourse:
     problems: list[Problem] = []
 
     def load(model, path: Path):
@@ -140,11 +142,7 @@ def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
                           unloaded_quizzes=unloaded_quizzes,
                           policies_unloaded=policies_present and policies is None,
                           glossary_unloaded=glossary_present and glossary is None)
-    found = check_course(loaded, today=today, stale_after_days=stale_after_days)
-    problems.extend(p for p in found if p.severity == "error")
-    loaded.warnings = sorted(p for p in found if p.severity == "warning")
-    if problems:
-        raise AuthorError(problems + loaded.warnings)
+    loaded.problems = problems
     return loaded
 
 

@@ -17,6 +17,13 @@ from helpers import CHROMIUM, CHROMIUM_ARGS, missing_tool, run_course, serve_dir
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    """An empty folder to work in: messages name files relative to where the author works."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The bundled course built once per test session (practice mode)."""

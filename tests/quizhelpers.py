@@ -7,6 +7,7 @@ import itertools
 import random
 from pathlib import Path
 
+from generator.checks import checked
 from generator.loading import load_course
 from generator.models.quiz import (
     MultipleChoice,
@@ -81,7 +82,7 @@ def scenario(qid="c", **fields) -> dict:
 
 
 def load_quizzes(content: Path, quizzes: Path):
-    loaded = load_course(content, quizzes if quizzes.is_dir() else None)
+    loaded = checked(load_course(content, quizzes if quizzes.is_dir() else None))
     return loaded, [entry.quiz for entry in loaded.quizzes]
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from coursefolder import make_course
+from generator.checks import checked
 from generator.errors import AuthorError
 from generator.loading import load_course
 from helpers import run_course
@@ -228,7 +229,7 @@ def test_each_broken_file_gives_its_message_fast(name, kind, raw, tmp_path, monk
     monkeypatch.chdir(tmp_path)
     started = time.perf_counter()
     with pytest.raises(AuthorError) as caught:
-        load_course(Path("content"), Path("quizzes"), today=TODAY)
+        checked(load_course(Path("content"), Path("quizzes")), today=TODAY)
     elapsed = time.perf_counter() - started
     assert [str(p) for p in caught.value.problems] == EXPECTED[name]
     assert elapsed < 1.0

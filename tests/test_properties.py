@@ -19,6 +19,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from generator.checks import checked
 from generator.errors import AuthorError
 from generator.loading import load_course
 from generator.models.course import Course, Lesson
@@ -151,8 +152,8 @@ def test_a_damaged_course_loads_or_raises_author_error(course_copy, damage):
     original = (ROOT / relative).read_text(encoding="utf-8")
     target.write_text(text, encoding="utf-8")
     try:
-        load_course(course_copy / "content", course_copy / "quizzes", today=TODAY,
-                    stale_after_days=100_000)
+        checked(load_course(course_copy / "content", course_copy / "quizzes"), today=TODAY,
+                stale_after_days=100_000)
         event("loaded")
     except AuthorError as error:
         event("refused with AuthorError")
@@ -165,7 +166,8 @@ def test_a_damaged_course_loads_or_raises_author_error(course_copy, damage):
 # --- the grader --------------------------------------------------------------------------------
 
 def bundled_questions():
-    loaded = load_course(ROOT / "content", ROOT / "quizzes", today=TODAY, stale_after_days=100_000)
+    loaded = checked(load_course(ROOT / "content", ROOT / "quizzes"), today=TODAY,
+                     stale_after_days=100_000)
     return [(entry.quiz, question) for entry in loaded.quizzes for question in entry.quiz.questions]
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.markup import POLICY_REF
 from generator.minify import shipped
 from generator.models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice, TrueFalse
 from generator.render.quiz import PROGRESS_STRINGS, UI, WIDGET_STRINGS
-from generator.render.text import POLICY_REF
 from quizhelpers import ROOT, build_fixture_course, bundled_course, fixture_course
 
 # What only a page with the answer key contains: JSON fields and feedback elements.

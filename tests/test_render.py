@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.checks import checked
 from generator.loading import load_course
+from generator.markup import TextRenderer, escape_html_outside_code
 from generator.render.lesson import render_lesson
 from generator.render.pages import render_glossary, render_home, render_policies, render_section
-from generator.render.text import TextRenderer, escape_html_outside_code
 
 FIXTURE = Path(__file__).parent / "fixtures" / "golden-course"
 GOLDEN = Path(__file__).parent / "golden"
@@ -17,7 +18,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.fixture(scope="module")
 def loaded():
-    return load_course(FIXTURE / "content", None, today=datetime.date(2026, 11, 26))
+    return checked(load_course(FIXTURE / "content", None), today=datetime.date(2026, 11, 26))
 
 
 def assert_golden(name: str, text: str) -> None:

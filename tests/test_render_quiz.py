@@ -208,10 +208,11 @@ def test_built_scenario_keeps_every_node_readable_without_javascript(site):
 
 def test_what_a_learner_picks_carries_no_policy_date_marker():
     # A date marker on the one option that cites a rule value would point at the answer.
+    from generator.checks import checked
     from generator.loading import load_course
 
     root = Path(__file__).resolve().parent.parent
-    loaded = load_course(root / "content", root / "quizzes")
+    loaded = checked(load_course(root / "content", root / "quizzes"))
     pickable = re.compile(r'<span class="course-(?:option|step)-text">(.*?)</span>')
     citing = [option.text for entry in loaded.quizzes for q in entry.quiz.questions
               for option in getattr(q, "options", None) or getattr(q, "items", None) or []

@@ -55,12 +55,13 @@ def register(commands, command) -> None:
 
 
 def _load_course(config_file: str):
+    from ..checks import checked
     from ..loading import load_course
     from ..project import find_project
 
     project = find_project(config_file)
-    return load_course(project.content_dir, project.quiz_dir,
-                       stale_after_days=project.stale_after_days)
+    return checked(load_course(project.content_dir, project.quiz_dir),
+                   stale_after_days=project.stale_after_days)
 
 
 def _open(value: str, name: str, create: bool):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..checks import checked
 from ..loading import load_course
 from ..project import find_project
 from ..render.site import content_date
@@ -36,8 +37,8 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
     """Write `<slug>-offline.zip`, `-handbook.html`, `-handbook.pdf`, `-scorm12.zip`."""
     project = find_project(request.config_file)
     chromium = pdf.find_chromium()  # before the slow part: fail fast when it is missing
-    loaded = load_course(project.content_dir, project.quiz_dir,
-                         stale_after_days=project.stale_after_days)
+    loaded = checked(load_course(project.content_dir, project.quiz_dir),
+                     stale_after_days=project.stale_after_days)
     site_name, site_url, extensions, extension_configs = mkdocs_site.site_settings(
         project.config_file)
     slug = course_slug(request.slug, site_url, site_name, project.root.resolve().name)

@@ -25,12 +25,12 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .. import pagepaths
 from ..anchors import slug
 from ..loaded import LoadedCourse
-from ..render import paths
+from ..markup import TextRenderer
 from ..render.quiz import is_assessment
 from ..render.site import plan_site
-from ..render.text import TextRenderer
 from . import print_quiz
 
 # What the course plugin adds to every site (plugin.REQUIRED_EXTENSIONS), plus toc.
@@ -68,7 +68,7 @@ class _Page:
 
 def page_anchor(page: str) -> str:
     """rules/seven-day-return.md → rules.seven-day-return; a section's index.md → its id."""
-    if page == paths.HOME:
+    if page == pagepaths.HOME:
         return "home"
     stem = page.removesuffix(".md").removesuffix("/index")
     return stem.replace("/", ".")
@@ -87,7 +87,7 @@ def render_handbook(loaded: LoadedCourse, settings: MarkdownSettings, *, css: st
     title = loaded.course.title
     description = loaded.course.description
     if description:  # author Markdown, like every other text of the course
-        description = converter.convert(paths.HOME, TextRenderer(loaded, paths.HOME)
+        description = converter.convert(pagepaths.HOME, TextRenderer(loaded, pagepaths.HOME)
                                         .markdown(description))[0]
     body = [_cover(title, description, w, edition), _contents(pages, w)]
     for page in pages:
@@ -113,26 +113,27 @@ def render_handbook(loaded: LoadedCourse, settings: MarkdownSettings, *, css: st
 
 def _pages(loaded: LoadedCourse, force_assessment: bool) -> list[_Page]:
     plan = plan_site(loaded, force_assessment)
-    pages = [_Page(paths.HOME, plan.pages[paths.HOME], 1)]
+    pages = [_Page(pagepaths.HOME, plan.pages[pagepaths.HOME], 1)]
     practice = []
 
     def add_quiz(entry, level):
         quiz = entry.quiz
-        pages.append(_Page(paths.quiz(quiz.id),
+        pages.append(_Page(pagepaths.quiz(quiz.id),
                            print_quiz.quiz_page(loaded, quiz, force_assessment), level))
         if not is_assessment(quiz, force_assessment):
             practice.append(quiz)
 
     for section in loaded.course.sections:
-        pages.append(_Page(paths.section(section.id), plan.pages[paths.section(section.id)], 1))
+        section_page = pagepaths.section(section.id)
+        pages.append(_Page(section_page, plan.pages[section_page], 1))
         for entry in loaded.lessons_in(section.id):
-            page = paths.lesson(section.id, entry.lesson.id)
+            page = pagepaths.lesson(section.id, entry.lesson.id)
             pages.append(_Page(page, plan.pages[page], 2))
         for entry in loaded.quizzes_in(section.id):
             add_quiz(entry, 2)
     for entry in loaded.quizzes_in(None):
         add_quiz(entry, 1)
-    for page in (paths.GLOSSARY, paths.POLICIES):  # the progress page stays in the browser
+    for page in (pagepaths.GLOSSARY, pagepaths.POLICIES):  # the progress page stays in the browser
         if page in plan.pages:
             pages.append(_Page(page, plan.pages[page], 1))
     if practice:
@@ -160,7 +161,7 @@ def _contents(pages: list[_Page], w: dict) -> str:
             groups.append((page, []))
 
     def link(page: _Page) -> str:
-        title = w["intro"] if page.path == paths.HOME else page.title
+        title = w["intro"] if page.path == pagepaths.HOME else page.title
         return f'<a href="#{html.escape(page_anchor(page.path))}">{html.escape(title)}</a>'
 
     out = ['<nav class="hb-toc">', f'<h1 class="hb-toc-title">{html.escape(w["contents"])}</h1>',
@@ -215,7 +216,7 @@ class _RelinkExtension(Extension):
         super().__init__()
         self.anchors = anchors
         self.embed = embed
-        self.page = paths.HOME
+        self.page = pagepaths.HOME
 
     def extendMarkdown(self, md):
         # After toc (priority 5) has given the headings their ids.

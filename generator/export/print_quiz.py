@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 from string import ascii_uppercase
 
+from .. import pagepaths
 from ..loaded import LoadedCourse
+from ..markup import TextRenderer
 from ..models.quiz import (
     MultipleChoice,
     Ordering,
@@ -22,9 +24,7 @@ from ..models.quiz import (
     TrueFalse,
 )
 from ..quizgraph import best_path, start_node
-from ..render import paths
 from ..render.quiz import display_order, is_assessment
-from ..render.text import TextRenderer
 
 APPENDIX = "appendix.md"  # the answers' page, for relative links
 
@@ -86,7 +86,7 @@ def question_anchor(question: Question) -> str:
 def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool) -> str:
     """A quiz as printed questions (the page `quiz/<id>.md` of the handbook)."""
     w = words(loaded.course.language)
-    text = TextRenderer(loaded, paths.quiz(quiz.id))
+    text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     assessment = is_assessment(quiz, force_assessment)
     meta = [w["assessment" if assessment else "practice"],
             w["questions"].format(n=len(quiz.questions)),
@@ -181,7 +181,7 @@ def answers(loaded: LoadedCourse, quizzes: list[Quiz]) -> str:
     text = TextRenderer(loaded, APPENDIX)
     out = [f"# {w['appendix']}", ""]
     for quiz in quizzes:
-        link = text.link(paths.quiz(quiz.id))
+        link = text.link(pagepaths.quiz(quiz.id))
         out += [f"## [{text.inline(quiz.title)}]({link}) {{#{answers_anchor(quiz)}}}", ""]
         for number, question in enumerate(quiz.questions, 1):
             out += _answer(loaded, quiz, question, number, text, w)
@@ -190,7 +190,7 @@ def answers(loaded: LoadedCourse, quizzes: list[Quiz]) -> str:
 
 def _answer(loaded, quiz: Quiz, question: Question, number: int, text: TextRenderer,
             w: dict) -> list[str]:
-    link = text.link(paths.quiz(quiz.id), f"#{question_anchor(question)}")
+    link = text.link(pagepaths.quiz(quiz.id), f"#{question_anchor(question)}")
     out = ['<div class="hb-answer" markdown="block">', ""]
     heading = f"[{w['number'].format(n=number)}]({link})"
     if isinstance(question, (SingleChoice, MultipleChoice)):
@@ -260,5 +260,5 @@ def _lesson_link(loaded: LoadedCourse, ref: str, text: TextRenderer, w: dict) ->
     entry = loaded.lesson(lesson_id)
     if entry is None:  # `course check` reports it
         return ""
-    target = text.link(paths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")
+    target = text.link(pagepaths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")
     return f"{w['review']}[{text.inline(entry.lesson.title)}]({target})"

@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..anchors import slug
+from ..checks import checked
 from ..errors import AuthorError
 from ..i18n import strings
 from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
@@ -58,8 +59,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         assessment = self.config.assessment or os.environ.get("COURSE_ASSESSMENT") == "1"
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             try:
-                self.loaded = load_course(Path(self.config.content_dir), quiz_dir,
-                                          stale_after_days=self.config.stale_after_days)
+                self.loaded = checked(load_course(Path(self.config.content_dir), quiz_dir),
+                                      stale_after_days=self.config.stale_after_days)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
             for warning in self.loaded.warnings:

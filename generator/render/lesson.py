@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import html
 
+from .. import pagepaths
 from ..i18n import strings
 from ..loaded import LessonEntry, LoadedCourse
-from . import paths
-from .text import TextRenderer
+from ..markup import TextRenderer
+from ..outline import heading_line, headings_by_key, lesson_outline
 
 
 def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
     lesson, section = entry.lesson, entry.section
     t = strings(loaded.course.language)
-    text = TextRenderer(loaded, paths.lesson(section.id, lesson.id))
-    out: list[str] = [f"# {text.inline(lesson.title)}", ""]
+    text = TextRenderer(loaded, pagepaths.lesson(section.id, lesson.id))
+    headings = headings_by_key(lesson_outline(lesson, t))
+
+    def heading(key) -> str:
+        return heading_line(headings[key], text)
+
+    out: list[str] = [heading("title"), ""]
 
     meta = [html.escape(section.title)]
     if lesson.minutes:
@@ -22,19 +28,19 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
     meta.append(t["reviewed_short"].format(date=lesson.reviewed_on))
     out += [f'<p class="course-meta" data-lesson="{lesson.id}">{" · ".join(meta)}</p>', ""]
 
-    out += [f"## {t['objectives']}", ""]
+    out += [heading("objectives"), ""]
     out += [f"- {text.inline(item)}" for item in lesson.objectives]
     out += ["", text.markdown(lesson.body).strip(), ""]
 
     if lesson.key_points:
-        out += [f"## {t['key_points']}", "", '<div class="course-keypoints" markdown>', ""]
+        out += [heading("key_points"), "", '<div class="course-keypoints" markdown>', ""]
         out += [f"- {text.inline(item)}" for item in lesson.key_points]
         out += ["", "</div>", ""]
 
     if lesson.checklists:
-        out += [f"## {t['checklists']}", ""]
-        for checklist in lesson.checklists:
-            out += [f"### {text.inline(checklist.title)}", "", '<div class="course-checklist" markdown>', ""]
+        out += [heading("checklists"), ""]
+        for index, checklist in enumerate(lesson.checklists):
+            out += [heading(("checklist", index)), "", '<div class="course-checklist" markdown>', ""]
             # A plain list; course.css draws the boxes. Check boxes that cannot be ticked would be
             # form controls without a name to a screen reader (axe: label).
             out += [f"- {text.inline(item)}" for item in checklist.items]
@@ -42,7 +48,7 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
 
     if lesson.do_dont:
         pair = lesson.do_dont
-        out += [f"## {text.inline(pair.title) if pair.title else t['do_dont']}", ""]
+        out += [heading("do_dont"), ""]
         out += ['<div class="course-dodont" markdown>', ""]
         for kind, items, mark in (("do", pair.do, "✔"), ("dont", pair.dont, "✘")):
             out += [f'<div class="course-{kind}" markdown>', "",
@@ -53,9 +59,9 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
         out += ["</div>", ""]
 
     if lesson.dialogues:
-        out += [f"## {t['dialogues']}", ""]
-        for dialogue in lesson.dialogues:
-            out += [f"### {text.inline(dialogue.title)}", ""]
+        out += [heading("dialogues"), ""]
+        for index, dialogue in enumerate(lesson.dialogues):
+            out += [heading(("dialogue", index)), ""]
             if dialogue.situation:
                 out += ['<div class="course-situation" markdown>', "",
                         f"**{t['situation']}{t['colon']}** {text.markdown(dialogue.situation).strip()}", "",
@@ -75,7 +81,7 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
                         "</div>", ""]
 
     if lesson.mistakes:
-        out += [f"## {t['mistakes']}", ""]
+        out += [heading("mistakes"), ""]
         for mistake in lesson.mistakes:
             out += ['<div class="course-mistake" markdown>', "",
                     f'<p class="course-mistake-title"><span aria-hidden="true">✘</span> '
@@ -85,9 +91,9 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
             out += [f"**{t['instead']}{t['colon']}** {text.markdown(mistake.instead).strip()}", "",
                     "</div>", ""]
 
-    out += [f"## {t['summary']}", "", text.markdown(lesson.summary).strip(), ""]
+    out += [heading("summary"), "", text.markdown(lesson.summary).strip(), ""]
 
-    out += [f"## {t['sources']}", "", '<div class="course-sources" markdown>', ""]
+    out += [heading("sources"), "", '<div class="course-sources" markdown>', ""]
     for index, source in enumerate(lesson.sources, 1):
         title = text.inline(source.title)
         if source.url:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import html
 
+from .. import pagepaths
 from ..collation import sort_key
 from ..i18n import strings
 from ..loaded import LoadedCourse
-from . import paths
+from ..markup import TextRenderer
 from .quiz import PROGRESS_STRINGS, json_attribute
-from .text import TextRenderer
 
 
 def render_home(loaded: LoadedCourse) -> str:
     course = loaded.course
     t = strings(course.language)
-    text = TextRenderer(loaded, paths.HOME)
+    text = TextRenderer(loaded, pagepaths.HOME)
     out = [f"# {text.inline(course.title)}", ""]
     if course.description:
         out += [text.markdown(course.description).strip(), ""]
@@ -24,21 +24,21 @@ def render_home(loaded: LoadedCourse) -> str:
     total_minutes = sum(e.lesson.minutes or 0 for e in loaded.lessons)
     for number, section in enumerate(course.sections, 1):
         lessons = loaded.lessons_in(section.id)
-        link = text.link(paths.section(section.id))
+        link = text.link(pagepaths.section(section.id))
         out.append(f"{number}. **[{text.inline(section.title)}]({link})** — "
                    + t["lesson_count"].format(n=len(lessons)))
         for entry in lessons:
             minutes = (f"{t['lparen']}{t['minutes'].format(n=entry.lesson.minutes)}{t['rparen']}"
                        if entry.lesson.minutes else "")
             out.append(f"    - [{text.inline(entry.lesson.title)}]"
-                       f"({text.link(paths.lesson(section.id, entry.lesson.id))}){minutes}")
+                       f"({text.link(pagepaths.lesson(section.id, entry.lesson.id))}){minutes}")
         for entry in loaded.quizzes_in(section.id):
-            out.append(f"    - [{text.inline(entry.quiz.title)}]({text.link(paths.quiz(entry.quiz.id))})"
+            out.append(f"    - [{text.inline(entry.quiz.title)}]({text.link(pagepaths.quiz(entry.quiz.id))})"
                        f" — {t[entry.quiz.mode]}")
     finals = loaded.quizzes_in(None)
     for entry in finals:
         out.append(f"{len(course.sections) + 1}. **[{text.inline(entry.quiz.title)}]"
-                   f"({text.link(paths.quiz(entry.quiz.id))})** — {t[entry.quiz.mode]}")
+                   f"({text.link(pagepaths.quiz(entry.quiz.id))})** — {t[entry.quiz.mode]}")
     out.append("")
     if total_minutes:
         out += [t["total_time"].format(n=total_minutes), ""]
@@ -48,7 +48,7 @@ def render_home(loaded: LoadedCourse) -> str:
         out += [text.markdown(course.intro).strip(), ""]
     if loaded.lessons:
         first = loaded.lessons[0]
-        link = text.link(paths.lesson(first.section.id, first.lesson.id))
+        link = text.link(pagepaths.lesson(first.section.id, first.lesson.id))
         out += [f"[{t['start']}]({link}){{ .md-button .md-button--primary }}", ""]
     return "\n".join(out)
 
@@ -56,7 +56,7 @@ def render_home(loaded: LoadedCourse) -> str:
 def render_section(loaded: LoadedCourse, section_id: str) -> str:
     section = next(s for s in loaded.course.sections if s.id == section_id)
     t = strings(loaded.course.language)
-    text = TextRenderer(loaded, paths.section(section_id))
+    text = TextRenderer(loaded, pagepaths.section(section_id))
     out = [f"# {text.inline(section.title)}", ""]
     if section.description:
         out += [text.markdown(section.description).strip(), ""]
@@ -65,7 +65,7 @@ def render_section(loaded: LoadedCourse, section_id: str) -> str:
         out += [f"## {t['lessons']}", "", '<div class="grid cards" markdown>', ""]
         for entry in lessons:
             lesson = entry.lesson
-            link = text.link(paths.lesson(section_id, lesson.id))
+            link = text.link(pagepaths.lesson(section_id, lesson.id))
             line = f"-   **[{text.inline(lesson.title)}]({link})**"
             details = [text.inline(lesson.description)] if lesson.description else []
             if lesson.minutes:
@@ -79,7 +79,7 @@ def render_section(loaded: LoadedCourse, section_id: str) -> str:
         out += [f"## {t['quizzes']}", ""]
         for entry in quizzes:
             quiz = entry.quiz
-            out.append(f"- [{text.inline(quiz.title)}]({text.link(paths.quiz(quiz.id))}) — "
+            out.append(f"- [{text.inline(quiz.title)}]({text.link(pagepaths.quiz(quiz.id))}) — "
                        f"{t[quiz.mode]} · {t['questions_count'].format(n=len(quiz.questions))}")
         out.append("")
     return "\n".join(out)
@@ -87,11 +87,11 @@ def render_section(loaded: LoadedCourse, section_id: str) -> str:
 
 def render_glossary(loaded: LoadedCourse) -> str:
     t = strings(loaded.course.language)
-    text = TextRenderer(loaded, paths.GLOSSARY)
+    text = TextRenderer(loaded, pagepaths.GLOSSARY)
     out = [f"# {t['glossary']}", ""]
     by_reading = sort_key(loaded.course.language)
     for term in sorted(loaded.glossary.terms, key=lambda term: by_reading(term.term)):
-        anchor = paths.term_anchor(term.term)
+        anchor = pagepaths.term_anchor(term.term)
         out += [f'<dl class="course-term" id="{anchor}" markdown>', "",
                 f"<dt>{html.escape(term.term)}</dt>", "",
                 '<dd markdown>', "", text.markdown(term.definition).strip(), ""]
@@ -101,7 +101,7 @@ def render_glossary(loaded: LoadedCourse) -> str:
             links = []
             for other in term.see_also:
                 found = loaded.glossary.find(other)
-                links.append(f"[{text.inline(other)}](#{paths.term_anchor(found.term)})"
+                links.append(f"[{text.inline(other)}](#{pagepaths.term_anchor(found.term)})"
                              if found else text.inline(other))
             out += ["→ " + "、".join(links), ""]
         out += ["</dd>", "", "</dl>", ""]
@@ -110,13 +110,13 @@ def render_glossary(loaded: LoadedCourse) -> str:
 
 def render_policies(loaded: LoadedCourse) -> str:
     t = strings(loaded.course.language)
-    text = TextRenderer(loaded, paths.POLICIES)
+    text = TextRenderer(loaded, pagepaths.POLICIES)
     out = [f"# {t['policies']}", ""]
     for name, policy in loaded.policies.policies.items():
         source = text.inline(policy.source.title)
         if policy.source.url:
             source = f"[{source}]({policy.source.url})"
-        out += [f'<div class="course-policy" id="{paths.policy_anchor(name)}" markdown>', "",
+        out += [f'<div class="course-policy" id="{pagepaths.policy_anchor(name)}" markdown>', "",
                 f"**{text.inline(policy.label)}{t['colon']}{text.inline(policy.value)}**", "",
                 f"{t['policy_as_of'].format(date=policy.as_of)} · {t['source']}{t['colon']}{source}",
                 ""]
@@ -136,7 +136,7 @@ def render_progress(loaded: LoadedCourse) -> str:
     language = loaded.course.language
     t = strings(language)
     ui = PROGRESS_STRINGS.get(language, PROGRESS_STRINGS["en"])
-    text = TextRenderer(loaded, paths.PROGRESS)
+    text = TextRenderer(loaded, pagepaths.PROGRESS)
     out = [f"# {t['progress']}", "",
            f'<div class="course-progress" data-course-progress data-strings="{json_attribute(ui)}" '
            'markdown="block">', "",
@@ -146,8 +146,8 @@ def render_progress(loaded: LoadedCourse) -> str:
 
     def group(title: str, lessons, quizzes) -> list[str]:
         items = [_progress_item("lesson", e.lesson.id, e.lesson.title,
-                                paths.lesson(e.section.id, e.lesson.id), text) for e in lessons]
-        items += [_progress_item("quiz", e.quiz.id, e.quiz.title, paths.quiz(e.quiz.id), text)
+                                pagepaths.lesson(e.section.id, e.lesson.id), text) for e in lessons]
+        items += [_progress_item("quiz", e.quiz.id, e.quiz.title, pagepaths.quiz(e.quiz.id), text)
                   for e in quizzes]
         if not items:
             return []

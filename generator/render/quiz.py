@@ -19,9 +19,11 @@ import json
 import random
 from dataclasses import replace
 
+from .. import pagepaths
 from ..fingerprint import question_version, quiz_version
 from ..i18n import strings
 from ..loaded import LoadedCourse, QuizEntry
+from ..markup import TextRenderer
 from ..models.quiz import (
     MultipleChoice,
     Ordering,
@@ -33,8 +35,6 @@ from ..models.quiz import (
 )
 from ..quizgraph import best_points, start_node
 from ..shuffle import shuffle_flags
-from . import paths
-from .text import TextRenderer
 
 TYPE_LABELS = {
     "zh": {"single": "单选题", "multiple": "多选题", "true_false": "判断题",
@@ -140,7 +140,7 @@ def render_quiz(loaded: LoadedCourse, entry: QuizEntry, force_assessment: bool =
     language = loaded.course.language
     t, ui = strings(language), UI.get(language, UI["en"])
     assessment = is_assessment(quiz, force_assessment)
-    text = TextRenderer(loaded, paths.quiz(quiz.id))
+    text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     mode = "assessment" if assessment else "practice"
     meta = [t[mode], t["questions_count"].format(n=len(quiz.questions)),
             t["pass_mark"].format(pct=round(quiz.pass_mark * 100))]
@@ -373,5 +373,5 @@ def _lesson_link(loaded: LoadedCourse, ref: str, text: TextRenderer, ui: dict) -
     entry = loaded.lesson(lesson_id)
     if entry is None:  # `course check` reports it
         return ""
-    target = text.link(paths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")
+    target = text.link(pagepaths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")
     return f"[{ui['review'].format(title=text.inline(entry.lesson.title))}]({target})"

@@ -6,9 +6,9 @@ import datetime
 import html
 from dataclasses import dataclass, field
 
+from .. import pagepaths
 from ..i18n import strings
 from ..loaded import LoadedCourse
-from . import paths
 from .lesson import render_lesson
 from .pages import render_glossary, render_home, render_policies, render_progress, render_section
 from .quiz import render_quiz
@@ -26,34 +26,34 @@ class SitePlan:
 def plan_site(loaded: LoadedCourse, force_assessment: bool = False) -> SitePlan:
     t = strings(loaded.course.language)
     plan = SitePlan()
-    plan.pages[paths.HOME] = render_home(loaded)
-    plan.nav.append({t["home"]: paths.HOME})
+    plan.pages[pagepaths.HOME] = render_home(loaded)
+    plan.nav.append({t["home"]: pagepaths.HOME})
     for section in loaded.course.sections:
-        section_page = paths.section(section.id)
+        section_page = pagepaths.section(section.id)
         plan.pages[section_page] = render_section(loaded, section.id)
         children: list = [section_page]
         for entry in loaded.lessons_in(section.id):
-            page = paths.lesson(section.id, entry.lesson.id)
+            page = pagepaths.lesson(section.id, entry.lesson.id)
             plan.pages[page] = render_lesson(loaded, entry)
             children.append({_title(entry.lesson.title): page})
         for entry in loaded.quizzes_in(section.id):
-            page = paths.quiz(entry.quiz.id)
+            page = pagepaths.quiz(entry.quiz.id)
             plan.pages[page] = render_quiz(loaded, entry, force_assessment)
             children.append({_title(entry.quiz.title): page})
         plan.nav.append({_title(section.title): children})
     for entry in loaded.quizzes_in(None):
-        page = paths.quiz(entry.quiz.id)
+        page = pagepaths.quiz(entry.quiz.id)
         plan.pages[page] = render_quiz(loaded, entry, force_assessment)
         plan.nav.append({_title(entry.quiz.title): page})
     if loaded.quizzes or loaded.lessons:
-        plan.pages[paths.PROGRESS] = render_progress(loaded)
-        plan.nav.append({t["progress"]: paths.PROGRESS})
+        plan.pages[pagepaths.PROGRESS] = render_progress(loaded)
+        plan.nav.append({t["progress"]: pagepaths.PROGRESS})
     if loaded.glossary.terms:
-        plan.pages[paths.GLOSSARY] = render_glossary(loaded)
-        plan.nav.append({t["glossary"]: paths.GLOSSARY})
+        plan.pages[pagepaths.GLOSSARY] = render_glossary(loaded)
+        plan.nav.append({t["glossary"]: pagepaths.GLOSSARY})
     if loaded.policies.policies:
-        plan.pages[paths.POLICIES] = render_policies(loaded)
-        plan.nav.append({t["policies"]: paths.POLICIES})
+        plan.pages[pagepaths.POLICIES] = render_policies(loaded)
+        plan.nav.append({t["policies"]: pagepaths.POLICIES})
     _date_pages(loaded, plan)
     return plan
 
@@ -78,6 +78,6 @@ def _date_pages(loaded: LoadedCourse, plan: SitePlan) -> None:
     for section in loaded.course.sections:
         lessons = loaded.lessons_in(section.id)
         for entry in lessons:
-            plan.dates[paths.lesson(section.id, entry.lesson.id)] = entry.lesson.reviewed_on
+            plan.dates[pagepaths.lesson(section.id, entry.lesson.id)] = entry.lesson.reviewed_on
         if lessons:
-            plan.dates[paths.section(section.id)] = max(e.lesson.reviewed_on for e in lessons)
+            plan.dates[pagepaths.section(section.id)] = max(e.lesson.reviewed_on for e in lessons)

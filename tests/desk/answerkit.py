@@ -7,6 +7,7 @@ import json
 import random
 from pathlib import Path
 
+from generator.checks import checked
 from generator.fingerprint import question_version, quiz_version
 from generator.loaded import LoadedCourse
 from generator.loading import load_course
@@ -21,7 +22,7 @@ CONFIG = FIXTURE / "mkdocs.yml"
 @functools.lru_cache(maxsize=None)
 def fixture_course() -> LoadedCourse:
     project = find_project(CONFIG)
-    return load_course(project.content_dir, project.quiz_dir)
+    return checked(load_course(project.content_dir, project.quiz_dir))
 
 
 def fixture_quiz(quiz_id: str) -> Quiz:

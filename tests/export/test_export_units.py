@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import pytest
 
 from exporthelpers import ASSESSMENT_SECRETS, CONFIG, FIXTURE
+from generator.checks import checked
 from generator.export import handbook, scorm
 from generator.export.mkdocs_site import site_settings
 from generator.export.naming import SlugError, course_slug, to_slug
@@ -131,7 +132,7 @@ class _Collect(HTMLParser):
 
 @pytest.fixture(scope="module")
 def loaded():
-    return load_course(FIXTURE / "content", FIXTURE / "quizzes")
+    return checked(load_course(FIXTURE / "content", FIXTURE / "quizzes"))
 
 
 def _handbook(loaded, **options) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..anchors import slug
-from ..loaded import LoadedCourse
+from .anchors import slug
+from .loaded import LoadedCourse
 
 HOME = "index.md"
 PROGRESS = "progress.md"
