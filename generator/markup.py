@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import pagepaths
-from .i18n import strings
+from .catalogue import strings
 from .loaded import LoadedCourse
 
 POLICY_REF = re.compile(r"\{\{\s*policy\.([A-Za-z0-9_]+)\s*\}\}")
@@ -148,7 +148,7 @@ class TextRenderer:
         if not self.dated:
             return policy.value
         date = policy.as_of.isoformat()
-        title = strings(self.loaded.course.language)["policy_checked"].format(date=date)
+        title = strings(self.loaded.course.language)["site"]["policy_checked"].format(date=date)
         target = self.link(pagepaths.POLICIES, f"#{pagepaths.policy_anchor(name)}")
         # A small raised date after the value, like a citation: it must not read as part of
         # the sentence (a "截至 …" in mid-sentence read like a deadline).

@@ -8,8 +8,8 @@ import pytest
 
 from generator import pagepaths
 from generator.anchors import anchors_in
+from generator.catalogue import strings
 from generator.checks import checked
-from generator.i18n import strings
 from generator.loading import load_course
 from generator.markup import TextRenderer
 from generator.outline import Heading, Prose, lesson_anchors, lesson_outline
@@ -34,7 +34,7 @@ def load(config):
 @pytest.mark.parametrize("name", COURSES)
 def test_the_outline_gives_the_anchors_of_the_rendered_page(name):
     loaded = load(COURSES[name])
-    labels = strings(loaded.course.language)
+    labels = strings(loaded.course.language)["site"]
     compared = 0
     for entry in loaded.lessons:
         page = pagepaths.lesson(entry.section.id, entry.lesson.id)
@@ -46,7 +46,7 @@ def test_the_outline_gives_the_anchors_of_the_rendered_page(name):
 
 def test_the_bundled_course_has_author_headings_and_so_tests_them():
     loaded = load(COURSES["bundled"])
-    labels = strings(loaded.course.language)
+    labels = strings(loaded.course.language)["site"]
     author = sum(1 for entry in loaded.lessons
                  for line in entry.lesson.body.splitlines() if line.startswith("## "))
     assert author >= 20
@@ -57,7 +57,7 @@ def test_the_bundled_course_has_author_headings_and_so_tests_them():
 def test_headings_inside_author_text_count_in_page_order_and_after_a_label_not_on_its_line():
     loaded = load(COURSES["golden"])
     entry = loaded.lesson("every-block")
-    outline = lesson_outline(entry.lesson, strings("zh"))
+    outline = lesson_outline(entry.lesson, strings("zh")["site"])
     assert isinstance(outline[0], Heading) and outline[0].level == 1
     assert outline[1] == Heading(2, "学习目标", False, "objectives")
     assert isinstance(outline[2], Prose) and outline[2].text == entry.lesson.body

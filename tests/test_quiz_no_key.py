@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalogue import languages, strings
 from generator.markup import POLICY_REF
 from generator.minify import shipped
 from generator.models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice, TrueFalse
-from generator.render.quiz import PROGRESS_STRINGS, UI, WIDGET_STRINGS
 from quizhelpers import ROOT, build_fixture_course, bundled_course, fixture_course
 
 # What only a page with the answer key contains: JSON fields and feedback elements.
@@ -90,8 +90,8 @@ def visible_text(loaded) -> str:
                 parts += [node.customer or "", node.situation or ""]
                 parts += [node.order.model_dump_json() if node.order else ""]
                 parts += [c.text for c in node.choices]
-    for table in (UI, WIDGET_STRINGS, PROGRESS_STRINGS):
-        parts += [json.dumps(table, ensure_ascii=False)]
+    for language in languages():
+        parts += [json.dumps(strings(language), ensure_ascii=False)]
     return "\n".join(parts)
 
 

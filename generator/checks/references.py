@@ -13,7 +13,7 @@ import difflib
 from pydantic import BaseModel
 
 from .. import pagepaths
-from ..i18n import strings
+from ..catalogue import strings
 from ..loaded import LoadedCourse
 from ..markup import COURSE_LINK, LINK_START, POLICY_REF, TextRenderer, without_code
 from ..outline import lesson_anchors
@@ -163,6 +163,6 @@ class _References:
         if lesson_id not in self._anchors:
             entry = self.loaded.lesson(lesson_id)
             text = TextRenderer(self.loaded, pagepaths.lesson(entry.section.id, lesson_id))
-            labels = strings(self.loaded.course.language)
+            labels = strings(self.loaded.course.language)["site"]
             self._anchors[lesson_id] = set(lesson_anchors(entry.lesson, labels, text))
         return self._anchors[lesson_id]

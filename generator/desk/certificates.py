@@ -17,10 +17,10 @@ import html
 import secrets
 from dataclasses import dataclass
 
+from ..catalogue import strings
 from ..models.quiz import Quiz
 from ..scoring import percent
 from .gradebook import CertificateRecord, StoredAttempt
-from .strings import strings
 
 # Crockford's base 32: no I, L, O or U, so a code read aloud or retyped is hard to get wrong.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -95,7 +95,7 @@ def _e(text) -> str:
 
 
 def render_certificate(record: CertificateRecord, language: str) -> str:
-    t = strings(language)
+    t = strings(language)["certificates"]
     scores = "".join(f"<tr><th scope=\"row\">{_e(s['title'])}</th><td>{int(s['percent'])}%</td></tr>"
                      for s in record.scores)
     lang = "zh-CN" if language == "zh" else "en"
@@ -121,7 +121,7 @@ def render_certificate(record: CertificateRecord, language: str) -> str:
 
 def render_index(records: list[CertificateRecord], language: str, course_title: str) -> str:
     """A list of the certificates written, to open and print them one by one."""
-    t = strings(language)
+    t = strings(language)["certificates"]
     title = t["certificates_title"].format(course=course_title)
     items = "".join(f'<li><a href="{_e(file_name(r))}">{_e(r.learner_name)}</a> · '
                     f"{_e(r.completed_on.isoformat())} · <code>{_e(r.code)}</code></li>"

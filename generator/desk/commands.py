@@ -130,7 +130,7 @@ def _grade(args) -> int:
     else:
         if graded:
             titles = {entry.quiz.id: entry.quiz.title for entry in loaded.quizzes}
-            sys.stdout.write(summary_table(graded, titles))
+            sys.stdout.write(summary_table(graded, titles, language))
         print(summary)
     return EXIT_PROBLEMS if skipped else EXIT_OK
 

@@ -12,11 +12,11 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from ..catalogue import question_type, strings
 from ..scoring import percent
 from . import charts
 from .analysis import LOW_FACILITY, MIN_FOR_DISCRIMINATION, MIN_FOR_FLAGS, QuizStats
 from .gradebook import StoredAttempt
-from .strings import strings, type_label
 
 FONTS_SANS = ('system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", '
               '"Microsoft YaHei", sans-serif')
@@ -60,7 +60,7 @@ def _e(text) -> str:
 
 
 def render_report(data: ReportInput) -> str:
-    t = strings(data.language)
+    t = strings(data.language)["report"]
     title = t["report_title"].format(course=data.course_title)
     basis = t["basis_best"] if data.use == "best" else t["basis_latest"]
     nav = [f'<a href="#overview">{_e(t["overview"])}</a>']
@@ -164,7 +164,7 @@ def _question(quiz: QuizStats, q, data: ReportInput, t: dict) -> str:
     statuses = " · ".join(f"{_e(t[s])} {n}" for s, n in q.statuses.items())
     body = [f'<article class="question{flag_class}" id="q-{_e(quiz.id)}-{_e(q.id)}">',
             f'<h3>{_e(t["question"].format(n=q.number))} <span class="type">'
-            f'{_e(type_label(data.language, q.type))}</span> <code>{_e(q.id)}</code></h3>',
+            f'{_e(question_type(data.language, q.type))}</span> <code>{_e(q.id)}</code></h3>',
             f'<p class="prompt">{_e(_shorten(q.prompt, 160))}</p>', flags,
             f'<dl class="metrics"><div><dt>{_e(t["facility"])}</dt><dd>{facility}{meter}</dd></div>'
             f'<div><dt>{_e(t["discrimination"])}</dt><dd>{_e(discrimination)}</dd></div>'

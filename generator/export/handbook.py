@@ -27,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .. import pagepaths
 from ..anchors import slug
+from ..catalogue import strings
 from ..loaded import LoadedCourse
 from ..markup import TextRenderer
 from ..render.quiz import is_assessment
@@ -41,14 +42,6 @@ REQUIRED_EXTENSIONS = {
     "pymdownx.tasklist": {"custom_checkbox": True},
     "toc": {},
 }
-WORDS = {
-    "zh": {"handbook": "学习手册", "contents": "目录", "intro": "课程介绍",
-           "edition": "内容核对于 {date}", "final": "结业考核"},
-    "en": {"handbook": "Handbook", "contents": "Contents", "intro": "About this course",
-           "edition": "Content checked on {date}", "final": "Final assessment"},
-}
-
-
 @dataclass(frozen=True)
 class MarkdownSettings:
     """The course's Markdown extensions, as mkdocs.yml lists them (names → options)."""
@@ -79,7 +72,7 @@ def render_handbook(loaded: LoadedCourse, settings: MarkdownSettings, *, css: st
                     embed: Callable[[str], str | None] = lambda path: None) -> str:
     """The handbook's HTML. `embed` turns a site path of an image into a data: URI (or None)."""
     language = loaded.course.language
-    w = WORDS.get(language, WORDS["en"])
+    w = {**strings(language)["handbook"], "final": strings(language)["site"]["final"]}
     pages = _pages(loaded, force_assessment)
     converter = _Converter(settings, {page.path: page_anchor(page.path) for page in pages}, embed)
     for page in pages:

@@ -12,6 +12,7 @@ import html
 from string import ascii_uppercase
 
 from .. import pagepaths
+from ..catalogue import strings
 from ..loaded import LoadedCourse
 from ..markup import TextRenderer
 from ..models.quiz import (
@@ -28,51 +29,20 @@ from ..render.quiz import display_order, is_assessment
 
 APPENDIX = "appendix.md"  # the answers' page, for relative links
 
-WORDS = {
-    "zh": {
-        "practice": "练习", "assessment": "考核", "questions": "{n} 题", "pass_mark": "及格线 {pct}%",
-        "number": "第 {n} 题", "single": "单选题", "multiple": "多选题", "true_false": "判断题",
-        "ordering": "排序题", "scenario": "情景对话", "all_or_nothing": "全部选对才得分",
-        "partial": "按选对比例得分，选错扣分", "true": "对", "false": "错",
-        "ordering_hint": "在括号里按正确顺序填上 1、2、3……",
-        "scenario_hint": "从第 {n} 步开始读，选一个回应，再转到它指向的步骤，直到对话结束。",
-        "step": "第 {n} 步", "goto": "→ 转到第 {n} 步", "ending": "对话结束", "buyer": "买家",
-        "order_card": "订单信息", "item": "商品", "amount": "实付", "ordered": "下单", "shipped": "发货",
-        "signed": "签收", "status": "售后状态", "countdown": "处理倒计时", "tags": "订单标签",
-        "see_answers": "答案和解析见书末[附录]({link})。",
-        "no_answers": "这是考核：本手册不含答案。答题后按培训负责人的要求交卷。",
-        "appendix": "附录：练习答案与解析", "answer": "答案", "explanation": "解析",
-        "review": "复习：", "feedback": "各选项说明", "best_path": "得分最高的路线",
-        "points": "{n} 分", "outcome": "结局", "paren": "（{text}）", "colon": "：",
-        "arrow": " → ", "choose": "{step}选 {letter}",
-    },
-    "en": {
-        "practice": "Practice", "assessment": "Assessment", "questions": "{n} questions",
-        "pass_mark": "pass mark {pct}%", "number": "Question {n}", "single": "Single choice",
-        "multiple": "Multiple choice", "true_false": "True or false", "ordering": "Put in order",
-        "scenario": "Conversation", "all_or_nothing": "all correct options needed",
-        "partial": "partial credit, wrong picks cost points", "true": "True", "false": "False",
-        "ordering_hint": "Number the steps 1, 2, 3… in the right order.",
-        "scenario_hint": "Start at step {n}, pick a reply, go to the step it points to, until the "
-                         "conversation ends.",
-        "step": "Step {n}", "goto": "→ go to step {n}", "ending": "End of conversation",
-        "buyer": "Buyer", "order_card": "Order", "item": "Item", "amount": "Paid",
-        "ordered": "Ordered", "shipped": "Shipped", "signed": "Signed for",
-        "status": "After-sales status", "countdown": "Countdown", "tags": "Tags",
-        "see_answers": "Answers and explanations: see the [appendix]({link}).",
-        "no_answers": "This is an assessment: this handbook holds no answers. Hand in your "
-                      "answers as your trainer asks.",
-        "appendix": "Appendix: practice answers and explanations", "answer": "Answer",
-        "explanation": "Why", "review": "Review: ", "feedback": "Each option",
-        "best_path": "Best path", "points": "{n} pt", "outcome": "Ending",
-        "paren": " ({text})", "colon": ": ", "arrow": " → ", "choose": "{step}: {letter}",
-    },
-}
 ORDER_FIELDS = ("item", "amount", "ordered", "shipped", "signed", "status", "countdown")
 
 
 def words(language: str) -> dict[str, str]:
-    return WORDS.get(language, WORDS["en"])
+    """The printed quiz's words: its own, and those it shares with the quiz page and the site."""
+    catalogue = strings(language)
+    page, site = catalogue["quiz_page"], catalogue["site"]
+    shared = {key: page[key] for key in ("number", "true", "false", "step", "goto", "ending",
+                                         "buyer", "order_card", "tags", *ORDER_FIELDS)}
+    return {**catalogue["question_types"], **shared,
+            "practice": site["practice"], "assessment": site["assessment"],
+            "questions": site["questions_count"], "pass_mark": site["pass_mark"],
+            "all_or_nothing": page["multiple_all"], "partial": page["multiple_partial"],
+            **catalogue["print"]}
 
 
 def answers_anchor(quiz: Quiz) -> str:

@@ -15,9 +15,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..anchors import slug
+from ..catalogue import strings
 from ..checks import checked
 from ..errors import AuthorError
-from ..i18n import strings
 from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
 from ..minify import shipped
 from ..render.site import plan_site
@@ -73,7 +73,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
                 config.mdx_configs[name] = options
-        ui = strings(self.loaded.course.language)
+        ui = strings(self.loaded.course.language)["site"]
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", slug)
         toc.setdefault("permalink_title", ui["permalink"])  # MkDocs' default is English

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from .. import pagepaths
-from ..i18n import strings
+from ..catalogue import strings
 from ..loaded import LessonEntry, LoadedCourse
 from ..markup import TextRenderer
 from ..outline import heading_line, headings_by_key, lesson_outline
@@ -13,7 +13,7 @@ from ..outline import heading_line, headings_by_key, lesson_outline
 
 def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
     lesson, section = entry.lesson, entry.section
-    t = strings(loaded.course.language)
+    t = strings(loaded.course.language)["site"]
     text = TextRenderer(loaded, pagepaths.lesson(section.id, lesson.id))
     headings = headings_by_key(lesson_outline(lesson, t))
 

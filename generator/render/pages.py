@@ -5,16 +5,16 @@ from __future__ import annotations
 import html
 
 from .. import pagepaths
+from ..catalogue import strings
 from ..collation import sort_key
-from ..i18n import strings
 from ..loaded import LoadedCourse
 from ..markup import TextRenderer
-from .quiz import PROGRESS_STRINGS, json_attribute
+from .quiz import json_attribute
 
 
 def render_home(loaded: LoadedCourse) -> str:
     course = loaded.course
-    t = strings(course.language)
+    t = strings(course.language)["site"]
     text = TextRenderer(loaded, pagepaths.HOME)
     out = [f"# {text.inline(course.title)}", ""]
     if course.description:
@@ -55,7 +55,7 @@ def render_home(loaded: LoadedCourse) -> str:
 
 def render_section(loaded: LoadedCourse, section_id: str) -> str:
     section = next(s for s in loaded.course.sections if s.id == section_id)
-    t = strings(loaded.course.language)
+    t = strings(loaded.course.language)["site"]
     text = TextRenderer(loaded, pagepaths.section(section_id))
     out = [f"# {text.inline(section.title)}", ""]
     if section.description:
@@ -86,7 +86,7 @@ def render_section(loaded: LoadedCourse, section_id: str) -> str:
 
 
 def render_glossary(loaded: LoadedCourse) -> str:
-    t = strings(loaded.course.language)
+    t = strings(loaded.course.language)["site"]
     text = TextRenderer(loaded, pagepaths.GLOSSARY)
     out = [f"# {t['glossary']}", ""]
     by_reading = sort_key(loaded.course.language)
@@ -109,7 +109,7 @@ def render_glossary(loaded: LoadedCourse) -> str:
 
 
 def render_policies(loaded: LoadedCourse) -> str:
-    t = strings(loaded.course.language)
+    t = strings(loaded.course.language)["site"]
     text = TextRenderer(loaded, pagepaths.POLICIES)
     out = [f"# {t['policies']}", ""]
     for name, policy in loaded.policies.policies.items():
@@ -134,8 +134,9 @@ def render_progress(loaded: LoadedCourse) -> str:
     whereas a raw `<a href="x.md">` would stay pointing at the Markdown source.
     """
     language = loaded.course.language
-    t = strings(language)
-    ui = PROGRESS_STRINGS.get(language, PROGRESS_STRINGS["en"])
+    t = strings(language)["site"]
+    # The widget's own note on storage, said once in the catalogue.
+    ui = {**strings(language)["progress"], "no_storage": strings(language)["widget"]["no_storage"]}
     text = TextRenderer(loaded, pagepaths.PROGRESS)
     out = [f"# {t['progress']}", "",
            f'<div class="course-progress" data-course-progress data-strings="{json_attribute(ui)}" '

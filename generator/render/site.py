@@ -7,7 +7,7 @@ import html
 from dataclasses import dataclass, field
 
 from .. import pagepaths
-from ..i18n import strings
+from ..catalogue import strings
 from ..loaded import LoadedCourse
 from .lesson import render_lesson
 from .pages import render_glossary, render_home, render_policies, render_progress, render_section
@@ -24,7 +24,7 @@ class SitePlan:
 
 
 def plan_site(loaded: LoadedCourse, force_assessment: bool = False) -> SitePlan:
-    t = strings(loaded.course.language)
+    t = strings(loaded.course.language)["site"]
     plan = SitePlan()
     plan.pages[pagepaths.HOME] = render_home(loaded)
     plan.nav.append({t["home"]: pagepaths.HOME})
