@@ -6,6 +6,7 @@ from .anchors import slug
 from .loaded import LoadedCourse
 
 HOME = "index.md"
+ASSET_DIR = "assets/course"  # the course's own scripts and stylesheets
 PROGRESS = "progress.md"
 GLOSSARY = "glossary.md"
 POLICIES = "policies.md"

@@ -51,7 +51,7 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
         scratch = Path(scratch)
 
         progress("building the offline site")
-        mkdocs_site.build_site(project.config_file, scratch / "offline", when=when,
+        mkdocs_site.build_site(project, scratch / "offline", when=when,
                                assessment=assessment)
         # One top folder: unzipping never scatters files, and index.html is easy to find.
         site = trim(files_under(scratch / "offline"))
@@ -59,7 +59,7 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
             {f"{slug}/{name}": data for name, data in site.items()}, when)
 
         progress("building the SCORM 1.2 package")
-        mkdocs_site.build_site(project.config_file, scratch / "scorm", when=when,
+        mkdocs_site.build_site(project, scratch / "scorm", when=when,
                                assessment=assessment, scorm=True)
         package = scorm.package_files(trim(files_under(scratch / "scorm")), slug=slug,
                                       title=loaded.course.title,

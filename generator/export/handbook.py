@@ -31,17 +31,10 @@ from ..catalogue import strings
 from ..loaded import LoadedCourse
 from ..markup import TextRenderer
 from ..render.quiz import is_assessment
-from ..render.site import plan_site
+from ..render.site import MARKDOWN_EXTENSIONS, plan_site
 from . import print_quiz
 
-# What the course plugin adds to every site (plugin.REQUIRED_EXTENSIONS), plus toc.
-REQUIRED_EXTENSIONS = {
-    "attr_list": {},
-    "md_in_html": {},
-    "admonition": {},
-    "pymdownx.tasklist": {"custom_checkbox": True},
-    "toc": {},
-}
+
 @dataclass(frozen=True)
 class MarkdownSettings:
     """The course's Markdown extensions, as mkdocs.yml lists them (names → options)."""
@@ -183,7 +176,7 @@ class _Converter:
         names = [e for e in settings.extensions if isinstance(e, str)]
         objects = [e for e in settings.extensions if not isinstance(e, str)]
         configs = {name: dict(options) for name, options in settings.configs.items()}
-        for name, options in REQUIRED_EXTENSIONS.items():
+        for name, options in MARKDOWN_EXTENSIONS.items():
             if name not in names:
                 names.append(name)
                 configs[name] = dict(options)

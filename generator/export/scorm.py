@@ -11,9 +11,11 @@ import html
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
+from ..pagepaths import ASSET_DIR
+
 MANIFEST = "imsmanifest.xml"
 LAUNCH = "launch.html"
-SCORM_JS = "assets/course/scorm.js"
+SCORM_JS = f"{ASSET_DIR}/scorm.js"
 FAVICON = "assets/images/favicon.png"  # Material's; without an icon the browser asks the LMS
 
 

@@ -13,6 +13,17 @@ from .lesson import render_lesson
 from .pages import render_glossary, render_home, render_policies, render_progress, render_section
 from .quiz import render_quiz
 
+# What the pages' Markdown needs from Python-Markdown, with these options unless the course sets
+# its own: attribute lists, Markdown inside our HTML wrappers, notes, check lists, and headings
+# with ids. The MkDocs plugin and the handbook both turn them on.
+MARKDOWN_EXTENSIONS = {
+    "attr_list": {},
+    "md_in_html": {},
+    "admonition": {},
+    "pymdownx.tasklist": {"custom_checkbox": True},
+    "toc": {},
+}
+
 
 @dataclass
 class SitePlan:
