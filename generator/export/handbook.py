@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
 from .. import pagepaths
 from ..anchors import slug
@@ -32,6 +33,7 @@ from ..loaded import LoadedCourse
 from ..markup import TextRenderer
 from ..render.quiz import is_assessment
 from ..render.site import MARKDOWN_EXTENSIONS, plan_site
+from ..templates import LINES, render
 from . import print_quiz
 
 
@@ -50,6 +52,8 @@ class _Page:
     level: int  # 1: a top entry of the contents; 2: under the section before it
     html: str = ""
     title: str = ""
+    anchor: str = ""  # its id in the handbook (page_anchor)
+    contents_title: str = ""  # how the table of contents names it
 
 
 def page_anchor(page: str) -> str:
@@ -75,26 +79,14 @@ def render_handbook(loaded: LoadedCourse, settings: MarkdownSettings, *, css: st
     if description:  # author Markdown, like every other text of the course
         description = converter.convert(pagepaths.HOME, TextRenderer(loaded, pagepaths.HOME)
                                         .markdown(description))[0]
-    body = [_cover(title, description, w, edition), _contents(pages, w)]
     for page in pages:
-        body.append(f'<section class="hb-page hb-level-{page.level}" '
-                    f'id="{html.escape(page_anchor(page.path))}">\n{page.html}\n</section>')
-    return f"""<!doctype html>
-<html lang="{html.escape(language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{html.escape(title)} · {html.escape(w['handbook'])}</title>
-<style>
-{_page_css(title)}
-{css}
-</style>
-</head>
-<body>
-{chr(10).join(body)}
-</body>
-</html>
-"""
+        page.anchor = page_anchor(page.path)
+        page.contents_title = w["intro"] if page.path == pagepaths.HOME else page.title
+        page.html = Markup(page.html)  # made from the course's Markdown, escaped there
+    return render("handbook.html", language=language, layout=LINES, title=title, w=w,
+                  description=Markup(description) if description else None, edition=edition,
+                  contents=_contents(pages), pages=pages, page_css=Markup(_page_css(title)),
+                  css=Markup(css))
 
 
 def _pages(loaded: LoadedCourse, force_assessment: bool) -> list[_Page]:
@@ -127,36 +119,15 @@ def _pages(loaded: LoadedCourse, force_assessment: bool) -> list[_Page]:
     return pages
 
 
-def _cover(title: str, description_html: str | None, w: dict, edition: datetime.date) -> str:
-    out = ['<header class="hb-cover">',
-           f'<p class="hb-cover-title">{html.escape(title)}</p>',
-           f'<p class="hb-cover-subtitle">{html.escape(w["handbook"])}</p>']
-    if description_html:
-        out.append(f'<div class="hb-cover-description">{description_html}</div>')
-    out += [f'<p class="hb-cover-edition">{html.escape(w["edition"].format(date=edition))}</p>',
-            "</header>"]
-    return "\n".join(out)
-
-
-def _contents(pages: list[_Page], w: dict) -> str:
-    groups: list[tuple[_Page, list[_Page]]] = []  # a top entry and the pages under it
+def _contents(pages: list[_Page]) -> list[tuple[_Page, list[_Page]]]:
+    """The table of contents: each top entry with the pages under it."""
+    groups: list[tuple[_Page, list[_Page]]] = []
     for page in pages:
         if page.level == 2 and groups:
             groups[-1][1].append(page)
         else:
             groups.append((page, []))
-
-    def link(page: _Page) -> str:
-        title = w["intro"] if page.path == pagepaths.HOME else page.title
-        return f'<a href="#{html.escape(page_anchor(page.path))}">{html.escape(title)}</a>'
-
-    out = ['<nav class="hb-toc">', f'<h1 class="hb-toc-title">{html.escape(w["contents"])}</h1>',
-           "<ol>"]
-    for top, children in groups:
-        inner = "".join(f"<li>{link(child)}</li>" for child in children)
-        out.append(f"<li>{link(top)}" + (f"<ol>{inner}</ol>" if inner else "") + "</li>")
-    out += ["</ol>", "</nav>"]
-    return "\n".join(out)
+    return groups
 
 
 def _page_css(title: str) -> str:
