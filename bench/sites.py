@@ -25,9 +25,10 @@ from generator.checks import checked
 from generator.loading import load_course
 from generator.markup import TextRenderer
 from generator.models.quiz import MultipleChoice, SingleChoice
-from generator.plugin.plugin import ASSET_DIR, CSS, JS, REQUIRED_EXTENSIONS
+from generator.pagepaths import ASSET_DIR
+from generator.plugin.plugin import CSS, JS
 from generator.project import find_project
-from generator.render.site import plan_site
+from generator.render.site import MARKDOWN_EXTENSIONS, plan_site
 
 # The same heading ids as the course plugin's `toc` slugify (generator.anchors.slug).
 _SLUGIFY = "!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}"
@@ -54,7 +55,7 @@ def _config(course_yml: Path, nav: list, extra_css: list[str], extra_js: list[st
         if name != "toc":
             extensions.append(item)
     extensions.insert(0, {"toc": {"permalink": True, "slugify": "__SLUGIFY__"}})
-    for name, options in REQUIRED_EXTENSIONS.items():
+    for name, options in MARKDOWN_EXTENSIONS.items():
         if name not in [e if isinstance(e, str) else next(iter(e)) for e in extensions]:
             extensions.append({name: options} if options else name)
     config["markdown_extensions"] = extensions
