@@ -44,7 +44,8 @@ def make_quiz(questions: int = 50) -> Quiz:
     items = []
     for n in range(questions):
         kind = TYPES[n % len(TYPES)]
-        base = {"id": f"q{n + 1}", "type": kind, "prompt": f"第 {n + 1} 题：买家申请退款，你怎么处理？"}
+        base = {"id": f"q{n + 1}", "type": kind,
+                "prompt": f"第 {n + 1} 题：买家申请退款，你怎么处理？"}
         if kind == "single":
             base["options"] = [{"id": f"o{i}", "text": f"选项 {i}", "correct": i == 1}
                                for i in range(4)]

@@ -124,7 +124,8 @@ def peer_quiz_page(loaded, entry) -> str:
         if question.lesson:
             lesson_id, _, anchor = question.lesson.partition("#")
             found = loaded.lesson(lesson_id)
-            link = text.link(pagepaths.lesson(found.section.id, lesson_id), f"#{anchor}" if anchor else "")
+            link = text.link(pagepaths.lesson(found.section.id, lesson_id),
+                             f"#{anchor}" if anchor else "")
             out += [f"[复习：{text.inline(found.lesson.title)}]({link})", ""]
         out += ["</quiz>", ""]
     out += ["<!-- mkdocs-quiz results -->", ""]
@@ -157,7 +158,8 @@ def peer_python(folder: Path) -> Path:
     python = folder / "bin" / "python"
     marker = folder / "installed.txt"
     wanted = [f"mkdocs=={_version('mkdocs')}", f"mkdocs-material=={_version('mkdocs-material')}",
-              f"jieba=={_version('jieba')}", f"pymdown-extensions=={_version('pymdown-extensions')}",
+              f"jieba=={_version('jieba')}",
+              f"pymdown-extensions=={_version('pymdown-extensions')}",
               PEER_PACKAGE]
     if marker.is_file() and marker.read_text().split() == wanted and python.exists():
         return python

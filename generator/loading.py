@@ -97,7 +97,8 @@ def _load_course(content_dir: Path, quiz_dir: Path | None) -> LoadedCourse:
 
     sections = {section.id: section for section in course.sections} if course else {}
     lessons: list[LessonEntry] = []
-    unloaded: set[str] = set()  # lessons whose file has errors: don't also call links to them broken
+    # Lessons whose file has errors: links to them are not also called broken.
+    unloaded: set[str] = set()
     for path in _yaml_files(content_dir):
         relative = path.relative_to(content_dir)
         if len(relative.parts) == 1:

@@ -154,6 +154,17 @@ class TextRenderer:
         # the sentence (a "截至 …" in mid-sentence read like a deadline).
         return f'{policy.value}[{date}]({target}){{.course-policy-date title="{title}"}}'
 
+    def lesson_ref(self, ref: str) -> tuple[str, str] | None:
+        """A question's `lesson: id#anchor`: the lesson's title (inline Markdown) and the link
+        to it from this page; None for an unknown lesson (`course check` reports it)."""
+        lesson_id, _, anchor = ref.partition("#")
+        entry = self.loaded.lesson(lesson_id)
+        if entry is None:
+            return None
+        target = self.link(pagepaths.lesson(entry.section.id, lesson_id),
+                           f"#{anchor}" if anchor else "")
+        return self.inline(entry.lesson.title), target
+
     def _course_link(self, match: re.Match) -> str:
         kind, ident, anchor = match.group(1), match.group(2), match.group(3) or ""
         target = pagepaths.target(self.loaded, kind, ident)

@@ -57,7 +57,8 @@ def percent(score: float) -> int:
     return math.floor(score * 100 + 0.5)
 
 
-def grade_quiz(quiz: Quiz, answers: dict[str, object], skip: frozenset[str] = frozenset()) -> QuizResult:
+def grade_quiz(quiz: Quiz, answers: dict[str, object],
+               skip: frozenset[str] = frozenset()) -> QuizResult:
     """Grade a whole quiz. Questions in `skip` (changed since the answer was given) don't count."""
     return Grader(quiz).grade(answers, skip)
 

@@ -145,7 +145,8 @@ def assert_no_key(site: Site, loaded, quizzes, others=()) -> int:
         page = f"quiz/{quiz.id}.html"
         assert page in site.files, f"{page} was not built"
         for marker in KEY_MARKERS:
-            hits += [(quiz.id, marker, name) for name in site.find(marker, page if others else None)]
+            hits += [(quiz.id, marker, name)
+                     for name in site.find(marker, page if others else None)]
     fragments = checked_fragments(loaded, quizzes, others)
     for kt, fragment in fragments:
         hits += [(kt.where, fragment, name) for name in site.find(fragment)]

@@ -1,4 +1,5 @@
-"""The grader: the one definition of scoring (the browser's is compared with it in tests/browser)."""
+"""generator.scoring: the one definition of scoring (the browser's is compared with it in
+tests/browser)."""
 
 import pytest
 
@@ -21,7 +22,8 @@ def test_single_choice_scores_the_correct_option_only():
     q = question(single(correct="b", points=2))
     assert grade_question(q, "b") == type(grade_question(q, "b"))("s", 2.0, 2.0, "correct", ("b",))
     wrong = grade_question(q, "a")
-    assert (wrong.points, wrong.max_points, wrong.status, wrong.picked) == (0.0, 2.0, "wrong", ("a",))
+    assert (wrong.points, wrong.max_points, wrong.status, wrong.picked) == (
+        0.0, 2.0, "wrong", ("a",))
 
 
 def test_unanswered_scores_zero_but_counts_towards_the_maximum():

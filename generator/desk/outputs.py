@@ -65,7 +65,8 @@ class Skipped:
 
 
 def excel_safe(value):
-    """Text that Excel would run as a formula gets a leading apostrophe; numbers pass as they are."""
+    """Text that Excel would run as a formula gets a leading apostrophe; numbers pass as they
+    are."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value

@@ -16,6 +16,7 @@ from ..catalogue import strings
 from ..loaded import LoadedCourse
 from ..markup import TextRenderer
 from ..models.quiz import (
+    ORDER_CARD_ROWS,
     MultipleChoice,
     Ordering,
     Question,
@@ -29,7 +30,6 @@ from ..render.quiz import display_order, is_assessment
 
 APPENDIX = "appendix.md"  # the answers' page, for relative links
 
-ORDER_FIELDS = ("item", "amount", "ordered", "shipped", "signed", "status", "countdown")
 
 
 def words(language: str) -> dict[str, str]:
@@ -37,7 +37,7 @@ def words(language: str) -> dict[str, str]:
     catalogue = strings(language)
     page, site = catalogue["quiz_page"], catalogue["site"]
     shared = {key: page[key] for key in ("number", "true", "false", "step", "goto", "ending",
-                                         "buyer", "order_card", "tags", *ORDER_FIELDS)}
+                                         "buyer", "order_card", "tags", *ORDER_CARD_ROWS)}
     return {**catalogue["question_types"], **shared,
             "practice": site["practice"], "assessment": site["assessment"],
             "questions": site["questions_count"], "pass_mark": site["pass_mark"],
@@ -137,7 +137,7 @@ def _scenario(question: Scenario, text: TextRenderer, w: dict) -> list[str]:
 
 def _order_card(order, text: TextRenderer, w: dict) -> str:
     rows = [f"<tr><th>{html.escape(w[name])}</th><td>{text.plain(getattr(order, name))}</td></tr>"
-            for name in ORDER_FIELDS if getattr(order, name)]
+            for name in ORDER_CARD_ROWS if getattr(order, name)]
     if order.tags:
         tags = " ".join(f'<span class="hb-tag">{text.plain(tag)}</span>' for tag in order.tags)
         rows.append(f"<tr><th>{html.escape(w['tags'])}</th><td>{tags}</td></tr>")
@@ -192,7 +192,7 @@ def _answer(loaded, quiz: Quiz, question: Question, number: int, text: TextRende
         out += [f"**{w['explanation']}{w['colon']}**{text.markdown(question.explanation).strip()}",
                 ""]
     if question.lesson:
-        out += [_lesson_link(loaded, question.lesson, text, w), ""]
+        out += [_lesson_link(question.lesson, text, w), ""]
     out += ["</div>", ""]
     return out
 
@@ -225,10 +225,9 @@ def _node_anchor(question: Scenario, node_id: str) -> str:
     return f"{question.id}-{node_id}"
 
 
-def _lesson_link(loaded: LoadedCourse, ref: str, text: TextRenderer, w: dict) -> str:
-    lesson_id, _, anchor = ref.partition("#")
-    entry = loaded.lesson(lesson_id)
-    if entry is None:  # `course check` reports it
+def _lesson_link(ref: str, text: TextRenderer, w: dict) -> str:
+    found = text.lesson_ref(ref)
+    if found is None:
         return ""
-    target = text.link(pagepaths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")
-    return f"{w['review']}[{text.inline(entry.lesson.title)}]({target})"
+    title, target = found
+    return f"{w['review']}[{title}]({target})"

@@ -40,7 +40,8 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
     if lesson.checklists:
         out += [heading("checklists"), ""]
         for index, checklist in enumerate(lesson.checklists):
-            out += [heading(("checklist", index)), "", '<div class="course-checklist" markdown>', ""]
+            out += [heading(("checklist", index)), "",
+                    '<div class="course-checklist" markdown>', ""]
             # A plain list; course.css draws the boxes. Check boxes that cannot be ticked would be
             # form controls without a name to a screen reader (axe: label).
             out += [f"- {text.inline(item)}" for item in checklist.items]
@@ -64,7 +65,8 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
             out += [heading(("dialogue", index)), ""]
             if dialogue.situation:
                 out += ['<div class="course-situation" markdown>', "",
-                        f"**{t['situation']}{t['colon']}** {text.markdown(dialogue.situation).strip()}", "",
+                        f"**{t['situation']}{t['colon']}** "
+                        f"{text.markdown(dialogue.situation).strip()}", "",
                         "</div>", ""]
             out += [f'<div class="course-dialogue" role="list" aria-label="'
                     f'{html.escape(text.plain(dialogue.title))}" markdown>', ""]
@@ -77,7 +79,8 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
             out += ["</div>", ""]
             if dialogue.takeaway:
                 out += ['<div class="course-takeaway" markdown>', "",
-                        f"**{t['takeaway']}{t['colon']}** {text.markdown(dialogue.takeaway).strip()}", "",
+                        f"**{t['takeaway']}{t['colon']}** "
+                        f"{text.markdown(dialogue.takeaway).strip()}", "",
                         "</div>", ""]
 
     if lesson.mistakes:
@@ -104,6 +107,7 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
         if source.note:
             extra.append(text.inline(source.note))
         out.append(f"{index}. {title}" + (f" — {t['separator'].join(extra)}" if extra else ""))
-    out += ["", f'<p class="course-reviewed">{html.escape(t["reviewed_on"].format(date=lesson.reviewed_on))}</p>', "",
+    reviewed = html.escape(t["reviewed_on"].format(date=lesson.reviewed_on))
+    out += ["", f'<p class="course-reviewed">{reviewed}</p>', "",
             "</div>", ""]
     return "\n".join(out)

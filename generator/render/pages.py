@@ -33,7 +33,8 @@ def render_home(loaded: LoadedCourse) -> str:
             out.append(f"    - [{text.inline(entry.lesson.title)}]"
                        f"({text.link(pagepaths.lesson(section.id, entry.lesson.id))}){minutes}")
         for entry in loaded.quizzes_in(section.id):
-            out.append(f"    - [{text.inline(entry.quiz.title)}]({text.link(pagepaths.quiz(entry.quiz.id))})"
+            link = text.link(pagepaths.quiz(entry.quiz.id))
+            out.append(f"    - [{text.inline(entry.quiz.title)}]({link})"
                        f" — {t[entry.quiz.mode]}")
     finals = loaded.quizzes_in(None)
     for entry in finals:
@@ -118,7 +119,8 @@ def render_policies(loaded: LoadedCourse) -> str:
             source = f"[{source}]({policy.source.url})"
         out += [f'<div class="course-policy" id="{pagepaths.policy_anchor(name)}" markdown>', "",
                 f"**{text.inline(policy.label)}{t['colon']}{text.inline(policy.value)}**", "",
-                f"{t['policy_as_of'].format(date=policy.as_of)} · {t['source']}{t['colon']}{source}",
+                f"{t['policy_as_of'].format(date=policy.as_of)} · "
+                f"{t['source']}{t['colon']}{source}",
                 ""]
         if policy.note:
             out += [text.markdown(policy.note).strip(), ""]

@@ -2,8 +2,9 @@
 
 Without JavaScript every question, option, step and conversation node is readable (the
 conversation's choices link to the step they lead to). The widget reads JSON from the
-quiz's `data-json` attribute. In practice mode the page holds the answer key, feedback and explanations (the browser
-gives instant feedback, so the key is in the page by necessity). In assessment mode the page holds
+quiz's `data-json` attribute. In practice mode the page holds the answer key, feedback and
+explanations (the browser gives instant feedback, so the key is in the page by necessity). In
+assessment mode the page holds
 no correct flags, no feedback, no points, no explanations and no outcomes: only what is needed
 to answer and to write the answer file.
 
@@ -25,6 +26,7 @@ from ..fingerprint import question_version, quiz_version
 from ..loaded import LoadedCourse, QuizEntry
 from ..markup import TextRenderer
 from ..models.quiz import (
+    ORDER_CARD_ROWS,
     MultipleChoice,
     Ordering,
     Question,
@@ -153,7 +155,8 @@ def _question(loaded, question: Question, number: int, quiz: Quiz, text: TextRen
     dom_id = f"{quiz.id}-{qid}"
     kind = labels[question.type]
     if isinstance(question, MultipleChoice):
-        rule = ui["multiple_all"] if question.scoring == "all_or_nothing" else ui["multiple_partial"]
+        every = question.scoring == "all_or_nothing"
+        rule = ui["multiple_all"] if every else ui["multiple_partial"]
         kind += ui["rule"].format(rule=rule)
     # The number sits in its own span: the widget renumbers questions after shuffling them.
     legend = (f'<legend><span class="course-q-number">{html.escape(ui["number"].format(n=number))}'
@@ -193,10 +196,10 @@ def _question(loaded, question: Question, number: int, quiz: Quiz, text: TextRen
     if not assessment and (question.explanation or question.lesson):
         out += ['<div class="course-explanation" hidden markdown="block">', ""]
         if question.explanation:
-            out += [f"**{ui['explanation'].strip()}** {text.markdown(question.explanation).strip()}",
-                    ""]
+            explanation = text.markdown(question.explanation).strip()
+            out += [f"**{ui['explanation'].strip()}** {explanation}", ""]
         if question.lesson:
-            out += [_lesson_link(loaded, question.lesson, text, ui), ""]
+            out += [_lesson_link(question.lesson, text, ui), ""]
         out.append("</div>")
     out += ["</fieldset>", ""]
     return out
@@ -224,7 +227,8 @@ def _scenario(question: Scenario, name: str, text: TextRenderer, ui: dict,
         classes = "course-node course-node--end" if ending else "course-node"
         out += [f'<div class="{classes}" data-node="{node.id}" id="{name}--{node.id}" '
                 f'tabindex="-1" markdown="block">',
-                f'<p class="course-node-step">{html.escape(ui["step"].format(n=step_of[node.id]))}</p>']
+                f'<p class="course-node-step">'
+                f'{html.escape(ui["step"].format(n=step_of[node.id]))}</p>']
         if node.order:
             out += _order_card(node.order, text, ui)
         if node.customer:
@@ -262,7 +266,7 @@ def _scenario(question: Scenario, name: str, text: TextRenderer, ui: dict,
 
 def _order_card(order, text: TextRenderer, ui: dict) -> list[str]:
     rows = []
-    for field in ("item", "amount", "ordered", "shipped", "signed", "status", "countdown"):
+    for field in ORDER_CARD_ROWS:
         value = getattr(order, field)
         if value:
             rows.append(f"<dt>{html.escape(ui[field])}</dt><dd>{text.plain(value)}</dd>")
@@ -274,10 +278,9 @@ def _order_card(order, text: TextRenderer, ui: dict) -> list[str]:
             f'<dl>{"".join(rows)}</dl></div>']
 
 
-def _lesson_link(loaded: LoadedCourse, ref: str, text: TextRenderer, ui: dict) -> str:
-    lesson_id, _, anchor = ref.partition("#")
-    entry = loaded.lesson(lesson_id)
-    if entry is None:  # `course check` reports it
+def _lesson_link(ref: str, text: TextRenderer, ui: dict) -> str:
+    found = text.lesson_ref(ref)
+    if found is None:
         return ""
-    target = text.link(pagepaths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")
-    return f"[{ui['review'].format(title=text.inline(entry.lesson.title))}]({target})"
+    title, target = found
+    return f"[{ui['review'].format(title=title)}]({target})"

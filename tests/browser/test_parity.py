@@ -256,7 +256,8 @@ def test_generated_quizzes_score_the_same(page_with_widget, case):
     data = as_json(quiz_data(COURSE, quiz, assessment=False))
     js = page_with_widget.evaluate("""([data, answers, seed]) => {
         const r = CourseQuiz.gradeQuiz(data, answers);
-        return {quiz: [r.score, r.points, r.maxPoints, r.passed, CourseQuiz.Grading.percent(r.score)],
+        return {quiz: [r.score, r.points, r.maxPoints, r.passed,
+                       CourseQuiz.Grading.percent(r.score)],
                 questions: r.questions.map(q => [q.points, q.maxPoints, q.status]),
                 shown: CourseQuiz.Shuffle.presentation(data, seed)};
     }""", [data, answers, seed])
