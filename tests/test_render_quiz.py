@@ -13,12 +13,12 @@ from generator.catalogue import strings as catalogue
 from generator.fingerprint import question_version as version
 from generator.render.pages import render_progress
 from generator.render.quiz import (
-    display_order,
     json_attribute,
     question_data,
     quiz_data,
     render_quiz,
 )
+from generator.shuffle import display_order
 from quizhelpers import (
     QUIZ_COURSE,
     build_fixture_course,

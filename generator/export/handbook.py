@@ -31,7 +31,7 @@ from ..anchors import slug
 from ..catalogue import strings
 from ..loaded import LoadedCourse
 from ..markup import TextRenderer
-from ..render.quiz import is_assessment
+from ..models.quiz import is_assessment
 from ..render.site import MARKDOWN_EXTENSIONS, plan_site
 from ..templates import LINES, render
 from . import print_quiz

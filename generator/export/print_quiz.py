@@ -24,9 +24,10 @@ from ..models.quiz import (
     Scenario,
     SingleChoice,
     TrueFalse,
+    is_assessment,
 )
 from ..quizgraph import best_path, start_node
-from ..render.quiz import display_order, is_assessment
+from ..shuffle import display_order
 
 APPENDIX = "appendix.md"  # the answers' page, for relative links
 

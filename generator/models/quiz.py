@@ -180,3 +180,8 @@ class Quiz(Model):
     exam: Exam | None = Field(None, description="Time limit, attempts and what the learner sees "
                                                 "after submitting; assessment quizzes only.")
     questions: list[Question] = Field(min_length=1)
+
+
+def is_assessment(quiz: Quiz, force_assessment: bool = False) -> bool:
+    """Whether the quiz is shown as an assessment: its own mode, or every quiz (`--assessment`)."""
+    return force_assessment or quiz.mode == "assessment"

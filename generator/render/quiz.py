@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import json
-import random
 from dataclasses import replace
 
 from .. import pagepaths
@@ -34,13 +33,10 @@ from ..models.quiz import (
     Scenario,
     SingleChoice,
     TrueFalse,
+    is_assessment,
 )
 from ..quizgraph import best_points, start_node
-from ..shuffle import shuffle_flags
-
-
-def is_assessment(quiz: Quiz, force_assessment: bool = False) -> bool:
-    return force_assessment or quiz.mode == "assessment"
+from ..shuffle import display_order, shuffle_flags
 
 
 def render_quiz(loaded: LoadedCourse, entry: QuizEntry, force_assessment: bool = False) -> str:
@@ -132,15 +128,6 @@ def question_data(question: Question, assessment: bool) -> dict:
         if not assessment:
             item["best"] = best_points(question)
     return item
-
-
-def display_order(question: Ordering):
-    """The order steps are listed in before anyone shuffles them: never the answer itself."""
-    items = list(question.items)
-    random.Random(question.id).shuffle(items)
-    if items == list(question.items):
-        items = items[1:] + items[:1]
-    return items
 
 
 def pickable(text: TextRenderer) -> TextRenderer:
