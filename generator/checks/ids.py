@@ -14,20 +14,15 @@ from .findings import Findings
 def check_ids(loaded: LoadedCourse, found: Findings) -> None:
     found.unique([s.id for s in loaded.course.sections], loaded.course_locator,
                  lambda i: ("sections", i, "id"), "section id")
-    first_lesson: dict[str, str] = {}
-    for entry in loaded.lessons:
-        _id_matches_file(entry.lesson.id, entry.locator, found)
-        other = first_lesson.setdefault(entry.lesson.id, entry.locator.label)
-        if other != entry.locator.label:
-            found.error(entry.locator, ("id",), f"lesson id '{entry.lesson.id}' is also used "
-                        f"by {other}", "give each lesson its own id")
-    first_quiz: dict[str, str] = {}
-    for entry in loaded.quizzes:
-        _id_matches_file(entry.quiz.id, entry.locator, found)
-        other = first_quiz.setdefault(entry.quiz.id, entry.locator.label)
-        if other != entry.locator.label:
-            found.error(entry.locator, ("id",), f"quiz id '{entry.quiz.id}' is also used by "
-                        f"{other}", "give each quiz its own id")
+    for noun, entries in (("lesson", [(e.lesson.id, e.locator) for e in loaded.lessons]),
+                          ("quiz", [(e.quiz.id, e.locator) for e in loaded.quizzes])):
+        first: dict[str, str] = {}
+        for ident, locator in entries:
+            _id_matches_file(ident, locator, found)
+            other = first.setdefault(ident, locator.label)
+            if other != locator.label:
+                found.error(locator, ("id",), f"{noun} id '{ident}' is also used by {other}",
+                            f"give each {noun} its own id")
     _glossary_terms_once(loaded, found)
 
 
