@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator import pagepaths
 from generator.anchors import anchors_in
@@ -63,3 +66,35 @@ def test_headings_inside_author_text_count_in_page_order_and_after_a_label_not_o
     assert isinstance(outline[2], Prose) and outline[2].text == entry.lesson.body
     labelled = [part for part in outline if isinstance(part, Prose) and part.after_label]
     assert labelled  # situation, takeaway, why, instead: their first line is the label's
+
+
+# Author Markdown with headings where an author may write them: in the body, in dialogue lines,
+# after a label (situation, why, instead), with duplicates, Chinese, code fences and `<`.
+WORD = st.sampled_from(["退款", "规则", "小结", "要点", "Refund", "a<b", "`code`", "七天无理由",
+                        "{{policy.no_reason_days}}", "[见](lesson:every-block#小结)"])
+LINE = st.one_of(
+    st.builds(lambda level, words: "#" * level + " " + " ".join(words),
+              st.integers(1, 4), st.lists(WORD, min_size=1, max_size=3)),
+    st.lists(WORD, min_size=1, max_size=4).map(" ".join),
+    st.just("```"), st.just(""))
+PROSE = st.lists(LINE, min_size=1, max_size=6).map("\n".join).filter(str.strip)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=PROSE, line=PROSE, situation=PROSE, why=PROSE, summary=PROSE)
+def test_the_outline_matches_the_page_for_any_author_headings(body, line, situation, why,
+                                                               summary):
+    loaded = load(COURSES["golden"])
+    entry = loaded.lesson("every-block")
+    lesson = entry.lesson
+    dialogue = lesson.dialogues[0]
+    changed = lesson.model_copy(update={
+        "body": body, "summary": summary,
+        "dialogues": [dialogue.model_copy(update={
+            "situation": situation,
+            "lines": [dialogue.lines[0].model_copy(update={"text": line})]})],
+        "mistakes": [lesson.mistakes[0].model_copy(update={"why": why})]})
+    changed_entry = replace(entry, lesson=changed)
+    page = pagepaths.lesson(entry.section.id, lesson.id)
+    assert lesson_anchors(changed, strings("zh")["site"], TextRenderer(loaded, page)) == (
+        anchors_in(render_lesson(loaded, changed_entry)))
