@@ -6,6 +6,7 @@ from __future__ import annotations
 import string
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -62,8 +63,11 @@ def test_no_module_keeps_its_own_string_table():
 
 
 def test_loading_a_catalogue_takes_a_few_milliseconds():
-    script = ("import time; t = time.perf_counter(); from generator.catalogue import strings; "
-              "strings('zh'); strings('en'); print(time.perf_counter() - t)")
-    seconds = float(subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                                   text=True, check=True).stdout)
-    assert seconds < 0.25  # measured about 0.01 s (PyYAML's C loader) on the CI machine
+    """`course check` reads one catalogue: it must not slow the command down noticeably."""
+    times = []
+    for _ in range(5):
+        strings.cache_clear()
+        started = time.perf_counter()
+        strings("zh")
+        times.append(time.perf_counter() - started)
+    assert min(times) < 0.1  # about 0.003 s with PyYAML's C loader; the check takes 0.1-0.3 s
