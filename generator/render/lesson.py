@@ -62,41 +62,54 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
     if lesson.dialogues:
         out += [heading("dialogues"), ""]
         for index, dialogue in enumerate(lesson.dialogues):
-            out += [heading(("dialogue", index)), ""]
-            if dialogue.situation:
-                out += ['<div class="course-situation" markdown>', "",
-                        f"**{t['situation']}{t['colon']}** "
-                        f"{text.markdown(dialogue.situation).strip()}", "",
-                        "</div>", ""]
-            out += [f'<div class="course-dialogue" role="list" aria-label="'
-                    f'{html.escape(text.plain(dialogue.title))}" markdown>', ""]
-            for line in dialogue.lines:
-                speaker = t[line.speaker]
-                out += [f'<div class="course-turn course-turn--{line.speaker}" role="listitem" '
-                        f'markdown>', "",
-                        f'<span class="course-speaker">{speaker}</span>', "",
-                        text.markdown(line.text).strip(), "", "</div>", ""]
-            out += ["</div>", ""]
-            if dialogue.takeaway:
-                out += ['<div class="course-takeaway" markdown>', "",
-                        f"**{t['takeaway']}{t['colon']}** "
-                        f"{text.markdown(dialogue.takeaway).strip()}", "",
-                        "</div>", ""]
+            out += [heading(("dialogue", index)), ""] + _dialogue(dialogue, t, text)
 
     if lesson.mistakes:
         out += [heading("mistakes"), ""]
         for mistake in lesson.mistakes:
-            out += ['<div class="course-mistake" markdown>', "",
-                    f'<p class="course-mistake-title"><span aria-hidden="true">✘</span> '
-                    f'{text.plain(mistake.mistake)}</p>', ""]
-            if mistake.why:
-                out += [f"**{t['why']}{t['colon']}** {text.markdown(mistake.why).strip()}", ""]
-            out += [f"**{t['instead']}{t['colon']}** {text.markdown(mistake.instead).strip()}", "",
-                    "</div>", ""]
+            out += _mistake(mistake, t, text)
 
     out += [heading("summary"), "", text.markdown(lesson.summary).strip(), ""]
+    out += [heading("sources"), ""] + _sources(lesson, t, text)
+    return "\n".join(out)
 
-    out += [heading("sources"), "", '<div class="course-sources" markdown>', ""]
+
+def _labelled(label: str, markdown: str, t: dict, text: TextRenderer) -> str:
+    """Author Markdown after a bold label: **情境：** …"""
+    return f"**{t[label]}{t['colon']}** {text.markdown(markdown).strip()}"
+
+
+def _dialogue(dialogue, t: dict, text: TextRenderer) -> list[str]:
+    out = []
+    if dialogue.situation:
+        out += ['<div class="course-situation" markdown>', "",
+                _labelled("situation", dialogue.situation, t, text), "", "</div>", ""]
+    out += [f'<div class="course-dialogue" role="list" aria-label="'
+            f'{html.escape(text.plain(dialogue.title))}" markdown>', ""]
+    for line in dialogue.lines:
+        out += [f'<div class="course-turn course-turn--{line.speaker}" role="listitem" '
+                f'markdown>', "",
+                f'<span class="course-speaker">{t[line.speaker]}</span>', "",
+                text.markdown(line.text).strip(), "", "</div>", ""]
+    out += ["</div>", ""]
+    if dialogue.takeaway:
+        out += ['<div class="course-takeaway" markdown>', "",
+                _labelled("takeaway", dialogue.takeaway, t, text), "", "</div>", ""]
+    return out
+
+
+def _mistake(mistake, t: dict, text: TextRenderer) -> list[str]:
+    out = ['<div class="course-mistake" markdown>', "",
+           f'<p class="course-mistake-title"><span aria-hidden="true">✘</span> '
+           f'{text.plain(mistake.mistake)}</p>', ""]
+    if mistake.why:
+        out += [_labelled("why", mistake.why, t, text), ""]
+    return out + [_labelled("instead", mistake.instead, t, text), "", "</div>", ""]
+
+
+def _sources(lesson, t: dict, text: TextRenderer) -> list[str]:
+    """The numbered sources and the review date."""
+    out = ['<div class="course-sources" markdown>', ""]
     for index, source in enumerate(lesson.sources, 1):
         title = text.inline(source.title)
         if source.url:
@@ -108,6 +121,4 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
             extra.append(text.inline(source.note))
         out.append(f"{index}. {title}" + (f" — {t['separator'].join(extra)}" if extra else ""))
     reviewed = html.escape(t["reviewed_on"].format(date=lesson.reviewed_on))
-    out += ["", f'<p class="course-reviewed">{reviewed}</p>', "",
-            "</div>", ""]
-    return "\n".join(out)
+    return out + ["", f'<p class="course-reviewed">{reviewed}</p>', "", "</div>", ""]
