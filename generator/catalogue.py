@@ -12,17 +12,17 @@ The returned tables are shared: read them, never change them.
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from pathlib import Path
 
 REFERENCE = "en"
-FOLDER = "locales"
+# Beside this module (read as a plain file: importlib.resources would cost `course check` more
+# time to import than reading the file takes).
+FOLDER = Path(__file__).with_name("locales")
 
 
 def languages() -> list[str]:
     """The languages that have a catalogue."""
-    folder = resources.files("generator") / FOLDER
-    return sorted(entry.name.removesuffix(".yml") for entry in folder.iterdir()
-                  if entry.name.endswith(".yml"))
+    return sorted(path.stem for path in FOLDER.glob("*.yml"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -34,7 +34,7 @@ def strings(language: str) -> dict[str, dict[str, str]]:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = (resources.files("generator") / FOLDER / f"{language}.yml").read_text("utf-8")
+    text = (FOLDER / f"{language}.yml").read_text("utf-8")
     return yaml.load(text, Loader=loader)
 
 
