@@ -49,18 +49,18 @@ def recommends_off_platform(text: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def loaded():
+def bundle():
     return checked(load_course(CONTENT, QUIZZES))
 
 
 @pytest.fixture(scope="module")
-def anchors(loaded):
-    return {entry.lesson.id: set(anchors_in(render_lesson(loaded, entry)))
-            for entry in loaded.lessons}
+def anchors(bundle):
+    return {entry.lesson.id: set(anchors_in(render_lesson(bundle, entry)))
+            for entry in bundle.lessons}
 
 
-def all_questions(loaded):
-    for entry in loaded.quizzes:
+def all_questions(bundle):
+    for entry in bundle.quizzes:
         for question in entry.quiz.questions:
             yield entry.quiz, question
 
@@ -83,31 +83,31 @@ def scenario_paths(question: Scenario):
 
 # --- Lessons -----------------------------------------------------------------------------------
 
-def test_course_has_the_six_sections_in_order(loaded):
-    assert [s.id for s in loaded.course.sections] == SECTIONS
-    assert [s.title for s in loaded.course.sections] == [
+def test_course_has_the_six_sections_in_order(bundle):
+    assert [s.id for s in bundle.course.sections] == SECTIONS
+    assert [s.title for s in bundle.course.sections] == [
         "平台规则", "沟通", "验货", "退款方式", "评价", "学习培训"]
 
 
-def test_front_page_says_who_what_how_long_and_how_quizzes_work(loaded):
-    course = loaded.course
+def test_front_page_says_who_what_how_long_and_how_quizzes_work(bundle):
+    course = bundle.course
     assert course.audience and course.description and course.intro
     for words in ("学习顺序", "多长时间", "练习", "结业考核", "下载"):
         assert words in course.intro, f"the front page intro does not mention {words}"
 
 
-def test_at_least_fourteen_lessons_and_every_section_has_lessons(loaded):
-    assert len(loaded.lessons) >= 14
+def test_at_least_fourteen_lessons_and_every_section_has_lessons(bundle):
+    assert len(bundle.lessons) >= 14
     for section in SECTIONS:
-        assert loaded.lessons_in(section), f"section {section} has no lesson"
+        assert bundle.lessons_in(section), f"section {section} has no lesson"
 
 
-def test_every_lesson_has_sources_and_a_review_date_kept_up_with_the_rest(loaded):
+def test_every_lesson_has_sources_and_a_review_date_kept_up_with_the_rest(bundle):
     # Against the course's newest review, not the clock: the suite must not turn red by itself
     # as time passes (`course check` warns about old reviews; that is the reminder).
-    newest = max(entry.lesson.reviewed_on for entry in loaded.lessons)
+    newest = max(entry.lesson.reviewed_on for entry in bundle.lessons)
     assert newest <= datetime.date.today(), "a review date is in the future"
-    for entry in loaded.lessons:
+    for entry in bundle.lessons:
         lesson = entry.lesson
         assert lesson.sources, f"{lesson.id}: no sources"
         assert all(source.title.strip() for source in lesson.sources)
@@ -125,8 +125,8 @@ def test_the_off_platform_detector_tells_advice_from_refusal(text, recommends):
     assert recommends_off_platform(text) is recommends
 
 
-def test_every_lesson_has_the_teaching_blocks(loaded):
-    for entry in loaded.lessons:
+def test_every_lesson_has_the_teaching_blocks(bundle):
+    for entry in bundle.lessons:
         lesson = entry.lesson
         where = lesson.id
         assert len(lesson.objectives) >= 2, f"{where}: objectives"
@@ -142,8 +142,8 @@ def test_every_lesson_has_the_teaching_blocks(loaded):
         assert {"buyer", "agent"} <= speakers, f"{where}: needs a dialogue between 买家 and 客服"
 
 
-def test_refund_methods_teach_the_original_route_and_call_transfers_a_violation(loaded):
-    text = "\n".join(e.lesson.body + e.lesson.summary for e in loaded.lessons_in("refund-methods"))
+def test_refund_methods_teach_the_original_route_and_call_transfers_a_violation(bundle):
+    text = "\n".join(e.lesson.body + e.lesson.summary for e in bundle.lessons_in("refund-methods"))
     for words in ("原路退回", "售后流程", "诱导线下交易", "违规", "微信", "支付宝", "被骗"):
         assert words in text, f"the refund-methods lessons never say {words}"
 
@@ -154,43 +154,43 @@ NOT_A_MENTION = re.compile(r"\[[^\]]*\]\([^)]*\)|“[^”]*”|《[^》]*》|\{\
 GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(glossary:([^)\s]+)\)")
 
 
-def test_first_mention_of_a_glossary_term_in_a_lesson_is_linked(loaded):
+def test_first_mention_of_a_glossary_term_in_a_lesson_is_linked(bundle):
     unlinked = []
-    for entry in loaded.lessons:
+    for entry in bundle.lessons:
         body = entry.lesson.body
         masked = [False] * len(body)
         for match in NOT_A_MENTION.finditer(body):
             masked[match.start():match.end()] = [True] * (match.end() - match.start())
-        for term in loaded.glossary.terms:
+        for term in bundle.glossary.terms:
             first_free = next((m.start() for m in re.finditer(re.escape(term.term), body)
                                if not masked[m.start()]), None)
             if first_free is None:
                 continue
-            linked_before = any(loaded.glossary.find(m.group(2)) is term and m.start() < first_free
+            linked_before = any(bundle.glossary.find(m.group(2)) is term and m.start() < first_free
                                 for m in GLOSSARY_LINK.finditer(body))
             if not linked_before:
                 unlinked.append(f"{entry.lesson.id}: {term.term}")
     assert not unlinked, "first mention not linked to the glossary: " + ", ".join(unlinked)
 
 
-def test_lessons_link_the_platform_terms_to_the_glossary(loaded):
+def test_lessons_link_the_platform_terms_to_the_glossary(bundle):
     required = ["仅退款", "退货退款", "换货", "极速退款", "运费险", "商家体验分", "平台介入", "举证",
                 "逾期时间", "售后期", "完好", "原路退回", "消极服务", "平台求助率", "飞鸽"]
     for term in required:
-        assert loaded.glossary.find(term), f"glossary lacks {term}"
+        assert bundle.glossary.find(term), f"glossary lacks {term}"
     linked = set()
-    for entry in loaded.lessons:
+    for entry in bundle.lessons:
         linked |= set(re.findall(r"\]\(glossary:([^)\s]+)\)", entry.lesson.body))
     for term in required:
-        found = loaded.glossary.find(term)
+        found = bundle.glossary.find(term)
         names = {found.term, *found.aliases}
         assert names & linked, f"no lesson links {term} to the glossary"
 
 
 # --- Quizzes -----------------------------------------------------------------------------------
 
-def test_every_question_links_to_an_existing_lesson_heading(loaded, anchors):
-    for quiz, question in all_questions(loaded):
+def test_every_question_links_to_an_existing_lesson_heading(bundle, anchors):
+    for quiz, question in all_questions(bundle):
         where = f"{quiz.id}/{question.id}"
         assert question.lesson, f"{where}: no lesson link"
         lesson_id, _, anchor = question.lesson.partition("#")
@@ -199,8 +199,8 @@ def test_every_question_links_to_an_existing_lesson_heading(loaded, anchors):
         assert anchor in anchors[lesson_id], f"{where}: {lesson_id} has no heading #{anchor}"
 
 
-def test_every_question_explains_and_every_option_gives_feedback(loaded):
-    for quiz, question in all_questions(loaded):
+def test_every_question_explains_and_every_option_gives_feedback(bundle):
+    for quiz, question in all_questions(bundle):
         where = f"{quiz.id}/{question.id}"
         assert question.explanation, f"{where}: no explanation"
         if isinstance(question, (SingleChoice, MultipleChoice)):
@@ -220,8 +220,8 @@ def test_the_off_platform_detector_reads_whole_sentences():
     assert not recommends_off_platform("请买家在订单里提交退款申请，你马上同意")
 
 
-def test_no_rewarded_answer_sends_money_or_buyers_off_the_platform(loaded):
-    for quiz, question in all_questions(loaded):
+def test_no_rewarded_answer_sends_money_or_buyers_off_the_platform(bundle):
+    for quiz, question in all_questions(bundle):
         where = f"{quiz.id}/{question.id}"
         if isinstance(question, (SingleChoice, MultipleChoice)):
             for option in question.options:
@@ -236,9 +236,9 @@ def test_no_rewarded_answer_sends_money_or_buyers_off_the_platform(loaded):
                         assert not recommends_off_platform(choice.text), f"{where}/{choice.id}"
 
 
-def test_each_section_has_a_practice_quiz_with_conversations(loaded):
+def test_each_section_has_a_practice_quiz_with_conversations(bundle):
     for section in SECTIONS:
-        quizzes = [e.quiz for e in loaded.quizzes_in(section) if e.quiz.mode == "practice"]
+        quizzes = [e.quiz for e in bundle.quizzes_in(section) if e.quiz.mode == "practice"]
         assert quizzes, f"section {section} has no practice quiz"
         for quiz in quizzes:
             assert quiz.required is False, f"{quiz.id}: practice quizzes are not required"
@@ -246,27 +246,27 @@ def test_each_section_has_a_practice_quiz_with_conversations(loaded):
             scenarios = [q for q in quiz.questions if isinstance(q, Scenario)]
             assert len(scenarios) >= 2, f"{quiz.id}: fewer than 2 scenarios"
             lessons = {q.lesson.partition("#")[0] for q in quiz.questions}
-            sections = {loaded.lesson(lesson_id).section.id for lesson_id in lessons}
+            sections = {bundle.lesson(lesson_id).section.id for lesson_id in lessons}
             assert section in sections, f"{quiz.id}: tests none of its own section's lessons"
 
 
-def test_final_assessment_covers_every_section(loaded):
-    finals = [e.quiz for e in loaded.quizzes_in(None)]
+def test_final_assessment_covers_every_section(bundle):
+    finals = [e.quiz for e in bundle.quizzes_in(None)]
     assert len(finals) == 1
     final = finals[0]
     assert final.mode == "assessment" and final.required is True and final.section is None
     assert len(final.questions) >= 30
     per_section = {section: 0 for section in SECTIONS}
     for question in final.questions:
-        per_section[loaded.lesson(question.lesson.partition("#")[0]).section.id] += 1
+        per_section[bundle.lesson(question.lesson.partition("#")[0]).section.id] += 1
     assert all(count >= 3 for count in per_section.values()), per_section
     assert any(isinstance(q, Scenario) for q in final.questions)
 
 
-def test_question_types_and_their_scoring_rules(loaded):
-    types = {question.type for _, question in all_questions(loaded)}
+def test_question_types_and_their_scoring_rules(bundle):
+    types = {question.type for _, question in all_questions(bundle)}
     assert types == {"single", "multiple", "true_false", "ordering", "scenario"}
-    for quiz, question in all_questions(loaded):
+    for quiz, question in all_questions(bundle):
         where = f"{quiz.id}/{question.id}"
         if isinstance(question, MultipleChoice):
             assert "scoring" in question.model_fields_set, f"{where}: declare scoring"
@@ -275,8 +275,8 @@ def test_question_types_and_their_scoring_rules(loaded):
             assert len(question.items) <= 6, f"{where}: more than 6 steps"
 
 
-def test_scenarios_have_order_cards_partial_credit_and_bad_endings(loaded):
-    for quiz, question in all_questions(loaded):
+def test_scenarios_have_order_cards_partial_credit_and_bad_endings(bundle):
+    for quiz, question in all_questions(bundle):
         if not isinstance(question, Scenario):
             continue
         where = f"{quiz.id}/{question.id}"
@@ -299,8 +299,8 @@ def course_files():
     return sorted(CONTENT.rglob("*.yml")) + sorted(QUIZZES.rglob("*.yml"))
 
 
-def test_every_policy_referenced_exists_and_every_policy_is_used(loaded):
-    defined = set(loaded.policies.policies)
+def test_every_policy_referenced_exists_and_every_policy_is_used(bundle):
+    defined = set(bundle.policies.policies)
     used = set()
     for path in course_files():
         if path.name == "policies.yml":
@@ -310,20 +310,20 @@ def test_every_policy_referenced_exists_and_every_policy_is_used(loaded):
         used |= set(re.findall(r"\]\(policy:([a-z0-9_]+)\)", text))
     assert used <= defined, f"unknown policies: {sorted(used - defined)}"
     assert defined <= used, f"policies never used: {sorted(defined - used)}"
-    for name, policy in loaded.policies.policies.items():
+    for name, policy in bundle.policies.policies.items():
         assert policy.source.title and policy.as_of, name
 
 
-def test_glossary_cross_references_and_short_lists_are_well_formed(loaded):
+def test_glossary_cross_references_and_short_lists_are_well_formed(bundle):
     # A YAML flow list such as [七天无理由, 7天无理由] silently becomes ONE item once the
     # comma is made full-width; catch that for every list of short names.
     names = []
-    for term in loaded.glossary.terms:
+    for term in bundle.glossary.terms:
         names += term.aliases
         for other in term.see_also:
-            assert loaded.glossary.find(other), f"{term.term}: see_also {other} is not a term"
+            assert bundle.glossary.find(other), f"{term.term}: see_also {other} is not a term"
         names += term.see_also
-    for _, question in all_questions(loaded):
+    for _, question in all_questions(bundle):
         if isinstance(question, Scenario):
             names += [tag for node in question.nodes if node.order for tag in node.order.tags]
     assert names
