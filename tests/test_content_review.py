@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 
 from generator.anchors import anchors_in
+from generator.checks import checked
 from generator.loading import load_course
+from generator.markup import POLICY_REF
 from generator.models.quiz import MultipleChoice, Ordering, Scenario, SingleChoice, TrueFalse
 from generator.render.lesson import render_lesson
-from generator.render.text import POLICY_REF
 from generator.typography import fullwidth
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,7 @@ def recommends_off_platform(text: str) -> bool:
 
 @pytest.fixture(scope="module")
 def bundle():
-    return load_course(CONTENT, QUIZZES)
+    return checked(load_course(CONTENT, QUIZZES))
 
 
 @pytest.fixture(scope="module")
