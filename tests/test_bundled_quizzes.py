@@ -34,13 +34,21 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.grader import best_path_points, grade_question  # noqa: E402
 from generator.loading import read_document  # noqa: E402
-from generator.models.quiz import (MultipleChoice, Ordering, Question, Quiz, Scenario,  # noqa: E402
-                                   SingleChoice, TrueFalse)
+from generator.markup import POLICY_REF  # noqa: E402
+from generator.models.quiz import (  # noqa: E402
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
 from generator.models.reference import PolicyFile  # noqa: E402
-from generator.render.quiz import display_order  # noqa: E402
-from generator.render.text import POLICY_REF  # noqa: E402
+from generator.quizgraph import best_points  # noqa: E402
+from generator.scoring import grade_question  # noqa: E402
+from generator.shuffle import display_order  # noqa: E402
 from generator.validation import validate  # noqa: E402
 
 QUIZZES = ROOT / "quizzes"
@@ -64,11 +72,13 @@ NEW_LESSONS = {"partial-refunds": "refund-methods", "after-fast-refund": "refund
 # not be recognisable by lacking the first or having the second. The same lists as the item
 # checks of `course check` (branch assess, generator/items/cues.py), Chinese half; longer words
 # first, and a hedge that contains an absolute word (不一定) counts as a hedge.
-ABSOLUTE_WORDS = ("只要", "只有", "一定", "肯定", "必须", "必定", "从不", "从来不", "从来没有", "绝对",
-                  "绝不", "决不", "永远", "总是", "所有", "全部", "任何", "一律", "一概", "完全",
+ABSOLUTE_WORDS = ("只要", "只有", "一定", "肯定", "必须", "必定", "从不", "从来不",
+                  "从来没有", "绝对", "绝不", "决不", "永远", "总是", "所有", "全部",
+                  "任何", "一律", "一概", "完全",
                   "无论如何", "反正", "根本不", "不可能", "百分之百", "保证")
 HEDGES = ("一般", "通常", "可能", "大多", "大多数", "多数", "往往", "有时", "有的", "也许", "或许",
-          "基本上", "原则上", "视情况", "看情况", "不一定", "不是所有", "并非所有", "不一概", "尽量", "适当")
+          "基本上", "原则上", "视情况", "看情况", "不一定", "不是所有", "并非所有", "不一概",
+          "尽量", "适当")
 _CUE_WORD = re.compile("|".join(
     f"(?P<{kind}{i}>{re.escape(word)})" for kind, words in (("h", HEDGES), ("a", ABSOLUTE_WORDS))
     for i, word in enumerate(sorted(words, key=len, reverse=True))))
@@ -76,7 +86,7 @@ MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 MARKUP = re.compile(r"[*_`>#|\s]")
 
 
-# --- Reading ------------------------------------------------------------------------------------
+# --- Reading -----------------------------------------------------------------------------
 
 def load_policies(path: Path = POLICIES) -> dict[str, str]:
     policies = validate(PolicyFile, read_document(path))
@@ -220,7 +230,7 @@ def learner_score(learner: Learner, questions: list[Question], policies: dict[st
     return score(questions, lambda q: learner.answer(q, length))
 
 
-# --- Expected scores of guessing --------------------------------------------------------------------
+# --- Expected scores of guessing ---------------------------------------------------------
 
 def expected_guess(question: Question) -> Fraction:
     """What a learner guessing uniformly at random scores on average (share of the question)."""
@@ -233,7 +243,8 @@ def expected_guess(question: Question) -> Fraction:
         subsets = [list(c) for k in range(1, len(ids) + 1) for c in itertools.combinations(ids, k)]
         return _mean(question, subsets)
     if isinstance(question, Ordering):
-        return _mean(question, [list(p) for p in itertools.permutations(i.id for i in question.items)])
+        orders = itertools.permutations(i.id for i in question.items)
+        return _mean(question, [list(p) for p in orders])
     return _random_walk(question)
 
 
@@ -245,7 +256,7 @@ def _mean(question, answers) -> Fraction:
 
 def _random_walk(question: Scenario) -> Fraction:
     nodes = {node.id: node for node in question.nodes}
-    best = best_path_points(question)
+    best = best_points(question)
 
     def walk(node_id: str) -> Fraction:
         node = nodes[node_id]
@@ -281,7 +292,7 @@ def absolute_avoider_score(questions: list[Question]) -> float:
     return earned / weight if weight else 0.0
 
 
-# --- The quizzes and their pools ----------------------------------------------------------------------
+# --- The quizzes and their pools ---------------------------------------------------------
 
 def parts(quiz: Quiz) -> dict[str, list[Question]]:
     """What a cue learner is measured on: the whole quiz, and each pool of a drawn quiz."""
@@ -314,7 +325,7 @@ def of_type(questions, kind):
     return [q for q in questions if isinstance(q, kind)]
 
 
-# --- Tests ------------------------------------------------------------------------------------------
+# --- Tests -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def policies():
@@ -421,7 +432,8 @@ def test_no_distractor_is_a_throwaway(quizzes, policies):
                     if node.choices:
                         best = max(node.choices, key=lambda c: c.points)
                         short += [f"{where}/{c.id}" for c in node.choices
-                                  if c.points < best.points and 3 * length(c.text) < length(best.text)]
+                                  if c.points < best.points
+                                  and 3 * length(c.text) < length(best.text)]
     assert not short, f"distractors under a third of the key's length: {short}"
 
 
@@ -449,7 +461,8 @@ def test_absolute_words_are_not_only_in_wrong_options_nor_hedges_only_in_keys(qu
             elif isinstance(question, TrueFalse):
                 absolute, hedges = cue_words(question.prompt)
                 if absolute and not question.answer and not absolute_in_true:
-                    flawed.append(f"{where}: a false statement with {absolute}, no true one has any")
+                    flawed.append(f"{where}: a false statement with {absolute}, "
+                                  "no true one has any")
                 if hedges and question.answer and not hedge_in_false:
                     flawed.append(f"{where}: a true statement with {hedges}, no false one has any")
     assert not flawed, "\n".join(flawed)
@@ -474,9 +487,11 @@ def test_every_question_links_a_lesson_and_explains_and_practice_gives_feedback(
             if quiz.mode != "practice":
                 continue
             if isinstance(question, (SingleChoice, MultipleChoice)):
-                assert all(o.feedback for o in question.options), f"{where}: option without feedback"
+                assert all(o.feedback for o in question.options), \
+                    f"{where}: option without feedback"
             elif isinstance(question, TrueFalse):
-                assert question.feedback and question.feedback.true and question.feedback.false, where
+                feedback = question.feedback
+                assert feedback and feedback.true and feedback.false, where
             elif isinstance(question, Scenario):
                 assert all(c.feedback for n in question.nodes for c in n.choices), where
 
@@ -547,7 +562,7 @@ def test_no_final_question_is_copied_from_a_practice_quiz(quizzes):
                 f"{question.id} repeats {quiz_id}/{other.id} ({matcher.ratio():.2f})"
 
 
-# --- The table for the report -----------------------------------------------------------------------
+# --- The table for the report ------------------------------------------------------------
 
 def main(argv: list[str]) -> None:
     folder = Path(argv[0]) if argv else QUIZZES

@@ -51,18 +51,18 @@ def recommends_off_platform(text: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def bundle():
+def loaded():
     return checked(load_course(CONTENT, QUIZZES))
 
 
 @pytest.fixture(scope="module")
-def anchors(bundle):
-    return {entry.lesson.id: set(anchors_in(render_lesson(bundle, entry)))
-            for entry in bundle.lessons}
+def anchors(loaded):
+    return {entry.lesson.id: set(anchors_in(render_lesson(loaded, entry)))
+            for entry in loaded.lessons}
 
 
-def all_questions(bundle):
-    for entry in bundle.quizzes:
+def all_questions(loaded):
+    for entry in loaded.quizzes:
         for question in entry.quiz.questions:
             yield entry.quiz, question
 
@@ -85,31 +85,31 @@ def scenario_paths(question: Scenario):
 
 # --- Lessons -----------------------------------------------------------------------------------
 
-def test_course_has_the_six_sections_in_order(bundle):
-    assert [s.id for s in bundle.course.sections] == SECTIONS
-    assert [s.title for s in bundle.course.sections] == [
+def test_course_has_the_six_sections_in_order(loaded):
+    assert [s.id for s in loaded.course.sections] == SECTIONS
+    assert [s.title for s in loaded.course.sections] == [
         "平台规则", "沟通", "验货", "退款方式", "评价", "学习培训"]
 
 
-def test_front_page_says_who_what_how_long_and_how_quizzes_work(bundle):
-    course = bundle.course
+def test_front_page_says_who_what_how_long_and_how_quizzes_work(loaded):
+    course = loaded.course
     assert course.audience and course.description and course.intro
     for words in ("学习顺序", "多长时间", "练习", "结业考核", "下载"):
         assert words in course.intro, f"the front page intro does not mention {words}"
 
 
-def test_at_least_fourteen_lessons_and_every_section_has_lessons(bundle):
-    assert len(bundle.lessons) >= 14
+def test_at_least_fourteen_lessons_and_every_section_has_lessons(loaded):
+    assert len(loaded.lessons) >= 14
     for section in SECTIONS:
-        assert bundle.lessons_in(section), f"section {section} has no lesson"
+        assert loaded.lessons_in(section), f"section {section} has no lesson"
 
 
-def test_every_lesson_has_sources_and_a_review_date_kept_up_with_the_rest(bundle):
+def test_every_lesson_has_sources_and_a_review_date_kept_up_with_the_rest(loaded):
     # Against the course's newest review, not the clock: the suite must not turn red by itself
     # as time passes (`course check` warns about old reviews; that is the reminder).
-    newest = max(entry.lesson.reviewed_on for entry in bundle.lessons)
+    newest = max(entry.lesson.reviewed_on for entry in loaded.lessons)
     assert newest <= datetime.date.today(), "a review date is in the future"
-    for entry in bundle.lessons:
+    for entry in loaded.lessons:
         lesson = entry.lesson
         assert lesson.sources, f"{lesson.id}: no sources"
         assert all(source.title.strip() for source in lesson.sources)
@@ -127,8 +127,8 @@ def test_the_off_platform_detector_tells_advice_from_refusal(text, recommends):
     assert recommends_off_platform(text) is recommends
 
 
-def test_every_lesson_has_the_teaching_blocks(bundle):
-    for entry in bundle.lessons:
+def test_every_lesson_has_the_teaching_blocks(loaded):
+    for entry in loaded.lessons:
         lesson = entry.lesson
         where = lesson.id
         assert len(lesson.objectives) >= 2, f"{where}: objectives"
@@ -144,8 +144,8 @@ def test_every_lesson_has_the_teaching_blocks(bundle):
         assert {"buyer", "agent"} <= speakers, f"{where}: needs a dialogue between 买家 and 客服"
 
 
-def test_refund_methods_teach_the_original_route_and_call_transfers_a_violation(bundle):
-    text = "\n".join(e.lesson.body + e.lesson.summary for e in bundle.lessons_in("refund-methods"))
+def test_refund_methods_teach_the_original_route_and_call_transfers_a_violation(loaded):
+    text = "\n".join(e.lesson.body + e.lesson.summary for e in loaded.lessons_in("refund-methods"))
     for words in ("原路退回", "售后流程", "诱导线下交易", "违规", "微信", "支付宝", "被骗"):
         assert words in text, f"the refund-methods lessons never say {words}"
 
@@ -156,43 +156,43 @@ NOT_A_MENTION = re.compile(r"\[[^\]]*\]\([^)]*\)|“[^”]*”|《[^》]*》|\{\
 GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(glossary:([^)\s]+)\)")
 
 
-def test_first_mention_of_a_glossary_term_in_a_lesson_is_linked(bundle):
+def test_first_mention_of_a_glossary_term_in_a_lesson_is_linked(loaded):
     unlinked = []
-    for entry in bundle.lessons:
+    for entry in loaded.lessons:
         body = entry.lesson.body
         masked = [False] * len(body)
         for match in NOT_A_MENTION.finditer(body):
             masked[match.start():match.end()] = [True] * (match.end() - match.start())
-        for term in bundle.glossary.terms:
+        for term in loaded.glossary.terms:
             first_free = next((m.start() for m in re.finditer(re.escape(term.term), body)
                                if not masked[m.start()]), None)
             if first_free is None:
                 continue
-            linked_before = any(bundle.glossary.find(m.group(2)) is term and m.start() < first_free
+            linked_before = any(loaded.glossary.find(m.group(2)) is term and m.start() < first_free
                                 for m in GLOSSARY_LINK.finditer(body))
             if not linked_before:
                 unlinked.append(f"{entry.lesson.id}: {term.term}")
     assert not unlinked, "first mention not linked to the glossary: " + ", ".join(unlinked)
 
 
-def test_lessons_link_the_platform_terms_to_the_glossary(bundle):
+def test_lessons_link_the_platform_terms_to_the_glossary(loaded):
     required = ["仅退款", "退货退款", "换货", "极速退款", "运费险", "商家体验分", "平台介入", "举证",
                 "逾期时间", "售后期", "完好", "原路退回", "消极服务", "平台求助率", "飞鸽"]
     for term in required:
-        assert bundle.glossary.find(term), f"glossary lacks {term}"
+        assert loaded.glossary.find(term), f"glossary lacks {term}"
     linked = set()
-    for entry in bundle.lessons:
+    for entry in loaded.lessons:
         linked |= set(re.findall(r"\]\(glossary:([^)\s]+)\)", entry.lesson.body))
     for term in required:
-        found = bundle.glossary.find(term)
+        found = loaded.glossary.find(term)
         names = {found.term, *found.aliases}
         assert names & linked, f"no lesson links {term} to the glossary"
 
 
 # --- Quizzes -----------------------------------------------------------------------------------
 
-def test_every_question_links_to_an_existing_lesson_heading(bundle, anchors):
-    for quiz, question in all_questions(bundle):
+def test_every_question_links_to_an_existing_lesson_heading(loaded, anchors):
+    for quiz, question in all_questions(loaded):
         where = f"{quiz.id}/{question.id}"
         assert question.lesson, f"{where}: no lesson link"
         lesson_id, _, anchor = question.lesson.partition("#")
@@ -201,8 +201,8 @@ def test_every_question_links_to_an_existing_lesson_heading(bundle, anchors):
         assert anchor in anchors[lesson_id], f"{where}: {lesson_id} has no heading #{anchor}"
 
 
-def test_every_question_explains_and_every_option_gives_feedback(bundle):
-    for quiz, question in all_questions(bundle):
+def test_every_question_explains_and_every_option_gives_feedback(loaded):
+    for quiz, question in all_questions(loaded):
         where = f"{quiz.id}/{question.id}"
         assert question.explanation, f"{where}: no explanation"
         if isinstance(question, (SingleChoice, MultipleChoice)):
@@ -222,8 +222,8 @@ def test_the_off_platform_detector_reads_whole_sentences():
     assert not recommends_off_platform("请买家在订单里提交退款申请，你马上同意")
 
 
-def test_no_rewarded_answer_sends_money_or_buyers_off_the_platform(bundle):
-    for quiz, question in all_questions(bundle):
+def test_no_rewarded_answer_sends_money_or_buyers_off_the_platform(loaded):
+    for quiz, question in all_questions(loaded):
         where = f"{quiz.id}/{question.id}"
         if isinstance(question, (SingleChoice, MultipleChoice)):
             for option in question.options:
@@ -238,9 +238,9 @@ def test_no_rewarded_answer_sends_money_or_buyers_off_the_platform(bundle):
                         assert not recommends_off_platform(choice.text), f"{where}/{choice.id}"
 
 
-def test_each_section_has_a_practice_quiz_with_conversations(bundle):
+def test_each_section_has_a_practice_quiz_with_conversations(loaded):
     for section in SECTIONS:
-        quizzes = [e.quiz for e in bundle.quizzes_in(section) if e.quiz.mode == "practice"]
+        quizzes = [e.quiz for e in loaded.quizzes_in(section) if e.quiz.mode == "practice"]
         assert quizzes, f"section {section} has no practice quiz"
         for quiz in quizzes:
             assert quiz.required is False, f"{quiz.id}: practice quizzes are not required"
@@ -248,27 +248,27 @@ def test_each_section_has_a_practice_quiz_with_conversations(bundle):
             scenarios = [q for q in quiz.questions if isinstance(q, Scenario)]
             assert len(scenarios) >= 2, f"{quiz.id}: fewer than 2 scenarios"
             lessons = {q.lesson.partition("#")[0] for q in quiz.questions}
-            sections = {bundle.lesson(lesson_id).section.id for lesson_id in lessons}
+            sections = {loaded.lesson(lesson_id).section.id for lesson_id in lessons}
             assert section in sections, f"{quiz.id}: tests none of its own section's lessons"
 
 
-def test_final_assessment_covers_every_section(bundle):
-    finals = [e.quiz for e in bundle.quizzes_in(None)]
+def test_final_assessment_covers_every_section(loaded):
+    finals = [e.quiz for e in loaded.quizzes_in(None)]
     assert len(finals) == 1
     final = finals[0]
     assert final.mode == "assessment" and final.required is True and final.section is None
     assert len(final.questions) >= 30
     per_section = {section: 0 for section in SECTIONS}
     for question in final.questions:
-        per_section[bundle.lesson(question.lesson.partition("#")[0]).section.id] += 1
+        per_section[loaded.lesson(question.lesson.partition("#")[0]).section.id] += 1
     assert all(count >= 3 for count in per_section.values()), per_section
     assert any(isinstance(q, Scenario) for q in final.questions)
 
 
-def test_question_types_and_their_scoring_rules(bundle):
-    types = {question.type for _, question in all_questions(bundle)}
+def test_question_types_and_their_scoring_rules(loaded):
+    types = {question.type for _, question in all_questions(loaded)}
     assert types == {"single", "multiple", "true_false", "ordering", "scenario"}
-    for quiz, question in all_questions(bundle):
+    for quiz, question in all_questions(loaded):
         where = f"{quiz.id}/{question.id}"
         if isinstance(question, MultipleChoice):
             assert "scoring" in question.model_fields_set, f"{where}: declare scoring"
@@ -277,8 +277,8 @@ def test_question_types_and_their_scoring_rules(bundle):
             assert len(question.items) <= 6, f"{where}: more than 6 steps"
 
 
-def test_scenarios_have_order_cards_partial_credit_and_bad_endings(bundle):
-    for quiz, question in all_questions(bundle):
+def test_scenarios_have_order_cards_partial_credit_and_bad_endings(loaded):
+    for quiz, question in all_questions(loaded):
         if not isinstance(question, Scenario):
             continue
         where = f"{quiz.id}/{question.id}"
@@ -301,8 +301,8 @@ def course_files():
     return sorted(CONTENT.rglob("*.yml")) + sorted(QUIZZES.rglob("*.yml"))
 
 
-def test_every_policy_referenced_exists_and_every_policy_is_used(bundle):
-    defined = set(bundle.policies.policies)
+def test_every_policy_referenced_exists_and_every_policy_is_used(loaded):
+    defined = set(loaded.policies.policies)
     used = set()
     for path in course_files():
         if path.name == "policies.yml":
@@ -312,20 +312,20 @@ def test_every_policy_referenced_exists_and_every_policy_is_used(bundle):
         used |= set(re.findall(r"\]\(policy:([a-z0-9_]+)\)", text))
     assert used <= defined, f"unknown policies: {sorted(used - defined)}"
     assert defined <= used, f"policies never used: {sorted(defined - used)}"
-    for name, policy in bundle.policies.policies.items():
+    for name, policy in loaded.policies.policies.items():
         assert policy.source.title and policy.as_of, name
 
 
-def test_glossary_cross_references_and_short_lists_are_well_formed(bundle):
+def test_glossary_cross_references_and_short_lists_are_well_formed(loaded):
     # A YAML flow list such as [七天无理由, 7天无理由] silently becomes ONE item once the
     # comma is made full-width; catch that for every list of short names.
     names = []
-    for term in bundle.glossary.terms:
+    for term in loaded.glossary.terms:
         names += term.aliases
         for other in term.see_also:
-            assert bundle.glossary.find(other), f"{term.term}: see_also {other} is not a term"
+            assert loaded.glossary.find(other), f"{term.term}: see_also {other} is not a term"
         names += term.see_also
-    for _, question in all_questions(bundle):
+    for _, question in all_questions(loaded):
         if isinstance(question, Scenario):
             names += [tag for node in question.nodes if node.order for tag in node.order.tags]
     assert names
@@ -428,38 +428,38 @@ def question_texts(question):
 SCOPES = ["content", "quizzes"]
 
 
-def asserted_texts(bundle, scope: str = "all"):
+def asserted_texts(loaded, scope: str = "all"):
     """Every text the course asserts, as (locator, key path, text): in content/ (the front
     page, lessons, glossary and policies), in quizzes/, or (scope "all") both."""
     if scope in ("all", "content"):
-        yield from content_texts(bundle)
+        yield from content_texts(loaded)
     if scope in ("all", "quizzes"):
-        for entry in bundle.quizzes:
+        for entry in loaded.quizzes:
             for q, question in enumerate(entry.quiz.questions):
                 for path, text in question_texts(question):
                     yield entry.locator, ("questions", q, *path), text
 
 
-def content_texts(bundle):
-    course, at = bundle.course, bundle.course_locator
+def content_texts(loaded):
+    course, at = loaded.course, loaded.course_locator
     for key in ("audience", "description", "intro"):
         if getattr(course, key):
             yield at, (key,), getattr(course, key)
     for i, section in enumerate(course.sections):
         if section.description:
             yield at, ("sections", i, "description"), section.description
-    for entry in bundle.lessons:
+    for entry in loaded.lessons:
         for path, text in lesson_texts(entry):
             yield entry.locator, path, text
-    for i, term in enumerate(bundle.glossary.terms):
-        yield bundle.glossary_locator, ("terms", i, "definition"), term.definition
-    for name, policy in bundle.policies.policies.items():
+    for i, term in enumerate(loaded.glossary.terms):
+        yield loaded.glossary_locator, ("terms", i, "definition"), term.definition
+    for name, policy in loaded.policies.policies.items():
         for key in ("label", "value", "note"):
             if getattr(policy, key):
-                yield bundle.policies_locator, ("policies", name, key), getattr(policy, key)
-        yield bundle.policies_locator, ("policies", name, "source", "title"), policy.source.title
+                yield loaded.policies_locator, ("policies", name, key), getattr(policy, key)
+        yield loaded.policies_locator, ("policies", name, "source", "title"), policy.source.title
         if policy.source.note:
-            yield bundle.policies_locator, ("policies", name, "source", "note"), policy.source.note
+            yield loaded.policies_locator, ("policies", name, "source", "note"), policy.source.note
 
 
 # A Markdown line that starts a block of its own (list item, table row, heading, quote) or a
@@ -699,9 +699,9 @@ def test_each_claim_rule_catches_what_the_review_found(name, check):
     assert not any(check(sentence, sourced) for sentence, _ in sentences(sourced)), sourced
 
 
-def unsupported_claims(bundle, check, why, scope="all"):
+def unsupported_claims(loaded, check, why, scope="all"):
     found = []
-    for locator, path, text in asserted_texts(bundle, scope):
+    for locator, path, text in asserted_texts(loaded, scope):
         for sentence, offset in sentences(text):
             hit = check(sentence, text, path)
             if hit:
@@ -712,8 +712,8 @@ def unsupported_claims(bundle, check, why, scope="all"):
 @pytest.mark.parametrize("scope", SCOPES)
 @pytest.mark.parametrize("name, check, why", UNSUPPORTED_CLAIMS,
                          ids=[name for name, _, _ in UNSUPPORTED_CLAIMS])
-def test_the_course_makes_no_unsupported_claim(bundle, name, check, why, scope):
-    found = unsupported_claims(bundle, check, why, scope)
+def test_the_course_makes_no_unsupported_claim(loaded, name, check, why, scope):
+    found = unsupported_claims(loaded, check, why, scope)
     assert not found, f"{len(found)} unsupported claim(s) of kind {name}:\n" + "\n".join(found)
 
 
@@ -727,9 +727,9 @@ KNOWN_TITLES = {
 
 
 @pytest.mark.parametrize("scope", SCOPES)
-def test_rule_titles_in_book_quotes_are_ones_the_sources_give(bundle, scope):
+def test_rule_titles_in_book_quotes_are_ones_the_sources_give(loaded, scope):
     unknown = []
-    for locator, path, text in asserted_texts(bundle, scope):
+    for locator, path, text in asserted_texts(loaded, scope):
         for match in re.finditer(r"《([^》]*)》", text):
             if match.group(1) not in KNOWN_TITLES:
                 unknown.append(f"{where(locator, path, text, match.start())}: 《{match.group(1)}》")
@@ -770,17 +770,17 @@ def test_the_after_sales_period_detectors_tell_the_two_windows_apart():
 
 
 @pytest.mark.parametrize("scope", SCOPES)
-def test_an_after_sales_period_is_never_called_a_no_reason_window(bundle, scope):
-    found = unsupported_claims(bundle, period_grants_no_reason,
+def test_an_after_sales_period_is_never_called_a_no_reason_window(loaded, scope):
+    found = unsupported_claims(loaded, period_grants_no_reason,
                                "names 售后期 and grants a no-reason return in one sentence without "
                                "saying that a 售后期 is not a no-reason window", scope)
     # A text that sets a 售后期 tag and then grants a no-reason return, across sentences.
-    for locator, path, text in asserted_texts(bundle, scope):
+    for locator, path, text in asserted_texts(loaded, scope):
         if granted_across_sentences(text):
             found.append(f"{where(locator, path, text, 0)}: “{text.strip()[:60]}” — grants a "
                          "no-reason return on the strength of a 售后期 tag")
     # An order-card tag is one tag: "15天无理由售后期" mixes the two windows.
-    for entry in bundle.quizzes if scope == "quizzes" else []:
+    for entry in loaded.quizzes if scope == "quizzes" else []:
         for question in entry.quiz.questions:
             if isinstance(question, Scenario):
                 found += [f"{entry.quiz.id}/{question.id}: tag {tag!r} mixes 售后期 and 无理由"
@@ -789,10 +789,10 @@ def test_an_after_sales_period_is_never_called_a_no_reason_window(bundle, scope)
     assert not found, "\n".join(found)
 
 
-def test_lessons_that_speak_of_off_platform_deals_name_the_real_rules(bundle):
+def test_lessons_that_speak_of_off_platform_deals_name_the_real_rules(loaded):
     # "诱导线下交易" is the course's own phrase; a learner must be able to find the rules.
     missing = []
-    for entry in bundle.lessons:
+    for entry in loaded.lessons:
         lesson = entry.lesson
         text = "\n".join(text for _, text in lesson_texts(entry))
         if "诱导线下交易" in text:
@@ -807,18 +807,18 @@ LOOKS_LIKE_A_DATE = re.compile(r"^\d{4}(?:-\d{2}-\d{2}| 年)")
 
 
 @pytest.mark.parametrize("scope", SCOPES)
-def test_policy_dates_in_text_are_links_not_values_with_a_date_badge(bundle, scope):
+def test_policy_dates_in_text_are_links_not_values_with_a_date_badge(loaded, scope):
     # A policy value is shown with the date it was checked as a small badge; after a value that
     # is itself a date the page reads "2024-01-03 2026-11-29" (the rule-updates table did).
     # Dated values are written as links to their entry: [2024-01-03](policy:name). What a learner
     # picks (options, ordering steps, choices) shows values without a badge and is left out.
     doubled = []
-    for locator, path, text in asserted_texts(bundle, scope):
+    for locator, path, text in asserted_texts(loaded, scope):
         picked = path[-1] == "text" and len(path) >= 3 and path[-3] in {"options", "items", "choices"}
-        if locator is bundle.policies_locator or picked:
+        if locator is loaded.policies_locator or picked:
             continue
         for match in POLICY_REF.finditer(text):
-            policy = bundle.policies.policies.get(match.group(1))
+            policy = loaded.policies.policies.get(match.group(1))
             if policy and LOOKS_LIKE_A_DATE.match(policy.value):
                 doubled.append(f"{where(locator, path, text, match.start())}: {match.group(0)} "
                                f"— write [{policy.value}](policy:{match.group(1)})")
@@ -826,14 +826,14 @@ def test_policy_dates_in_text_are_links_not_values_with_a_date_badge(bundle, sco
 
 
 @pytest.mark.parametrize("scope", SCOPES)
-def test_a_policy_link_that_shows_a_value_shows_the_current_one(bundle, scope):
+def test_a_policy_link_that_shows_a_value_shows_the_current_one(loaded, scope):
     # The other side of the rule above: a value written out as link text must still be the
     # value in policies.yml, so a change there cannot leave stale copies behind.
     stale = []
-    for locator, path, text in asserted_texts(bundle, scope):
+    for locator, path, text in asserted_texts(loaded, scope):
         for match in POLICY_LINK.finditer(text):
             shown, name = match.groups()
-            policy = bundle.policies.policies.get(name)
+            policy = loaded.policies.policies.get(name)
             if policy and re.search(r"\d", shown) and shown != policy.value:
                 stale.append(f"{where(locator, path, text, match.start())}: [{shown}] "
                              f"but {name} is {policy.value!r}")
