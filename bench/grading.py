@@ -9,7 +9,7 @@ as the median of several passes over all files:
 - grading core: what `course grade` does per file before the database: read, parse and
   validate (`answerfiles.parse`: the schema, then a second parse refusing duplicate keys, whose
   canonical form is hashed: the attempt's identity), check the version against the registry,
-  the times and the paper, and grade (`grading.grade_file`);
+  the times and the paper, and grade (`attempts.grade_file`);
 - with gradebook: the whole `course grade` pipeline (`batch.grade_files`) into a fresh SQLite
   gradebook, in batches of one transaction each.
 
@@ -30,9 +30,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.desk.answerfiles import parse, read_bytes  # noqa: E402
+from generator.desk.attempts import GradingCourse, grade_file  # noqa: E402
 from generator.desk.batch import grade_files  # noqa: E402
 from generator.desk.gradebook import Gradebook  # noqa: E402
-from generator.desk.grading import GradingCourse, grade_file  # noqa: E402
 from generator.fingerprint import quiz_version  # noqa: E402
 from generator.integrity import registry  # noqa: E402
 from generator.models.answers import FORMAT  # noqa: E402
@@ -46,7 +46,8 @@ def make_quiz(questions: int = 50) -> Quiz:
     items = []
     for n in range(questions):
         kind = TYPES[n % len(TYPES)]
-        base = {"id": f"q{n + 1}", "type": kind, "prompt": f"第 {n + 1} 题：买家申请退款，你怎么处理？"}
+        base = {"id": f"q{n + 1}", "type": kind,
+                "prompt": f"第 {n + 1} 题：买家申请退款，你怎么处理？"}
         if kind == "single":
             base["options"] = [{"id": f"o{i}", "text": f"选项 {i}", "correct": i == 1}
                                for i in range(4)]

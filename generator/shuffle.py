@@ -28,6 +28,7 @@ identical; a browser test compares them over many seeds.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from typing import Callable, Protocol, Sequence, TypeVar
 
@@ -35,6 +36,15 @@ from .models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 
 T = TypeVar("T")
 MASK = 0xFFFFFFFF
+
+
+def display_order(question: Ordering) -> list:
+    """The order steps are listed in before anyone shuffles them: never the answer itself."""
+    items = list(question.items)
+    random.Random(question.id).shuffle(items)
+    if items == list(question.items):
+        items = items[1:] + items[:1]
+    return items
 
 
 def shuffle_flags(quiz: Quiz) -> tuple[bool, bool]:

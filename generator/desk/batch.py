@@ -23,9 +23,9 @@ from typing import Callable
 
 from ..loading import label_for
 from .answerfiles import BadAnswerFile, not_a_file, parse, read_bytes
+from .attempts import Attempt, GradingCourse, grade_file
 from .escape import terminal
 from .gradebook import Gradebook
-from .grading import Attempt, GradingCourse, grade_file
 from .outputs import Graded, Skipped
 
 BATCH_SIZE = 250

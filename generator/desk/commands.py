@@ -80,12 +80,13 @@ def register(commands, command) -> None:
 
 
 def _load_course(config_file: str):
+    from ..checks import checked
     from ..loading import load_course
     from ..project import find_project
 
     project = find_project(config_file)
-    return load_course(project.content_dir, project.quiz_dir,
-                       stale_after_days=project.stale_after_days)
+    return checked(load_course(project.content_dir, project.quiz_dir),
+                   stale_after_days=project.stale_after_days)
 
 
 def _load_registry(config_file: str, name: str):
@@ -127,12 +128,12 @@ def _grade(args) -> int:
 
     from .answerfiles import one_line
     from .atomic import write_text_atomically
+    from .attempts import GradingCourse
     from .batch import collect, grade_files
-    from .grading import GradingCourse
     from .outputs import csv_text, json_text, notes, summary_table
 
     started = time.perf_counter()
-    bundle = _load_course(args.config_file)
+    loaded = _load_course(args.config_file)
     registry = _load_registry(args.config_file, "grade")
     if registry is None:
         return EXIT_USAGE
@@ -144,7 +145,7 @@ def _grade(args) -> int:
     try:
         with book:
             roster = book.roster()
-            course = GradingCourse([entry.quiz for entry in bundle.quizzes], registry,
+            course = GradingCourse([entry.quiz for entry in loaded.quizzes], registry,
                                    roster=roster, changed=args.changed)
             graded, skipped = grade_files(files, course, book, strict=args.strict,
                                           progress=bar.update if bar else None)
@@ -164,8 +165,9 @@ def _grade(args) -> int:
         print(item, file=sys.stderr)
     for row in graded:
         if row.status == "new" and (row.left_out or row.changed or row.flags):
-            print(f"{one_line(row.source)}: warning: {one_line(notes(row))}", file=sys.stderr)
-    language = bundle.course.language
+            print(f"{one_line(row.source)}: warning: {one_line(notes(row, 'en'))}",
+                  file=sys.stderr)
+    language = loaded.course.language
     if args.csv:
         try:
             # utf-8-sig writes the BOM Excel needs to read the file as UTF-8.
@@ -187,12 +189,12 @@ def _grade(args) -> int:
                     f"\ncourse grade: identities not verified for {unverified} file"
                     f"{'' if unverified == 1 else 's'} (quizzes that ask for no access code)")
     if args.json:
-        sys.stdout.write(json_text(graded, skipped, bundle.course.title))
+        sys.stdout.write(json_text(graded, skipped, loaded.course.title))
         print(summary, file=sys.stderr)
     else:
         if graded:
-            titles = {entry.quiz.id: entry.quiz.title for entry in bundle.quizzes}
-            sys.stdout.write(summary_table(graded, titles))
+            titles = {entry.quiz.id: entry.quiz.title for entry in loaded.quizzes}
+            sys.stdout.write(summary_table(graded, titles, language))
         print(summary)
     return EXIT_PROBLEMS if problems else EXIT_OK
 
@@ -203,7 +205,7 @@ def _report(args) -> int:
     from .gradebook import select_attempts
     from .report import Integrity, ReportInput, learner_rows, render_report
 
-    bundle = _load_course(args.config_file)
+    loaded = _load_course(args.config_file)
     book = _open(args.db, "report", create=False)
     if book is None:
         return EXIT_USAGE
@@ -211,18 +213,18 @@ def _report(args) -> int:
         stored = book.attempts()
         has_roster = bool(book.roster())
     chosen = select_attempts(stored, args.use)
-    in_course = {entry.quiz.id for entry in bundle.quizzes}
+    in_course = {entry.quiz.id for entry in loaded.quizzes}
     gone = sorted({a.quiz for a in chosen if a.quiz not in in_course})
     for quiz in gone:
         print(f"course report: warning: quiz '{quiz}' is in the gradebook but no longer in the "
               "course; left out of the report", file=sys.stderr)
     chosen = [a for a in chosen if a.quiz in in_course]
     data = ReportInput(
-        course_title=bundle.course.title, language=bundle.course.language,
+        course_title=loaded.course.title, language=loaded.course.language,
         generated_on=datetime.date.today(), use=args.use, attempts=len(stored),
-        quizzes=[analyse_quiz(entry.quiz, chosen) for entry in bundle.quizzes],
+        quizzes=[analyse_quiz(entry.quiz, chosen) for entry in loaded.quizzes],
         learners=learner_rows(chosen),
-        lesson_titles={entry.lesson.id: entry.lesson.title for entry in bundle.lessons},
+        lesson_titles={entry.lesson.id: entry.lesson.title for entry in loaded.lessons},
         integrity=Integrity.of(chosen, has_roster))
     out = Path(args.out)
     try:
@@ -240,12 +242,17 @@ def _report(args) -> int:
 def _certificates(args) -> int:
     from .answerfiles import one_line
     from .atomic import write_text_atomically
-    from .certificates import (earned_certificates, file_name, new_code, render_certificate,
-                               render_index)
+    from .certificates import (
+        earned_certificates,
+        file_name,
+        new_code,
+        render_certificate,
+        render_index,
+    )
     from .gradebook import CertificateRecord
 
-    bundle = _load_course(args.config_file)
-    required = [entry.quiz for entry in bundle.quizzes if entry.quiz.required]
+    loaded = _load_course(args.config_file)
+    required = [entry.quiz for entry in loaded.quizzes if entry.quiz.required]
     if not required:
         print("course certificates: no quiz is marked `required: true`, so nobody can earn a "
               "certificate; mark the final assessment as required", file=sys.stderr)
@@ -265,7 +272,7 @@ def _certificates(args) -> int:
             record = book.certificate_for(item.learner_key)
             if record is None:
                 record = book.add_certificate(CertificateRecord(
-                    new_code(), item.learner_key, item.learner_name, bundle.course.title,
+                    new_code(), item.learner_key, item.learner_name, loaded.course.title,
                     item.completed_on, item.scores, now, item.attempts, item.identity_verified))
                 old = revoked.get(item.learner_key)
                 if old is not None and record.code != old.code:
@@ -280,13 +287,13 @@ def _certificates(args) -> int:
                       f"{old.code} was revoked on {_day(old.revoked_at)}; no pass recorded "
                       "since, so no new certificate")
     out = Path(args.out)
-    language = bundle.course.language
+    language = loaded.course.language
     try:
         out.mkdir(parents=True, exist_ok=True)
         for record in records:
             write_text_atomically(out / file_name(record), render_certificate(record, language))
         write_text_atomically(out / "index.html",
-                              render_index(records, language, bundle.course.title))
+                              render_index(records, language, loaded.course.title))
     except OSError as error:
         print(f"course certificates: cannot write to {one_line(args.out)}: "
               f"{error.strerror or error}", file=sys.stderr)

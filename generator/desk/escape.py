@@ -4,13 +4,12 @@ Anything from an answer file or a file name reaches a terminal, a CSV and HTML p
 newline breaks "one line per file" and can forge a line; an ESC sequence recolours or rewrites
 the terminal; a bidi control such as U+202E (right-to-left override) makes `evil‮nosj.exe` read
 as something else, in a terminal and in a browser alike. So these characters are shown as what
-they are, `\\n`, `\\x1b`, `\\u202e`, never obeyed. A file name that is not UTF-8 (a GBK name from
-a zip made on Windows) reaches Python with its bytes escaped; they are shown as `\\xd5\\xc5`.
+they are, `\\n`, `\\x1b`, `\\u202e`, never obeyed (in HTML pages through the templates' `visible`
+filter). A file name that is not UTF-8 (a GBK name from a zip made on Windows) reaches Python
+with its bytes escaped; they are shown as `\\xd5\\xc5`.
 """
 
 from __future__ import annotations
-
-import html
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Bidi embeddings, overrides, isolates and marks; line and paragraph separators; the BOM.
@@ -39,8 +38,3 @@ def terminal(text: str) -> str:
     if text.isprintable() and not any(c in _INVISIBLE for c in text):
         return text  # the common case, checked in C
     return "".join(_shown(c) if _unsafe(c) else c for c in text)
-
-
-def html_text(text) -> str:
-    """Text for an HTML page: controls shown as escapes, then HTML-escaped."""
-    return html.escape(terminal(str(text)), quote=True)

@@ -21,15 +21,41 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey,
-                        Index, Integer, MetaData, String, Table, Text, create_engine, event,
-                        func, insert, select, text, update)
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import (ArgumentError, DataError, DBAPIError, IntegrityError,
-                            NoSuchModuleError, StatementError)
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    StatementError,
+)
 
-from ..grader import QuestionResult
-from .grading import Attempt
+from ..scoring import QuestionResult
+from .attempts import Attempt
 from .roster import RosterEntry
 
 SCHEMA_VERSION = "2"

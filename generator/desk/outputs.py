@@ -13,12 +13,11 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
-from ..grader import percent
+from ..catalogue import strings
+from ..scoring import percent
 from .answerfiles import one_line
+from .attempts import Attempt
 from .gradebook import StoredAttempt
-from .grading import Attempt
-from .strings import strings
-from .strings_integrity import desk_strings
 
 # Excel runs a cell starting with one of these as a formula (CSV injection): "=HYPERLINK(…)".
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -76,21 +75,21 @@ class Skipped:
 
 
 def excel_safe(value):
-    """Text that Excel would run as a formula gets a leading apostrophe; numbers pass as they are."""
+    """Text that Excel would run as a formula gets a leading apostrophe; numbers pass as they
+    are."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
 
 
 def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str:
-    t = strings(language)
-    d = desk_strings(language)
+    t = strings(language)["grades"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([t[k] for k in ("csv_file", "csv_learner", "csv_learner_id", "csv_quiz",
                                     "csv_percent", "csv_points", "csv_max_points", "csv_passed",
-                                    "csv_left_out", "csv_submitted", "csv_status")]
-                    + [d[k] for k in ("csv_attempt", "csv_identity", "csv_late", "csv_notes")])
+                                    "csv_left_out", "csv_submitted", "csv_status", "csv_attempt",
+                                    "csv_identity", "csv_late", "csv_notes")])
     for row in graded:
         writer.writerow([excel_safe(v) for v in (
             row.source, row.learner_name, row.learner_id or "", row.quiz, percent(row.score),
@@ -99,7 +98,7 @@ def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str
             row.submitted_at.isoformat(sep=" ", timespec="seconds"),
             t["status_new"] if row.status == "new" else t["status_known"],
             row.attempt or "",
-            d["verified"] if row.identity_verified else d["not_verified"],
+            t["verified"] if row.identity_verified else t["not_verified"],
             t["yes"] if "late" in row.flags else t["no"], notes(row, language))])
     for row in skipped:
         if row.note:
@@ -109,25 +108,25 @@ def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str
     return out.getvalue()
 
 
-def notes(row: Graded, language: str = "en") -> str:
+def notes(row: Graded, language: str) -> str:
     """What a trainer should know about a graded file, in words (identity has its own column,
     and its own line under the table)."""
-    d = desk_strings(language)
+    t = strings(language)["grades"]
     parts = []
     if row.status == "known":
-        parts.append(d["note_known"])
+        parts.append(t["note_known"])
     if "late" in row.flags:
-        parts.append(d["note_late"])
+        parts.append(t["note_late"])
     if "clock" in row.flags:
-        parts.append(d["note_clock"])
+        parts.append(t["note_clock"])
     for why, key in (("changed", "note_excluded"), ("removed", "note_removed"),
                      ("start-order", "note_start_order")):
         ids = [q for q, reason in row.left_out if reason == why]
         if ids:
-            parts.append(d[key].format(ids=", ".join(ids)))
+            parts.append(t[key].format(ids=", ".join(ids)))
     if row.changed:
-        parts.append(d["note_zero"].format(ids=", ".join(row.changed)))
-    return "; ".join(parts)
+        parts.append(t["note_zero"].format(ids=", ".join(row.changed)))
+    return t["note_separator"].join(parts)
 
 
 def json_text(graded: list[Graded], skipped: list[Skipped], course_title: str) -> str:
@@ -154,13 +153,15 @@ def json_text(graded: list[Graded], skipped: list[Skipped], course_title: str) -
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def summary_table(graded: list[Graded], titles: dict[str, str]) -> str:
+def summary_table(graded: list[Graded], titles: dict[str, str], language: str) -> str:
     """Per file when there are few; per quiz when there are many (the CSV has every file)."""
+    t = strings(language)["grades"]
     if len(graded) <= TABLE_ROWS_LIMIT:
         rows = [[_clip(g.source, 28), _clip(g.learner_name, 16), g.quiz,
-                 f"{percent(g.score)}%", "passed" if g.passed else "not passed",
-                 _note(g)] for g in graded]
-        return table(["file", "learner", "quiz", "score", "result", "note"], rows)
+                 f"{percent(g.score)}%", t["table_passed"] if g.passed else t["table_not_passed"],
+                 notes(g, language)] for g in graded]
+        return table([t[f"table_{key}"] for key in ("file", "learner", "quiz", "score", "result",
+                                                    "note")], rows)
     by_quiz: dict[str, list[Graded]] = {}
     for g in graded:
         by_quiz.setdefault(g.quiz, []).append(g)
@@ -171,11 +172,8 @@ def summary_table(graded: list[Graded], titles: dict[str, str]) -> str:
         rows.append([_clip(titles.get(quiz, quiz), 24), str(len(items)),
                      str(len({(g.learner_id, g.learner_name) for g in items})), str(passed),
                      f"{percent(passed / len(items))}%", f"{percent(mean)}%"])
-    return table(["quiz", "files", "learners", "passed", "pass rate", "mean score"], rows)
-
-
-def _note(g: Graded) -> str:
-    return notes(g, "en")
+    return table([t[f"table_{key}"] for key in ("quiz", "files", "learners", "passed", "pass_rate",
+                                                "mean_score")], rows)
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

@@ -91,7 +91,7 @@ def question_names(publication: Publication, current: dict[str, str], ids: Opaqu
                    quiz_id: str) -> tuple[set[str], dict[str, str]]:
     """Every question id a file of this version may use: the authored ids, and the opaque ids
     by the authored id they stand for (a question removed since gets its opaque id from the
-    salt). The grader makes these once per version (`QuizKey.names`)."""
+    salt). The grader makes these once per version (`PreparedQuiz.names`)."""
     by_opaque = {ids.question(q): q for q in current}
     for question in publication.questions:
         if question not in current:

@@ -119,16 +119,14 @@ def _import(args) -> int:
 def _codes(args) -> int:
     from ..integrity.codes import new_code
     from ..integrity.seeds import normalised_id
-    from ..loading import load_course
     from ..project import find_project
     from .atomic import write_text_atomically
     from .codesheet import render_sheet
-    from .commands import _open
+    from .commands import _load_course, _open
     from .escape import terminal
 
-    project = find_project(args.config_file)
-    bundle = load_course(project.content_dir, project.quiz_dir,
-                         stale_after_days=project.stale_after_days)
+    project = find_project(args.config_file)  # the course's address, for the slips
+    loaded = _load_course(args.config_file)
     book = _open(args.db, "roster codes", create=False)
     if book is None:
         return EXIT_USAGE
@@ -150,8 +148,8 @@ def _codes(args) -> int:
         book.set_codes(given)
         roster = book.roster()
     entries = [roster[key] for key in chosen]
-    sheet = render_sheet(entries, course_title=bundle.course.title, site_url=project.site_url,
-                         language=bundle.course.language)
+    sheet = render_sheet(entries, course_title=loaded.course.title, site_url=project.site_url,
+                         language=loaded.course.language)
     out = Path(args.out)
     try:
         if str(out.parent):

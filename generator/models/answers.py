@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import (BaseModel, ConfigDict, Field, RootModel, StrictBool, StrictStr,
-                      model_validator)
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StrictBool, StrictStr, model_validator
 
 FORMAT = "course-answers/2"
 FORMAT_1 = "course-answers/1"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -15,25 +13,22 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..anchors import slug
+from ..catalogue import strings
+from ..checks import checked
 from ..errors import AuthorError
-from ..i18n import strings
 from ..integrity import registry as published
 from ..loading import YAML_SUFFIXES, cycle_collection_paused, label_for, load_course
 from ..minify import shipped
-from ..render.site import plan_site
+from ..pagepaths import ASSET_DIR
+from ..project import CourseOptions, Project, resolve
+from ..render.site import MARKDOWN_EXTENSIONS, plan_site
+from ..siteswap import StagedFolder
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
 
-ASSET_DIR = "assets/course"
 CSS = ("course.css", "quiz.css")
 JS = ("quiz.js",)
-REQUIRED_EXTENSIONS = {
-    "attr_list": {},
-    "md_in_html": {},
-    "admonition": {},
-    "pymdownx.tasklist": {"custom_checkbox": True},
-}
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -41,15 +36,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def __init__(self):
         self.command: str | None = None
-        self.bundle = None
-        self.published_dir: str | None = None
-        self.staging_dir: str | None = None
+        self.project: Project | None = None
+        self.loaded = None
         self.plan = None
+        self.staged: StagedFolder | None = None
         self.build_failed = False
         # What a build records in the registry of published versions (published.jsonl); who
-        # built is said by the caller: `course build` and `course export` set their own name.
+        # built is said by the caller (engine.build: `course build`, `course export`).
         self.published_by = "mkdocs build"
-        self.registry_path: Path | None = None
         self.registry_salt: str | None = None
         self.to_publish: list = []
 
@@ -60,27 +54,30 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
-        quiz_dir = self._quiz_dir(config)
-        # `course serve --assessment` sets this: serve has no way to pass plugin options.
-        assessment = self.config.assessment or os.environ.get("COURSE_ASSESSMENT") == "1"
+        try:
+            self.project = resolve(Path(config.config_file_path or "mkdocs.yml").resolve(),
+                                   CourseOptions.model_validate(dict(self.config)))
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
+        project = self.project
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             try:
-                self.bundle = load_course(Path(self.config.content_dir), quiz_dir,
-                                          stale_after_days=self.config.stale_after_days)
+                self.loaded = checked(load_course(project.content_dir, project.quiz_dir),
+                                      stale_after_days=project.stale_after_days)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
-            for warning in self.bundle.warnings:
+            for warning in self.loaded.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
-            self._open_registry(config, assessment)
-            self.plan = plan_site(self.bundle, assessment)
+            self._open_registry()
+            self.plan = plan_site(self.loaded, project.assessment)
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
-        for name, options in REQUIRED_EXTENSIONS.items():
+        for name, options in MARKDOWN_EXTENSIONS.items():
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-                config.mdx_configs[name] = options
-        ui = strings(self.bundle.course.language)
+                config.mdx_configs[name] = dict(options)
+        ui = strings(self.loaded.course.language)["site"]
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", slug)
         toc.setdefault("permalink_title", ui["permalink"])  # MkDocs' default is English
@@ -88,29 +85,30 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # `extra: generator: true` brings it back.
         if "generator" not in config.extra:
             config.extra["generator"] = False
-        if "toc" not in config.markdown_extensions:
-            config.markdown_extensions.append("toc")
         for name in CSS:
             config.extra_css.append(f"{ASSET_DIR}/{name}")
         for name in JS:
             config.extra_javascript.append(f"{ASSET_DIR}/{name}")
-        if quiz_dir is not None:
-            config.watch.append(str(quiz_dir))
-        if os.path.abspath(self.config.content_dir) != os.path.abspath(config.docs_dir):
-            config.watch.append(self.config.content_dir)
+        if project.quiz_dir is not None:
+            config.watch.append(str(project.quiz_dir))
+        if os.path.abspath(project.content_dir) != os.path.abspath(config.docs_dir):
+            config.watch.append(str(project.content_dir))
         self._teach_search_the_terms()
         if self.command == "build":
-            self._stage_site_dir(config)
+            # A failed build must not leave a half-written site: build beside it, swap at the end.
+            self.build_failed = True  # until on_post_build says otherwise
+            self.staged = StagedFolder(config.site_dir)
+            config.site_dir = self.staged.path
         # The pages are planned. The models and where each value came from (hundreds of MB for a
         # thousand lessons) are not needed while MkDocs builds: let it reuse that memory.
-        self.bundle = None
+        self.loaded = None
         return config
 
     # Add the generated pages and assets; drop the YAML sources from the site
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return files
-        content = os.path.abspath(self.config.content_dir)
+        content = os.path.abspath(self.project.content_dir)
         for file in list(files):
             if file.abs_src_path and file.src_path.endswith(YAML_SUFFIXES) and \
                     os.path.abspath(file.abs_src_path).startswith(content + os.sep):
@@ -140,12 +138,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.build_failed = True
 
     def on_shutdown(self):
-        self._publish()
+        staged, self.staged = self.staged, None
+        if staged is None:
+            return
+        if self.build_failed:
+            staged.discard()
+        else:
+            staged.publish()
 
     # The registry's salt names the ids of assessment pages; a build records what it publishes.
-    def _open_registry(self, config: MkDocsConfig, assessment: bool) -> None:
-        path = Path(config.config_file_path or ".").parent / self.config.registry
-        self.registry_path = path
+    def _open_registry(self) -> None:
+        path = self.project.registry
         try:
             if self.command == "build":
                 registry = published.open_or_create(path, label_for(path))
@@ -158,13 +161,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError(f"{label_for(path)}: cannot create the registry of published "
                               f"quiz versions: {error.strerror or error}") from None
         self.registry_salt = registry.salt if registry else None
-        self.to_publish = [(entry.quiz, "assessment" if assessment else entry.quiz.mode)
-                           for entry in self.bundle.quizzes] if self.command == "build" else []
+        mode = "assessment" if self.project.assessment else None
+        self.to_publish = [(entry.quiz, mode or entry.quiz.mode)
+                           for entry in self.loaded.quizzes] if self.command == "build" else []
 
     def _record_published(self) -> None:
-        if not self.to_publish or self.registry_path is None:
+        if not self.to_publish:
             return
-        path, quizzes, self.to_publish = self.registry_path, self.to_publish, []
+        path, quizzes, self.to_publish = self.project.registry, self.to_publish, []
         try:
             added = published.record(path, quizzes, self.published_by, label_for(path))
         except AuthorError as error:
@@ -177,10 +181,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             log.info(f"{label_for(path)}: recorded quiz '{publication.quiz}' version "
                      f"{publication.version} as published")
 
-    def _quiz_dir(self, config: MkDocsConfig) -> Path | None:
-        folder = Path(config.config_file_path or ".").parent / (self.config.quiz_dir or "quizzes")
-        return folder if folder.is_dir() else None
-
     def _teach_search_the_terms(self) -> None:
         # Material's search splits Chinese with jieba; glossary terms should stay whole words.
         try:
@@ -188,35 +188,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         except ImportError:  # pragma: no cover - jieba is a dependency
             return
         jieba.setLogLevel(logging.WARNING)  # its "Loading model…" notes say nothing to an author
-        for term in self.bundle.glossary.terms:
+        for term in self.loaded.glossary.terms:
             for word in (term.term, *term.aliases):
                 jieba.add_word(word)
-
-    # A failed build must not leave a half-written site: build next to it, swap at the end.
-    def _stage_site_dir(self, config: MkDocsConfig) -> None:
-        target = os.path.abspath(config.site_dir)
-        parent = os.path.dirname(target)
-        os.makedirs(parent, exist_ok=True)
-        self.published_dir = target
-        self.build_failed = True  # until on_post_build says otherwise
-        self.staging_dir = tempfile.mkdtemp(prefix=os.path.basename(target) + ".building-",
-                                            dir=parent)
-        os.chmod(self.staging_dir, 0o755)  # mkdtemp makes it private; a site is for reading
-        config.site_dir = self.staging_dir
-
-    def _publish(self) -> None:
-        if self.published_dir is None:
-            return
-        staging, target = self.staging_dir, self.published_dir
-        self.published_dir = None
-        if self.build_failed:
-            shutil.rmtree(staging, ignore_errors=True)
-            return
-        old = None
-        if os.path.exists(target):
-            old = tempfile.mkdtemp(prefix=os.path.basename(target) + ".old-",
-                                   dir=os.path.dirname(target))
-            os.rename(target, os.path.join(old, "site"))
-        os.rename(staging, target)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)

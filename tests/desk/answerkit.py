@@ -8,14 +8,16 @@ import json
 import random
 from pathlib import Path
 
-from generator.bundle import CourseBundle
+from generator.checks import checked
 from generator.desk.answerfiles import ParsedFile, parse
-from generator.desk.grading import GradingCourse
+from generator.desk.attempts import GradingCourse
 from generator.fingerprint import question_version, quiz_version
 from generator.integrity import opaque, registry, seeds, signing
+from generator.loaded import LoadedCourse
 from generator.loading import load_course
 from generator.models.quiz import Quiz, Scenario
 from generator.project import find_project
+from generator.quizgraph import start_node
 from generator.shuffle import presentation
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "course"
@@ -23,9 +25,9 @@ CONFIG = FIXTURE / "mkdocs.yml"
 
 
 @functools.lru_cache(maxsize=None)
-def fixture_course() -> CourseBundle:
+def fixture_course() -> LoadedCourse:
     project = find_project(CONFIG)
-    return load_course(project.content_dir, project.quiz_dir)
+    return checked(load_course(project.content_dir, project.quiz_dir))
 
 
 def fixture_quiz(quiz_id: str) -> Quiz:
@@ -122,7 +124,7 @@ def worst_path(q: Scenario) -> list[str]:
 
 def _walk(q: Scenario, pick) -> list[str]:
     nodes = {node.id: node for node in q.nodes}
-    node = nodes[q.start or q.nodes[0].id]
+    node = nodes[start_node(q)]
     path = []
     while node.choices:
         choice = pick(node.choices)

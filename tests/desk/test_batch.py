@@ -8,9 +8,15 @@ import random
 
 import pytest
 
-from answerkit import (answer_document, fixture_quiz, grading_course, page_answer_file,
-                       perfect_answers, random_answers, write)
-from desktools import db_url  # noqa: F401 - a fixture
+from answerkit import (
+    answer_document,
+    fixture_quiz,
+    grading_course,
+    page_answer_file,
+    perfect_answers,
+    random_answers,
+    write,
+)
 from generator.desk import batch
 from generator.desk.batch import collect, grade_files
 from generator.desk.gradebook import Gradebook

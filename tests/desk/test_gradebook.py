@@ -11,13 +11,17 @@ import textwrap
 import pytest
 from sqlalchemy import create_engine, text
 
-from answerkit import (answer_document, fixture_quiz, grading_course, perfect_answers,
-                       wrong_answers)
-from desktools import ROOT, db_url, stored  # noqa: F401 - db_url is a fixture
+from answerkit import answer_document, fixture_quiz, grading_course, perfect_answers, wrong_answers
+from desktools import ROOT, stored
 from generator.desk.answerfiles import parse
-from generator.desk.gradebook import (CertificateRecord, Gradebook, GradebookError,
-                                      database_url, select_attempts)
-from generator.desk.grading import grade_file
+from generator.desk.attempts import grade_file
+from generator.desk.gradebook import (
+    CertificateRecord,
+    Gradebook,
+    GradebookError,
+    database_url,
+    select_attempts,
+)
 from generator.desk.roster import RosterEntry
 
 COURSE = grading_course()

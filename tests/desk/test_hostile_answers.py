@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from answerkit import (CONFIG, answer_document, page_answer_file, registry_text, resign, write)
+from answerkit import CONFIG, answer_document, page_answer_file, registry_text, resign, write
 from desktools import course
 from generator.desk.gradebook import Gradebook
 from generator.desk.roster import RosterEntry
@@ -90,8 +90,8 @@ def exam_course(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile") / "course"
     shutil.copytree(CONFIG.parent, root)
     (root / "quizzes" / "final.yml").write_text(EXAM, encoding="utf-8")
-    bundle = load_course(root / "content", root / "quizzes")
-    quizzes = [entry.quiz for entry in bundle.quizzes]
+    loaded = load_course(root / "content", root / "quizzes")
+    quizzes = [entry.quiz for entry in loaded.quizzes]
     (root / "published.jsonl").write_text(registry_text(quizzes), encoding="utf-8")
     book_path = root.parent / "g.sqlite"
     with Gradebook.open(str(book_path)) as book:

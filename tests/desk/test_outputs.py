@@ -9,8 +9,16 @@ import json
 
 import pytest
 
-from generator.desk.outputs import (Graded, Skipped, csv_text, excel_safe, json_text,
-                                    summary_table, table, width)
+from generator.desk.outputs import (
+    Graded,
+    Skipped,
+    csv_text,
+    excel_safe,
+    json_text,
+    summary_table,
+    table,
+    width,
+)
 
 
 def graded(name="张三", status="new", score=0.755, left_out=(), quiz="final", passed=True,
@@ -34,14 +42,15 @@ def test_csv_rows_in_chinese_with_formula_names_defused():
         [Skipped("坏.json", "file is empty"), Skipped("in/notes.txt", "not graded", note=True)],
         "zh")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["文件", "学员", "学员编号", "测验", "得分（%）", "得分", "满分", "是否通过",
-                       "未计分的题目（题目已修改）", "提交时间（UTC）", "状态", "第几次作答", "身份",
-                       "超时", "备注"]
+    assert rows[0] == ["文件", "学员", "学员编号", "测验", "得分（%）", "得分", "满分",
+                       "是否通过", "未计分的题目（题目已修改）", "提交时间（UTC）", "状态",
+                       "第几次作答", "身份", "超时", "备注"]
     assert rows[1] == ["in/张三.json", "张三", "", "final", "76", "1.51", "2.0", "是", "",
                        "2026-11-20 08:10:00", "新记录", "", "未核实", "否", ""]
     assert rows[2][1] == "'=cmd|' /C calc'!A0"
     assert rows[2][7:] == ["否", "pick-one steps", "2026-11-20 08:10:00", "已在成绩册中", "2",
-                           "已核实", "是", "已在成绩册中; 超过限时; 题目已修改，不计入：pick-one, steps"]
+                           "已核实", "是",
+                           "已在成绩册中；超过限时；题目已修改，不计入：pick-one, steps"]
     assert rows[3] == ["坏.json", "", "", "", "", "", "", "", "", "", "file is empty", "", "", "",
                        ""]
     assert len(rows) == 4  # notes (a text file in the folder) are not rows
@@ -83,15 +92,29 @@ def test_the_terminal_never_gets_control_characters():
 
 
 def test_few_files_are_listed_one_by_one():
-    text = summary_table([graded(), graded(status="known", left_out=(("q2", "changed"),))], {})
+    text = summary_table([graded(), graded(status="known", left_out=(("q2", "changed"),))], {},
+                         "en")
     assert "already in gradebook; left out, changed since: q2" in text
     assert text.splitlines()[0].split() == ["file", "learner", "quiz", "score", "result", "note"]
 
 
 def test_many_files_are_summarised_per_quiz():
     rows = [graded(name=f"学员{i}", passed=i % 2 == 0) for i in range(60)]
-    text = summary_table(rows, {"final": "结业考核"})
+    text = summary_table(rows, {"final": "结业考核"}, "en")
     assert text.splitlines() == [
         "quiz      files  learners  passed  pass rate  mean score",
         "--------  -----  --------  ------  ---------  ----------",
         "结业考核  60     60        30      50%        76%"]
+
+
+def test_a_chinese_course_gets_the_table_in_chinese_lined_up():
+    text = summary_table([graded(), graded(status="known", left_out=(("q2", "changed"),))], {},
+                         "zh")
+    lines = text.splitlines()
+    assert lines[0].split() == ["文件", "学员", "测验", "得分", "结果", "备注"]
+    assert "已在成绩册中；题目已修改，不计入：q2" in lines[3]
+    name_at = lines[2].index("张三", len("in/张三.json"))  # the learner column, after the file's
+    assert width(lines[0][:lines[0].index("学员")]) == width(lines[2][:name_at])
+    rows = [graded(name=f"学员{i}", passed=i % 2 == 0) for i in range(60)]
+    assert summary_table(rows, {"final": "结业考核"}, "zh").splitlines()[0].split() == [
+        "测验", "文件数", "学员数", "通过", "通过率", "平均分"]

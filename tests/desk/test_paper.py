@@ -9,7 +9,7 @@ import pytest
 
 from answerkit import grading_course, page_answer_file, registry_text
 from generator.desk.answerfiles import BadAnswerFile, parse
-from generator.desk.grading import grade_file
+from generator.desk.attempts import grade_file
 from generator.integrity import registry, seeds
 from generator.integrity.opaque import OpaqueIds
 from generator.shuffle import presentation

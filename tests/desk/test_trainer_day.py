@@ -11,9 +11,15 @@ import re
 
 import pytest
 
-from answerkit import (CONFIG, answer_document, fixture_quiz, page_answer_file, perfect_answers,
-                       write)
-from desktools import course, db_url  # noqa: F401 - db_url is a fixture
+from answerkit import (
+    CONFIG,
+    answer_document,
+    fixture_quiz,
+    page_answer_file,
+    perfect_answers,
+    write,
+)
+from desktools import course
 from generator.desk import atomic
 from generator.desk.gradebook import Gradebook
 

@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from generator.integrity.canonical import (DuplicateKey, attempt_hash, canonical_bytes,
-                                           loads_unique)
+from generator.integrity.canonical import DuplicateKey, attempt_hash, canonical_bytes, loads_unique
 from generator.integrity.signing import sign, verifies
 
 DOCUMENT = {"format": "course-answers/2", "quiz": "q", "seed": 7, "attempt": 1,

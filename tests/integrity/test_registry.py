@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
-from conftest import ROOT, run_course
 from coursefolder import make_course
 from generator.errors import AuthorError
 from generator.fingerprint import question_version, quiz_version
 from generator.integrity import registry
 from generator.loading import load_course
+from helpers import ROOT, run_course
 from quizhelpers import make_quiz, single, true_false
 
 SALT = "0123456789abcdef0123456789abcdef"
@@ -143,8 +143,8 @@ def test_course_build_records_and_a_second_build_adds_nothing(tmp_path):
     result = run_course("build", "-f", str(config), "-d", str(tmp_path / "site"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "published.jsonl").read_text(encoding="utf-8")
-    bundle = load_course(tmp_path / "content", tmp_path / "quizzes")
-    [quiz] = [e.quiz for e in bundle.quizzes]
+    loaded = load_course(tmp_path / "content", tmp_path / "quizzes")
+    [quiz] = [e.quiz for e in loaded.quizzes]
     assert f'"quiz": "{quiz.id}", "version": "{quiz_version(quiz)}"' in text
     assert '"by": "course build"' in text
     assert f"published.jsonl: recorded quiz '{quiz.id}' version {quiz_version(quiz)} as " \
@@ -193,17 +193,18 @@ def test_the_bundled_course_s_registry_records_every_quiz_as_it_is_now():
     # Whoever changes a quiz commits the registry line their build adds: the desk can only
     # grade versions it knows were published. Run `./dev build` and commit published.jsonl.
     found = registry.read(ROOT / "published.jsonl")
-    bundle = load_course(ROOT / "content", ROOT / "quizzes")
-    missing = [e.quiz.id for e in bundle.quizzes
+    loaded = load_course(ROOT / "content", ROOT / "quizzes")
+    missing = [e.quiz.id for e in loaded.quizzes
                if found.find(e.quiz.id, quiz_version(e.quiz)) is None]
     assert missing == [], f"run `./dev build` and commit published.jsonl (missing: {missing})"
 
 
 def test_course_export_s_site_builds_record_as_course_export(tmp_path):
     from generator.export.mkdocs_site import build_site
+    from generator.project import find_project
 
-    config = make_course(tmp_path)
-    build_site(config, tmp_path / "offline", when=datetime.datetime(2026, 11, 1,
+    project = find_project(make_course(tmp_path))
+    build_site(project, tmp_path / "offline", when=datetime.datetime(2026, 11, 1,
                                                                   tzinfo=datetime.timezone.utc))
     written = (tmp_path / "published.jsonl").read_text(encoding="utf-8")
     assert '"by": "course export"' in written and written.count('"kind": "quiz"') == 1

@@ -1,4 +1,4 @@
-"""generator.desk.grading: a validated file graded against the current quizzes, version-safe."""
+"""generator.desk.attempts: a validated file graded against the current quizzes, version-safe."""
 
 from __future__ import annotations
 
@@ -10,15 +10,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from answerkit import (answer_document, fixture_course, fixture_quiz, grading_course,
-                       page_answer_file, perfect_answers, random_answers, registry_text,
-                       resign, wrong_answers)
+from answerkit import (
+    answer_document,
+    fixture_course,
+    fixture_quiz,
+    grading_course,
+    page_answer_file,
+    perfect_answers,
+    random_answers,
+    registry_text,
+    resign,
+    wrong_answers,
+)
 from generator.desk.answerfiles import BadAnswerFile, parse
-from generator.desk.grading import grade_file, learner_key, utc
+from generator.desk.attempts import grade_file, learner_key, utc
 from generator.desk.roster import RosterEntry
-from generator.grader import AnswerError, Grader
 from generator.integrity import registry
 from generator.models.quiz import Exam, Quiz
+from generator.scoring import AnswerError, Grader
 
 COURSE = grading_course()
 PRACTICE = fixture_quiz("practice")

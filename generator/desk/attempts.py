@@ -21,11 +21,11 @@ import datetime
 from dataclasses import dataclass
 
 from ..fingerprint import question_version, quiz_version
-from ..grader import AnswerError, Grader, QuestionResult, QuizResult
 from ..integrity.opaque import OpaqueIds, looks_opaque
 from ..integrity.registry import Publication, Registry
 from ..integrity.seeds import asks_for_identity
 from ..models.quiz import Ordering, Quiz
+from ..scoring import AnswerError, Grader, QuestionResult, QuizResult
 from ..shuffle import presentation
 from .answerfiles import BadAnswerFile, ParsedFile, is_answer_value, kind_of, one_line
 from .identity import identify, learner_key  # noqa: F401 - learner_key is part of this API
@@ -61,7 +61,7 @@ class Attempt:
     changed: tuple[str, ...] = ()  # questions changed since, counted 0 (--changed zero)
 
 
-class QuizKey:
+class PreparedQuiz:
     """One quiz prepared for grading many files: its grader, hashes and opaque ids."""
 
     def __init__(self, quiz: Quiz, salt: str):
@@ -92,7 +92,7 @@ class GradingCourse:
         if changed not in CHANGED_POLICIES:
             raise ValueError(f"changed must be one of {CHANGED_POLICIES}, not {changed!r}")
         self.registry = registry
-        self.quizzes = {quiz.id: QuizKey(quiz, registry.salt) for quiz in quizzes}
+        self.quizzes = {quiz.id: PreparedQuiz(quiz, registry.salt) for quiz in quizzes}
         self.roster = roster or None  # an empty roster is no roster
         self.changed = changed
         self.now = now or datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
@@ -163,7 +163,7 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
         changed=counted_zero)
 
 
-def _start_order_gave_it_away(key: QuizKey, data: dict, paper: Paper) -> tuple[str, ...]:
+def _start_order_gave_it_away(key: PreparedQuiz, data: dict, paper: Paper) -> tuple[str, ...]:
     """Ordering questions whose starting order, on an assessment page, was the key or its
     reverse. Replayed exactly only for the current version (an older version's stream may have
     run differently); older files are graded as they are."""
@@ -180,7 +180,8 @@ def _start_order_gave_it_away(key: QuizKey, data: dict, paper: Paper) -> tuple[s
     return tuple(gave)
 
 
-def _with_zeros(result: QuizResult, zero: tuple[str, ...], key: QuizKey, quiz: Quiz) -> QuizResult:
+def _with_zeros(result: QuizResult, zero: tuple[str, ...], key: PreparedQuiz,
+                quiz: Quiz) -> QuizResult:
     """The result with each changed question counted as 0 of its points, in YAML order."""
     by_id = {r.question: r for r in result.questions}
     for question in zero:
