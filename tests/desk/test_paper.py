@@ -102,3 +102,34 @@ def test_the_start_order_rule_is_rare_with_four_steps():
     gave = sum(presentation(quiz, seed, assessment=True, page_order=ids).steps["o"]
                in (["a", "b", "c", "d"], ["d", "c", "b", "a"]) for seed in range(2400))
     assert 100 < gave < 300  # 2 of 24 orders: about 200
+
+
+def test_the_gradebook_keeps_results_for_the_drawn_questions_only(tmp_path):
+    """Item analysis (and branch assess's per-paper statistics) reads each stored attempt as
+    holding the questions of that learner's paper: a question not drawn is absent, never
+    "unanswered"; a drawn question left out of the file is unanswered."""
+    from generator.desk.analysis import analyse_quiz
+    from generator.desk.gradebook import Gradebook
+
+    attempts, papers = [], {}
+    for learner in ("cs-001", "cs-002", "cs-003", "cs-004", "cs-005"):
+        doc = page_answer_file(POOLS, RIGHT, reg=REG, learner_id=learner)
+        if learner == "cs-001":
+            doc["answers"].pop()  # its last drawn question: missing from the file
+        attempt = grade(doc)
+        attempts.append(attempt)
+        papers[attempt.learner_key] = presentation(POOLS, doc["seed"], assessment=True,
+                                                   page_order=IDS).paper
+    with Gradebook.open(str(tmp_path / "g.sqlite")) as book:
+        book.record(attempts)
+        stored = book.attempts()
+    for attempt in stored:
+        assert tuple(q.question for q in attempt.questions) == tuple(papers[attempt.learner_key])
+        unanswered = [q.question for q in attempt.questions if q.status == "unanswered"]
+        assert unanswered == ([papers[attempt.learner_key][-1]]
+                              if attempt.learner_key == "id:cs-001" else [])
+    stats = {q.id: q for q in analyse_quiz(POOLS, stored).questions}
+    for question in POOLS.questions:
+        drew = sum(question.id in paper for paper in papers.values())
+        assert stats[question.id].scored == drew
+    assert sum(q.statuses["unanswered"] for q in stats.values()) == 1
