@@ -6,10 +6,13 @@ Writes N answer files of one quiz with every question type (in a temporary folde
 as the median of several passes over all files:
 
 - json.loads: read each file and `json.loads` it (the floor);
+- answer-file parse: read each file and `answerfiles.parse` it: validated, duplicate keys
+  refused, the parsed document kept and its canonical form hashed (issue 17 asks this to be no
+  slower than the floor);
 - grading core: what `course grade` does per file before the database: read, parse and
-  validate (`answerfiles.parse`: the schema, then a second parse refusing duplicate keys, whose
-  canonical form is hashed: the attempt's identity), check the version against the registry,
-  the times and the paper, and grade (`attempts.grade_file`);
+  validate (`answerfiles.parse`: msgspec's typed decode, the parsed document, duplicate keys
+  refused, its canonical form hashed: the attempt's identity), check the version against the
+  registry, the times and the paper, and grade (`attempts.grade_file`);
 - with gradebook: the whole `course grade` pipeline (`batch.grade_files`) into a fresh SQLite
   gradebook, in batches of one transaction each.
 
@@ -132,6 +135,10 @@ def measure(work: Path, files: int = 10_000, questions: int = 50, runs: int = 3)
         for path in paths:
             json.loads(path.read_bytes())
 
+    def parsing():
+        for path in paths:
+            parse(read_bytes(path))
+
     versions = published(quiz)
 
     def core():
@@ -146,17 +153,20 @@ def measure(work: Path, files: int = 10_000, questions: int = 50, runs: int = 3)
         assert len(graded) == files and not skipped, skipped[:3]
         database.unlink()
 
-    timings: dict[str, list[float]] = {"json": [], "core": [], "db": []}
+    timings: dict[str, list[float]] = {"json": [], "parse": [], "core": [], "db": []}
     for _ in range(runs):
-        for name, run in (("json", floor), ("core", core), ("db", with_gradebook)):
+        for name, run in (("json", floor), ("parse", parsing), ("core", core),
+                          ("db", with_gradebook)):
             started = time.perf_counter()
             run()
             timings[name].append(time.perf_counter() - started)
-    json_s, core_s, db_s = (statistics.median(timings[k]) for k in ("json", "core", "db"))
+    json_s, parse_s, core_s, db_s = (statistics.median(timings[k])
+                                     for k in ("json", "parse", "core", "db"))
     return {
         "source": "bench/grading.py", "files": files, "questions": questions, "runs": runs,
-        "json_seconds": json_s, "grade_seconds": core_s, "gradebook_seconds": db_s,
-        "json_files_per_second": files / json_s, "grade_files_per_second": files / core_s,
+        "json_seconds": json_s, "parse_seconds": parse_s, "grade_seconds": core_s,
+        "gradebook_seconds": db_s, "json_files_per_second": files / json_s,
+        "parse_files_per_second": files / parse_s, "grade_files_per_second": files / core_s,
         "gradebook_files_per_second": files / db_s,
         "bytes_per_file": sum(p.stat().st_size for p in paths[:100]) // min(100, len(paths)),
     }
@@ -164,6 +174,8 @@ def measure(work: Path, files: int = 10_000, questions: int = 50, runs: int = 3)
 
 def table(result: dict) -> str:
     rows = [("read + json.loads only", result["json_seconds"], result["json_files_per_second"]),
+            ("read + answer-file parse", result["parse_seconds"],
+             result["parse_files_per_second"]),
             ("grading core (read, validate, hash, check, grade)", result["grade_seconds"],
              result["grade_files_per_second"]),
             ("grading core + SQLite gradebook", result["gradebook_seconds"],

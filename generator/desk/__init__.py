@@ -4,8 +4,8 @@ Modules, from the edge inwards:
 - `commands`, `roster_commands`: the `course grade / report / certificates / verify / roster`
   subcommands (all I/O); `atomic`: outputs written whole or not at all.
 - `batch`: finding answer files (every entry not graded named) and grading them batch by batch.
-- `answerfiles`: one answer file's bytes → validated data and its canonical document, or one line
-  saying what is wrong.
+- `answerfiles`: one answer file's bytes → validated data (`answerdata`) and its canonical
+  document, or one line saying what is wrong.
 - `attempts`: a validated file → a graded attempt against the current quizzes and the registry of
   published versions (pure); with `timing` (times, lateness), `identity` (roster, signature,
   seed) and `paper` (the draw replayed, ids mapped, changed questions).

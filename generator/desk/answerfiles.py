@@ -1,38 +1,36 @@
 """Read one answer file: bytes in, validated data out, or one line saying what is wrong.
 
 `AnswerFile` (generator/models/answers.py) defines the formats. Grading thousands of files, we
-validate against `AnswerData`, the same schema as TypedDicts, which pydantic-core checks in Rust
-without building model objects, and with each answer's value left to the grader, which checks it
-against its question anyway (the union of answer types is a third of AnswerFile's cost). Only
-when a file fails do we ask AnswerFile itself, so the message is the definition's, turned into a
-sentence a trainer can act on (`learner.name: expected text, got a number`). A test keeps the
-two schemas equal.
+decode with `answerdata`, the same formats as msgspec Structs: it validates while it parses, in
+C. Only when a file fails do we ask AnswerFile itself, so the message is the definition's, turned
+into a sentence a trainer can act on (`learner.name: expected text, got a number`). A test keeps
+the two accepting the same files.
 
-A file that validates is parsed once more by the standard library, refusing a key named twice
-(readers disagree on which value wins, so a signature over one reading could "cover" another),
-text holding a NUL character (PostgreSQL cannot store it) or half of a surrogate pair (not
-text). That parse is the document the signature and the attempt's identity are computed from
-(`integrity/canonical.py`).
+The file is also kept as parsed JSON (times as the text the page wrote): the document the
+signature and the attempt's identity are computed from (`integrity/canonical.py`). It is
+refused when an object names a key twice (readers disagree on which value wins, so a signature
+over one reading could "cover" another), or holds a NUL character (PostgreSQL cannot store it)
+or half of a surrogate pair (not text).
 """
 
 from __future__ import annotations
 
 import codecs
-import datetime
 import json
 import os
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, ValidationError
-from typing_extensions import NotRequired, TypedDict  # pydantic needs these on Python < 3.12
+import msgspec
+from pydantic import ValidationError
 
 from ..errors import format_key_path
 from ..integrity.canonical import DuplicateKey, attempt_hash, loads_unique
 from ..models.answers import FORMAT, FORMAT_1, FORMATS, AnswerFile
+from . import answerdata
+from .answerdata import AnswerData1, AnswerData2
 from .escape import terminal
 
 # A 50-question answer file is about 10 KB; 1 MB leaves room for 1,000 long answers and refuses
@@ -102,96 +100,23 @@ def not_a_file(mode: int) -> str:
     return f"is {kind}, not a file; answer files are regular files"
 
 
-_STRICT = ConfigDict(extra="forbid", strict=True)
-
-
-class LearnerData1(TypedDict):
-    __pydantic_config__ = _STRICT  # type: ignore[misc]
-    name: Annotated[str, Field(min_length=1, max_length=100)]
-    id: NotRequired[Optional[Annotated[str, Field(max_length=100)]]]
-
-
-class _LearnerData(TypedDict):
-    __pydantic_config__ = _STRICT  # type: ignore[misc]
-    id: NotRequired[Optional[Annotated[str, Field(min_length=1, max_length=100)]]]
-    name: NotRequired[Optional[Annotated[str, Field(min_length=1, max_length=100)]]]
-
-
-def _id_or_name(learner: dict) -> dict:
-    if learner.get("id") is None and learner.get("name") is None:
-        raise ValueError("give the learner's id or name")
-    return learner
-
-
-LearnerData = Annotated[_LearnerData, AfterValidator(_id_or_name)]
-
-
-class AnswerItem(TypedDict):
-    __pydantic_config__ = _STRICT  # type: ignore[misc]
-    question: Annotated[str, Field(min_length=1, max_length=64)]
-    answer: Any  # any JSON value here; see is_answer_value and the grader
-    answered_at: NotRequired[Optional[datetime.datetime]]
-
-
-Seed = Annotated[int, Field(ge=0, le=4294967295)]
-
-
-class AnswerData2(TypedDict):
-    """AnswerFile2's schema as plain dicts (see the module docstring)."""
-
-    __pydantic_config__ = _STRICT  # type: ignore[misc]
-    format: Literal["course-answers/2"]
-    course: str
-    quiz: Annotated[str, Field(min_length=1, max_length=64)]
-    quiz_version: Annotated[str, Field(min_length=1, max_length=64)]
-    learner: LearnerData
-    attempt: Annotated[int, Field(ge=1, le=1000)]
-    seed: Seed
-    started_at: datetime.datetime
-    submitted_at: datetime.datetime
-    answers: Annotated[list[AnswerItem], Field(max_length=1000)]
-    page_score: NotRequired[Optional[Annotated[float, Field(ge=0, le=1)]]]
-    signature: NotRequired[Optional[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]]]
-
-
-class AnswerData1(TypedDict):
-    """AnswerFile1's schema as plain dicts."""
-
-    __pydantic_config__ = _STRICT  # type: ignore[misc]
-    format: Literal["course-answers/1"]
-    course: str
-    quiz: Annotated[str, Field(min_length=1, max_length=64)]
-    quiz_version: Annotated[str, Field(min_length=1, max_length=64)]
-    question_versions: dict[str, str]
-    learner: LearnerData1
-    seed: Seed
-    started_at: datetime.datetime
-    submitted_at: datetime.datetime
-    answers: Annotated[list[AnswerItem], Field(max_length=1000)]
-    page_score: NotRequired[Optional[Annotated[float, Field(ge=0, le=1)]]]
-
-
-AnswerData = Annotated[Union[AnswerData2, AnswerData1], Field(discriminator="format")]
-
-_FAST = TypeAdapter(AnswerData)
-
-
 @dataclass(frozen=True)
 class ParsedFile:
-    """A valid answer file: its data (dates parsed) and the document as written (for the
-    signature), and the attempt's identity."""
+    """A valid answer file: its data (validated, times as datetimes), the document as written
+    (the parsed JSON, times as text: what the signature covers) and the attempt's identity."""
 
-    data: dict
+    data: AnswerData2 | AnswerData1
     document: dict
     attempt_hash: str
 
     @property
     def format(self) -> int:
-        return 1 if self.data["format"] == FORMAT_1 else 2
+        return 2 if isinstance(self.data, AnswerData2) else 1
 
 
-_ESCAPED_NUL = re.compile(rb"\\u0000")
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+_ESCAPED_UNSTORABLE = re.compile(rb"\\u(?:0000|[dD][89abcdefABCDEF])")
+_JSON_WHITESPACE = b" \t\n\r"
 
 
 def parse(data: bytes) -> ParsedFile:
@@ -199,24 +124,61 @@ def parse(data: bytes) -> ParsedFile:
     if data.startswith(codecs.BOM_UTF8):  # Notepad adds one when a trainer re-saves the file
         data = data[len(codecs.BOM_UTF8):]
     try:
-        valid = _FAST.validate_json(data)
-    except ValidationError:
-        try:
-            model = AnswerFile.model_validate_json(data)
-        except ValidationError as error:
-            raise BadAnswerFile(describe(error, data)) from None
-        # The definition accepts what the fast schema refused: trust the definition.
-        valid = model.root.model_dump(exclude_unset=True)
-    try:
-        document = loads_unique(data)
-    except DuplicateKey as error:
-        where = f"{terminal(error.where)}: " if error.where else ""
-        raise BadAnswerFile(f"{where}key {quote(error.key)} appears twice; a field may appear "
-                            "only once (programs disagree on which one counts)") from None
+        valid = answerdata.decode(data)
+    except answerdata.NOT_TAKEN:
+        valid = _by_the_definition(data)
+    document = _document(data)
     # Raw control characters are not valid JSON: a NUL or a surrogate can only come escaped.
-    if _ESCAPED_NUL.search(data) or _ESCAPED_SURROGATE.search(data):
+    if _ESCAPED_UNSTORABLE.search(data):
         _refuse_unstorable_text(document, "")
     return ParsedFile(valid, document, attempt_hash(document))
+
+
+def _by_the_definition(data: bytes) -> AnswerData2 | AnswerData1:
+    """A file the fast schema refused, read by the definition: its message, or its data where
+    the definition accepts it (it takes a few more spellings of a time)."""
+    try:
+        model = AnswerFile.model_validate_json(data)
+    except ValidationError as error:
+        raise BadAnswerFile(describe(error, data)) from None
+    try:
+        return answerdata.from_definition(model.root.model_dump(exclude_unset=True))
+    except msgspec.ValidationError as error:  # pragma: no cover - the two schemas agree
+        raise BadAnswerFile(one_line(str(error))) from None
+
+
+def _document(data: bytes) -> dict:
+    """The file as parsed JSON, refusing a key named twice in one object.
+
+    JSON readers disagree on which of two values wins (Python and JavaScript keep the last,
+    others the first), so a signature over one reading could "cover" another. msgspec keeps the
+    last without a word, so we count: every key of the file ends in `"` and `:`, with only
+    white space between, so the file has at least as many `":` (white space taken out) as its
+    objects have keys; a valid file's objects are the file, its learner, its answers (and a
+    format-1 file's question_versions). The same number: no key twice. More (a `\\":` inside
+    some text can add one, and an object given as an answer, which the grader refuses, adds
+    its keys): the standard library's parser looks at every object.
+    """
+    document = _GENERIC.decode(data)
+    found = data.translate(None, _JSON_WHITESPACE).count(b'":')
+    if found > _keys(document):
+        try:
+            loads_unique(data)
+        except DuplicateKey as error:
+            where = f"{terminal(error.where)}: " if error.where else ""
+            raise BadAnswerFile(f"{where}key {quote(error.key)} appears twice; a field may "
+                                "appear only once (programs disagree on which one counts)"
+                                ) from None
+    return document
+
+
+def _keys(document: dict) -> int:
+    """How many keys the objects of a valid answer file hold."""
+    return (len(document) + len(document["learner"]) + len(document.get("question_versions", ()))
+            + sum(map(len, document["answers"])))
+
+
+_GENERIC = msgspec.json.Decoder()
 
 
 def _refuse_unstorable_text(value, where: str) -> None:

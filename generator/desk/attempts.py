@@ -102,28 +102,28 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
                strict: bool = False) -> Attempt:
     """Grade one validated answer file; raise BadAnswerFile saying why it cannot be graded."""
     data = parsed.data
-    key = course.quizzes.get(data["quiz"])
+    key = course.quizzes.get(data.quiz)
     if key is None:
         known = ", ".join(course.quizzes) or "no quizzes"
-        raise BadAnswerFile(f"unknown quiz '{one_line(data['quiz'])}'; this course has: {known}")
+        raise BadAnswerFile(f"unknown quiz '{one_line(data.quiz)}'; this course has: {known}")
     quiz = key.quiz
-    publication = course.registry.find(quiz.id, data["quiz_version"])
+    publication = course.registry.find(quiz.id, data.quiz_version)
     if publication is None:
-        raise BadAnswerFile(f"quiz version {one_line(data['quiz_version'])} was never published "
+        raise BadAnswerFile(f"quiz version {one_line(data.quiz_version)} was never published "
                             "from this course; if it was built elsewhere, add that folder's "
                             "published.jsonl lines")
     # An assessment page asks for id and code, and names questions by opaque ids (whether the
     # whole file does is checked with the paper).
-    first = data["answers"][0]["question"] if data["answers"] else ""
+    first = data.answers[0].question if data.answers else ""
     asks = asks_for_identity(quiz) or (first not in key.weights and looks_opaque(first))
     who = identify(parsed, asks, course.roster)
     started, submitted, flags = check_times(data, quiz, publication.published, course.now)
-    attempt_number = data.get("attempt")
+    attempt_number = data.attempt if parsed.format == 2 else None
     limit = quiz.exam.attempts if quiz.exam is not None else None
     if attempt_number is not None and limit is not None and attempt_number > limit:
         raise BadAnswerFile(f"attempt {attempt_number} is beyond this quiz's limit of {limit} "
                             f"attempt{'s' if limit != 1 else ''}")
-    paper = read_paper(data["answers"], data["seed"], publication, key.question_versions,
+    paper = read_paper(data.answers, data.seed, publication, key.question_versions,
                        key.ids, quiz.id, key.names(publication))
     removed = tuple(q for q in paper.removed if q in paper.answers)
     if strict and (paper.changed or removed):
@@ -134,7 +134,7 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
         if question in paper.answers and not is_answer_value(answer):
             raise BadAnswerFile(f"answers[{paper.positions[question]}].answer: expected "
                                 f"true/false, an id or a list of ids, got {kind_of(answer)}")
-    start_order = _start_order_gave_it_away(key, data, paper)
+    start_order = _start_order_gave_it_away(key, parsed, paper)
     excluded = paper.changed if course.changed == "exclude" else ()
     scored = [q for q in paper.questions
               if q in key.weights and q not in excluded and q not in start_order]
@@ -146,7 +146,7 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
     try:
         result = key.grader.grade(paper.answers, skip)
     except AnswerError as error:
-        shown = one_line(data["answers"][paper.positions[error.question]]["question"])
+        shown = one_line(data.answers[paper.positions[error.question]].question)
         raise BadAnswerFile(f"answers[{paper.positions[error.question]}]: question "
                             f"'{shown}': {one_line(str(error))}") from None
     counted_zero = paper.changed if course.changed == "zero" else ()
@@ -157,21 +157,22 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
     return Attempt(
         content_hash=parsed.attempt_hash, source=source, learner_key=who.key,
         learner_name=who.name, learner_id=who.learner_id, quiz=quiz.id,
-        quiz_version=data["quiz_version"], graded_version=key.version, seed=data["seed"],
+        quiz_version=data.quiz_version, graded_version=key.version, seed=data.seed,
         started_at=started, submitted_at=submitted, result=result, left_out=left_out,
         attempt=attempt_number, identity_verified=who.verified, flags=flags,
         changed=counted_zero)
 
 
-def _start_order_gave_it_away(key: PreparedQuiz, data: dict, paper: Paper) -> tuple[str, ...]:
+def _start_order_gave_it_away(key: PreparedQuiz, parsed: ParsedFile,
+                              paper: Paper) -> tuple[str, ...]:
     """Ordering questions whose starting order, on an assessment page, was the key or its
     reverse. Replayed exactly only for the current version (an older version's stream may have
     run differently); older files are graded as they are."""
     assessment_page = paper.opaque or key.quiz.mode == "assessment"
-    if not key.orderings or not assessment_page or data["quiz_version"] != key.version \
-            or data["format"] != "course-answers/2":
+    if not key.orderings or not assessment_page or parsed.data.quiz_version != key.version \
+            or parsed.format != 2:
         return ()
-    shown = presentation(key.quiz, data["seed"], assessment=True, page_order=key.ids)
+    shown = presentation(key.quiz, parsed.data.seed, assessment=True, page_order=key.ids)
     gave = []
     for question, steps in shown.steps.items():
         right = key.orderings[question]

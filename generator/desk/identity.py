@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..integrity.seeds import derived_seed, normalised_id
 from ..integrity.signing import verifies
+from .answerdata import AnswerData2
 from .answerfiles import BadAnswerFile, ParsedFile, one_line
 from .roster import RosterEntry
 
@@ -33,10 +34,10 @@ class Who:
 def identify(parsed: ParsedFile, asks: bool, roster: dict[str, RosterEntry] | None) -> Who:
     """The learner of a file; raises BadAnswerFile when the roster refuses it."""
     data = parsed.data
-    learner = data["learner"]
-    learner_id = (learner.get("id") or "").strip() or None
-    typed_name = " ".join((learner.get("name") or "").split())
-    if learner.get("name") is not None and not typed_name and not learner_id:
+    learner = data.learner
+    learner_id = (learner.id or "").strip() or None
+    typed_name = " ".join((learner.name or "").split())
+    if learner.name is not None and not typed_name and not learner_id:
         raise BadAnswerFile("learner.name: blank")
     if parsed.format == 2 and asks and learner_id is None:
         raise BadAnswerFile("learner.id: missing; this quiz asks for the staff id")
@@ -70,7 +71,7 @@ def _on_roster(parsed: ParsedFile, learner_id: str | None,
     if entry.code is None:
         raise BadAnswerFile(f"learner '{shown}' has no access code yet, so the file cannot be "
                             "checked; give codes with `course roster codes`")
-    if parsed.data.get("signature") is None:
+    if parsed.data.signature is None:
         raise BadAnswerFile("not signed: this quiz asks for an access code, and the file carries "
                             "no signature")
     if not verifies(parsed.document, entry.code):
@@ -80,11 +81,11 @@ def _on_roster(parsed: ParsedFile, learner_id: str | None,
     return Who(learner_key(entry.name, entry.learner_id), entry.name, entry.learner_id, True)
 
 
-def check_seed(data: dict, learner_id: str) -> None:
-    expected = derived_seed(learner_id, data["quiz_version"], data["attempt"])
-    if data["seed"] != expected:
-        raise BadAnswerFile(f"seed {data['seed']} is not the seed of learner "
-                            f"'{one_line(learner_id)}', attempt {data['attempt']} at this quiz "
+def check_seed(data: AnswerData2, learner_id: str) -> None:
+    expected = derived_seed(learner_id, data.quiz_version, data.attempt)
+    if data.seed != expected:
+        raise BadAnswerFile(f"seed {data.seed} is not the seed of learner "
+                            f"'{one_line(learner_id)}', attempt {data.attempt} at this quiz "
                             "version: the paper cannot be replayed")
 
 

@@ -38,7 +38,7 @@ class Graded:
     points: float
     max_points: float
     passed: bool
-    left_out: tuple[tuple[str, str], ...]  # (question, why): see grading.Attempt
+    left_out: tuple[tuple[str, str], ...]  # (question, why): see attempts.Attempt
     submitted_at: datetime.datetime
     attempt: int | None = None
     identity_verified: bool = False

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..integrity.opaque import OpaqueIds, UnknownId, opaque_id
 from ..integrity.registry import Publication
 from ..shuffle import draw_paper, mulberry32
+from .answerdata import AnswerItem
 from .answerfiles import BadAnswerFile, one_line
 
 CHANGED, REMOVED, START_ORDER = "changed", "removed", "start-order"
@@ -32,7 +33,7 @@ class Paper:
     removed: tuple[str, ...] = ()
 
 
-def read_paper(items: list[dict], seed: int, publication: Publication,
+def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
                current: dict[str, str], ids: OpaqueIds, quiz_id: str,
                names: tuple[set[str], dict[str, str]]) -> Paper:
     """`current` maps the quiz's questions now to their hashes; `names` is question_names()
@@ -48,7 +49,7 @@ def read_paper(items: list[dict], seed: int, publication: Publication,
     positions: dict[str, int] = {}
     opaque = None  # which names the file uses, from its first answer
     for index, item in enumerate(items):
-        name = item["question"]
+        name = item.question
         if name in authored:
             question, is_opaque = name, False
         else:
@@ -70,7 +71,7 @@ def read_paper(items: list[dict], seed: int, publication: Publication,
         if question not in on_paper:
             raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' was not on "
                                 "this learner's paper")
-        answer = item["answer"]
+        answer = item.answer
         if is_opaque and question in current:
             try:
                 answer = ids.authored_answer(question, answer)

@@ -21,12 +21,21 @@ from __future__ import annotations
 import hashlib
 import json
 
+import msgspec
+
 UNSIGNED = ("signature", "page_score")
+_SORTED = msgspec.json.Encoder(order="sorted")
 
 
-def _dumps(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
+def _dumps(document: dict) -> bytes:
+    """The definition's bytes (json.dumps above), written by msgspec: five times faster, and the
+    same bytes for what an answer file holds (tests/integrity/test_canonical.py compares them),
+    apart from the way a float is spelled ("1e-07" against "1e-7"). The one float of the
+    format, page_score, is therefore written as json.dumps spells it."""
+    score = document.get("page_score")
+    if isinstance(score, float):
+        document = {**document, "page_score": msgspec.Raw(json.dumps(score).encode())}
+    return _SORTED.encode(document)
 
 
 def canonical_bytes(document: dict) -> bytes:

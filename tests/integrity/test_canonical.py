@@ -5,6 +5,8 @@ import hmac
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.integrity.canonical import DuplicateKey, attempt_hash, canonical_bytes, loads_unique
 from generator.integrity.signing import sign, verifies
@@ -75,3 +77,30 @@ def test_a_key_twice_is_found_with_its_place(text, where, key):
 
 def test_loads_unique_reads_ordinary_json():
     assert loads_unique('{"a": [1, {"b": null}], "c": "王"}') == {"a": [1, {"b": None}], "c": "王"}
+
+
+def _definition(document: dict) -> bytes:
+    """The canonical form as the design defines it, with the standard library."""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)  # no lone surrogates
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-2**63, 2**64) | _text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_text, inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(_text, _json, max_size=6),
+       st.none() | st.floats(0, 1) | st.sampled_from([0.0, 1.0, 1e-05, 1e-7, 0.1 + 0.2]))
+def test_the_bytes_are_the_definition_s_for_every_answer_file_value(document, page_score):
+    """Text of any kind, whole numbers, true/false, null, lists, objects (keys sorted by code
+    point, non-ASCII keys too), and page_score, the format's one float: msgspec writes what
+    json.dumps writes."""
+    if page_score is not None:
+        document = {**document, "page_score": page_score}
+    assert canonical_bytes(document) == _definition(
+        {k: v for k, v in document.items() if k not in ("signature", "page_score")})
+    assert attempt_hash(document) == hashlib.sha256(_definition(document)).hexdigest()
