@@ -109,6 +109,36 @@ def test_a_key_given_twice_is_refused(data, expected):
     assert message(data) == expected
 
 
+_TWICE = ("key \"{key}\" appears twice; a field may appear only once (programs disagree on "
+          "which one counts)")
+
+
+@pytest.mark.parametrize("old, new, where, key", [
+    # White space before the colon, where a count of `":` would miss the key.
+    (b'"quiz": "final"', b'"quiz" \r\n\t: "practice", "quiz": "final"', "", "quiz"),
+    # A key spelled with an escape: the same key once decoded.
+    (b'"quiz": "final"', b'"qu\\u0069z": "practice", "quiz": "final"', "", "quiz"),
+    # In an answer, and in an object given as an answer (which the grader would refuse anyway).
+    (b'"answer": ', b'"answer": null, "answer": ', "answers[0]", "answer"),
+    (b'"@@"', b'{"a": 1, "a": 2}', "answers[0].answer", "a"),
+    # An escaped quote and a colon in some text (one `":` too many) beside a real duplicate.
+    (b'"course": "', b'"seed": 1, "course": "\\":\\": ', "", "seed"),
+], ids=["space-before-colon", "escaped-key", "in-an-answer", "in-an-answer-value",
+        "quote-colon-in-text"])
+def test_a_key_given_twice_is_refused_however_it_is_written(old, new, where, key):
+    base = json.loads(json.dumps(GOOD2))
+    base["answers"][0]["answer"] = "@@"  # where an object goes, for one case
+    data = encoded(base).replace(old, new, 1)
+    assert data != encoded(base)
+    shown = f"{where}: " if where else ""
+    assert message(data) == shown + _TWICE.format(key=key)
+
+
+def test_a_quote_and_colon_in_text_alone_is_no_duplicate():
+    document = dict(GOOD2, course='书名"：": 退款"\\":')
+    assert parse(encoded(document)).document == document
+
+
 @pytest.mark.parametrize("change, expected", [
     ({"learner__name": "张\u0000三"}, "learner.name: contains a NUL character (\\u0000), which "
                                       "is not text"),
