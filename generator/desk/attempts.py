@@ -6,10 +6,10 @@ and the publication time are the registry's. Then, in order:
 - times add up (`timing`): in order, not in the future, not before publication, within the limit;
 - who made it (`identity`): with a roster, the access code signs the file; the seed is the one
   derived for this learner, version and attempt;
-- the paper (`paper`): the draw replayed from the seed; answers only to questions on it, named by
-  authored or opaque ids; questions changed since the learner's version count 0 (`--changed
-  zero`, the default) or are left out (`--changed exclude`); answers to questions removed since
-  are ignored and named;
+- the paper (`paper`): the draw replayed from the seed (format 2; a format-1 page drew nothing);
+  answers only to questions on it, named by authored or opaque ids; questions changed since the
+  learner's version count 0 (`--changed zero`, the default) or are left out (`--changed
+  exclude`); answers to questions removed since are ignored and named;
 - on an assessment page, an ordering question whose replayed starting order was the key or its
   reverse is left out of that attempt: a rare coincidence, never an advantage.
 With `strict`, a file with any question changed or removed since is refused instead.
@@ -124,7 +124,7 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
         raise BadAnswerFile(f"attempt {attempt_number} is beyond this quiz's limit of {limit} "
                             f"attempt{'s' if limit != 1 else ''}")
     paper = read_paper(data.answers, data.seed, publication, key.question_versions,
-                       key.ids, quiz.id, key.names(publication))
+                       key.ids, quiz.id, key.names(publication), drawn=parsed.format == 2)
     removed = tuple(q for q in paper.removed if q in paper.answers)
     if strict and (paper.changed or removed):
         raise BadAnswerFile(f"quiz '{quiz.id}' changed since this file was made (questions "

@@ -1,9 +1,12 @@
 """Which questions were on a learner's paper, and their answers in authored ids. Pure.
 
 The registry says what the learner's version held (questions, their hashes, the draw); the seed
-replays the draw (`shuffle.draw_paper`). An answer file names questions and answers either by
-authored ids (practice pages) or by the opaque ids of an assessment page (`integrity.opaque`),
-never both. Against the quiz as it is now, each question of the paper is
+replays the draw (`shuffle.draw_paper`). Only pages that write format 2 draw: a format-1 file
+comes from a page that showed every question of its version, so its paper is all of them (it
+cannot gain by it: every question counts, and with a roster such files are refused anyway).
+An answer file names questions and answers either by authored ids (practice pages) or by the
+opaque ids of an assessment page (`integrity.opaque`), never both. Against the quiz as it is
+now, each question of the paper is
 - scored, when its hash is the same;
 - changed since (its hash differs): 0 points or left out, as the trainer chose (`--changed`);
 - removed since (the quiz no longer has it): its answer is ignored and named.
@@ -35,12 +38,13 @@ class Paper:
 
 def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
                current: dict[str, str], ids: OpaqueIds, quiz_id: str,
-               names: tuple[set[str], dict[str, str]]) -> Paper:
+               names: tuple[set[str], dict[str, str]], *, drawn: bool = True) -> Paper:
     """`current` maps the quiz's questions now to their hashes; `names` is question_names()
-    for this publication. Raises BadAnswerFile."""
+    for this publication; `drawn`: the page drew the paper from the seed (format 2). Raises
+    BadAnswerFile."""
     published = list(publication.questions)
     authored, by_opaque = names
-    if publication.draw:
+    if publication.draw and drawn:
         paper = draw_paper(published, publication.draw, publication.pools, mulberry32(seed))
         on_paper = set(paper)
     else:

@@ -133,3 +133,15 @@ def test_the_gradebook_keeps_results_for_the_drawn_questions_only(tmp_path):
         drew = sum(question.id in paper for paper in papers.values())
         assert stats[question.id].scored == drew
     assert sum(q.statuses["unanswered"] for q in stats.values()) == 1
+
+
+def test_a_format_1_file_of_a_drawing_quiz_is_graded_on_every_question():
+    """Pages that write format 1 (today's widget) draw nothing: they show every question, and
+    the file's paper is every question of its version (today's final-assessment files)."""
+    from answerkit import answer_document
+
+    doc = answer_document(POOLS, {"r0": "b", "r1": "a"}, learner_id="cs-001")
+    attempt = grade(doc)
+    assert [q.question for q in attempt.result.questions] == [q.id for q in POOLS.questions]
+    assert [q.status for q in attempt.result.questions][:3] == ["correct", "wrong", "unanswered"]
+    assert attempt.result.max_points == len(POOLS.questions)
