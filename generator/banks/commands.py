@@ -1,0 +1,243 @@
+"""`course export --questions xlsx|moodle` and `course import`: the I/O edge of banks/.
+
+Everything here reads or writes files and prints; the work is done by pure functions
+(rows, xlsx_export, moodle, xlsx_read, xlsx_import, quizyaml).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+_IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEY = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+
+
+def register(commands, command) -> None:
+    """Add `--questions` to `course export` and the `import` command (called from cli)."""
+    export = commands.choices["export"]
+    export.add_argument("--questions", choices=["xlsx", "moodle"],
+                        help="write a question bank instead: xlsx (one sheet per question "
+                             "type, for learning platforms and Excel) or moodle (Moodle XML); "
+                             "it holds every answer key")
+    export.add_argument("--quiz", metavar="ID", help="with --questions: only this quiz")
+    site_export = export.get_default("handler")
+    export.set_defaults(handler=lambda args: _export(args) if args.questions
+                        else _site_export(args, site_export))
+
+    bank_import = command("import", _import, "Turn a question bank (.xlsx) into a quiz file.")
+    bank_import.add_argument("file", metavar="FILE.xlsx", help="the workbook to read")
+    bank_import.add_argument("--quiz", metavar="ID", required=True,
+                             help="the quiz's id; with a workbook from `course export "
+                                  "--questions xlsx`, the rows of that quiz")
+    bank_import.add_argument("--section", metavar="ID", help="the section the quiz belongs to")
+    bank_import.add_argument("--title", help="the quiz's title (default: the file's name)")
+    bank_import.add_argument("--out", metavar="FILE.yml",
+                             help="where to write the quiz (default: quizzes/ID.yml)")
+    bank_import.add_argument("--force", action="store_true",
+                             help="replace the quiz file if it exists")
+
+
+def _site_export(args, site_export) -> int:
+    if args.quiz:
+        return _usage("--quiz needs --questions xlsx or --questions moodle")
+    return site_export(args)
+
+
+def _usage(message: str) -> int:
+    print(f"course: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _load(config_file):
+    from ..loading import load_course
+    from ..project import find_project
+
+    project = find_project(config_file)
+    bundle = load_course(project.content_dir, project.quiz_dir,
+                         stale_after_days=project.stale_after_days)
+    return project, bundle
+
+
+def _export(args) -> int:
+    from ..export.mkdocs_site import SiteBuildError, site_settings
+    from ..export.naming import SlugError, course_slug
+    from ..export.reproducible import ExportDateError, export_time, write_atomically
+    from ..loading import label_for
+    from ..render.site import content_date
+
+    if args.assessment:
+        return _usage("--assessment does not apply to --questions: a question bank always "
+                      "holds the answer keys (keep it away from learners)")
+    project, bundle = _load(args.config_file)
+    quizzes = [entry.quiz for entry in bundle.quizzes]
+    if args.quiz:
+        quizzes = [quiz for quiz in quizzes if quiz.id == args.quiz]
+        if not quizzes:
+            known = ", ".join(entry.quiz.id for entry in bundle.quizzes) or "none"
+            return _usage(f"there is no quiz '{args.quiz}'; use one of: {known}")
+    try:
+        site_name, site_url, _, _ = site_settings(project.config_file)
+        slug = course_slug(args.slug, site_url, site_name, project.root.resolve().name)
+        when = export_time(content_date(bundle))
+    except (SiteBuildError, SlugError, ExportDateError) as error:
+        return _usage(str(error))
+    stem = f"{slug}-{args.quiz}" if args.quiz else slug
+    out = Path(args.out) if args.out else project.root / "dist"
+    if args.questions == "xlsx":
+        from .rows import bank_sheets
+        from .xlsx_export import BankExportError, workbook_bytes
+
+        try:
+            data = workbook_bytes(bank_sheets(bundle, quizzes), when, bundle.course.title)
+        except BankExportError as error:
+            print(f"course export: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        target, notes = out / f"{stem}-questions.xlsx", []
+        written = sum(len(quiz.questions) for quiz in quizzes)
+    else:
+        from .moodle import moodle_xml
+
+        exported = moodle_xml(bundle, quizzes)
+        data, notes, written = exported.data, exported.notes, exported.written
+        target = out / f"{stem}-moodle.xml"
+    write_atomically(target, data)
+    for note in notes:
+        print(f"course export: note: {note}", file=sys.stderr)
+    questions = sum(len(quiz.questions) for quiz in quizzes)
+    print(f"{label_for(target.resolve())}  ({len(data):,} bytes)")
+    print(f"course export: {written} of {questions} questions from {len(quizzes)} "
+          f"quiz{'zes' if len(quizzes) != 1 else ''} → {target.name}")
+    return EXIT_OK
+
+
+def _import(args) -> int:
+    from ..loading import label_for
+    from ..yamlsource import MAX_FILE_BYTES
+    from .quizyaml import quiz_text
+    from .xlsx_import import BankContext, import_bank
+    from .xlsx_read import MAX_BYTES, BankFileError, read_workbook, too_large_message
+
+    if not _IDENTIFIER.match(args.quiz) or len(args.quiz) > 64:
+        return _usage(f"'{args.quiz}' is not a valid quiz id: use lowercase letters, digits and "
+                      "hyphens, e.g. store-bank")
+    source = Path(args.file)
+    label = label_for(source)
+    if not source.is_file():
+        return _usage(f"{label}: no such file")
+    project, bundle = _load(args.config_file)
+    sections = [s.id for s in bundle.course.sections]
+    if args.section is not None and args.section not in sections:
+        return _usage(f"'{args.section}' is not a section of the course; use one of: "
+                      f"{', '.join(sections)}")
+    quiz_dir = project.quiz_dir or project.root / "quizzes"
+    target = Path(args.out) if args.out else quiz_dir / f"{args.quiz}.yml"
+    if target.suffix not in (".yml", ".yaml") or target.stem != args.quiz:
+        return _usage(f"--out {target}: a quiz file is named after its id: {args.quiz}.yml")
+    if target.exists() and not args.force:
+        return _usage(f"{label_for(target)} already exists; pass --force to replace it, or "
+                      "choose another --quiz")
+    other = bundle.quiz(args.quiz)
+    if other is not None and Path(other.locator.label).resolve() != target.resolve():
+        return _usage(f"quiz id '{args.quiz}' is already used by {other.locator.label}; "
+                      "choose another --quiz")
+    size = source.stat().st_size
+    if size > MAX_BYTES:  # before reading it: a huge file is refused at once
+        print(f"{label}: {too_large_message(size)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        workbook = read_workbook(source.read_bytes())
+    except BankFileError as error:
+        print(f"{label}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    lessons = {entry.lesson.id: entry.lesson.title for entry in bundle.lessons}
+    result = import_bank(workbook, BankContext(args.quiz, lessons))
+    for note in sorted(result.notes, key=lambda n: n.order):
+        print(_as_note(note.render(label)), file=sys.stderr)
+    problems = [p.render(label) for p in result.problems]
+    if not problems:
+        title = args.title or source.stem
+        text = quiz_text(result.questions, quiz_id=args.quiz, title=title,
+                         section=args.section, language=bundle.course.language,
+                         schema=_schema(target, project.root), source_name=source.name)
+        problems = _course_problems(text, target, bundle, result, label)
+        if not problems and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            problems = [f"{label}: the {len(result.questions):,} questions make a quiz file of "
+                        f"{len(text.encode('utf-8')) / 1_000_000:.1f} MB, over the "
+                        f"{MAX_FILE_BYTES // 1_000_000} MB limit for one course file — split "
+                        "the bank into several workbooks and import each as its own quiz"]
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(f"course import: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
+              f"{label}; nothing was written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    from ..export.reproducible import write_atomically
+
+    write_atomically(target, text.encode("utf-8"))
+    kinds = {}
+    for question in result.questions:
+        kinds[question.data["type"]] = kinds.get(question.data["type"], 0) + 1
+    summary = ", ".join(f"{n} {kind.replace('_', '/')}" for kind, n in kinds.items())
+    print(f"course import: {len(result.questions)} questions ({summary}) from {label} → "
+          f"{label_for(target)} — run `course check`")
+    return EXIT_OK
+
+
+def _as_note(line: str) -> str:
+    place, _, rest = line.partition(": ")
+    return f"{place}: note: {rest}"
+
+
+def _schema(target: Path, root: Path) -> str:
+    from ..scaffold import schema_reference
+
+    return schema_reference(target, "quiz", root)
+
+
+def _course_problems(text: str, target: Path, bundle, result, label: str) -> list[str]:
+    """What `course check` would say about the new file, each at the cell it came from.
+
+    The workbook was checked cell by cell already; this catches what only the whole course
+    knows (a lesson heading that does not exist, an unknown {{policy.x}} in a text).
+    """
+    from ..bundle import QuizEntry
+    from ..checks import check_bundle
+    from ..errors import AuthorError
+    from ..loading import label_for
+    from ..models.quiz import Quiz
+    from ..validation import validate
+    from ..yamlsource import parse_bytes
+
+    out_label = label_for(target)
+    try:
+        document = parse_bytes(text.encode("utf-8"), out_label)
+        quiz = validate(Quiz, document)
+    except AuthorError as error:
+        found = error.problems
+    else:
+        others = [entry for entry in bundle.quizzes if entry.quiz.id != quiz.id]
+        trial = dataclasses.replace(bundle, quizzes=[*others, QuizEntry(quiz, document.locator)])
+        found = [p for p in check_bundle(trial) if p.path == out_label
+                 and p.severity == "error"]
+    lines = []
+    for problem in found:
+        where = _cell_of(problem.key_path, result.questions)
+        message = problem.message + (f" — {problem.hint}" if problem.hint else "")
+        lines.append(f"{label}:{where}: {message}" if where else f"{out_label}: {message}")
+    return lines
+
+
+def _cell_of(key_path: str, questions) -> str | None:
+    """`questions[3].options[1].text` → the cell that value came from, e.g. 单选题!C5."""
+    parts = tuple(int(index) if index else name for name, index in _KEY.findall(key_path))
+    if len(parts) < 2 or parts[0] != "questions" or parts[1] >= len(questions):
+        return None
+    cells = questions[parts[1]].cells
+    path = parts[2:]
+    while path not in cells and path:
+        path = path[:-1]
+    return cells.get(path)

@@ -1,0 +1,103 @@
+"""Imported questions → the text of a commented quiz file, as an author would write it.
+
+Written by hand rather than dumped, so that the file reads like the scaffolds of `course new`:
+the schema comment for the editor, a comment on each setting, and above each question the row
+it came from. Every text is written in the plainest YAML that reads back as the same string,
+and the whole file is read back before it is returned: what is written is what was imported.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from ..yamlsource import parse_bytes
+from .strings import strings
+from .xlsx_import import ImportedQuestion
+
+_LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029", "\ufeff")
+
+
+class QuizTextError(AssertionError):
+    """The written file would not read back as the imported questions (a bug of ours)."""
+
+
+def quiz_text(questions: list[ImportedQuestion], *, quiz_id: str, title: str,
+              section: str | None, language: str, schema: str, source_name: str) -> str:
+    t = strings(language)
+    lines = [
+        f"# yaml-language-server: $schema={schema}",
+        "# " + t["yaml_header"].format(file=source_name, count=len(questions)),
+        f"id: {quiz_id}",
+        f"title: {_inline(title)}  # {t['yaml_title']}",
+    ]
+    if section:
+        lines.append(f"section: {section}")
+    lines += [
+        f"mode: practice  # {t['yaml_mode']}",
+        f"pass_mark: 0.8  # {t['yaml_pass_mark']}",
+        f"shuffle: false  # {t['yaml_shuffle']}",
+        "questions:",
+    ]
+    for index, question in enumerate(questions):
+        if index:
+            lines.append("")
+        lines.append("  # " + t["yaml_row"].format(sheet=question.sheet, row=question.row))
+        for key, value in question.notes:
+            lines.append("  # " + t[key].format(value=" ".join(value.split())))
+        lines += _mapping(question.data, indent=4, first="  - ")
+    text = "\n".join(lines) + "\n"
+    _check(text, quiz_id, title, section, questions)
+    return text
+
+
+def _mapping(data: dict, indent: int, first: str) -> list[str]:
+    lines = []
+    for position, (key, value) in enumerate(data.items()):
+        lead = first if position == 0 else " " * indent
+        if isinstance(value, list):
+            lines.append(f"{lead}{key}:")
+            for item in value:
+                lines += _mapping(item, indent + 4, " " * (indent + 2) + "- ")
+        elif isinstance(value, dict):
+            lines.append(f"{lead}{key}:")
+            lines += _mapping(value, indent + 2, " " * (indent + 2))
+        else:
+            lines += _scalar_lines(f"{lead}{key}:", value, indent + 2)
+    return lines
+
+
+def _scalar_lines(head: str, value, indent: int) -> list[str]:
+    if isinstance(value, bool):
+        return [f"{head} {'true' if value else 'false'}"]
+    if isinstance(value, (int, float)):
+        return [f"{head} {value}"]
+    if "\n" in value and _literal_safe(value):
+        trailing = len(value) - len(value.rstrip("\n"))
+        chomp = "-" if trailing == 0 else ("" if trailing == 1 else "+")
+        body = value[:-trailing] if trailing else value
+        pad = " " * indent
+        block = [pad + line if line else "" for line in body.split("\n")]
+        return [f"{head} |{chomp}", *block, *([""] * (trailing - 1))]
+    return [f"{head} {_inline(value)}"]
+
+
+def _literal_safe(text: str) -> bool:
+    # A first line starting with a space would need an indentation indicator; some characters
+    # count as line breaks in YAML and would not come back as written.
+    return not text[:1].isspace() and not any(c in text for c in _LINE_BREAKS)
+
+
+def _inline(text: str) -> str:
+    """The text as one YAML scalar: plain when that reads back as text, else quoted."""
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=1 << 30)
+    return dumped.removesuffix("\n...\n").removesuffix("\n")
+
+
+def _check(text: str, quiz_id: str, title: str, section: str | None,
+           questions: list[ImportedQuestion]) -> None:
+    data = parse_bytes(text.encode("utf-8"), "imported quiz").data
+    expected = [q.data for q in questions]
+    if (data.get("id"), data.get("title"), data.get("section"), data.get("questions")) != \
+            (quiz_id, title, section, expected):
+        raise QuizTextError("the quiz file written would not read back as the imported "
+                            "questions")

@@ -1,0 +1,249 @@
+"""A course's questions as the sheets of a question bank: plain rows, no spreadsheet library.
+
+One sheet per question type with the columns Chinese learning platforms import (题型, 题干,
+选项A…, 正确答案, 解析, 分值, 难度, 知识点), then the columns this course needs to take the questions
+back without loss (feedback per option, scoring, quiz, question id, lesson link). Scenarios have
+no one-row form: they are listed for reference, one row per step of the best path.
+
+Cells show the text as learners see it; where that differs from what the author wrote
+(policy values, emphasis), the hidden source sheet keeps the original for `course import`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from ..bundle import CourseBundle
+from ..grader import best_path_points
+from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice, TrueFalse
+from . import columns as col
+from .columns import LETTERS, Column, header
+from .plaintext import plain_text, policy_values
+from .strings import strings
+
+SOURCE_SHEET = "course-source"  # machine data, the same name in every language
+MIN_OPTION_COLUMNS = 4  # the familiar A–D, so a sheet reads like the templates trainers know
+GUIDE, SOURCE = "guide", "source"
+
+
+@dataclass
+class SheetData:
+    name: str
+    kind: str  # guide, single, multiple, true_false, ordering, scenario or source
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[object]] = field(default_factory=list)
+
+
+def bank_sheets(bundle: CourseBundle, quizzes: list[Quiz]) -> list[SheetData]:
+    """Every sheet of the workbook, in order: guide, the four types, scenarios, sources."""
+    return _BankBuilder(bundle).build(quizzes)
+
+
+class _BankBuilder:
+    def __init__(self, bundle: CourseBundle):
+        self.bundle = bundle
+        self.t = strings(bundle.course.language)
+        self.values = policy_values(bundle.policies)
+        self.sources: list[list[object]] = []
+        self.sections = {s.id: s.title for s in bundle.course.sections}
+
+    def build(self, quizzes: list[Quiz]) -> list[SheetData]:
+        t = self.t
+        by_kind: dict[str, list[tuple[Quiz, object]]] = {k: [] for k in (*col.IMPORTABLE,
+                                                                          col.SCENARIO)}
+        for quiz in quizzes:
+            for question in quiz.questions:
+                by_kind[question.type].append((quiz, question))
+        sheets = [self._choice_sheet(col.SINGLE, by_kind[col.SINGLE]),
+                  self._choice_sheet(col.MULTIPLE, by_kind[col.MULTIPLE]),
+                  self._true_false_sheet(by_kind[col.TRUE_FALSE]),
+                  self._choice_sheet(col.ORDERING, by_kind[col.ORDERING])]
+        if by_kind[col.SCENARIO]:
+            sheets.append(self._scenario_sheet(by_kind[col.SCENARIO]))
+        source = SheetData(SOURCE_SHEET, SOURCE, [t["col_quiz"], t["col_id"], t["col_shown"],
+                                                  t["col_source"]], self.sources)
+        counts = {kind: len(items) for kind, items in by_kind.items()}
+        return [self._guide(counts), *sheets, source]
+
+    # Text as shown; the author's source is kept when it differs.
+    def _text(self, quiz: Quiz, question, source: str | None) -> str:
+        shown = plain_text(source, self.values)
+        if source and shown != source:
+            self.sources.append([quiz.id, question.id, shown, source])
+        return shown
+
+    def _common(self, quiz: Quiz, question) -> dict[Column, object]:
+        lesson_id = (question.lesson or "").partition("#")[0]
+        entry = self.bundle.lesson(lesson_id) if lesson_id else None
+        topic = entry.lesson.title if entry else self.sections.get(quiz.section, "")
+        return {
+            col.TYPE: self.t[f"type_{question.type}"],
+            col.PROMPT: self._text(quiz, question, question.prompt),
+            col.EXPLANATION: self._text(quiz, question, question.explanation),
+            col.POINTS: _number(question.points),
+            col.DIFFICULTY: "",
+            col.TOPIC: topic,
+            col.QUIZ: quiz.id,
+            col.ID: question.id,
+            col.LESSON: question.lesson or "",
+        }
+
+    def _choice_sheet(self, kind: str, items: list) -> SheetData:
+        width = max([MIN_OPTION_COLUMNS, *(len(_choices(q)) for _, q in items)])
+        letters = LETTERS[:width]
+        layout = [col.TYPE, col.PROMPT, *map(col.option, letters), col.ANSWER, col.EXPLANATION,
+                  col.POINTS, col.DIFFICULTY, col.TOPIC]
+        if kind in (col.MULTIPLE, col.ORDERING):
+            layout.append(col.SCORING)
+        if kind == col.MULTIPLE:
+            layout.append(col.PENALTY)
+        if kind != col.ORDERING:  # steps have no feedback of their own
+            layout += map(col.feedback, letters)
+        layout += [col.QUIZ, col.ID, col.LESSON]
+        rows = []
+        for quiz, question in items:
+            cells = self._common(quiz, question)
+            if isinstance(question, Ordering):
+                cells.update(self._ordering_cells(quiz, question))
+            else:
+                cells.update(self._option_cells(quiz, question))
+            rows.append([cells.get(column, "") for column in layout])
+        return SheetData(self.t[f"sheet_{kind}"], kind, [header(c, self.t) for c in layout], rows)
+
+    def _option_cells(self, quiz: Quiz, question: SingleChoice | MultipleChoice) -> dict:
+        cells: dict[Column, object] = {}
+        right = []
+        for letter, option in zip(LETTERS, question.options):
+            cells[col.option(letter)] = self._text(quiz, question, option.text)
+            cells[col.feedback(letter)] = self._text(quiz, question, option.feedback)
+            if option.correct:
+                right.append(letter)
+        cells[col.ANSWER] = ",".join(right)
+        if isinstance(question, MultipleChoice):
+            cells[col.SCORING] = self.t[f"scoring_{question.scoring}"]
+            cells[col.PENALTY] = _number(question.penalty) if question.scoring == "partial" else ""
+        return cells
+
+    def _ordering_cells(self, quiz: Quiz, question: Ordering) -> dict:
+        shown = shuffled_steps(quiz.id, question)
+        letter_of = {item.id: LETTERS[index] for index, item in enumerate(shown)}
+        cells: dict[Column, object] = {
+            col.option(LETTERS[index]): self._text(quiz, question, item.text)
+            for index, item in enumerate(shown)}
+        cells[col.ANSWER] = ",".join(letter_of[item.id] for item in question.items)
+        cells[col.SCORING] = self.t[f"scoring_{question.scoring}"]
+        return cells
+
+    def _true_false_sheet(self, items: list) -> SheetData:
+        layout = [col.TYPE, col.PROMPT, col.ANSWER, col.EXPLANATION, col.POINTS,
+                  col.DIFFICULTY, col.TOPIC, col.FEEDBACK_TRUE, col.FEEDBACK_FALSE, col.QUIZ,
+                  col.ID, col.LESSON]
+        rows = []
+        for quiz, question in items:
+            cells = self._common(quiz, question)
+            cells[col.ANSWER] = self.t["true" if question.answer else "false"]
+            if question.feedback:
+                cells[col.FEEDBACK_TRUE] = self._text(quiz, question, question.feedback.true)
+                cells[col.FEEDBACK_FALSE] = self._text(quiz, question, question.feedback.false)
+            rows.append([cells.get(column, "") for column in layout])
+        return SheetData(self.t["sheet_true_false"], col.TRUE_FALSE,
+                         [header(c, self.t) for c in layout], rows)
+
+    def _scenario_sheet(self, items: list) -> SheetData:
+        t = self.t
+        headers = [t[k] for k in ("col_quiz", "col_id", "col_prompt", "col_step",
+                                  "col_situation", "col_best", "col_choice_points",
+                                  "col_step_feedback", "col_outcome", "col_points",
+                                  "col_explanation", "col_topic")]
+        rows = []
+        for quiz, question in items:
+            common = self._common(quiz, question)
+            steps = best_path(question)
+            for number, (node, choice, ending) in enumerate(steps, start=1):
+                first = number == 1
+                situation = [f"{t['situation']}{plain_text(node.situation, self.values)}"
+                             if node.situation else "",
+                             f"{t['buyer_says']}{plain_text(node.customer, self.values)}"
+                             if node.customer else ""]
+                rows.append([
+                    quiz.id, question.id, common[col.PROMPT] if first else "", number,
+                    "\n".join(s for s in situation if s),
+                    plain_text(choice.text, self.values), choice.points,
+                    plain_text(choice.feedback, self.values),
+                    plain_text(ending.outcome, self.values) if ending else "",
+                    common[col.POINTS] if first else "",
+                    common[col.EXPLANATION] if first else "",
+                    common[col.TOPIC] if first else ""])
+        return SheetData(t["sheet_scenario"], col.SCENARIO, headers, rows)
+
+    def _guide(self, counts: dict[str, int]) -> SheetData:
+        t = self.t
+        total = sum(counts.values())
+        listed = t["list_separator"].join(
+            t["guide_count_item"].format(name=t[f"type_{kind}"], n=n)
+            for kind, n in counts.items() if n)
+        described = [
+            (col.TYPE, "guide_type"), (col.PROMPT, "guide_prompt"),
+            (col.option("A"), "guide_option"), (col.ANSWER, "guide_answer"),
+            (col.EXPLANATION, "guide_explanation"), (col.POINTS, "guide_points"),
+            (col.DIFFICULTY, "guide_difficulty"), (col.TOPIC, "guide_topic"),
+            (col.SCORING, "guide_scoring"), (col.PENALTY, "guide_penalty"),
+            (col.feedback("A"), "guide_feedback"), (col.QUIZ, "guide_quiz"),
+            (col.ID, "guide_id"), (col.LESSON, "guide_lesson")]
+        rows: list[list[object]] = [
+            [t["guide_title"].format(course=self.bundle.course.title)],
+            [t["guide_counts"].format(total=total, counts=listed or "0")],
+            [t["guide_keys"]],
+            [],
+            [t["guide_column_head"], t["guide_meaning_head"]],
+            *([header(column, t), t[key]] for column, key in described),
+            [],
+            [t["guide_extra"]],
+            [t["guide_scenarios"] if counts[col.SCENARIO] else t["guide_no_scenarios"]],
+            [t["guide_text"]],
+            [t["guide_import"]],
+        ]
+        return SheetData(t["sheet_guide"], GUIDE, [], rows)
+
+
+def _choices(question) -> list:
+    return question.items if isinstance(question, Ordering) else question.options
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def shuffled_steps(quiz_id: str, question: Ordering) -> list:
+    """The steps in a fixed order that is neither the answer nor its reverse.
+
+    A platform that shows options in sheet order must not show the answer; the order comes
+    from a hash of the ids, so every export lists the steps the same way.
+    """
+    items = list(question.items)
+    if len(items) == 2:
+        return items[::-1]
+    shown = sorted(items, key=lambda item: hashlib.sha256(
+        f"{quiz_id}/{question.id}/{item.id}".encode()).hexdigest())
+    if shown in (items, items[::-1]):
+        shown = shown[1:] + shown[:1]
+    return shown
+
+
+def best_path(question: Scenario) -> list[tuple]:
+    """(node, choice taken, ending or None) for each step of a highest-scoring path."""
+    nodes = {node.id: node for node in question.nodes}
+    steps = []
+    node = nodes[question.start or question.nodes[0].id]
+    while node.choices:
+        # best_path_points of the rest from each choice: the first best choice in YAML order.
+        choice = max(node.choices, key=lambda c: c.points + _best_from(question, c.next))
+        following = nodes[choice.next]
+        steps.append((node, choice, following if not following.choices else None))
+        node = following
+    return steps
+
+
+def _best_from(question: Scenario, node_id: str) -> int:
+    return best_path_points(question.model_copy(update={"start": node_id}))
