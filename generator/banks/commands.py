@@ -116,8 +116,7 @@ def _export(args) -> int:
 
 def _import(args) -> int:
     from ..loading import label_for
-    from ..yamlsource import MAX_FILE_BYTES
-    from .quizyaml import quiz_text
+    from .quizyaml import QuizTooLarge, quiz_text
     from .xlsx_import import BankContext, import_bank
     from .xlsx_read import MAX_BYTES, BankFileError, read_workbook, too_large_message
 
@@ -159,16 +158,14 @@ def _import(args) -> int:
         print(_as_note(note.render(label)), file=sys.stderr)
     problems = [p.render(label) for p in result.problems]
     if not problems:
-        title = args.title or source.stem
-        text = quiz_text(result.questions, quiz_id=args.quiz, title=title,
-                         section=args.section, language=bundle.course.language,
-                         schema=_schema(target, project.root), source_name=source.name)
-        problems = _course_problems(text, target, bundle, result, label)
-        if not problems and len(text.encode("utf-8")) > MAX_FILE_BYTES:
-            problems = [f"{label}: the {len(result.questions):,} questions make a quiz file of "
-                        f"{len(text.encode('utf-8')) / 1_000_000:.1f} MB, over the "
-                        f"{MAX_FILE_BYTES // 1_000_000} MB limit for one course file — split "
-                        "the bank into several workbooks and import each as its own quiz"]
+        try:
+            text = quiz_text(result.questions, quiz_id=args.quiz, title=args.title or source.stem,
+                             section=args.section, language=bundle.course.language,
+                             schema=_schema(target, project.root), source_name=source.name)
+        except QuizTooLarge as error:
+            problems = [f"{label}: {error}"]
+        else:
+            problems = _course_problems(text, target, bundle, result, label)
     if problems:
         for line in problems:
             print(line, file=sys.stderr)

@@ -157,8 +157,9 @@ class _SheetReader:
                          "its questions are", f"name the sheet {_TYPE_WORDS}, or add a 题型 "
                          "column")
             return
+        self.covered: set[int] = set()  # rows under the first of a wrongly merged range
         filled = self._merged(header_row)
-        for row in sorted(r for r in self.rows if r > header_row):
+        for row in sorted(r for r in self.rows if r > header_row and r not in self.covered):
             values = {column: self.rows[row][index] for column, index in self.columns.items()
                       if index in self.rows[row]}
             values.update(filled.get(row, {}))
@@ -208,6 +209,8 @@ class _SheetReader:
                     filled.setdefault(row, {})[named[0]] = value
                     self.rows.setdefault(row, {})
             elif named:
+                # The first row holds the value; the rows below would only echo this problem.
+                self.covered.update(range(max(r1, header_row) + 1, r2 + 1))
                 self.problem(r1, c1, f"cells {span.split('!')[1]} are merged",
                              "unmerge them so that each question has its own row and each "
                              "value its own cell (Excel/WPS: 合并后居中 ▸ 取消单元格合并)")
@@ -284,7 +287,7 @@ class _RowReader:
         data["type"] = kind
         prompt = self.text(col.PROMPT)
         if not prompt:
-            self.problem(col.PROMPT, "the question (题干) is empty",
+            self.problem(col.PROMPT, f"the question ({self.header(col.PROMPT)}) is empty",
                          "write the question, or delete the row")
         {col.SINGLE: self._choice, col.MULTIPLE: self._choice, col.TRUE_FALSE: self._true_false,
          col.ORDERING: self._ordering}[kind](kind, prompt)
@@ -296,7 +299,8 @@ class _RowReader:
         given = cell_text(self.values.get(col.TYPE))
         if not given:
             if self.sheet_type is None:
-                self.problem(col.TYPE, "the question type (题型) is empty", f"write {_TYPE_WORDS}")
+                self.problem(col.TYPE, f"the question type ({self.header(col.TYPE)}) is empty",
+                             f"write {_TYPE_WORDS}")
                 return None
             return self.sheet_type
         kind = col.question_type(given)
@@ -342,7 +346,7 @@ class _RowReader:
         by_text = {text: letter for letter, text in options}
         if not given:
             example = "A,C" if many else "B"
-            self.problem(col.ANSWER, "the answer (正确答案) is empty",
+            self.problem(col.ANSWER, f"the answer ({self.header(col.ANSWER)}) is empty",
                          f"write the letter{'s' if many else ''} of the right option"
                          f"{'s' if many else ''}, e.g. {example}")
             return None
@@ -368,27 +372,26 @@ class _RowReader:
         return letters
 
     def _choice(self, kind: str, prompt: str) -> None:
-        options = self._options()
-        if len(options) < 2:
-            self.problem(col.option("A"), f"a {self.sheet_word(kind)} needs at least two "
-                         f"options; this row has {len(options)}", "fill 选项A and 选项B at least")
-            return
-        letters = self._answer_letters(options, many=kind == col.MULTIPLE)
-        if letters is None:
-            return
-        if kind == col.SINGLE and len(set(letters)) != 1:
-            self.problem(col.ANSWER, f"a single-choice question has one answer, but "
-                         f"{cell_text(self.values.get(col.ANSWER))!r} names {len(set(letters))}",
-                         "keep one letter, or make it a 多选题")
-            return
+        # Every check runs, so that a row's problems are all reported at once.
         data = self.question.data
         if kind == col.MULTIPLE:
             self._scoring(kind)
         data["prompt"] = prompt
+        options = self._options()
+        letters = None
+        if len(options) < 2:
+            self.problem(col.option("A"), f"{self.sheet_word(kind)} needs at least two "
+                         f"options; this row has {len(options)}", "fill 选项A and 选项B at least")
+        else:
+            letters = self._answer_letters(options, many=kind == col.MULTIPLE)
+        if letters and kind == col.SINGLE and len(set(letters)) != 1:
+            self.problem(col.ANSWER, f"a single-choice question has one answer, but "
+                         f"{cell_text(self.values.get(col.ANSWER))!r} names {len(set(letters))}",
+                         "keep one letter, or make it a 多选题")
         data["options"] = []
         for index, (letter, text) in enumerate(options):
             option = {"id": letter.lower(), "text": text}
-            if letter in letters:
+            if letters and letter in letters:
                 option["correct"] = True
             self.question.cells[("options", index, "text")] = self.where(col.option(letter))
             feedback = self.text(col.feedback(letter))
@@ -410,10 +413,9 @@ class _RowReader:
         if rule is None:
             allowed = ("全对才得分 or 部分得分" if kind == col.MULTIPLE
                        else "全对才得分, 按位置 or 按相邻顺序")
-            self.problem(col.SCORING, f"'{given}' is not a scoring rule for a "
+            self.problem(col.SCORING, f"'{given}' is not a scoring rule for "
                          f"{self.sheet_word(kind)}", f"write {allowed}")
-            return
-        if not given:
+        elif not given:
             self.question.notes.append(("yaml_default_scoring", ""))
         data["scoring"] = rule
         self.question.cells[("scoring",)] = self.where(col.SCORING)
@@ -421,13 +423,15 @@ class _RowReader:
         if not penalty_text:
             return
         penalty = number(self.values.get(col.PENALTY))
-        if rule != "partial":
-            self.problem(col.PENALTY, "a wrong-pick penalty applies only to partial scoring",
-                         "clear it, or set 评分方式 to 部分得分")
-        elif penalty is None or not 0 <= penalty <= 10:
+        if penalty is None or not 0 <= penalty <= 10:
             self.problem(col.PENALTY, f"the penalty '{penalty_text}' is not a number from 0 to "
                          "10", "write how many shares a wrong pick costs, e.g. 1")
-        elif penalty != 1:
+        elif rule != "partial" and rule is not None:
+            self.problem(col.PENALTY, "a wrong-pick penalty applies only to multiple-choice "
+                         "questions with partial scoring",
+                         "clear it, or set 评分方式 to 部分得分" if kind == col.MULTIPLE
+                         else "clear it")
+        elif rule == "partial" and penalty != 1:
             data["penalty"] = _plain_number(penalty)
             self.question.cells[("penalty",)] = self.where(col.PENALTY)
 
@@ -444,7 +448,8 @@ class _RowReader:
             truth = options[letters[0]]
         if truth is None:
             shown = cell_text(given)
-            self.problem(col.ANSWER, "the answer (正确答案) is empty" if not shown else
+            self.problem(col.ANSWER, f"the answer ({self.header(col.ANSWER)}) is empty"
+                         if not shown else
                          f"the answer '{shown}' is not true or false",
                          "write 正确 or 错误 (对/错, √/×, T/F, true/false and 是/否 work too)")
             return
@@ -464,6 +469,13 @@ class _RowReader:
                     self.question.cells[("feedback", key)] = cells[value]
 
     def _ordering(self, kind: str, prompt: str) -> None:
+        self._scoring(kind)
+        data = self.question.data
+        data["prompt"] = prompt
+        for letter in sorted(c.letter for c in self.sheet.columns if c.kind == "feedback"):
+            if self.text(col.feedback(letter)):
+                self.problem(col.feedback(letter), "steps of an ordering question have no "
+                             "feedback of their own", "move the text to 解析, or clear it")
         options = self._options()
         if not 2 <= len(options) <= MAX_STEPS:
             self.problem(col.option("A"), f"an ordering question needs 2 to {MAX_STEPS} steps; "
@@ -474,22 +486,15 @@ class _RowReader:
             return
         known = [letter for letter, _ in options]
         if sorted(letters) != sorted(known):
-            missing = [l for l in known if l not in letters]
-            twice = sorted({l for l in letters if letters.count(l) > 1})
-            detail = (f"misses {', '.join(missing)}" if missing else "") + \
-                     ("; " if missing and twice else "") + \
-                     (f"names {', '.join(twice)} twice" if twice else "")
+            missing = [letter for letter in known if letter not in letters]
+            twice = sorted({letter for letter in letters if letters.count(letter) > 1})
+            detail = "; ".join(part for part in (
+                f"misses {', '.join(missing)}" if missing else "",
+                f"names {', '.join(twice)} twice" if twice else "") if part)
             self.problem(col.ANSWER, f"the order '{cell_text(self.values.get(col.ANSWER))}' "
                          f"{detail}", f"give every step's letter once, in the right order, "
                                       f"e.g. {','.join(reversed(known))}")
             return
-        for letter in sorted(c.letter for c in self.sheet.columns if c.kind == "feedback"):
-            if self.text(col.feedback(letter)):
-                self.problem(col.feedback(letter), "steps of an ordering question have no "
-                             "feedback of their own", "move the text to 解析, or clear it")
-        self._scoring(kind)
-        data = self.question.data
-        data["prompt"] = prompt
         text_of = dict(options)
         data["items"] = [{"id": letter.lower(), "text": text_of[letter]} for letter in letters]
         for index, letter in enumerate(letters):
@@ -538,8 +543,8 @@ class _RowReader:
         question.cells[("prompt",)] = self.where(col.PROMPT)
 
     def sheet_word(self, kind: str) -> str:
-        return {col.SINGLE: "single-choice question", col.MULTIPLE: "multiple-choice question",
-                col.ORDERING: "ordering question"}.get(kind, "question")
+        return {col.SINGLE: "a single-choice question", col.MULTIPLE: "a multiple-choice question",
+                col.ORDERING: "an ordering question"}.get(kind, "a question")
 
 
 def _plain_number(value: float) -> int | float:
