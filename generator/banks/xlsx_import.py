@@ -22,7 +22,6 @@ from .xlsx_read import SheetCells, WorkbookCells
 HEADER_SEARCH_ROWS = 20  # a title or notes above the header row are common; look this far
 MAX_STEPS = 12  # the course's limit for ordering questions
 _IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Columns whose merged cells mean "the same for every row": a 题型 or 知识点 over several rows.
 _FILLABLE = frozenset({"type", "topic", "difficulty", "points", "scoring", "penalty", "quiz"})
 _TYPE_WORDS = "单选题, 多选题, 判断题 or 排序题"
@@ -267,11 +266,6 @@ class _RowReader:
     def text(self, column: Column) -> str:
         """A text cell, as the author wrote it when it came from our own export unchanged."""
         shown = cell_text(self.values.get(column))
-        bad = _CONTROL.search(shown)
-        if bad:
-            self.problem(column, f"the text holds an invisible control character "
-                         f"(U+{ord(bad.group()):04X})", "delete it; retype the text if unsure")
-            return ""
         return self.sheet.sources.get((self.quiz, self.id_text, shown), shown)
 
     def read(self) -> None:

@@ -110,15 +110,13 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
 def _sheets(data: bytes, archive: zipfile.ZipFile) -> list[SheetCells]:
     from openpyxl import load_workbook
 
-    # Only look for formulas when a sheet has one: the second load doubles the reading time.
-    has_formulas = any(
-        b"<f>" in archive.read(name) or b"<f " in archive.read(name)
-        for name in archive.namelist()
-        if name.startswith("xl/worksheets/") and name.endswith(".xml"))
     try:
+        # Only look for formulas when a sheet has one: the second load doubles the reading time.
+        has_formulas = any(_has_formula(archive.read(name)) for name in archive.namelist()
+                           if name.startswith("xl/worksheets/") and name.endswith(".xml"))
         values = load_workbook(io.BytesIO(data), data_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False) if has_formulas else None
-    except Exception as error:  # openpyxl raises many kinds for damaged parts; all mean that
+    except Exception as error:  # zlib and openpyxl raise many kinds for damaged parts
         reason = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
         raise BankFileError(f"the workbook could not be read ({reason}) — open it in Excel or "
                             "WPS and save it again as .xlsx") from None
@@ -141,3 +139,7 @@ def _sheets(data: bytes, archive: zipfile.ZipFile) -> list[SheetCells]:
                     sheet.formulas_without_value.add((row, column))
         sheets.append(sheet)
     return sheets
+
+
+def _has_formula(sheet_xml: bytes) -> bool:
+    return b"<f>" in sheet_xml or b"<f " in sheet_xml
