@@ -96,8 +96,10 @@ def _export(args) -> int:
         except BankExportError as error:
             print(f"course export: {error}", file=sys.stderr)
             return EXIT_PROBLEMS
-        target, notes = out / f"{stem}-questions.xlsx", []
-        written = sum(len(quiz.questions) for quiz in quizzes)
+        target = out / f"{stem}-questions.xlsx"
+        scenarios = sum(1 for quiz in quizzes for q in quiz.questions if q.type == "scenario")
+        notes = [f"{scenarios} scenario{'s' if scenarios != 1 else ''} listed for reference "
+                 "only (sheet 情景题 / Scenarios): they have no one-row form"] if scenarios else []
     else:
         from .moodle import moodle_xml
 
@@ -108,14 +110,19 @@ def _export(args) -> int:
     for note in notes:
         print(f"course export: note: {note}", file=sys.stderr)
     questions = sum(len(quiz.questions) for quiz in quizzes)
+    quizzes_text = f"{len(quizzes)} quiz{'zes' if len(quizzes) != 1 else ''}"
     print(f"{label_for(target.resolve())}  ({len(data):,} bytes)")
-    print(f"course export: {written} of {questions} questions from {len(quizzes)} "
-          f"quiz{'zes' if len(quizzes) != 1 else ''} → {target.name}")
+    if args.questions == "xlsx":
+        print(f"course export: {questions} questions from {quizzes_text} → {target.name}")
+    else:
+        print(f"course export: {written} of {questions} questions from {quizzes_text} → "
+              f"{target.name}")
     return EXIT_OK
 
 
 def _import(args) -> int:
     from ..loading import label_for
+    from .plaintext import policy_values
     from .quizyaml import QuizTooLarge, quiz_text
     from .xlsx_import import BankContext, import_bank
     from .xlsx_read import MAX_BYTES, BankFileError, read_workbook, too_large_message
@@ -153,7 +160,8 @@ def _import(args) -> int:
         print(f"{label}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     lessons = {entry.lesson.id: entry.lesson.title for entry in bundle.lessons}
-    result = import_bank(workbook, BankContext(args.quiz, lessons))
+    result = import_bank(workbook, BankContext(args.quiz, lessons,
+                                               policy_values(bundle.policies)))
     for note in sorted(result.notes, key=lambda n: n.order):
         print(_as_note(note.render(label)), file=sys.stderr)
     problems = [p.render(label) for p in result.problems]
@@ -222,19 +230,20 @@ def _course_problems(text: str, target: Path, bundle, result, label: str) -> lis
                  and p.severity == "error"]
     lines = []
     for problem in found:
-        where = _cell_of(problem.key_path, result.questions)
+        index, where = _cell_of(problem.key_path, result.questions)
         message = problem.message + (f" — {problem.hint}" if problem.hint else "")
-        lines.append(f"{label}:{where}: {message}" if where else f"{out_label}: {message}")
-    return lines
+        lines.append((index, f"{label}:{where}: {message}" if where
+                      else f"{out_label}: {message}"))
+    return [line for _, line in sorted(lines, key=lambda pair: pair[0])]
 
 
-def _cell_of(key_path: str, questions) -> str | None:
-    """`questions[3].options[1].text` → the cell that value came from, e.g. 单选题!C5."""
+def _cell_of(key_path: str, questions) -> tuple[int, str | None]:
+    """`questions[3].options[1].text` → (3, the cell that value came from, e.g. 单选题!C5)."""
     parts = tuple(int(index) if index else name for name, index in _KEY.findall(key_path))
     if len(parts) < 2 or parts[0] != "questions" or parts[1] >= len(questions):
-        return None
+        return -1, None
     cells = questions[parts[1]].cells
     path = parts[2:]
     while path not in cells and path:
         path = path[:-1]
-    return cells.get(path)
+    return parts[1], cells.get(path)

@@ -101,8 +101,9 @@ def _scalar_lines(head: str, value, indent: int) -> list[str]:
 
 def _literal_safe(text: str) -> bool:
     # A first line starting with a space would need an indentation indicator; some characters
-    # count as line breaks in YAML and would not come back as written.
-    return not text[:1].isspace() and not any(c in text for c in _LINE_BREAKS)
+    # count as line breaks in YAML, and control characters may only appear escaped.
+    return (not text[:1].isspace() and not any(c in text for c in _LINE_BREAKS)
+            and not yaml.reader.Reader.NON_PRINTABLE.search(text))
 
 
 # PyYAML's own judgement of a scalar, without a whole dump per text (a dump is 90 µs; a bank of

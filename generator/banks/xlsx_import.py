@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from . import columns as col
 from .cells import cell_text, letters_in, number, true_or_false, without_prefix
 from .columns import Column
+from .plaintext import plain_text
 from .rows import SOURCE_SHEET
 from .xlsx_read import SheetCells, WorkbookCells
 
@@ -56,6 +57,7 @@ class ImportedQuestion:
 class BankContext:
     quiz_id: str
     lessons: dict[str, str] = field(default_factory=dict)  # lesson id → title
+    policies: dict[str, str] = field(default_factory=dict)  # policy name → value
 
 
 @dataclass
@@ -264,9 +266,17 @@ class _RowReader:
         return cell_text(self.sheet.rows[self.sheet.header_row][index]) if index else ""
 
     def text(self, column: Column) -> str:
-        """A text cell, as the author wrote it when it came from our own export unchanged."""
+        """A text cell, as the author wrote it when it came from our own export unchanged.
+
+        The source is taken only when it still shows as the cell does: a hidden sheet cannot
+        slip in text the trainer never saw, and a policy value changed since the export makes
+        the cell's own text win.
+        """
         shown = cell_text(self.values.get(column))
-        return self.sheet.sources.get((self.quiz, self.id_text, shown), shown)
+        source = self.sheet.sources.get((self.quiz, self.id_text, shown))
+        if source is not None and plain_text(source, self.sheet.context.policies) == shown:
+            return source
+        return shown
 
     def read(self) -> None:
         if self.quiz and self.quiz != self.sheet.context.quiz_id:

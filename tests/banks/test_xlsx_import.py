@@ -10,8 +10,11 @@ LESSONS = {"refund-rules": "退款规则", "evidence": "验货留证"}
 EMPTY = [None] * 11
 
 
+POLICIES = {"days": "7 天"}
+
+
 def _import(data: bytes, quiz: str = "bank"):
-    return import_bank(read_workbook(data), BankContext(quiz, LESSONS))
+    return import_bank(read_workbook(data), BankContext(quiz, LESSONS, POLICIES))
 
 
 def _problems(result) -> list[str]:
@@ -251,12 +254,19 @@ def test_the_authors_text_comes_back_from_the_source_sheet_unless_the_cell_was_c
     headers = ["题干", "选项A", "选项B", "正确答案", "测验", "题目ID"]
     data = xlsx({
         "单选题": [headers, ["期限是 7 天？", "是", "否", "A", "bank", "q1"],
-                ["改过的题干", "是", "否", "A", "bank", "q2"]],
+                ["改过的题干", "是", "否", "A", "bank", "q2"],
+                ["看得见的题干", "是", "否", "A", "bank", "q3"],
+                ["期限是 7 天吗？", "是", "否", "A", "bank", "q4"]],
         SOURCE_SHEET: [["测验", "题目ID", "表格里显示的文字", "课程原文"],
                        ["bank", "q1", "期限是 7 天？", "期限是 {{policy.days}}？"],
-                       ["bank", "q2", "原来的题干", "原来的**题干**"]]})
+                       ["bank", "q2", "原来的题干", "原来的**题干**"],
+                       # A hidden text that does not show as the cell does is not taken.
+                       ["bank", "q3", "看得见的题干", "看不见的[链接](https://example.org)"],
+                       # Nor one whose policy value has changed since the export.
+                       ["bank", "q4", "期限是 7 天吗？", "期限是 {{policy.old}}吗？"]]})
     result = _import(data)
-    assert [q.data["prompt"] for q in result.questions] == ["期限是 {{policy.days}}？", "改过的题干"]
+    assert [q.data["prompt"] for q in result.questions] == [
+        "期限是 {{policy.days}}？", "改过的题干", "看得见的题干", "期限是 7 天吗？"]
 
 
 def test_a_sheet_that_names_no_type_and_has_no_type_column():

@@ -1,0 +1,56 @@
+"""Export a course to a workbook and import each quiz back: the same questions.
+
+Ids of options and steps are made anew (a, b, c…); prompts, options, keys, feedback, points,
+scoring and lesson links must come back identical, for every question but the scenarios.
+"""
+
+import datetime
+
+import pytest
+
+from generator.banks.plaintext import policy_values
+from generator.banks.quizyaml import quiz_text
+from generator.banks.rows import bank_sheets
+from generator.banks.xlsx_export import workbook_bytes
+from generator.banks.xlsx_import import BankContext, import_bank
+from generator.banks.xlsx_read import read_workbook
+from generator.models.quiz import Quiz, Scenario
+from generator.validation import validate
+from generator.yamlsource import parse_bytes
+
+WHEN = datetime.datetime(2026, 11, 20, tzinfo=datetime.timezone.utc)
+
+
+def _without_ids(question) -> dict:
+    data = question.model_dump()
+    for key in ("options", "items"):
+        for entry in data.get(key) or []:
+            entry.pop("id")
+    return data
+
+
+def _round_trip(bundle):
+    quizzes = [entry.quiz for entry in bundle.quizzes]
+    workbook = read_workbook(workbook_bytes(bank_sheets(bundle, quizzes), WHEN, "t"))
+    lessons = {entry.lesson.id: entry.lesson.title for entry in bundle.lessons}
+    compared = 0
+    for quiz in quizzes:
+        result = import_bank(workbook, BankContext(quiz.id, lessons,
+                                                   policy_values(bundle.policies)))
+        assert result.problems == []
+        text = quiz_text(result.questions, quiz_id=quiz.id, title=quiz.title,
+                         section=quiz.section, language=bundle.course.language,
+                         schema="quiz.schema.json", source_name="bank.xlsx")
+        back = validate(Quiz, parse_bytes(text.encode(), f"{quiz.id}.yml"))
+        imported = {question.id: question for question in back.questions}
+        originals = [q for q in quiz.questions if not isinstance(q, Scenario)]
+        assert sorted(imported) == sorted(q.id for q in originals)
+        for original in originals:
+            assert _without_ids(imported[original.id]) == _without_ids(original), original.id
+            compared += 1
+    return compared
+
+
+@pytest.mark.parametrize("course, questions", [("bundled", 86), ("quizcourse", 12)])
+def test_every_question_but_scenarios_comes_back_identical(course, questions, request):
+    assert _round_trip(request.getfixturevalue(course)) == questions
