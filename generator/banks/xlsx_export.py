@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
+import unicodedata
 import zipfile
 
 from ..export.reproducible import zip_bytes
@@ -24,6 +26,9 @@ _WIDTHS = {"type": 9, "prompt": 48, "option": 22, "answer": 10, "explanation": 4
            "feedback_true": 32, "feedback_false": 32, "quiz": 20, "id": 20, "lesson": 26}
 _SCENARIO_WIDTHS = [20, 20, 36, 6, 40, 40, 8, 36, 36, 6, 40, 22]
 _SOURCE_WIDTHS = [20, 20, 60, 60]
+_GUIDE_WIDTHS = [16, 100]
+LINE_HEIGHT = 16  # points per line of wrapped text: spreadsheets do not all fit rows themselves
+MAX_ROW_HEIGHT = 409  # Excel's limit
 
 
 class BankExportError(ValueError):
@@ -55,14 +60,22 @@ def _write_sheet(worksheet, sheet: SheetData) -> None:
     if sheet.kind == GUIDE:
         for row in sheet.rows:
             worksheet.append([_checked(value, sheet, worksheet.max_row + 1) for value in row])
-        worksheet["A1"].font = Font(bold=True, size=14)
+            number = worksheet.max_row
+            if len(row) == 1:  # a paragraph: across both columns
+                worksheet.merge_cells(start_row=number, start_column=1, end_row=number,
+                                      end_column=2)
+                _fit(worksheet, number, [row[0]], [sum(_GUIDE_WIDTHS)])
+            elif len(row) == 2:  # a column and what it holds
+                worksheet.cell(number, 1).font = bold
+                _fit(worksheet, number, row, _GUIDE_WIDTHS)
         for row in worksheet.iter_rows():
             for cell in row:
                 cell.alignment = top
-                if len(row) == 2 and row[1].value and cell.column == 1:
-                    cell.font = bold
-        worksheet.column_dimensions["A"].width = 16
-        worksheet.column_dimensions["B"].width = 100
+        worksheet["A1"].font = Font(bold=True, size=14)
+        worksheet.row_dimensions[1].height = 22
+        for index, width in enumerate(_GUIDE_WIDTHS, start=1):
+            worksheet.column_dimensions[_letter(index)].width = width
+        _page_setup(worksheet, landscape=False)
         return
     worksheet.append(sheet.headers)
     head_fill = PatternFill("solid", fgColor="DDEBF7")
@@ -70,8 +83,10 @@ def _write_sheet(worksheet, sheet: SheetData) -> None:
         cell.font = bold
         cell.fill = head_fill
         cell.alignment = top
+    widths = _widths(sheet)
     for row in sheet.rows:
         worksheet.append([_checked(value, sheet, worksheet.max_row + 1) for value in row])
+        _fit(worksheet, worksheet.max_row, row, widths)
     for row in worksheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = top
@@ -79,10 +94,36 @@ def _write_sheet(worksheet, sheet: SheetData) -> None:
             if isinstance(cell.value, str) and cell.data_type == "f":
                 cell.data_type = "s"
     worksheet.freeze_panes = "C2" if sheet.kind not in (SOURCE,) else "A2"
-    for index, width in enumerate(_widths(sheet), start=1):
+    for index, width in enumerate(widths, start=1):
         worksheet.column_dimensions[_letter(index)].width = width
+    _page_setup(worksheet, landscape=True)
+    worksheet.print_title_rows = "1:1"
     if sheet.kind == SOURCE:
         worksheet.sheet_state = "hidden"
+
+
+def _fit(worksheet, number: int, values: list, widths: list[int]) -> None:
+    """Give a row the height its wrapped text needs (Chinese characters are two columns wide)."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if isinstance(value, str):
+            lines = max(lines, sum(max(1, math.ceil(_display_width(line) / max(width - 1, 1)))
+                                   for line in value.split("\n")))
+    if lines > 1:
+        worksheet.row_dimensions[number].height = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _page_setup(worksheet, landscape: bool) -> None:
+    """Printed on A4, as wide as one page, as many pages long as it takes."""
+    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
+    worksheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0
 
 
 def _widths(sheet: SheetData) -> list[int]:

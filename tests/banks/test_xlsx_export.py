@@ -50,6 +50,13 @@ def test_spreadsheet_software_reads_back_what_was_written(bundled):
         "B"]
     assert single["I2"].value == 1 and single["I2"].data_type == "n"
     assert single.column_dimensions["B"].width == 48
+    # Rows tall enough for their wrapped text (not every spreadsheet fits them itself), printed
+    # one page wide with the header row on every page.
+    assert single.row_dimensions[2].height == 64  # 选项A反馈 wraps to four lines in its column
+    assert single.page_setup.fitToWidth == 1 and single.page_setup.orientation == "landscape"
+    assert single.print_title_rows == "1:1"
+    guide = book["说明"]
+    assert "A2:B2" in {str(r) for r in guide.merged_cells.ranges}  # paragraphs span the page
 
 
 def test_a_text_that_looks_like_a_formula_stays_text():
