@@ -54,7 +54,7 @@ def test_spreadsheet_software_reads_back_what_was_written(bundled):
     # one page wide with the header row on every page.
     assert single.row_dimensions[2].height == 64  # 选项A反馈 wraps to four lines in its column
     assert single.page_setup.fitToWidth == 1 and single.page_setup.orientation == "landscape"
-    assert single.print_title_rows == "1:1"
+    assert single.print_title_rows == "$1:$1"
     guide = book["说明"]
     assert "A2:B2" in {str(r) for r in guide.merged_cells.ranges}  # paragraphs span the page
 
