@@ -83,7 +83,8 @@ _FEEDBACK = re.compile(r"^(?:(?:选项)?([a-z])(?:选项)?的?反馈|反馈([a-z
 def column_for(header_text: object) -> Column | None:
     """The column a header names, or None when it is not one we know."""
     raw = squash(header_text)
-    # A letter in brackets is the option's letter (`选项(A)`); other brackets are notes (`（必填）`).
+    # A letter in brackets is the option's letter (`选项(A)`); other brackets are notes
+    # (`（必填）`).
     raw = re.sub(r"[(\[【]([a-z])[)\]】]", r"\1", raw)
     name = _BRACKETED.sub("", raw)
     if not name:
@@ -105,8 +106,8 @@ SINGLE, MULTIPLE, TRUE_FALSE, ORDERING, SCENARIO = ("single", "multiple", "true_
 IMPORTABLE = (SINGLE, MULTIPLE, TRUE_FALSE, ORDERING)
 _TYPES = {
     SINGLE: "单选题 单选 单项选择题 单项选择 单选择题 singlechoice single singleanswer",
-    MULTIPLE: "多选题 多选 多项选择题 多项选择 不定项选择题 不定项选择 不定项 multiplechoice multiple "
-              "multi multipleanswer multipleresponse",
+    MULTIPLE: "多选题 多选 多项选择题 多项选择 不定项选择题 不定项选择 不定项 "
+              "multiplechoice multiple multi multipleanswer multipleresponse",
     TRUE_FALSE: "判断题 判断 是非题 对错题 trueorfalse truefalse true/false tf judgement judgment",
     ORDERING: "排序题 排序 ordering order sequence sequencing",
     SCENARIO: "情景题 情景 情境题 情境 scenario scenarios",
@@ -114,8 +115,9 @@ _TYPES = {
 _TYPE_BY_NAME = {name: kind for kind, names in _TYPES.items() for name in names.split()}
 # Types other platforms have and the course does not: named so the message can say so.
 OTHER_TYPES = frozenset(
-    "填空题 填空 问答题 简答题 论述题 主观题 案例分析题 案例题 计算题 组合题 完形填空 阅读理解 匹配题 "
-    "连线题 essay shortanswer fillintheblank fillintheblanks matching numerical cloze".split())
+    "填空题 填空 问答题 简答题 论述题 主观题 案例分析题 案例题 计算题 组合题 "
+    "完形填空 阅读理解 匹配题 连线题 "
+    "essay shortanswer fillintheblank fillintheblanks matching numerical cloze".split())
 
 
 def question_type(text: object) -> str | None:

@@ -1,9 +1,10 @@
 """A course's questions as the sheets of a question bank: plain rows, no spreadsheet library.
 
-One sheet per question type with the columns Chinese learning platforms import (题型, 题干,
-选项A…, 正确答案, 解析, 分值, 难度, 知识点), then the columns this course needs to take the questions
-back without loss (feedback per option, scoring, quiz, question id, lesson link). Scenarios have
-no one-row form: they are listed for reference, one row per step of the best path.
+One sheet per question type with the columns Chinese learning platforms import
+(题型, 题干, 选项A…, 正确答案, 解析, 分值, 难度, 知识点), then the columns this course needs to take
+the questions back without loss (feedback per option, scoring, quiz, question id, lesson link).
+Scenarios have no one-row form: they are listed for reference, one row per step of the best
+path.
 
 Cells show the text as learners see it; where that differs from what the author wrote
 (policy values, emphasis), the hidden source sheet keeps the original for `course import`.
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..bundle import CourseBundle
 from ..grader import best_path_points
-from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice, TrueFalse
+from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 from . import columns as col
 from .columns import LETTERS, Column, header
 from .plaintext import plain_text, policy_values

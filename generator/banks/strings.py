@@ -97,7 +97,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "guide_import": "导回课程：course import 题库.xlsx --quiz 测验编号 [--section 单元编号]",
         "guide_keys": "这个文件含有全部答案，只发给培训老师，不要发给学员。",
         # The imported YAML file
-        "yaml_header": "由 `course import` 从 {file} 导入，共 {count} 道题。可以直接修改，改完运行 `course check`。",
+        "yaml_header": ("由 `course import` 从 {file} 导入，共 {count} 道题。"
+                        "可以直接修改，改完运行 `course check`。"),
         "yaml_title": "测验标题：显示在网站上",
         "yaml_mode": "practice：做完每题就看解析 · assessment：网站不含答案，凭答卷评分",
         "yaml_pass_mark": "及格需要的得分比例",
@@ -112,14 +113,16 @@ STRINGS: dict[str, dict[str, str]] = {
             "课程里这道多选题全对才得分。Moodle 没有这种计分：这里每个正确选项占一份，"
             "选错任何一个得 0 分，所以只选对一部分时在 Moodle 里会得部分分。"),
         "moodle_all_or_nothing_count": (
-            "{n} 道多选题在课程里全对才得分；在 Moodle 里选错任何一个得 0 分，但只选对一部分会得部分分"
-            "（Moodle 没有全对才得分的多选题）。"),
-        "moodle_rounded": "多选题“{id}”：错选扣分 {exact}% 不在 Moodle 的分值表里，取最接近的 {used}%。",
+            "{n} 道多选题在课程里全对才得分；在 Moodle 里选错任何一个得 0 分，"
+            "但只选对一部分会得部分分（Moodle 没有全对才得分的多选题）。"),
+        "moodle_rounded": ("多选题“{id}”：错选扣分 {exact}% 不在 Moodle 的分值表里，"
+                           "取最接近的 {used}%。"),
         "moodle_scenario": "情景题“{id}”没有导出：Moodle 没有分支对话的题型。",
         "moodle_scenarios_count": "{n} 道情景题没有导出：Moodle 没有分支对话的题型（{ids}）。",
         "moodle_too_many": (
             "多选题“{id}”有 {n} 个正确选项，Moodle 的分值表没有 1/{n}，这道题没有导出。"),
-        "moodle_ordering": "排序题使用 Moodle 的 ordering 题型（较新的 Moodle 自带；旧版本需安装 qtype_ordering 插件）。",
+        "moodle_ordering": ("排序题使用 Moodle 的 ordering 题型"
+                            "（较新的 Moodle 自带；旧版本需安装 qtype_ordering 插件）。"),
     },
     "en": {
         "sheet_guide": "Read me",

@@ -220,7 +220,7 @@ class _SheetReader:
     def _bad_cells(self, row: int) -> bool:
         """Formulas without a saved value and error values in the columns we read."""
         bad = False
-        for column, index in self.columns.items():
+        for index in self.columns.values():
             if (row, index) in self.sheet.formulas_without_value:
                 self.problem(row, index, "the cell holds a formula whose value was never "
                              "calculated and saved", "open the file in Excel or WPS and save "
@@ -332,7 +332,7 @@ class _RowReader:
             found.pop()
         for index, (letter, text) in enumerate(found):
             if not text:
-                following = next(l for l, t in found[index + 1:] if t)
+                following = next(other for other, t in found[index + 1:] if t)
                 self.problem(col.option(letter), f"{self.header(col.option(letter))} is empty "
                              f"but {self.header(col.option(following))} is not",
                              "fill the options from A on without gaps")

@@ -46,8 +46,8 @@ def read_workbook(data: bytes) -> WorkbookCells:
     if data.startswith(_OLE):
         if _ENCRYPTED_STREAM in data:
             raise BankFileError("the workbook is password-protected (encrypted) — open it, "
-                                "remove the password (Excel: 文件 ▸ 信息 ▸ 保护工作簿 ▸ 用密码进行加密), "
-                                "save, and import again")
+                                "remove the password (Excel: 文件 ▸ 信息 ▸ 保护工作簿 ▸ "
+                                "用密码进行加密), save, and import again")
         raise BankFileError("this is an old-format Excel 97–2003 (.xls) or WPS workbook — open "
                             "it and save it as Excel 工作簿 (.xlsx)")
     if not data.startswith(b"PK"):

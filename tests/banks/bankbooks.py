@@ -42,10 +42,10 @@ def with_cached_values(data: bytes, sheet_file: str, values: dict[str, tuple[str
             if info.filename == sheet_file:
                 text = content.decode()
                 for cell, (kind, value) in values.items():
+                    kind_attribute = "" if kind == "n" else f' t="{kind}"'
                     text, count = re.subn(
                         rf'<c r="{cell}"(?: [^>]*)?><f>(.*?)</f><v\s*/?>(?:</v>)?</c>',
-                        lambda m: (f'<c r="{cell}"' + ("" if kind == "n" else f' t="{kind}"')
-                                   + f"><f>{m.group(1)}</f><v>{value}</v></c>"), text)
+                        rf'<c r="{cell}"{kind_attribute}><f>\1</f><v>{value}</v></c>', text)
                     assert count == 1, f"no formula cell {cell} in {sheet_file}"
                 content = text.encode()
             archive.writestr(info, content)
