@@ -187,8 +187,9 @@ def _import(args) -> int:
     for question in result.questions:
         kinds[question.data["type"]] = kinds.get(question.data["type"], 0) + 1
     summary = ", ".join(f"{n} {kind.replace('_', '/')}" for kind, n in kinds.items())
-    print(f"course import: {len(result.questions)} questions ({summary}) from {label} → "
-          f"{label_for(target)} — run `course check`")
+    count = len(result.questions)
+    print(f"course import: {count} question{'s' if count != 1 else ''} ({summary}) from "
+          f"{label} → {label_for(target)} — run `course check`")
     return EXIT_OK
 
 

@@ -78,7 +78,7 @@ def import_bank(workbook: WorkbookCells, context: BankContext) -> ImportResult:
     if workbook.pictures:
         result.notes.append(CellProblem(
             "", f"the workbook holds {workbook.pictures} picture"
-                f"{'s' if workbook.pictures != 1 else ''}, which are not imported",
+                f"{'s, which are' if workbook.pictures != 1 else ', which is'} not imported",
             "add pictures to the lessons and refer to them in the text"))
     if not result.questions and not result.problems:
         if other_quizzes:
