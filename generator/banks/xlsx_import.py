@@ -131,6 +131,7 @@ class _SheetReader:
             self.rows.setdefault(row, {})[column] = value
         self.columns: dict[Column, int] = {}
         self.header_row = 0
+        self.covered: set[int] = set()  # rows under the first of a wrongly merged range
 
     # Problems and notes
     def problem(self, row: int, column: int | None, message: str, hint: str = "") -> None:
@@ -158,7 +159,6 @@ class _SheetReader:
                          "its questions are", f"name the sheet {_TYPE_WORDS}, or add a 题型 "
                          "column")
             return
-        self.covered: set[int] = set()  # rows under the first of a wrongly merged range
         filled = self._merged(header_row)
         for row in sorted(r for r in self.rows if r > header_row and r not in self.covered):
             values = {column: self.rows[row][index] for column, index in self.columns.items()

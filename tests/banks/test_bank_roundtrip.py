@@ -17,6 +17,7 @@ from generator.banks.xlsx_read import read_workbook
 from generator.models.quiz import Quiz, Scenario
 from generator.validation import validate
 from generator.yamlsource import parse_bytes
+from bankbooks import bundled, quizcourse  # noqa: F401  (pytest fixtures)
 
 WHEN = datetime.datetime(2026, 11, 20, tzinfo=datetime.timezone.utc)
 
