@@ -17,10 +17,11 @@ import lxml.html
 import pytest
 from lxml import etree
 
+from bankbooks import bundled, quizcourse  # noqa: F401  (pytest fixtures)
+
 from generator.banks.moodle import ALL_GRADES, GRADES, moodle_xml
 from generator.grader import grade_question
 from generator.models.quiz import MultipleChoice, Ordering, Quiz, SingleChoice, TrueFalse
-from bankbooks import bundled, quizcourse  # noqa: F401  (pytest fixtures)
 
 NUMBERINGS = {"abc", "ABCD", "123", "iii", "IIII", "none"}
 GRADINGS = {"all_or_nothing": "ALL_OR_NOTHING", "position": "ABSOLUTE_POSITION",

@@ -8,6 +8,8 @@ import datetime
 
 import pytest
 
+from bankbooks import bundled, quizcourse  # noqa: F401  (pytest fixtures)
+
 from generator.banks.plaintext import policy_values
 from generator.banks.quizyaml import quiz_text
 from generator.banks.rows import bank_sheets
@@ -17,7 +19,6 @@ from generator.banks.xlsx_read import read_workbook
 from generator.models.quiz import Quiz, Scenario
 from generator.validation import validate
 from generator.yamlsource import parse_bytes
-from bankbooks import bundled, quizcourse  # noqa: F401  (pytest fixtures)
 
 WHEN = datetime.datetime(2026, 11, 20, tzinfo=datetime.timezone.utc)
 

@@ -4,10 +4,11 @@ from pathlib import Path
 
 from coursefolder import LESSON_YML, make_course
 
+from bankbooks import bundled  # noqa: F401  (pytest fixtures)
+
 from generator.banks.rows import SOURCE_SHEET, bank_sheets, best_path, shuffled_steps
 from generator.loading import load_course
 from generator.models.quiz import Ordering
-from bankbooks import bundled  # noqa: F401  (pytest fixtures)
 
 
 def _sheets(bundle, quiz_id=None):

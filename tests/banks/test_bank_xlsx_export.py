@@ -8,9 +8,10 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
+from bankbooks import bundled  # noqa: F401  (pytest fixtures)
+
 from generator.banks.rows import SOURCE_SHEET, SheetData, bank_sheets
 from generator.banks.xlsx_export import BankExportError, workbook_bytes
-from bankbooks import bundled  # noqa: F401  (pytest fixtures)
 
 WHEN = datetime.datetime(2026, 11, 20, tzinfo=datetime.timezone.utc)
 
