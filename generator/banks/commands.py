@@ -166,14 +166,15 @@ def _import(args) -> int:
         print(_as_note(note.render(label)), file=sys.stderr)
     problems = [p.render(label) for p in result.problems]
     if not problems:
+        title = args.title or source.stem
         try:
-            text = quiz_text(result.questions, quiz_id=args.quiz, title=args.title or source.stem,
+            text = quiz_text(result.questions, quiz_id=args.quiz, title=title,
                              section=args.section, language=bundle.course.language,
                              schema=_schema(target, project.root), source_name=source.name)
         except QuizTooLarge as error:
             problems = [f"{label}: {error}"]
         else:
-            problems = _course_problems(text, target, bundle, result, label)
+            problems = _course_problems(text, target, bundle, result, label, title)
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
@@ -204,7 +205,8 @@ def _schema(target: Path, root: Path) -> str:
     return schema_reference(target, "quiz", root)
 
 
-def _course_problems(text: str, target: Path, bundle, result, label: str) -> list[str]:
+def _course_problems(text: str, target: Path, bundle, result, label: str,
+                     title: str) -> list[str]:
     """What `course check` would say about the new file, each at the cell it came from.
 
     The workbook was checked cell by cell already; this catches what only the whole course
@@ -233,8 +235,10 @@ def _course_problems(text: str, target: Path, bundle, result, label: str) -> lis
     for problem in found:
         index, where = _cell_of(problem.key_path, result.questions)
         message = problem.message + (f" — {problem.hint}" if problem.hint else "")
-        lines.append((index, f"{label}:{where}: {message}" if where
-                      else f"{out_label}: {message}"))
+        if problem.key_path == "title":
+            where, message = None, f"the quiz title {title!r} (--title, else the file's name): " \
+                                   f"{message}"
+        lines.append((index, f"{label}:{where}: {message}" if where else f"{label}: {message}"))
     return [line for _, line in sorted(lines, key=lambda pair: pair[0])]
 
 

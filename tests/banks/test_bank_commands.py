@@ -244,3 +244,14 @@ def test_1500_rows_are_imported(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("course import: 1500 questions (1500 single) from ")
     assert _run("check", cwd=course).returncode == 0
+
+
+def test_a_title_the_site_cannot_show_is_named_with_where_it_came_from(tmp_path):
+    course = _small_course(tmp_path / "c")
+    bank = tmp_path / "题库<1>.xlsx"
+    bank.write_bytes(xlsx({"单选题": [["题干", "选项A", "选项B", "正确答案"], ["q", "a", "b", "A"]]}))
+    result = _run("import", str(bank), "--quiz", "bank", cwd=course)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{bank}: the quiz title '题库<1>' (--title, else the file's name): a title cannot contain "
+        "< or > (pages would read it as HTML) — write ＜ ＞ or 《 》 instead")
