@@ -124,7 +124,8 @@ def _import(args) -> int:
     from ..loading import label_for
     from .plaintext import policy_values
     from .quizyaml import QuizTooLarge, quiz_text
-    from .xlsx_import import BankContext, import_bank
+    from .imported import BankContext
+    from .xlsx_import import import_bank
     from .xlsx_read import MAX_BYTES, BankFileError, read_workbook, too_large_message
 
     if not _IDENTIFIER.match(args.quiz) or len(args.quiz) > 64:

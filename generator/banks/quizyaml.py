@@ -14,7 +14,7 @@ import yaml
 
 from ..yamlsource import MAX_FILE_BYTES, parse_bytes
 from .strings import strings
-from .xlsx_import import ImportedQuestion
+from .imported import ImportedQuestion
 
 _LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029", "\ufeff")
 

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.banks.quizyaml import QuizTooLarge, quiz_text
-from generator.banks.xlsx_import import ImportedQuestion
+from generator.banks.imported import ImportedQuestion
 from generator.models.quiz import Quiz
 from generator.validation import validate
 from generator.yamlsource import parse_bytes

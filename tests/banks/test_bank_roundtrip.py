@@ -14,7 +14,8 @@ from generator.banks.plaintext import policy_values
 from generator.banks.quizyaml import quiz_text
 from generator.banks.rows import bank_sheets
 from generator.banks.xlsx_export import workbook_bytes
-from generator.banks.xlsx_import import BankContext, import_bank
+from generator.banks.imported import BankContext
+from generator.banks.xlsx_import import import_bank
 from generator.banks.xlsx_read import read_workbook
 from generator.models.quiz import Quiz, Scenario
 from generator.validation import validate

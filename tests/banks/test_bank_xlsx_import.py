@@ -3,7 +3,8 @@
 from bankbooks import SINGLE_HEADERS, with_cached_values, xlsx
 
 from generator.banks.rows import SOURCE_SHEET
-from generator.banks.xlsx_import import BankContext, import_bank
+from generator.banks.imported import BankContext
+from generator.banks.xlsx_import import import_bank
 from generator.banks.xlsx_read import read_workbook
 
 LESSONS = {"refund-rules": "退款规则", "evidence": "验货留证"}
