@@ -1,4 +1,10 @@
-"""Find a course's folders and settings from its mkdocs.yml, without building anything."""
+"""A course folder's settings: the `course` plugin's options in its mkdocs.yml, read and
+checked without building anything (and without loading MkDocs itself: `course check` stays fast).
+
+`CourseOptions` declares the options once: this module validates mkdocs.yml with it, and the
+MkDocs plugin derives its own config from it (plugin/config.py). `resolve` turns options into
+folders, for the CLI and the plugin alike.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +18,33 @@ from .errors import AuthorError, Problem
 DEFAULT_CONFIG = "mkdocs.yml"
 
 
+class CourseOptions(BaseModel):
+    """The `course` plugin's options in mkdocs.yml; folders are relative to mkdocs.yml."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    enabled: bool = True
+    content_dir: str = "content"
+    quiz_dir: str = "quizzes"  # need not exist yet: a new course may have no quizzes
+    assessment: bool = False  # every quiz without an answer key
+    stale_after_days: int = 180
+
+
 @dataclass
 class Project:
     config_file: Path
     content_dir: Path
-    quiz_dir: Path | None
+    quiz_folder: Path  # where the quizzes live, or will: the folder may not exist yet
     stale_after_days: int = 180
     assessment: bool = False
 
     @property
     def root(self) -> Path:
         return self.config_file.parent
+
+    @property
+    def quiz_dir(self) -> Path | None:
+        """The quiz folder when there is one."""
+        return self.quiz_folder if self.quiz_folder.is_dir() else None
 
 
 def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
@@ -31,7 +53,31 @@ def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
     if not path.is_file():
         raise AuthorError([Problem(str(path), 0, 0, "config file not found",
                                    "run from the course folder or pass -f path/to/mkdocs.yml")])
-    # MkDocs' own loader: it understands the tags mkdocs.yml may use (!ENV, !relative, ...).
+    config = read_config(path)
+    try:
+        options = CourseOptions.model_validate(_course_options(config, path))
+    except ValidationError as error:
+        where = _option_positions(path)  # read again only to say where the mistakes are
+        raise AuthorError([_option_problem(item, path, where)
+                           for item in error.errors(include_url=False)]) from None
+    return resolve(path, options)
+
+
+def resolve(config_file: Path, options: CourseOptions) -> Project:
+    """The course's folders from its options; the content folder must exist."""
+    root = config_file.parent
+    content = root / options.content_dir
+    if not content.is_dir():
+        raise AuthorError([Problem(str(config_file), 0, 0,
+                                   f"content folder '{content}' does not exist",
+                                   "create it or set plugins: course: content_dir")])
+    return Project(config_file, content, root / options.quiz_dir, options.stale_after_days,
+                   options.assessment)
+
+
+def read_config(path: Path) -> dict:
+    """mkdocs.yml as a mapping, read with MkDocs' own YAML loader: it understands the tags
+    mkdocs.yml may use (!ENV, !relative) and INHERIT. (Only that loader is imported.)"""
     from mkdocs.utils.yaml import yaml_load
 
     try:
@@ -39,32 +85,23 @@ def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
             config = yaml_load(stream) or {}
     except Exception as error:  # mkdocs' loader raises several kinds; all mean "bad config"
         raise AuthorError([Problem(str(path), 0, 0, f"cannot read config: {error}")]) from None
-    try:
-        settings = CourseOptions.model_validate(_course_options(config, path))
-    except ValidationError as error:
-        where = _option_positions(path)  # read again only to say where the mistakes are
-        raise AuthorError([_option_problem(item, path, where)
-                           for item in error.errors(include_url=False)]) from None
-    root = path.parent
-    content = root / settings.content_dir
-    quiz_dir = root / (settings.quiz_dir or "quizzes")
-    if not content.is_dir():
-        raise AuthorError([Problem(str(path), 0, 0, f"content folder '{content}' does not exist",
-                                   "create it or set plugins: course: content_dir")])
-    return Project(path, content, quiz_dir if quiz_dir.is_dir() else None,
-                   settings.stale_after_days, settings.assessment)
+    return config if isinstance(config, dict) else {}
 
 
-class CourseOptions(BaseModel):
-    """The `course` plugin's options in mkdocs.yml (the MkDocs plugin declares the same names,
-    with these defaults, in plugin/config.py: MkDocs needs them in its own form)."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-    enabled: bool = True
-    content_dir: str = "content"
-    quiz_dir: str | None = None
-    assessment: bool = False
-    stale_after_days: int = 180
+def with_options(config: dict, **changes) -> list | dict | None:
+    """mkdocs.yml's `plugins` with the course plugin's options changed (for MkDocs' load_config
+    overrides); None when the course plugin is not listed."""
+    plugins = config.get("plugins")
+    if isinstance(plugins, dict) and "course" in plugins:
+        return {**plugins, "course": {**(plugins["course"] or {}), **changes}}
+    if isinstance(plugins, list):
+        for index, plugin in enumerate(plugins):
+            if plugin == "course" or isinstance(plugin, dict) and "course" in plugin:
+                options = plugin["course"] if isinstance(plugin, dict) else None
+                changed = list(plugins)
+                changed[index] = {"course": {**(options or {}), **changes}}
+                return changed
+    return None
 
 
 def _course_options(config, path: Path) -> dict:
@@ -111,8 +148,12 @@ def _entries(node, key: str) -> list:
 
 
 _EXPECTED = {"bool_type": "true or false", "int_type": "a whole number", "string_type": "text"}
-_EXAMPLE = {"enabled": "true", "content_dir": "content", "quiz_dir": "quizzes",
-            "assessment": "false", "stale_after_days": "180"}
+
+
+def _example(name: str) -> str:
+    """The option's default as written in mkdocs.yml."""
+    default = CourseOptions.model_fields[name].default
+    return str(default).lower() if isinstance(default, bool) else str(default)
 
 
 def _option_problem(item, path: Path, where: dict[str, tuple[int, int]]) -> Problem:
@@ -127,7 +168,7 @@ def _option_problem(item, path: Path, where: dict[str, tuple[int, int]]) -> Prob
     if isinstance(given, str) and item["type"] in ("bool_type", "int_type"):
         return Problem(str(path), line, column,
                        f"course plugin option '{name}' must be {expected}, not the text {given!r}",
-                       f"write it without quotes, for example: {name}: {_EXAMPLE.get(name)}")
+                       f"write it without quotes, for example: {name}: {_example(name)}")
     return Problem(str(path), line, column,
                    f"course plugin option '{name}' must be {expected}, not {given!r}",
-                   f"for example: {name}: {_EXAMPLE.get(name, '...')}")
+                   f"for example: {name}: {_example(name)}")

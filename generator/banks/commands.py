@@ -53,13 +53,14 @@ def _usage(message: str) -> int:
 
 
 def _load(config_file):
+    from ..checks import checked
     from ..loading import load_course
     from ..project import find_project
 
     project = find_project(config_file)
-    bundle = load_course(project.content_dir, project.quiz_dir,
-                         stale_after_days=project.stale_after_days)
-    return project, bundle
+    loaded = checked(load_course(project.content_dir, project.quiz_dir),
+                     stale_after_days=project.stale_after_days)
+    return project, loaded
 
 
 def _export(args) -> int:
@@ -72,17 +73,17 @@ def _export(args) -> int:
     if args.assessment:
         return _usage("--assessment does not apply to --questions: a question bank always "
                       "holds the answer keys (keep it away from learners)")
-    project, bundle = _load(args.config_file)
-    quizzes = [entry.quiz for entry in bundle.quizzes]
+    project, loaded = _load(args.config_file)
+    quizzes = [entry.quiz for entry in loaded.quizzes]
     if args.quiz:
         quizzes = [quiz for quiz in quizzes if quiz.id == args.quiz]
         if not quizzes:
-            known = ", ".join(entry.quiz.id for entry in bundle.quizzes) or "none"
+            known = ", ".join(entry.quiz.id for entry in loaded.quizzes) or "none"
             return _usage(f"there is no quiz '{args.quiz}'; use one of: {known}")
     try:
         site_name, site_url, _, _ = site_settings(project.config_file)
         slug = course_slug(args.slug, site_url, site_name, project.root.resolve().name)
-        when = export_time(content_date(bundle))
+        when = export_time(content_date(loaded))
     except (SiteBuildError, SlugError, ExportDateError) as error:
         return _usage(str(error))
     stem = f"{slug}-{args.quiz}" if args.quiz else slug
@@ -92,7 +93,7 @@ def _export(args) -> int:
         from .xlsx_export import BankExportError, workbook_bytes
 
         try:
-            data = workbook_bytes(bank_sheets(bundle, quizzes), when, bundle.course.title)
+            data = workbook_bytes(bank_sheets(loaded, quizzes), when, loaded.course.title)
         except BankExportError as error:
             print(f"course export: {error}", file=sys.stderr)
             return EXIT_PROBLEMS
@@ -103,7 +104,7 @@ def _export(args) -> int:
     else:
         from .moodle import moodle_xml
 
-        exported = moodle_xml(bundle, quizzes)
+        exported = moodle_xml(loaded, quizzes)
         data, notes, written = exported.data, exported.notes, exported.written
         target = out / f"{stem}-moodle.xml"
     write_atomically(target, data)
@@ -135,19 +136,18 @@ def _import(args) -> int:
     label = label_for(source)
     if not source.is_file():
         return _usage(f"{label}: no such file")
-    project, bundle = _load(args.config_file)
-    sections = [s.id for s in bundle.course.sections]
+    project, loaded = _load(args.config_file)
+    sections = [s.id for s in loaded.course.sections]
     if args.section is not None and args.section not in sections:
         return _usage(f"'{args.section}' is not a section of the course; use one of: "
                       f"{', '.join(sections)}")
-    quiz_dir = project.quiz_dir or project.root / "quizzes"
-    target = Path(args.out) if args.out else quiz_dir / f"{args.quiz}.yml"
+    target = Path(args.out) if args.out else project.quiz_folder / f"{args.quiz}.yml"
     if target.suffix not in (".yml", ".yaml") or target.stem != args.quiz:
         return _usage(f"--out {target}: a quiz file is named after its id: {args.quiz}.yml")
     if target.exists() and not args.force:
         return _usage(f"{label_for(target)} already exists; pass --force to replace it, or "
                       "choose another --quiz")
-    other = bundle.quiz(args.quiz)
+    other = loaded.quiz(args.quiz)
     if other is not None and Path(other.locator.label).resolve() != target.resolve():
         return _usage(f"quiz id '{args.quiz}' is already used by {other.locator.label}; "
                       "choose another --quiz")
@@ -160,9 +160,9 @@ def _import(args) -> int:
     except BankFileError as error:
         print(f"{label}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    lessons = {entry.lesson.id: entry.lesson.title for entry in bundle.lessons}
+    lessons = {entry.lesson.id: entry.lesson.title for entry in loaded.lessons}
     result = import_bank(workbook, BankContext(args.quiz, lessons,
-                                               policy_values(bundle.policies)))
+                                               policy_values(loaded.policies)))
     for note in sorted(result.notes, key=lambda n: n.order):
         print(_as_note(note.render(label)), file=sys.stderr)
     problems = [p.render(label) for p in result.problems]
@@ -170,12 +170,12 @@ def _import(args) -> int:
         title = args.title or source.stem
         try:
             text = quiz_text(result.questions, quiz_id=args.quiz, title=title,
-                             section=args.section, language=bundle.course.language,
+                             section=args.section, language=loaded.course.language,
                              schema=_schema(target, project.root), source_name=source.name)
         except QuizTooLarge as error:
             problems = [f"{label}: {error}"]
         else:
-            problems = _course_problems(text, target, bundle, result, label, title)
+            problems = _course_problems(text, target, loaded, result, label, title)
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
@@ -206,15 +206,15 @@ def _schema(target: Path, root: Path) -> str:
     return schema_reference(target, "quiz", root)
 
 
-def _course_problems(text: str, target: Path, bundle, result, label: str,
+def _course_problems(text: str, target: Path, loaded, result, label: str,
                      title: str) -> list[str]:
     """What `course check` would say about the new file, each at the cell it came from.
 
     The workbook was checked cell by cell already; this catches what only the whole course
     knows (a lesson heading that does not exist, an unknown {{policy.x}} in a text).
     """
-    from ..bundle import QuizEntry
-    from ..checks import check_bundle
+    from ..loaded import QuizEntry
+    from ..checks import check_course
     from ..errors import AuthorError
     from ..loading import label_for
     from ..models.quiz import Quiz
@@ -228,9 +228,9 @@ def _course_problems(text: str, target: Path, bundle, result, label: str,
     except AuthorError as error:
         found = error.problems
     else:
-        others = [entry for entry in bundle.quizzes if entry.quiz.id != quiz.id]
-        trial = dataclasses.replace(bundle, quizzes=[*others, QuizEntry(quiz, document.locator)])
-        found = [p for p in check_bundle(trial) if p.path == out_label
+        others = [entry for entry in loaded.quizzes if entry.quiz.id != quiz.id]
+        trial = dataclasses.replace(loaded, quizzes=[*others, QuizEntry(quiz, document.locator)])
+        found = [p for p in check_course(trial) if p.path == out_label
                  and p.severity == "error"]
     lines = []
     for problem in found:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..bundle import CourseBundle
+from ..loaded import LoadedCourse
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice, TrueFalse
 from .plaintext import html_text, policy_values
 from .strings import strings
@@ -42,8 +42,8 @@ class MoodleExport:
     notes: list[str]  # what could not be carried over exactly
 
 
-def moodle_xml(bundle: CourseBundle, quizzes: list[Quiz]) -> MoodleExport:
-    return _Writer(bundle).write(quizzes)
+def moodle_xml(loaded: LoadedCourse, quizzes: list[Quiz]) -> MoodleExport:
+    return _Writer(loaded).write(quizzes)
 
 
 def moodle_grade(fraction: float) -> float | None:
@@ -62,13 +62,13 @@ def percent(fraction: float) -> str:
 
 
 class _Writer:
-    def __init__(self, bundle: CourseBundle):
+    def __init__(self, loaded: LoadedCourse):
         from lxml import etree
 
         self.etree = etree
-        self.bundle = bundle
-        self.t = strings(bundle.course.language)
-        self.values = policy_values(bundle.policies)
+        self.loaded = loaded
+        self.t = strings(loaded.course.language)
+        self.values = policy_values(loaded.policies)
         self.notes: list[str] = []
         self.all_or_nothing = 0
         self.scenarios: list[str] = []
@@ -77,7 +77,7 @@ class _Writer:
     def write(self, quizzes: list[Quiz]) -> MoodleExport:
         etree = self.etree
         root = etree.Element("quiz")
-        self._comment(root, self.t["moodle_generated"].format(course=self.bundle.course.title))
+        self._comment(root, self.t["moodle_generated"].format(course=self.loaded.course.title))
         if any(isinstance(q, Ordering) for quiz in quizzes for q in quiz.questions):
             self._comment(root, self.t["moodle_ordering"])
         for quiz in quizzes:
@@ -109,7 +109,7 @@ class _Writer:
         question = self._sub(root, "question", type="category")
         # Moodle splits the path at "/"; a "/" inside a name is written "//".
         path = "/".join(name.replace("/", "//") for name in
-                        ("$course$", "top", self.bundle.course.title, quiz.title))
+                        ("$course$", "top", self.loaded.course.title, quiz.title))
         self._text(question, "category", path, html=False)
         self._text(question, "info", html_text(quiz.description, self.values))
         self._sub(question, "idnumber").text = quiz.id

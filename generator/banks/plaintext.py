@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 
-from ..render.text import _CJK_SOFT_BREAK, POLICY_REF, _prose, outside_code
+from ..markup import (
+    POLICY_REF,
+    WHOLE_COURSE_LINK,
+    join_chinese_lines,
+    outside_code,
+    page_prose,
+)
 
-# [text](lesson:id#anchor) as a whole, so the link text can be kept and the target dropped.
-_COURSE_LINK_WHOLE = re.compile(r"\[([^\]]*)\]\((?:lesson|quiz|section|glossary|policy):[^)\s]*\)")
 _OTHER_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"(\*\*|__)(.+?)\1", re.S)
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
@@ -34,8 +38,8 @@ def plain_text(text: str | None, values: dict[str, str]) -> str:
 
     def prose(part: str) -> str:
         # A line break inside a Chinese sentence is the author's wrapping, not a new line.
-        part = _CJK_SOFT_BREAK.sub("", _fill(part, values))
-        part = _COURSE_LINK_WHOLE.sub(r"\1", part)
+        part = join_chinese_lines(_fill(part, values))
+        part = WHOLE_COURSE_LINK.sub(r"\1", part)
         part = _OTHER_LINK.sub(r"\1 (\2)", part)
         return _STRONG.sub(r"\2", part)
 
@@ -52,6 +56,6 @@ def html_text(text: str | None, values: dict[str, str]) -> str:
 
     def prose(part: str) -> str:
         # The site's own prose step (`<` shown as typed, Chinese lines joined), then ours.
-        return _COURSE_LINK_WHOLE.sub(r"\1", _prose(_fill(part, values)))
+        return WHOLE_COURSE_LINK.sub(r"\1", page_prose(_fill(part, values)))
 
     return markdown.markdown(outside_code(text, prose), output_format="html")

@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..bundle import CourseBundle
-from ..grader import best_path_points
+from ..loaded import LoadedCourse
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
+from ..quizgraph import best_path, nodes_by_id
 from . import columns as col
 from .columns import LETTERS, Column, header
 from .plaintext import plain_text, policy_values
@@ -36,18 +36,18 @@ class SheetData:
     rows: list[list[object]] = field(default_factory=list)
 
 
-def bank_sheets(bundle: CourseBundle, quizzes: list[Quiz]) -> list[SheetData]:
+def bank_sheets(loaded: LoadedCourse, quizzes: list[Quiz]) -> list[SheetData]:
     """Every sheet of the workbook, in order: guide, the four types, scenarios, sources."""
-    return _BankBuilder(bundle).build(quizzes)
+    return _BankBuilder(loaded).build(quizzes)
 
 
 class _BankBuilder:
-    def __init__(self, bundle: CourseBundle):
-        self.bundle = bundle
-        self.t = strings(bundle.course.language)
-        self.values = policy_values(bundle.policies)
+    def __init__(self, loaded: LoadedCourse):
+        self.loaded = loaded
+        self.t = strings(loaded.course.language)
+        self.values = policy_values(loaded.policies)
         self.sources: list[list[object]] = []
-        self.sections = {s.id: s.title for s in bundle.course.sections}
+        self.sections = {s.id: s.title for s in loaded.course.sections}
 
     def build(self, quizzes: list[Quiz]) -> list[SheetData]:
         t = self.t
@@ -76,7 +76,7 @@ class _BankBuilder:
 
     def _common(self, quiz: Quiz, question) -> dict[Column, object]:
         lesson_id = (question.lesson or "").partition("#")[0]
-        entry = self.bundle.lesson(lesson_id) if lesson_id else None
+        entry = self.loaded.lesson(lesson_id) if lesson_id else None
         topic = entry.lesson.title if entry else self.sections.get(quiz.section, "")
         return {
             col.TYPE: self.t[f"type_{question.type}"],
@@ -160,7 +160,7 @@ class _BankBuilder:
         rows = []
         for quiz, question in items:
             common = self._common(quiz, question)
-            steps = best_path(question)
+            steps = best_path_steps(question)
             for number, (node, choice, ending) in enumerate(steps, start=1):
                 first = number == 1
                 situation = [f"{t['situation']}{plain_text(node.situation, self.values)}"
@@ -193,7 +193,7 @@ class _BankBuilder:
             (col.feedback("A"), "guide_feedback"), (col.QUIZ, "guide_quiz"),
             (col.ID, "guide_id"), (col.LESSON, "guide_lesson")]
         rows: list[list[object]] = [
-            [t["guide_title"].format(course=self.bundle.course.title)],
+            [t["guide_title"].format(course=self.loaded.course.title)],
             [t["guide_counts"].format(total=total, counts=listed or "0")],
             [t["guide_keys"]],
             [],
@@ -232,19 +232,13 @@ def shuffled_steps(quiz_id: str, question: Ordering) -> list:
     return shown
 
 
-def best_path(question: Scenario) -> list[tuple]:
-    """(node, choice taken, ending or None) for each step of a highest-scoring path."""
-    nodes = {node.id: node for node in question.nodes}
+def best_path_steps(question: Scenario) -> list[tuple]:
+    """(node, choice taken, the ending it leads to or None) along quizgraph's best path."""
+    nodes = nodes_by_id(question)
     steps = []
-    node = nodes[question.start or question.nodes[0].id]
-    while node.choices:
-        # best_path_points of the rest from each choice: the first best choice in YAML order.
-        choice = max(node.choices, key=lambda c: c.points + _best_from(question, c.next))
+    for node_id, choice_id in best_path(question):
+        node = nodes[node_id]
+        choice = next(c for c in node.choices if c.id == choice_id)
         following = nodes[choice.next]
-        steps.append((node, choice, following if not following.choices else None))
-        node = following
+        steps.append((node, choice, None if following.choices else following))
     return steps
-
-
-def _best_from(question: Scenario, node_id: str) -> int:
-    return best_path_points(question.model_copy(update={"start": node_id}))

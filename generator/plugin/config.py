@@ -1,17 +1,21 @@
-"""Options of the `course` MkDocs plugin."""
+"""Options of the `course` MkDocs plugin, in MkDocs' form: derived from their one declaration,
+`project.CourseOptions` (names, types, defaults), so the two can never disagree."""
+
+from __future__ import annotations
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from ..project import CourseOptions
 
-class CourseConfig(Config):
-    enabled = c.Type(bool, default=True)
 
-    # Settings for where the course lives (relative to mkdocs.yml)
-    content_dir = c.Dir(exists=True, default="content")
-    # No existence check: a new course may have no quizzes yet (git keeps no empty folders).
-    quiz_dir = c.Optional(c.Type(str))
+def _option(annotation, default) -> c.BaseConfigOption:
+    # Each option is a plain type (bool, int or str) with a default: MkDocs checks the type.
+    return c.Type(annotation, default=default)
 
-    # Settings for the build
-    assessment = c.Type(bool, default=False)  # every quiz without an answer key
-    stale_after_days = c.Type(int, default=180)
+
+CourseConfig = type("CourseConfig", (Config,), {
+    name: _option(field.annotation, field.default)
+    for name, field in CourseOptions.model_fields.items()
+})
+CourseConfig.__doc__ = "The `course` plugin's options (see project.CourseOptions)."

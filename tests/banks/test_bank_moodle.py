@@ -20,7 +20,7 @@ from lxml import etree
 from bankbooks import bundled, quizcourse  # noqa: F401  (pytest fixtures)
 
 from generator.banks.moodle import ALL_GRADES, GRADES, moodle_xml
-from generator.grader import grade_question
+from generator.scoring import grade_question
 from generator.models.quiz import MultipleChoice, Ordering, Quiz, SingleChoice, TrueFalse
 
 NUMBERINGS = {"abc", "ABCD", "123", "iii", "IIII", "none"}
@@ -28,8 +28,8 @@ GRADINGS = {"all_or_nothing": "ALL_OR_NOTHING", "position": "ABSOLUTE_POSITION",
             "adjacent_pairs": "RELATIVE_NEXT_EXCLUDE_LAST"}
 
 
-def _export(bundle, quizzes=None):
-    exported = moodle_xml(bundle, quizzes or [e.quiz for e in bundle.quizzes])
+def _export(loaded, quizzes=None):
+    exported = moodle_xml(loaded, quizzes or [e.quiz for e in loaded.quizzes])
     return exported, etree.fromstring(exported.data)
 
 
@@ -119,9 +119,9 @@ def _moodle_fraction(answers, picked: set[int]) -> float:
 
 @pytest.mark.parametrize("course", ["bundled", "quizcourse"])
 def test_multiple_choice_grades_are_moodle_grades_that_score_like_the_course(course, request):
-    bundle = request.getfixturevalue(course)
-    _, root = _export(bundle)
-    questions = {q.id: q for e in bundle.quizzes for q in e.quiz.questions}
+    loaded = request.getfixturevalue(course)
+    _, root = _export(loaded)
+    questions = {q.id: q for e in loaded.quizzes for q in e.quiz.questions}
     checked = 0
     for _, element in _questions(root):
         question = questions[_text(element, "name/text")]

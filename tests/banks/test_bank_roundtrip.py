@@ -32,17 +32,17 @@ def _without_ids(question) -> dict:
     return data
 
 
-def _round_trip(bundle):
-    quizzes = [entry.quiz for entry in bundle.quizzes]
-    workbook = read_workbook(workbook_bytes(bank_sheets(bundle, quizzes), WHEN, "t"))
-    lessons = {entry.lesson.id: entry.lesson.title for entry in bundle.lessons}
+def _round_trip(loaded):
+    quizzes = [entry.quiz for entry in loaded.quizzes]
+    workbook = read_workbook(workbook_bytes(bank_sheets(loaded, quizzes), WHEN, "t"))
+    lessons = {entry.lesson.id: entry.lesson.title for entry in loaded.lessons}
     compared = 0
     for quiz in quizzes:
         result = import_bank(workbook, BankContext(quiz.id, lessons,
-                                                   policy_values(bundle.policies)))
+                                                   policy_values(loaded.policies)))
         assert result.problems == []
         text = quiz_text(result.questions, quiz_id=quiz.id, title=quiz.title,
-                         section=quiz.section, language=bundle.course.language,
+                         section=quiz.section, language=loaded.course.language,
                          schema="quiz.schema.json", source_name="bank.xlsx")
         back = validate(Quiz, parse_bytes(text.encode(), f"{quiz.id}.yml"))
         imported = {question.id: question for question in back.questions}

@@ -6,14 +6,14 @@ from coursefolder import LESSON_YML, make_course
 
 from bankbooks import bundled  # noqa: F401  (pytest fixtures)
 
-from generator.banks.rows import SOURCE_SHEET, bank_sheets, best_path, shuffled_steps
+from generator.banks.rows import SOURCE_SHEET, bank_sheets, best_path_steps, shuffled_steps
 from generator.loading import load_course
 from generator.models.quiz import Ordering
 
 
-def _sheets(bundle, quiz_id=None):
-    quizzes = [e.quiz for e in bundle.quizzes if quiz_id in (None, e.quiz.id)]
-    return {sheet.name: sheet for sheet in bank_sheets(bundle, quizzes)}
+def _sheets(loaded, quiz_id=None):
+    quizzes = [e.quiz for e in loaded.quizzes if quiz_id in (None, e.quiz.id)]
+    return {sheet.name: sheet for sheet in bank_sheets(loaded, quizzes)}
 
 
 def test_one_sheet_per_type_after_the_guide_with_the_platform_columns_first(bundled):
@@ -108,7 +108,7 @@ def test_scenarios_are_listed_one_row_per_step_of_the_best_path(bundled):
     assert dress[0]["结局"] == "" and dress[1]["结局"].startswith("买家当天收到退款通知")
     question = next(q for q in bundled.quiz("rules-practice").quiz.questions
                     if q.id == "day-eight-dress")
-    assert sum(choice.points for _, choice, _ in best_path(question)) == 6
+    assert sum(choice.points for _, choice, _ in best_path_steps(question)) == 6
 
 
 def test_the_guide_explains_the_columns_and_how_scenarios_are_handled(bundled):
@@ -132,8 +132,8 @@ def test_an_english_course_gets_english_sheets_and_headers(tmp_path):
     config = make_course(tmp_path, course=course, quizzes={"rules-quiz": quiz}, lessons={
         "rules/refund-rules": LESSON_YML.format(id="refund-rules", title="Refund rules",
                                                 order=1)})
-    bundle = load_course(Path(config).parent / "content", Path(config).parent / "quizzes")
-    sheets = {s.name: s for s in bank_sheets(bundle, [e.quiz for e in bundle.quizzes])}
+    loaded = load_course(Path(config).parent / "content", Path(config).parent / "quizzes")
+    sheets = {s.name: s for s in bank_sheets(loaded, [e.quiz for e in loaded.quizzes])}
     assert list(sheets) == ["Read me", "Single choice", "Multiple choice", "True or false",
                             "Ordering", SOURCE_SHEET]
     assert sheets["True or false"].headers[:7] == ["Type", "Question", "Answer", "Explanation",

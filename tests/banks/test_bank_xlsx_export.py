@@ -16,9 +16,9 @@ from generator.banks.xlsx_export import BankExportError, workbook_bytes
 WHEN = datetime.datetime(2026, 11, 20, tzinfo=datetime.timezone.utc)
 
 
-def _bank(bundle, when=WHEN):
-    return workbook_bytes(bank_sheets(bundle, [e.quiz for e in bundle.quizzes]), when,
-                          bundle.course.title)
+def _bank(loaded, when=WHEN):
+    return workbook_bytes(bank_sheets(loaded, [e.quiz for e in loaded.quizzes]), when,
+                          loaded.course.title)
 
 
 def test_two_runs_give_the_same_bytes(bundled):
