@@ -10,8 +10,9 @@ saw. Both sides must stay step-for-step identical; a browser test compares them 
 - Draw order, one stream per attempt: the questions first (when `shuffle.questions`), then, for
   each question in YAML order (when `shuffle.options`), the options of a single or multiple
   choice question, or the choices of each conversation node in YAML order. True/false options
-  and ordering steps are never shuffled (steps already start in a fixed order that is not the
-  answer; shuffling them from the seed could show a learner the solution as the start).
+  and ordering steps are never shuffled (steps already start in a fixed order that is neither
+  the answer nor its reverse; shuffling them from the seed could show a learner the solution
+  as the start).
 """
 
 from __future__ import annotations
@@ -27,10 +28,14 @@ MASK = 0xFFFFFFFF
 
 
 def display_order(question: Ordering) -> list:
-    """The order steps are listed in before anyone shuffles them: never the answer itself."""
-    items = list(question.items)
+    """The fixed order steps are listed in (pages without JavaScript, the handbook, question
+    banks): never the answer, and from three steps on never the answer backwards, which a
+    learner would only have to turn round. Two steps have no order but the answer's reverse."""
+    answer = list(question.items)
+    items = answer[:]
     random.Random(question.id).shuffle(items)
-    if items == list(question.items):
+    if items == answer or (len(items) > 2 and items == answer[::-1]):
+        # A rotation of either is neither when there are three steps or more.
         items = items[1:] + items[:1]
     return items
 

@@ -12,12 +12,12 @@ Cells show the text as learners see it; where that differs from what the author 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from ..loaded import LoadedCourse
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 from ..quizgraph import best_path, nodes_by_id
+from ..shuffle import display_order
 from . import columns as col
 from .columns import LETTERS, Column, header
 from .plaintext import plain_text, policy_values
@@ -127,7 +127,7 @@ class _BankBuilder:
         return cells
 
     def _ordering_cells(self, quiz: Quiz, question: Ordering) -> dict:
-        shown = shuffled_steps(quiz.id, question)
+        shown = display_order(question)  # as the site and the handbook list them
         letter_of = {item.id: LETTERS[index] for index, item in enumerate(shown)}
         cells: dict[Column, object] = {
             col.option(LETTERS[index]): self._text(quiz, question, item.text)
@@ -214,22 +214,6 @@ def _choices(question) -> list:
 
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
-
-
-def shuffled_steps(quiz_id: str, question: Ordering) -> list:
-    """The steps in a fixed order that is neither the answer nor its reverse.
-
-    A platform that shows options in sheet order must not show the answer; the order comes
-    from a hash of the ids, so every export lists the steps the same way.
-    """
-    items = list(question.items)
-    if len(items) == 2:
-        return items[::-1]
-    shown = sorted(items, key=lambda item: hashlib.sha256(
-        f"{quiz_id}/{question.id}/{item.id}".encode()).hexdigest())
-    if shown in (items, items[::-1]):
-        shown = shown[1:] + shown[:1]
-    return shown
 
 
 def best_path_steps(question: Scenario) -> list[tuple]:

@@ -6,9 +6,11 @@ from coursefolder import LESSON_YML, make_course
 
 from bankbooks import bundled  # noqa: F401  (pytest fixtures)
 
-from generator.banks.rows import SOURCE_SHEET, bank_sheets, best_path_steps, shuffled_steps
+from generator.banks.plaintext import plain_text, policy_values
+from generator.banks.rows import SOURCE_SHEET, bank_sheets, best_path_steps
 from generator.loading import load_course
 from generator.models.quiz import Ordering
+from generator.shuffle import display_order
 
 
 def _sheets(loaded, quiz_id=None):
@@ -69,20 +71,22 @@ def test_multiple_choice_answers_and_scoring(bundled):
     assert (whole["正确答案"], whole["评分方式"], whole["错选扣分"]) == ("A,D,E", "全对才得分", "")
 
 
-def test_ordering_steps_are_listed_shuffled_and_the_answer_gives_the_right_order(bundled):
+def test_ordering_steps_are_listed_as_on_the_site_and_the_answer_gives_the_right_order(bundled):
+    values = policy_values(bundled.policies)
     for entry in bundled.quizzes:
         for question in entry.quiz.questions:
             if isinstance(question, Ordering):
-                shown = shuffled_steps(entry.quiz.id, question)
-                assert shown not in (question.items, question.items[::-1]) or len(shown) == 2
-                assert sorted(i.id for i in shown) == sorted(i.id for i in question.items)
-                assert shown == shuffled_steps(entry.quiz.id, question)  # the same every run
+                sheet = _sheets(bundled, entry.quiz.id)["排序题"]
+                row = next(dict(zip(sheet.headers, r)) for r in sheet.rows
+                           if r[sheet.headers.index("题目ID")] == question.id)
+                listed = [row[f"选项{letter}"] for letter in "ABCDEFGHIJKL"[:len(question.items)]]
+                assert listed == [plain_text(i.text, values) for i in display_order(question)]
     sheet = _sheets(bundled, "rules-practice")["排序题"]
     row = dict(zip(sheet.headers, sheet.rows[0]))
     letters = row["正确答案"].split(",")
     assert [row[f"选项{letter}"] for letter in letters] == [
         "看申请类型：仅退款、退货退款还是换货", "看买家选的原因：无理由还是质量问题",
-        "看订单：发货了没有、签收了没有、签收后第几天、标签上的售后期", "看逾期时间还剩多少",
+        "看订单：发货了没有、签收后第几天、标签怎么写", "看逾期时间还剩多少",
         "决定：同意、拦截、协商，或者有理有据地拒绝"]
     assert letters != sorted(letters)
     assert row["评分方式"] == "按位置"
