@@ -109,8 +109,8 @@ _TYPES = {
     MULTIPLE: "多选题 多选 多项选择题 多项选择 不定项选择题 不定项选择 不定项 "
               "multiplechoice multiple multi multipleanswer multipleresponse",
     TRUE_FALSE: "判断题 判断 是非题 对错题 trueorfalse truefalse true/false tf judgement judgment",
-    ORDERING: "排序题 排序 ordering order sequence sequencing",
-    SCENARIO: "情景题 情景 情境题 情境 scenario scenarios",
+    ORDERING: "排序题 排序 ordering putinorder order sequence sequencing",
+    SCENARIO: "情景对话 情景题 情景 情境题 情境 对话题 scenario scenarios conversation conversations",
 }
 _TYPE_BY_NAME = {name: kind for kind, names in _TYPES.items() for name in names.split()}
 # Types other platforms have and the course does not: named so the message can say so.

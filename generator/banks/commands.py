@@ -89,6 +89,7 @@ def _export(args) -> int:
     stem = f"{slug}-{args.quiz}" if args.quiz else slug
     out = Path(args.out) if args.out else project.root / "dist"
     if args.questions == "xlsx":
+        from ..catalogue import question_type
         from .rows import bank_sheets
         from .xlsx_export import BankExportError, workbook_bytes
 
@@ -99,8 +100,9 @@ def _export(args) -> int:
             return EXIT_PROBLEMS
         target = out / f"{stem}-questions.xlsx"
         scenarios = sum(1 for quiz in quizzes for q in quiz.questions if q.type == "scenario")
+        sheet = question_type(loaded.course.language, "scenario")
         notes = [f"{scenarios} scenario{'s' if scenarios != 1 else ''} listed for reference "
-                 "only (sheet 情景题 / Scenarios): they have no one-row form"] if scenarios else []
+                 f"only (sheet {sheet}): they have no one-row form"] if scenarios else []
     else:
         from .moodle import moodle_xml
 

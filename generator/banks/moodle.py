@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..catalogue import strings
 from ..loaded import LoadedCourse
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice, TrueFalse
 from .plaintext import html_text, policy_values
-from .strings import strings
 
 # Moodle's grade list, question_bank::fraction_options_full(): these and their negatives.
 GRADES = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25,
@@ -67,7 +67,7 @@ class _Writer:
 
         self.etree = etree
         self.loaded = loaded
-        self.t = strings(loaded.course.language)
+        self.t = strings(loaded.course.language)["banks"]
         self.values = policy_values(loaded.policies)
         self.notes: list[str] = []
         self.all_or_nothing = 0

@@ -12,8 +12,8 @@ import io
 
 import yaml
 
+from ..catalogue import strings
 from ..yamlsource import MAX_FILE_BYTES, parse_bytes
-from .strings import strings
 from .imported import ImportedQuestion
 
 _LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029", "\ufeff")
@@ -38,7 +38,7 @@ class QuizTooLarge(ValueError):
 
 def quiz_text(questions: list[ImportedQuestion], *, quiz_id: str, title: str,
               section: str | None, language: str, schema: str, source_name: str) -> str:
-    t = strings(language)
+    t = strings(language)["banks"]
     lines = [
         f"# yaml-language-server: $schema={schema}",
         "# " + t["yaml_header"].format(file=source_name, count=len(questions)),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..catalogue import question_type, strings
 from ..loaded import LoadedCourse
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 from ..quizgraph import best_path, nodes_by_id
@@ -21,7 +22,6 @@ from ..shuffle import display_order
 from . import columns as col
 from .columns import LETTERS, Column, header
 from .plaintext import plain_text, policy_values
-from .strings import strings
 
 SOURCE_SHEET = "course-source"  # machine data, the same name in every language
 MIN_OPTION_COLUMNS = 4  # the familiar A–D, so a sheet reads like the templates trainers know
@@ -44,7 +44,8 @@ def bank_sheets(loaded: LoadedCourse, quizzes: list[Quiz]) -> list[SheetData]:
 class _BankBuilder:
     def __init__(self, loaded: LoadedCourse):
         self.loaded = loaded
-        self.t = strings(loaded.course.language)
+        self.language = loaded.course.language
+        self.t = strings(self.language)["banks"]
         self.values = policy_values(loaded.policies)
         self.sources: list[list[object]] = []
         self.sections = {s.id: s.title for s in loaded.course.sections}
@@ -79,7 +80,7 @@ class _BankBuilder:
         entry = self.loaded.lesson(lesson_id) if lesson_id else None
         topic = entry.lesson.title if entry else self.sections.get(quiz.section, "")
         return {
-            col.TYPE: self.t[f"type_{question.type}"],
+            col.TYPE: question_type(self.language, question.type),
             col.PROMPT: self._text(quiz, question, question.prompt),
             col.EXPLANATION: self._text(quiz, question, question.explanation),
             col.POINTS: _number(question.points),
@@ -110,7 +111,8 @@ class _BankBuilder:
             else:
                 cells.update(self._option_cells(quiz, question))
             rows.append([cells.get(column, "") for column in layout])
-        return SheetData(self.t[f"sheet_{kind}"], kind, [header(c, self.t) for c in layout], rows)
+        return SheetData(question_type(self.language, kind), kind,
+                         [header(c, self.t) for c in layout], rows)
 
     def _option_cells(self, quiz: Quiz, question: SingleChoice | MultipleChoice) -> dict:
         cells: dict[Column, object] = {}
@@ -143,12 +145,12 @@ class _BankBuilder:
         rows = []
         for quiz, question in items:
             cells = self._common(quiz, question)
-            cells[col.ANSWER] = self.t["true" if question.answer else "false"]
+            cells[col.ANSWER] = self.t["answer_true" if question.answer else "answer_false"]
             if question.feedback:
                 cells[col.FEEDBACK_TRUE] = self._text(quiz, question, question.feedback.true)
                 cells[col.FEEDBACK_FALSE] = self._text(quiz, question, question.feedback.false)
             rows.append([cells.get(column, "") for column in layout])
-        return SheetData(self.t["sheet_true_false"], col.TRUE_FALSE,
+        return SheetData(question_type(self.language, col.TRUE_FALSE), col.TRUE_FALSE,
                          [header(c, self.t) for c in layout], rows)
 
     def _scenario_sheet(self, items: list) -> SheetData:
@@ -176,13 +178,13 @@ class _BankBuilder:
                     common[col.POINTS] if first else "",
                     common[col.EXPLANATION] if first else "",
                     common[col.TOPIC] if first else ""])
-        return SheetData(t["sheet_scenario"], col.SCENARIO, headers, rows)
+        return SheetData(question_type(self.language, col.SCENARIO), col.SCENARIO, headers, rows)
 
     def _guide(self, counts: dict[str, int]) -> SheetData:
         t = self.t
         total = sum(counts.values())
         listed = t["list_separator"].join(
-            t["guide_count_item"].format(name=t[f"type_{kind}"], n=n)
+            t["guide_count_item"].format(name=question_type(self.language, kind), n=n)
             for kind, n in counts.items() if n)
         described = [
             (col.TYPE, "guide_type"), (col.PROMPT, "guide_prompt"),
@@ -201,7 +203,8 @@ class _BankBuilder:
             *([header(column, t), t[key]] for column, key in described),
             [],
             [t["guide_extra"]],
-            [t["guide_scenarios"] if counts[col.SCENARIO] else t["guide_no_scenarios"]],
+            [t["guide_scenarios"].format(sheet=question_type(self.language, col.SCENARIO))
+             if counts[col.SCENARIO] else t["guide_no_scenarios"]],
             [t["guide_text"]],
             [t["guide_import"]],
         ]
