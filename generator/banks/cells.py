@@ -84,3 +84,12 @@ def number(value: object) -> float | None:
     except ValueError:
         return None
     return result if math.isfinite(result) else None
+
+
+_IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_identifier(text: str) -> bool:
+    """An id as the course writes them (quiz, question, pool): lowercase letters, digits and
+    single hyphens, at most 64 characters."""
+    return len(text) <= 64 and _IDENTIFIER.match(text) is not None

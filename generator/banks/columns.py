@@ -25,6 +25,7 @@ class Column:
 TYPE, PROMPT, ANSWER, EXPLANATION = (Column("type"), Column("prompt"), Column("answer"),
                                      Column("explanation"))
 POINTS, DIFFICULTY, TOPIC = Column("points"), Column("difficulty"), Column("topic")
+DRAW = Column("draw")  # how many of the row's pool (its 知识点) each paper draws
 SCORING, PENALTY = Column("scoring"), Column("penalty")
 FEEDBACK_TRUE, FEEDBACK_FALSE = Column("feedback_true"), Column("feedback_false")
 QUIZ, ID, LESSON = Column("quiz"), Column("id"), Column("lesson")
@@ -64,6 +65,7 @@ _NAMES = {
     POINTS: "分值 分数 试题分数 试题分值 题目分值 points point score marks mark",
     DIFFICULTY: "难度 难易度 难易程度 试题难度 题目难度 difficulty level",
     TOPIC: "知识点 考点 知识点名称 所属知识点 topic knowledgepoint tag tags category",
+    DRAW: "抽题数 每组抽题数 抽题数量 抽取题数 抽题 drawnperpaper drawn drawcount draw",
     SCORING: "评分方式 评分规则 计分方式 scoring",
     PENALTY: "错选扣分 wrongpickpenalty penalty",
     FEEDBACK_TRUE: "选正确的反馈 选正确时的反馈 答正确的反馈 feedbackiftrue feedbacktrue "
@@ -110,7 +112,8 @@ _TYPES = {
               "multiplechoice multiple multi multipleanswer multipleresponse",
     TRUE_FALSE: "判断题 判断 是非题 对错题 trueorfalse truefalse true/false tf judgement judgment",
     ORDERING: "排序题 排序 ordering putinorder order sequence sequencing",
-    SCENARIO: "情景对话 情景题 情景 情境题 情境 对话题 scenario scenarios conversation conversations",
+    SCENARIO: "情景对话 情景题 情景 情境题 情境 对话题 scenario scenarios conversation "
+              "conversations",
 }
 _TYPE_BY_NAME = {name: kind for kind, names in _TYPES.items() for name in names.split()}
 # Types other platforms have and the course does not: named so the message can say so.

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-_IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEY = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
 
 
@@ -125,13 +124,14 @@ def _export(args) -> int:
 
 def _import(args) -> int:
     from ..loading import label_for
+    from .cells import is_identifier
+    from .imported import BankContext
     from .plaintext import policy_values
     from .quizyaml import QuizTooLarge, quiz_text
-    from .imported import BankContext
     from .xlsx_import import import_bank
     from .xlsx_read import MAX_BYTES, BankFileError, read_workbook, too_large_message
 
-    if not _IDENTIFIER.match(args.quiz) or len(args.quiz) > 64:
+    if not is_identifier(args.quiz):
         return _usage(f"'{args.quiz}' is not a valid quiz id: use lowercase letters, digits and "
                       "hyphens, e.g. store-bank")
     source = Path(args.file)
@@ -173,7 +173,8 @@ def _import(args) -> int:
         try:
             text = quiz_text(result.questions, quiz_id=args.quiz, title=title,
                              section=args.section, language=loaded.course.language,
-                             schema=_schema(target, project.root), source_name=source.name)
+                             schema=_schema(target, project.root), source_name=source.name,
+                             draw=[(pool, count) for pool, count, _ in result.draws])
         except QuizTooLarge as error:
             problems = [f"{label}: {error}"]
         else:
@@ -215,9 +216,9 @@ def _course_problems(text: str, target: Path, loaded, result, label: str,
     The workbook was checked cell by cell already; this catches what only the whole course
     knows (a lesson heading that does not exist, an unknown {{policy.x}} in a text).
     """
-    from ..loaded import QuizEntry
     from ..checks import check_course
     from ..errors import AuthorError
+    from ..loaded import QuizEntry
     from ..loading import label_for
     from ..models.quiz import Quiz
     from ..validation import validate
@@ -236,7 +237,7 @@ def _course_problems(text: str, target: Path, loaded, result, label: str,
                  and p.severity == "error"]
     lines = []
     for problem in found:
-        index, where = _cell_of(problem.key_path, result.questions)
+        index, where = _cell_of(problem.key_path, result)
         message = problem.message + (f" — {problem.hint}" if problem.hint else "")
         if problem.key_path == "title":
             where, message = None, f"the quiz title {title!r} (--title, else the file's name): " \
@@ -245,9 +246,13 @@ def _course_problems(text: str, target: Path, loaded, result, label: str,
     return [line for _, line in sorted(lines, key=lambda pair: pair[0])]
 
 
-def _cell_of(key_path: str, questions) -> tuple[int, str | None]:
-    """`questions[3].options[1].text` → (3, the cell that value came from, e.g. 单选题!C5)."""
+def _cell_of(key_path: str, result) -> tuple[int, str | None]:
+    """`questions[3].options[1].text` → (3, the cell that value came from, e.g. 单选题!C5);
+    `draw[1].count` → the first 抽题数 cell of that pool (problems about the draw sort first)."""
     parts = tuple(int(index) if index else name for name, index in _KEY.findall(key_path))
+    if len(parts) >= 2 and parts[0] == "draw" and parts[1] < len(result.draws):
+        return -1, result.draws[parts[1]][2]
+    questions = result.questions
     if len(parts) < 2 or parts[0] != "questions" or parts[1] >= len(questions):
         return -1, None
     cells = questions[parts[1]].cells

@@ -34,6 +34,8 @@ class ImportedQuestion:
     cells: dict[tuple, str] = field(default_factory=dict)  # key path → "单选题!C5"
     notes: list[tuple[str, str]] = field(default_factory=list)  # (string key, value) comments
     given_id: str = ""  # the 题目ID cell, if any
+    drawn: int = 0  # with data["pool"]: how many of the pool each paper draws (抽题数)
+    draw_cell: str = ""  # where 抽题数 is, or would be (`单选题!L5`)
     order: tuple = ()  # (sheet index, row): where problems about the whole question sort
 
 
@@ -49,3 +51,5 @@ class ImportResult:
     questions: list[ImportedQuestion] = field(default_factory=list)
     problems: list[CellProblem] = field(default_factory=list)
     notes: list[CellProblem] = field(default_factory=list)
+    # The quiz's draw, in the order the pools first appear: (pool, count, the 抽题数 cell).
+    draws: list[tuple[str, int, str]] = field(default_factory=list)

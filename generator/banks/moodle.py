@@ -1,4 +1,6 @@
-"""A course's quizzes as Moodle XML: one question category per quiz.
+"""A course's quizzes as Moodle XML: one question category per quiz, and for a quiz that draws
+each paper from pools, one subcategory per pool (a Moodle quiz draws random questions from a
+category, so it can draw as the course does).
 
 The format is Moodle's own import/export format (qformat_xml). Mappings:
 - single → multichoice with <single>true</single>: the right option 100%, the others 0%;
@@ -81,12 +83,24 @@ class _Writer:
         if any(isinstance(q, Ordering) for quiz in quizzes for q in quiz.questions):
             self._comment(root, self.t["moodle_ordering"])
         for quiz in quizzes:
+            start = len(root)
             self._category(root, quiz)
-            for question in quiz.questions:
-                writer = {SingleChoice: self._single, MultipleChoice: self._multiple,
-                          TrueFalse: self._true_false, Ordering: self._ordering,
-                          Scenario: self._scenario}[type(question)]
-                writer(root, quiz, question)
+            if not quiz.draw:
+                self._questions(root, quiz, quiz.questions)
+                continue
+            # A drawn quiz: one subcategory per pool, so that a Moodle quiz can draw from each
+            # ("random question from category") as the course does.
+            written = []
+            for part in quiz.draw:
+                self._category(root, quiz, part.pool)
+                before = self.written
+                self._questions(root, quiz, [q for q in quiz.questions if q.pool == part.pool])
+                written.append((part, self.written - before))
+            pools = self.t["pool_separator"].join(
+                self.t["guide_pool_draw"].format(pool=part.pool, count=part.count, size=size)
+                for part, size in written)
+            # Said before the quiz's categories; the sizes are known once they are written.
+            self._note(root, "moodle_draw", at=start, quiz=quiz.title, pools=pools)
         if self.all_or_nothing:
             self.notes.append(self.t["moodle_all_or_nothing_count"].format(n=self.all_or_nothing))
         if self.scenarios:
@@ -96,23 +110,32 @@ class _Writer:
         data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
         return MoodleExport(data, self.written, self.notes)
 
-    def _comment(self, root, text: str) -> None:
-        # XML comments may not hold "--"; course titles might.
-        root.append(self.etree.Comment(" " + text.replace("--", "—") + " "))
+    def _questions(self, root, quiz: Quiz, questions: list) -> None:
+        for question in questions:
+            writer = {SingleChoice: self._single, MultipleChoice: self._multiple,
+                      TrueFalse: self._true_false, Ordering: self._ordering,
+                      Scenario: self._scenario}[type(question)]
+            writer(root, quiz, question)
 
-    def _note(self, root, key: str, **values) -> None:
+    def _comment(self, root, text: str, at: int | None = None) -> None:
+        # XML comments may not hold "--"; course titles might.
+        comment = self.etree.Comment(" " + text.replace("--", "—") + " ")
+        root.insert(len(root) if at is None else at, comment)
+
+    def _note(self, root, key: str, at: int | None = None, **values) -> None:
         text = self.t[key].format(**values)
-        self._comment(root, text)
+        self._comment(root, text, at)
         self.notes.append(text)
 
-    def _category(self, root, quiz: Quiz) -> None:
+    def _category(self, root, quiz: Quiz, pool: str | None = None) -> None:
+        """The quiz's category, or with `pool` that pool's subcategory of it."""
         question = self._sub(root, "question", type="category")
+        names = ("$course$", "top", self.loaded.course.title, quiz.title, *([pool] if pool else []))
         # Moodle splits the path at "/"; a "/" inside a name is written "//".
-        path = "/".join(name.replace("/", "//") for name in
-                        ("$course$", "top", self.loaded.course.title, quiz.title))
+        path = "/".join(name.replace("/", "//") for name in names)
         self._text(question, "category", path, html=False)
-        self._text(question, "info", html_text(quiz.description, self.values))
-        self._sub(question, "idnumber").text = quiz.id
+        self._text(question, "info", "" if pool else html_text(quiz.description, self.values))
+        self._sub(question, "idnumber").text = f"{quiz.id}/{pool}" if pool else quiz.id
 
     def _sub(self, parent, tag: str, **attributes):
         return self.etree.SubElement(parent, tag, **attributes)

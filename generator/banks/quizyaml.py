@@ -37,7 +37,9 @@ class QuizTooLarge(ValueError):
 
 
 def quiz_text(questions: list[ImportedQuestion], *, quiz_id: str, title: str,
-              section: str | None, language: str, schema: str, source_name: str) -> str:
+              section: str | None, language: str, schema: str, source_name: str,
+              draw: list[tuple[str, int]] = ()) -> str:
+    """The quiz file; `draw` is [(pool, count)] for a quiz that draws each paper from pools."""
     t = strings(language)["banks"]
     lines = [
         f"# yaml-language-server: $schema={schema}",
@@ -51,8 +53,12 @@ def quiz_text(questions: list[ImportedQuestion], *, quiz_id: str, title: str,
         f"mode: practice  # {t['yaml_mode']}",
         f"pass_mark: 0.8  # {t['yaml_pass_mark']}",
         f"shuffle: false  # {t['yaml_shuffle']}",
-        "questions:",
     ]
+    if draw:
+        lines.append(f"draw:  # {t['yaml_draw']}")
+        for pool, count in draw:
+            lines += [f"  - pool: {pool}", f"    count: {count}"]
+    lines.append("questions:")
     for index, question in enumerate(questions):
         if index:
             lines.append("")
@@ -64,7 +70,7 @@ def quiz_text(questions: list[ImportedQuestion], *, quiz_id: str, title: str,
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         raise QuizTooLarge(size, len(questions))
-    _check(text, quiz_id, title, section, questions)
+    _check(text, quiz_id, title, section, draw, questions)
     return text
 
 
@@ -124,11 +130,12 @@ def _inline(text: str) -> str:
     return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=1 << 30).rstrip("\n")
 
 
-def _check(text: str, quiz_id: str, title: str, section: str | None,
+def _check(text: str, quiz_id: str, title: str, section: str | None, draw,
            questions: list[ImportedQuestion]) -> None:
     data = parse_bytes(text.encode("utf-8"), "imported quiz").data
     expected = [q.data for q in questions]
-    if (data.get("id"), data.get("title"), data.get("section"), data.get("questions")) != \
-            (quiz_id, title, section, expected):
+    drawn = [(part["pool"], part["count"]) for part in data.get("draw", [])]
+    if (data.get("id"), data.get("title"), data.get("section"), drawn, data.get("questions")) \
+            != (quiz_id, title, section, list(draw), expected):
         raise QuizTextError("the quiz file written would not read back as the imported "
                             "questions")

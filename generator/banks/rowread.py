@@ -7,14 +7,23 @@ has found the header row, applied merged cells and left out rows of other quizze
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import columns as col
-from .cells import cell_text, letters_in, number, true_or_false, without_prefix
+from .cells import (
+    cell_text,
+    is_identifier,
+    letters_in,
+    number,
+    true_or_false,
+    without_prefix,
+)
 from .columns import Column
 from .imported import ImportedQuestion, cell_name
 from .plaintext import plain_text
 
 MAX_STEPS = 12  # the course's limit for ordering questions
+MAX_DRAW = 1000  # the course's limit for a draw's count
 TYPE_WORDS = "单选题, 多选题, 判断题 or 排序题"
 
 
@@ -309,6 +318,10 @@ class RowReader:
                 question.cells[("points",)] = self.where(col.POINTS)
         lesson = cell_text(self.values.get(col.LESSON))
         topic = cell_text(self.values.get(col.TOPIC))
+        question.draw_cell = self.where(col.DRAW)
+        if cell_text(self.values.get(col.DRAW)):
+            self._pool(topic)
+            topic = ""  # the pool, not a lesson's title
         if lesson:
             lesson_id = lesson.partition("#")[0]
             if lesson_id not in context.lessons:
@@ -332,6 +345,33 @@ class RowReader:
             question.cells[("id",)] = self.where(col.ID)
         question.cells[()] = self.where(col.PROMPT)
         question.cells[("prompt",)] = self.where(col.PROMPT)
+
+    def _pool(self, topic: str) -> None:
+        """知识点 is the question's pool when 抽题数 says how many of it each paper draws."""
+        given = cell_text(self.values.get(col.DRAW))
+        count = number(self.values.get(col.DRAW))
+        if count is None or not count.is_integer() or not 1 <= count <= MAX_DRAW:
+            self.problem(col.DRAW, f"the number drawn '{given}' is not a whole number from 1 to "
+                         f"{MAX_DRAW}", "write how many questions of the pool (知识点) each paper "
+                         "gets, e.g. 6, or clear the cell if the quiz does not draw")
+            count = None
+        pool = unicodedata.normalize("NFKC", topic).strip().lower()
+        if not topic:
+            where = f"{self.header(col.TOPIC)} (the pool)" if col.TOPIC in self.sheet.columns \
+                else "there is no 知识点 column to name the pool, and it"
+            self.problem(col.TOPIC if col.TOPIC in self.sheet.columns else col.DRAW,
+                         f"{self.header(col.DRAW)} is filled but {where} is empty",
+                         "write the pool's name in 知识点, or clear 抽题数")
+        elif not is_identifier(pool):
+            self.problem(col.TOPIC, f"'{topic}' cannot name a pool: a pool name is lowercase "
+                         "letters, digits and hyphens", "e.g. refund-rules (or clear 抽题数 if "
+                         "the quiz does not draw)")
+        elif count is not None:
+            data = self.question.data
+            rest = {key: data.pop(key) for key in list(data) if key not in ("id", "type")}
+            data.update(pool=pool, **rest)  # right after the type, where an author writes it
+            self.question.cells[("pool",)] = self.where(col.TOPIC)
+            self.question.drawn = int(count)
 
     def sheet_word(self, kind: str) -> str:
         return {col.SINGLE: "a single-choice question", col.MULTIPLE: "a multiple-choice question",

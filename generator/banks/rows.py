@@ -49,9 +49,11 @@ class _BankBuilder:
         self.values = policy_values(loaded.policies)
         self.sources: list[list[object]] = []
         self.sections = {s.id: s.title for s in loaded.course.sections}
+        self.drawn: list[Quiz] = []  # quizzes that draw each learner's paper from pools
 
     def build(self, quizzes: list[Quiz]) -> list[SheetData]:
         t = self.t
+        self.drawn = [quiz for quiz in quizzes if quiz.draw]
         by_kind: dict[str, list[tuple[Quiz, object]]] = {k: [] for k in (*col.IMPORTABLE,
                                                                           col.SCENARIO)}
         for quiz in quizzes:
@@ -79,13 +81,16 @@ class _BankBuilder:
         lesson_id = (question.lesson or "").partition("#")[0]
         entry = self.loaded.lesson(lesson_id) if lesson_id else None
         topic = entry.lesson.title if entry else self.sections.get(quiz.section, "")
+        counts = {part.pool: part.count for part in quiz.draw}
         return {
             col.TYPE: question_type(self.language, question.type),
             col.PROMPT: self._text(quiz, question, question.prompt),
             col.EXPLANATION: self._text(quiz, question, question.explanation),
             col.POINTS: _number(question.points),
             col.DIFFICULTY: "",
-            col.TOPIC: topic,
+            # A platform draws papers by 知识点: for a drawn quiz the pool is the topic.
+            col.TOPIC: question.pool or topic,
+            col.DRAW: counts.get(question.pool, ""),
             col.QUIZ: quiz.id,
             col.ID: question.id,
             col.LESSON: question.lesson or "",
@@ -95,7 +100,7 @@ class _BankBuilder:
         width = max([MIN_OPTION_COLUMNS, *(len(_choices(q)) for _, q in items)])
         letters = LETTERS[:width]
         layout = [col.TYPE, col.PROMPT, *map(col.option, letters), col.ANSWER, col.EXPLANATION,
-                  col.POINTS, col.DIFFICULTY, col.TOPIC]
+                  col.POINTS, col.DIFFICULTY, col.TOPIC, *self._draw_column()]
         if kind in (col.MULTIPLE, col.ORDERING):
             layout.append(col.SCORING)
         if kind == col.MULTIPLE:
@@ -138,10 +143,14 @@ class _BankBuilder:
         cells[col.SCORING] = self.t[f"scoring_{question.scoring}"]
         return cells
 
+    def _draw_column(self) -> list[Column]:
+        """抽题数 right after 知识点, only when a quiz of the bank draws its papers."""
+        return [col.DRAW] if self.drawn else []
+
     def _true_false_sheet(self, items: list) -> SheetData:
         layout = [col.TYPE, col.PROMPT, col.ANSWER, col.EXPLANATION, col.POINTS,
-                  col.DIFFICULTY, col.TOPIC, col.FEEDBACK_TRUE, col.FEEDBACK_FALSE, col.QUIZ,
-                  col.ID, col.LESSON]
+                  col.DIFFICULTY, col.TOPIC, *self._draw_column(), col.FEEDBACK_TRUE,
+                  col.FEEDBACK_FALSE, col.QUIZ, col.ID, col.LESSON]
         rows = []
         for quiz, question in items:
             cells = self._common(quiz, question)
@@ -191,6 +200,7 @@ class _BankBuilder:
             (col.option("A"), "guide_option"), (col.ANSWER, "guide_answer"),
             (col.EXPLANATION, "guide_explanation"), (col.POINTS, "guide_points"),
             (col.DIFFICULTY, "guide_difficulty"), (col.TOPIC, "guide_topic"),
+            *([(col.DRAW, "guide_draw")] if self.drawn else []),
             (col.SCORING, "guide_scoring"), (col.PENALTY, "guide_penalty"),
             (col.feedback("A"), "guide_feedback"), (col.QUIZ, "guide_quiz"),
             (col.ID, "guide_id"), (col.LESSON, "guide_lesson")]
@@ -198,9 +208,10 @@ class _BankBuilder:
             [t["guide_title"].format(course=self.loaded.course.title)],
             [t["guide_counts"].format(total=total, counts=listed or "0")],
             [t["guide_keys"]],
+            *([self._draw_sentence(quiz)] for quiz in self.drawn),
             [],
             [t["guide_column_head"], t["guide_meaning_head"]],
-            *([header(column, t), t[key]] for column, key in described),
+            *([header(column, t), self._meaning(column, key)] for column, key in described),
             [],
             [t["guide_extra"]],
             [t["guide_scenarios"].format(sheet=question_type(self.language, col.SCENARIO))
@@ -209,6 +220,35 @@ class _BankBuilder:
             [t["guide_import"]],
         ]
         return SheetData(t["sheet_guide"], GUIDE, [], rows)
+
+    def _meaning(self, column: Column, key: str) -> str:
+        """What a column holds, as the guide explains it."""
+        if column == col.TOPIC and self.drawn:
+            return self.t[key] + self.t["guide_topic_pool"]
+        return self.t[key]
+
+    def _draw_sentence(self, quiz: Quiz) -> str:
+        """How a drawn quiz makes each paper: N from each pool (知识点)."""
+        t = self.t
+        counts = {part.count for part in quiz.draw}
+        pools = t["pool_separator"].join(
+            t["guide_pool_size" if len(counts) == 1 else "guide_pool_draw"].format(
+                pool=part.pool, count=part.count, size=pool_size(quiz, part.pool))
+            for part in quiz.draw)
+        drawn = sum(part.count for part in quiz.draw)
+        if len(counts) == 1:
+            sentence = t["guide_draw_even"].format(quiz=quiz.title, count=counts.pop(),
+                                                   drawn=drawn, pools=pools)
+        else:
+            sentence = t["guide_draw_mixed"].format(quiz=quiz.title, drawn=drawn, pools=pools)
+        if any(isinstance(question, Scenario) for question in quiz.questions):
+            sentence += t["guide_draw_scenarios"].format(
+                sheet=question_type(self.language, col.SCENARIO))
+        return sentence
+
+
+def pool_size(quiz: Quiz, pool: str) -> int:
+    return sum(1 for question in quiz.questions if question.pool == pool)
 
 
 def _choices(question) -> list:

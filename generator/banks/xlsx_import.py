@@ -13,17 +13,17 @@ import re
 from openpyxl.utils import get_column_letter
 
 from . import columns as col
-from .cells import cell_text
+from .cells import cell_text, is_identifier
 from .columns import Column
-from .imported import BankContext, CellProblem, ImportResult, cell_name
+from .imported import BankContext, CellProblem, ImportedQuestion, ImportResult, cell_name
 from .rowread import TYPE_WORDS, RowReader
 from .rows import SOURCE_SHEET
 from .xlsx_read import SheetCells, WorkbookCells
 
 HEADER_SEARCH_ROWS = 20  # a title or notes above the header row are common; look this far
-_IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Columns whose merged cells mean "the same for every row": a 题型 or 知识点 over several rows.
-_FILLABLE = frozenset({"type", "topic", "difficulty", "points", "scoring", "penalty", "quiz"})
+_FILLABLE = frozenset({"type", "topic", "draw", "difficulty", "points", "scoring", "penalty",
+                       "quiz"})
 
 
 def import_bank(workbook: WorkbookCells, context: BankContext) -> ImportResult:
@@ -56,6 +56,7 @@ def import_bank(workbook: WorkbookCells, context: BankContext) -> ImportResult:
             "", f"{skipped} row{'s' if skipped != 1 else ''} of other quizzes left out "
                 f"({', '.join(sorted(other_quizzes))})", "import each with its own --quiz"))
     _assign_ids(result)
+    _collect_draws(result)
     result.problems.sort(key=lambda p: p.order)
     return result
 
@@ -189,6 +190,38 @@ class _SheetReader:
         return bad
 
 
+def _collect_draws(result: ImportResult) -> None:
+    """The quiz's draw from the rows' pools (知识点) and 抽题数: one count per pool, and every
+    question in a pool once any is (a drawn quiz leaves no question out of its pools)."""
+    first: dict[str, ImportedQuestion] = {}
+    for question in result.questions:
+        pool = question.data.get("pool")
+        if pool is None:
+            continue
+        if pool not in first:
+            first[pool] = question
+            result.draws.append((pool, question.drawn, question.draw_cell))
+        elif question.drawn != first[pool].drawn:
+            result.problems.append(CellProblem(
+                question.draw_cell, f"pool '{pool}' draws {_count(question.drawn)} here but "
+                f"{_count(first[pool].drawn)} at {first[pool].draw_cell}",
+                "give every question of a pool the same 抽题数", question.order))
+    if not first:
+        return
+    example = next(iter(first.values()))
+    for question in result.questions:
+        if "pool" not in question.data:
+            result.problems.append(CellProblem(
+                question.draw_cell, f"this quiz draws its papers from pools (抽题数 at "
+                f"{example.draw_cell}), but this question has no 抽题数, so no paper would hold it",
+                "write its pool in 知识点 and the pool's 抽题数, or clear 抽题数 on every row",
+                question.order))
+
+
+def _count(drawn: int) -> str:
+    return f"{drawn} question{'s' if drawn != 1 else ''}"
+
+
 def _assign_ids(result: ImportResult) -> None:
     """Ids from the 题目ID column where it gives one (made valid if need be: `DY-001` → `dy-001`);
     `<type>-<row>` for the rest, e.g. `single-12`."""
@@ -198,7 +231,7 @@ def _assign_ids(result: ImportResult) -> None:
         given = question.given_id.lower()
         if not given:
             continue
-        if not _IDENTIFIER.match(given) or len(given) > 64:
+        if not is_identifier(given):
             given = re.sub(r"[^a-z0-9]+", "-", given).strip("-")[:64].strip("-")
             if not given:
                 continue

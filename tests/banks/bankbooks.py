@@ -1,4 +1,5 @@
-"""Workbooks for the question-bank tests, made with openpyxl as a trainer's Excel would save them."""
+"""Workbooks for the question-bank tests, made with openpyxl as a trainer's Excel would save
+them. The tests' fixtures are in conftest.py beside this module."""
 
 from __future__ import annotations
 
@@ -7,29 +8,12 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from generator.loading import load_course
-
-ROOT = Path(__file__).resolve().parents[2]
-QUIZCOURSE = ROOT / "tests" / "fixtures" / "quizcourse"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture(scope="session")
-def bundled():
-    """The bundled course, loaded once."""
-    return load_course(ROOT / "content", ROOT / "quizzes")
-
-
-@pytest.fixture(scope="session")
-def quizcourse():
-    """The quiz-widget test course: penalties of 0.5, weighted questions, every ordering rule."""
-    return load_course(QUIZCOURSE / "content", QUIZCOURSE / "quizzes")
-
 # The headers of a typical Chinese platform's single-choice template.
-SINGLE_HEADERS = ["题型", "题干", "选项A", "选项B", "选项C", "选项D", "正确答案", "解析", "分值", "难度",
-                  "知识点"]
+SINGLE_HEADERS = ["题型", "题干", "选项A", "选项B", "选项C", "选项D", "正确答案", "解析", "分值",
+                  "难度", "知识点"]
 
 
 def xlsx(sheets: dict[str, list[list]], merged: dict[str, list[str]] | None = None) -> bytes:

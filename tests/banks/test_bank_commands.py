@@ -2,18 +2,16 @@
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from bankbooks import FIXTURES, SINGLE_HEADERS, xlsx
-from coursefolder import make_course
 from lxml import etree
 
-ROOT = Path(__file__).resolve().parents[2]
+from bankbooks import FIXTURES, SINGLE_HEADERS, xlsx
+from coursefolder import make_course
+from helpers import ROOT, run_course
 
 
 def _course_copy(tmp_path: Path) -> Path:
@@ -23,25 +21,18 @@ def _course_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _run(*args, cwd, env=None):
-    """The `course` command in a subprocess, as a trainer runs it."""
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
-                          capture_output=True, text=True, env={**os.environ, **(env or {})},
-                          timeout=300)
-
-
 def test_xlsx_export_is_byte_identical_and_honours_source_date_epoch(tmp_path):
-    first = _run("export", "--questions", "xlsx", "--out", str(tmp_path / "a"), cwd=ROOT)
+    first = run_course("export", "--questions", "xlsx", "--out", str(tmp_path / "a"), cwd=ROOT)
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[-1] == (
-        "course export: 104 questions from 7 quizzes → refund-course-questions.xlsx")
-    assert first.stderr == ("course export: note: 18 scenarios listed for reference only (sheet "
-                            "情景题 / Scenarios): they have no one-row form\n")
+        "course export: 165 questions from 7 quizzes → refund-course-questions.xlsx")
+    assert first.stderr == ("course export: note: 25 scenarios listed for reference only (sheet "
+                            "情景对话): they have no one-row form\n")
     time.sleep(1.1)
-    _run("export", "--questions", "xlsx", "--out", str(tmp_path / "b"), cwd=ROOT)
+    run_course("export", "--questions", "xlsx", "--out", str(tmp_path / "b"), cwd=ROOT)
     name = "refund-course-questions.xlsx"
     assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-    epoch = _run("export", "--questions", "xlsx", "--out", str(tmp_path / "c"), cwd=ROOT,
+    epoch = run_course("export", "--questions", "xlsx", "--out", str(tmp_path / "c"), cwd=ROOT,
                  env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert epoch.returncode == 0
     dated = zipfile.ZipFile(tmp_path / "c" / name)
@@ -50,17 +41,18 @@ def test_xlsx_export_is_byte_identical_and_honours_source_date_epoch(tmp_path):
 
 
 def test_one_quiz_and_moodle(tmp_path):
-    one = _run("export", "--questions", "xlsx", "--quiz", "rules-practice", "--out",
+    one = run_course("export", "--questions", "xlsx", "--quiz", "rules-practice", "--out",
                str(tmp_path), cwd=ROOT)
     assert one.returncode == 0, one.stderr
     assert (tmp_path / "refund-course-rules-practice-questions.xlsx").is_file()
-    moodle = _run("export", "--questions", "moodle", "--out", str(tmp_path), cwd=ROOT)
+    moodle = run_course("export", "--questions", "moodle", "--out", str(tmp_path), cwd=ROOT)
     assert moodle.returncode == 0, moodle.stderr
     assert moodle.stdout.splitlines()[-1] == (
-        "course export: 86 of 104 questions from 7 quizzes → refund-course-moodle.xml")
-    assert "course export: note: 18 道情景题没有导出" in moodle.stderr
+        "course export: 140 of 165 questions from 7 quizzes → refund-course-moodle.xml")
+    assert "course export: note: 25 道情景对话没有导出" in moodle.stderr
+    assert "course export: note: “结业考核”每份试卷从每个抽题组随机抽题：rules 11 道里抽 6 道" in moodle.stderr
     root = etree.parse(str(tmp_path / "refund-course-moodle.xml")).getroot()
-    assert root.tag == "quiz" and len(root.findall("question")) == 86 + 7
+    assert root.tag == "quiz" and len(root.findall("question")) == 140 + 7 + 6
 
 
 def test_export_options_that_do_not_go_together(tmp_path):
@@ -74,7 +66,7 @@ def test_export_options_that_do_not_go_together(tmp_path):
          "of: rules-practice, communication-practice, inspection-practice, "
          "refund-methods-practice, reviews-practice, training-practice, final-assessment"),
     ]:
-        result = _run("export", *args, "--out", str(tmp_path), cwd=ROOT)
+        result = run_course("export", *args, "--out", str(tmp_path), cwd=ROOT)
         assert (result.returncode, result.stderr.strip()) == (2, message)
     assert not any(tmp_path.iterdir())
 
@@ -82,29 +74,35 @@ def test_export_options_that_do_not_go_together(tmp_path):
 def test_the_bundled_course_comes_back_through_the_command_and_course_check_passes(tmp_path):
     course = _course_copy(tmp_path / "course")
     bank = tmp_path / "bank.xlsx"
-    _run("export", "--questions", "xlsx", "--out", str(tmp_path), cwd=course)
+    run_course("export", "--questions", "xlsx", "--out", str(tmp_path), cwd=course)
     (tmp_path / "refund-course-questions.xlsx").rename(bank)
-    for quiz, section, expected in [("rules-practice", "rules", "10 questions (5 single, 2 "
-                                     "multiple, 2 true/false, 1 ordering)"),
-                                    ("final-assessment", None, "30 questions (15 single, 6 "
-                                     "multiple, 6 true/false, 3 ordering)")]:
-        refused = _run("import", str(bank), "--quiz", quiz, cwd=course)
+    for quiz, section, expected in [("rules-practice", "rules", "13 questions (6 single, 2 "
+                                     "multiple, 4 true/false, 1 ordering)"),
+                                    ("final-assessment", None, "66 questions (29 single, 12 "
+                                     "multiple, 19 true/false, 6 ordering)")]:
+        refused = run_course("import", str(bank), "--quiz", quiz, cwd=course)
         assert refused.returncode == 2
         assert refused.stderr.strip() == (f"course: quizzes/{quiz}.yml already exists; pass "
                                           "--force to replace it, or choose another --quiz")
         args = ["import", str(bank), "--quiz", quiz, "--force"] + (
             ["--section", section] if section else [])
-        result = _run(*args, cwd=course)
+        result = run_course(*args, cwd=course)
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == (f"course import: {expected} from {bank} → "
                                          f"quizzes/{quiz}.yml — run `course check`")
         text = (course / "quizzes" / f"{quiz}.yml").read_text()
         assert text.startswith("# yaml-language-server: $schema=")
         assert "# 来自 单选题 第 " in text
-    check = _run("check", cwd=course)
+    final = (course / "quizzes" / "final-assessment.yml").read_text()
+    pools = ["rules", "communication", "inspection", "refund-methods", "reviews", "training"]
+    assert "draw:  # 每份试卷从每个抽题组（工作簿里的知识点）随机抽 count 道题\n" + "".join(
+        f"  - pool: {pool}\n    count: 6\n" for pool in pools) + "questions:\n" in final
+    assert final.count("\n    pool: ") == 66
+    check = run_course("check", cwd=course)
     assert check.returncode == 0, check.stderr
-    # 104 questions less the scenarios of the two quizzes (2 and 6), which a workbook cannot carry
-    assert "7 quizzes (96 questions)" in check.stdout
+    # 165 questions less the conversations of the two quizzes (2 and 12), which a workbook
+    # cannot carry
+    assert "7 quizzes (151 questions)" in check.stdout
 
 
 def _small_course(tmp_path: Path) -> Path:
@@ -120,7 +118,7 @@ def test_problems_are_listed_and_nothing_is_written(tmp_path):
                                     None, None],
                                    ["单选题", "真的吗？", "是", "否", None, None, "A", None, "两分",
                                     None, None]]}))
-    result = _run("import", str(bank), "--quiz", "store-bank", cwd=course)
+    result = run_course("import", str(bank), "--quiz", "store-bank", cwd=course)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{bank}:单选题!G2: the answer names option E, which the row does not have (options: "
@@ -137,7 +135,7 @@ def test_what_only_the_course_knows_is_reported_at_the_cell_too(tmp_path):
     bank.write_bytes(xlsx({"单选题": [["题干", "选项A", "选项B", "正确答案", "课文"],
                                    ["期限是 {{policy.days}}？", "是", "否", "A", None],
                                    ["完好吗？", "是", "否", "A", "refund-rules#没有这个小标题"]]}))
-    result = _run("import", str(bank), "--quiz", "store-bank", cwd=course)
+    result = run_course("import", str(bank), "--quiz", "store-bank", cwd=course)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{bank}:单选题!A2: unknown policy 'days' — define it in policies.yml (known: none "
@@ -147,6 +145,27 @@ def test_what_only_the_course_knows_is_reported_at_the_cell_too(tmp_path):
         f"course import: 2 problems in {bank}; nothing was written"]
 
 
+def test_a_draw_larger_than_its_pool_is_reported_at_the_number_drawn(tmp_path):
+    course = _small_course(tmp_path / "c")
+    bank = tmp_path / "bank.xlsx"
+    bank.write_bytes(xlsx({"单选题": [["题干", "选项A", "选项B", "正确答案", "知识点", "抽题数"],
+                                   ["完好吗？", "是", "否", "A", "basics", 3],
+                                   ["拆了吗？", "是", "否", "B", "basics", 3]]}))
+    result = run_course("import", str(bank), "--quiz", "store-bank", cwd=course)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{bank}:单选题!F2: draw of 3 from pool 'basics', which has only 2 questions — draw at "
+        "most 2, or add questions to the pool",
+        f"course import: 1 problem in {bank}; nothing was written"]
+    bank.write_bytes(xlsx({"单选题": [["题干", "选项A", "选项B", "正确答案", "知识点", "抽题数"],
+                                   ["完好吗？", "是", "否", "A", "basics", 1],
+                                   ["拆了吗？", "是", "否", "B", "basics", 1]]}))
+    result = run_course("import", str(bank), "--quiz", "store-bank", cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert "draw:" in (course / "quizzes" / "store-bank.yml").read_text()
+    assert run_course("check", cwd=course).returncode == 0
+
+
 def test_a_good_bank_becomes_a_quiz_that_course_check_accepts(tmp_path):
     course = _small_course(tmp_path / "c")
     bank = tmp_path / "门店题库.xlsx"
@@ -154,12 +173,13 @@ def test_a_good_bank_becomes_a_quiz_that_course_check_accepts(tmp_path):
         ["题型", "题干", "选项A", "选项B", "正确答案", "知识点", "难度"],
         ["单选题", "签收第 3 天，商品完好，怎么办？", "A、同意", "B、拒绝", "A", "退款规则", "易"],
         ["判断题", "拆开包装就不能退。", None, None, "×", None, None]]}))
-    result = _run("import", str(bank), "--quiz", "store-bank", "--section", "rules", cwd=course)
+    result = run_course("import", str(bank), "--quiz", "store-bank", "--section", "rules",
+                        cwd=course)
     assert result.returncode == 0, result.stderr
     quiz = (course / "quizzes" / "store-bank.yml").read_text()
     assert "title: 门店题库  # 测验标题：显示在网站上\nsection: rules\n" in quiz
     assert "    lesson: refund-rules\n" in quiz and "  # 难度：易（课程不使用难度，仅作记录）\n" in quiz
-    assert _run("check", cwd=course).returncode == 0
+    assert run_course("check", cwd=course).returncode == 0
 
 
 @pytest.mark.parametrize("args, message", [
@@ -177,7 +197,7 @@ def test_import_options_are_checked_before_anything_is_read(tmp_path, args, mess
     course = _small_course(tmp_path / "c")
     bank = tmp_path / "bank.xlsx"
     bank.write_bytes(b"not read")
-    result = _run("import", str(bank), *args, cwd=course)
+    result = run_course("import", str(bank), *args, cwd=course)
     assert (result.returncode, result.stderr.strip()) == (2, message)
 
 
@@ -194,7 +214,7 @@ def test_a_bad_file_is_one_line_and_never_a_traceback(tmp_path, make, message):
     course = _small_course(tmp_path / "c")
     bank = tmp_path / "bank.xlsx"
     make(bank)
-    result = _run("import", str(bank), "--quiz", "bank", cwd=course)
+    result = run_course("import", str(bank), "--quiz", "bank", cwd=course)
     assert result.returncode == 1
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith(f"{bank}: {message}")
@@ -206,7 +226,7 @@ def test_a_20_mb_file_is_refused_before_it_is_read(tmp_path):
     bank = tmp_path / "huge.xlsx"
     with bank.open("wb") as handle:  # sparse: 20 MB on paper, nothing on disk
         handle.truncate(20 * 1024 * 1024)
-    result = _run("import", str(bank), "--quiz", "bank", cwd=course)
+    result = run_course("import", str(bank), "--quiz", "bank", cwd=course)
     assert (result.returncode, result.stderr.strip()) == (1, (
         f"{bank}: the file is 20.0 MB, over the 10 MB limit for a question bank (a bank of "
         "thousands of questions is well under 1 MB) — remove pictures and other sheets, or "
@@ -225,7 +245,7 @@ def test_10000_rows_are_read_and_refused_with_the_course_file_limit(tmp_path):
     bank = tmp_path / "big.xlsx"
     bank.write_bytes(_rows(10_000))
     started = time.perf_counter()
-    result = _run("import", str(bank), "--quiz", "bank", cwd=course)
+    result = run_course("import", str(bank), "--quiz", "bank", cwd=course)
     elapsed = time.perf_counter() - started
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
@@ -240,17 +260,17 @@ def test_1500_rows_are_imported(tmp_path):
     course = _small_course(tmp_path / "c")
     bank = tmp_path / "bank.xlsx"
     bank.write_bytes(_rows(1_500))
-    result = _run("import", str(bank), "--quiz", "bank", cwd=course)
+    result = run_course("import", str(bank), "--quiz", "bank", cwd=course)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("course import: 1500 questions (1500 single) from ")
-    assert _run("check", cwd=course).returncode == 0
+    assert run_course("check", cwd=course).returncode == 0
 
 
 def test_a_title_the_site_cannot_show_is_named_with_where_it_came_from(tmp_path):
     course = _small_course(tmp_path / "c")
     bank = tmp_path / "题库<1>.xlsx"
     bank.write_bytes(xlsx({"单选题": [["题干", "选项A", "选项B", "正确答案"], ["q", "a", "b", "A"]]}))
-    result = _run("import", str(bank), "--quiz", "bank", cwd=course)
+    result = run_course("import", str(bank), "--quiz", "bank", cwd=course)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"{bank}: the quiz title '题库<1>' (--title, else the file's name): a title cannot contain "

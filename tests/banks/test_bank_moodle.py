@@ -17,11 +17,9 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from bankbooks import bundled, quizcourse  # noqa: F401  (pytest fixtures)
-
 from generator.banks.moodle import ALL_GRADES, GRADES, moodle_xml
-from generator.scoring import grade_question
 from generator.models.quiz import MultipleChoice, Ordering, Quiz, SingleChoice, TrueFalse
+from generator.scoring import grade_question
 
 NUMBERINGS = {"abc", "ABCD", "123", "iii", "IIII", "none"}
 GRADINGS = {"all_or_nothing": "ALL_OR_NOTHING", "position": "ABSOLUTE_POSITION",
@@ -54,19 +52,42 @@ def _questions(root):
     return found
 
 
-def test_the_file_is_moodle_xml_with_one_category_per_quiz(bundled):
+def test_the_file_is_moodle_xml_with_one_category_per_quiz_and_one_per_pool(bundled):
     exported, root = _export(bundled)
     assert exported.data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<quiz>")
     assert root.tag == "quiz"
     categories = [q for q in root.iter("question") if q.get("type") == "category"]
-    assert [_text(c, "category/text") for c in categories] == [
-        f"$course$/top/抖音电商退款与售后实务/{e.quiz.title}" for e in bundled.quizzes]
-    assert [_text(c, "idnumber") for c in categories] == [e.quiz.id for e in bundled.quizzes]
+    expected = []
+    for entry in bundled.quizzes:
+        path = f"$course$/top/抖音电商退款与售后实务/{entry.quiz.title}"
+        expected += [(path, entry.quiz.id)]
+        expected += [(f"{path}/{d.pool}", f"{entry.quiz.id}/{d.pool}") for d in entry.quiz.draw]
+    assert [(_text(c, "category/text"), _text(c, "idnumber")) for c in categories] == expected
+    assert len(expected) == 7 + 6  # seven quizzes; the final's six pools
     assert all(c.find("info").get("format") == "html" for c in categories)
     types = [q.get("type") for _, q in _questions(root)]
-    assert exported.written == len(types) == 86
-    assert {t: types.count(t) for t in set(types)} == {"multichoice": 60, "truefalse": 17,
-                                                       "ordering": 9}
+    assert exported.written == len(types) == 140  # all 165 but the 25 conversations
+    assert {t: types.count(t) for t in set(types)} == {"multichoice": 84, "truefalse": 44,
+                                                       "ordering": 12}
+
+
+def test_a_drawn_quiz_says_how_a_moodle_quiz_draws_from_its_pools(bundled):
+    final = bundled.quiz("final-assessment").quiz
+    exported, root = _export(bundled, [final])
+    by_category = {}
+    for category, element in _questions(root):
+        by_category.setdefault(category.rpartition("/")[2], []).append(_text(element, "name/text"))
+    assert list(by_category) == [d.pool for d in final.draw]
+    for pool, ids in by_category.items():
+        assert ids == [q.id for q in final.questions if q.pool == pool and q.type != "scenario"]
+        assert len(ids) == 11
+    note = ("“结业考核”每份试卷从每个抽题组随机抽题：rules 11 道里抽 6 道、communication 11 道里抽 6 道、"
+            "inspection 11 道里抽 6 道、refund-methods 11 道里抽 6 道、reviews 11 道里抽 6 道、"
+            "training 11 道里抽 6 道。每个抽题组是这个测验下的一个子类别；在 Moodle 测验里从每个子类别添加"
+            "相应数量的随机题。")
+    assert exported.notes[0] == note
+    first = next(i for i, q in enumerate(root) if q.tag == "question")
+    assert root[first - 1].tag is etree.Comment and root[first - 1].text == f" {note} "
 
 
 def test_every_question_has_what_the_importer_requires(bundled):
@@ -74,7 +95,8 @@ def test_every_question_has_what_the_importer_requires(bundled):
     by_id = {q.id: (e.quiz, q) for e in bundled.quizzes for q in e.quiz.questions}
     for category, element in _questions(root):
         quiz, question = by_id[_text(element, "name/text")]
-        assert category.endswith("/" + quiz.title)
+        assert category.endswith(f"/{quiz.title}" + (f"/{question.pool}" if question.pool
+                                                      else ""))
         assert _text(element, "idnumber") == question.id
         assert element.find("questiontext").get("format") == "html"
         assert _text(element, "questiontext/text").startswith("<p>")
@@ -185,15 +207,16 @@ def test_ordering_uses_the_ordering_type_with_the_answers_in_the_right_order(bun
         assert _text(element, "gradingtype") == GRADINGS[question.scoring]
         assert [lxml.html.fromstring(_text(a, "text")).text_content() for a in answers] == [
             item.text for item in question.items]
-    assert seen == 9
+    assert seen == 12
 
 
 def test_scenarios_are_left_out_with_a_comment_and_a_note(bundled):
     exported, root = _export(bundled)
     comments = [c.text for c in root.iter(etree.Comment)]
-    assert " 情景题“day-eight-dress”没有导出：Moodle 没有分支对话的题型。 " in comments
-    assert exported.notes[-1].startswith("18 道情景题没有导出：Moodle 没有分支对话的题型（day-eight-dress, ")
-    assert exported.notes[0] == ("6 道多选题在课程里全对才得分；在 Moodle 里选错任何一个得 0 分，但只选对一部分"
+    assert " 情景对话“day-eight-dress”没有导出：Moodle 没有分支对话的题型。 " in comments
+    assert exported.notes[-1].startswith(
+        "25 道情景对话没有导出：Moodle 没有分支对话的题型（day-eight-dress, no-pickup-refund, ")
+    assert exported.notes[-2] == ("6 道多选题在课程里全对才得分；在 Moodle 里选错任何一个得 0 分，但只选对一部分"
                                  "会得部分分（Moodle 没有全对才得分的多选题）。")
 
 

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.banks.quizyaml import QuizTooLarge, quiz_text
 from generator.banks.imported import ImportedQuestion
+from generator.banks.quizyaml import QuizTooLarge, quiz_text
 from generator.models.quiz import Quiz
 from generator.validation import validate
 from generator.yamlsource import parse_bytes
@@ -42,13 +42,27 @@ def test_the_file_is_commented_like_a_scaffold_and_loads_as_a_quiz():
     assert "  # 难度：易（课程不使用难度，仅作记录）" in text
     assert "  # 知识点：退款 规则（没有同名的课文，所以没有设置 lesson）" in text
     quiz = validate(Quiz, parse_bytes(text.encode(), "store-bank.yml"))
-    assert quiz.questions[0].options[0].correct and quiz.questions[0].explanation == "七天内完好应同意。"
+    assert quiz.questions[0].options[0].correct
+    assert quiz.questions[0].explanation == "七天内完好应同意。"
 
 
 def test_an_english_course_gets_english_comments_and_no_section_line():
     text = _text([_question()], language="en", section=None)
     assert "# Imported by `course import` from 门店题库.xlsx: 1 questions." in text
     assert "section:" not in text and "  # from 单选题, row 2" in text
+
+
+def test_a_drawn_quiz_gets_its_draw_and_each_question_its_pool():
+    questions = [_question(id=f"q{i}", pool=pool) for i, pool in enumerate(["rules", "talks",
+                                                                           "rules"])]
+    text = _text(questions, draw=[("rules", 1), ("talks", 1)])
+    assert ("shuffle: false  # true：每位学员的选项顺序不同\n"
+            "draw:  # 每份试卷从每个抽题组（工作簿里的知识点）随机抽 count 道题\n"
+            "  - pool: rules\n    count: 1\n  - pool: talks\n    count: 1\n"
+            "questions:\n") in text
+    quiz = validate(Quiz, parse_bytes(text.encode(), "store-bank.yml"))
+    assert [(d.pool, d.count) for d in quiz.draw] == [("rules", 1), ("talks", 1)]
+    assert [q.pool for q in quiz.questions] == ["rules", "talks", "rules"]
 
 
 def test_multi_line_texts_are_literal_blocks():

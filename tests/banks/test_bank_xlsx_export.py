@@ -8,8 +8,6 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from bankbooks import bundled  # noqa: F401  (pytest fixtures)
-
 from generator.banks.rows import SOURCE_SHEET, SheetData, bank_sheets
 from generator.banks.xlsx_export import BankExportError, workbook_bytes
 
@@ -39,7 +37,7 @@ def test_every_date_in_the_file_is_the_export_date(bundled):
 
 def test_spreadsheet_software_reads_back_what_was_written(bundled):
     book = load_workbook(io.BytesIO(_bank(bundled)))
-    assert book.sheetnames == ["说明", "单选题", "多选题", "判断题", "排序题", "情景题", SOURCE_SHEET]
+    assert book.sheetnames == ["说明", "单选题", "多选题", "判断题", "排序题", "情景对话", SOURCE_SHEET]
     assert book.active.title == "说明"
     assert book[SOURCE_SHEET].sheet_state == "hidden"
     assert all(book[name].sheet_state == "visible" for name in book.sheetnames[:-1])
@@ -48,13 +46,13 @@ def test_spreadsheet_software_reads_back_what_was_written(bundled):
     assert single.freeze_panes == "C2"
     assert [c.value for c in single[2]][:7] == [
         "单选题", "买家 11 月 3 日 14:00 签收了一件卫衣，订单标签只有“7天无理由”。他想无理由退货，最晚哪一天提交申请"
-        "还算在期限内？", "11 月 9 日", "11 月 10 日", "11 月 7 日（从 10 月 31 日发货那天算）", "11 月 11 日",
-        "B"]
+        "还算在期限内？", "11 月 9 日（签收当天算第 1 天）", "11 月 10 日（签收次日算第 1 天）",
+        "11 月 7 日（从 10 月 31 日发货那天算）", "11 月 11 日（4 日加上 7 天）", "B"]
     assert single["I2"].value == 1 and single["I2"].data_type == "n"
     assert single.column_dimensions["B"].width == 48
     # Rows tall enough for their wrapped text (not every spreadsheet fits them itself), printed
     # one page wide with the header row on every page.
-    assert single.row_dimensions[2].height == 64  # 选项A反馈 wraps to four lines in its column
+    assert single.row_dimensions[2].height == 48  # 题干 and 选项A反馈 wrap to three lines
     assert single.page_setup.fitToWidth == 1 and single.page_setup.orientation == "landscape"
     assert single.print_title_rows == "$1:$1"
     guide = book["说明"]

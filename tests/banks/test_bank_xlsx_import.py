@@ -1,9 +1,8 @@
 """A trainer's workbook → the questions of one quiz, or every problem at its cell."""
 
 from bankbooks import SINGLE_HEADERS, with_cached_values, xlsx
-
-from generator.banks.rows import SOURCE_SHEET
 from generator.banks.imported import BankContext
+from generator.banks.rows import SOURCE_SHEET
 from generator.banks.xlsx_import import import_bank
 from generator.banks.xlsx_read import read_workbook
 
@@ -300,3 +299,60 @@ def test_a_workbook_without_questions():
         "questions.xlsx: no questions found: no sheet has a header row with 题干 and 正确答案 "
         "followed by rows of questions — put the headers (题型, 题干, 选项A…, 正确答案, 解析, 分值) in "
         "the first row"]
+
+
+DRAWN_HEADERS = ["题型", "题干", "选项A", "选项B", "正确答案", "知识点", "抽题数"]
+
+
+def test_a_topic_with_a_number_drawn_is_the_questions_pool_and_makes_the_draw():
+    data = xlsx({"单选题": [DRAWN_HEADERS,
+                         ["单选题", "一", "是", "否", "A", "rules", 2],
+                         ["单选题", "二", "是", "否", "B", "Rules", "2"],  # case and text cells
+                         ["单选题", "三", "是", "否", "A", "talks", 1],
+                         ["单选题", "四", "是", "否", "B", "rules", "２"]]})
+    result = _import(data)
+    assert _problems(result) == []
+    assert [(q.data["id"], q.data["type"], q.data["pool"], list(q.data)[:3])
+            for q in result.questions] == [
+        ("single-2", "single", "rules", ["id", "type", "pool"]),
+        ("single-3", "single", "rules", ["id", "type", "pool"]),
+        ("single-4", "single", "talks", ["id", "type", "pool"]),
+        ("single-5", "single", "rules", ["id", "type", "pool"])]
+    assert result.draws == [("rules", 2, "单选题!G2"), ("talks", 1, "单选题!G4")]
+    assert all("lesson" not in q.data and not q.notes for q in result.questions)
+
+
+def test_a_topic_without_a_number_drawn_stays_a_topic():
+    data = xlsx({"单选题": [DRAWN_HEADERS, ["单选题", "一", "是", "否", "A", "退款规则", None]]})
+    result = _import(data)
+    assert _problems(result) == [] and result.draws == []
+    assert result.questions[0].data["lesson"] == "refund-rules"
+    assert "pool" not in result.questions[0].data
+
+
+def test_every_problem_of_a_draw_is_named_at_its_cell():
+    data = xlsx({"单选题": [DRAWN_HEADERS,
+                         ["单选题", "一", "是", "否", "A", "rules", 2],
+                         ["单选题", "二", "是", "否", "B", "rules", 3],
+                         ["单选题", "三", "是", "否", "A", None, None],
+                         ["单选题", "四", "是", "否", "B", None, 2],
+                         ["单选题", "五", "是", "否", "A", "退款规则", 2],
+                         ["单选题", "六", "是", "否", "B", "talks", 1.5],
+                         ["单选题", "七", "是", "否", "A", "talks", "六道"]]})
+    assert _problems(_import(data)) == [
+        "questions.xlsx:单选题!G3: pool 'rules' draws 3 questions here but 2 questions at "
+        "单选题!G2 — give every question of a pool the same 抽题数",
+        "questions.xlsx:单选题!G4: this quiz draws its papers from pools (抽题数 at 单选题!G2), "
+        "but this question has no 抽题数, so no paper would hold it — write its pool in 知识点 "
+        "and the pool's 抽题数, or clear 抽题数 on every row",
+        "questions.xlsx:单选题!F5: 抽题数 is filled but 知识点 (the pool) is empty — write the "
+        "pool's name in 知识点, or clear 抽题数",
+        "questions.xlsx:单选题!F6: '退款规则' cannot name a pool: a pool name is lowercase "
+        "letters, digits and hyphens — e.g. refund-rules (or clear 抽题数 if the quiz does not "
+        "draw)",
+        "questions.xlsx:单选题!G7: the number drawn '1.5' is not a whole number from 1 to 1000 — "
+        "write how many questions of the pool (知识点) each paper gets, e.g. 6, or clear the "
+        "cell if the quiz does not draw",
+        "questions.xlsx:单选题!G8: the number drawn '六道' is not a whole number from 1 to 1000 — "
+        "write how many questions of the pool (知识点) each paper gets, e.g. 6, or clear the "
+        "cell if the quiz does not draw"]

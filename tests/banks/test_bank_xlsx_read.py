@@ -5,8 +5,8 @@ import time
 import zipfile
 
 import pytest
-from bankbooks import FIXTURES, SINGLE_HEADERS, with_cached_values, xlsx
 
+from bankbooks import FIXTURES, SINGLE_HEADERS, with_cached_values, xlsx
 from generator.banks import xlsx_read
 from generator.banks.xlsx_read import BankFileError, read_workbook
 
