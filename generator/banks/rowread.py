@@ -356,11 +356,13 @@ class RowReader:
                          "gets, e.g. 6, or clear the cell if the quiz does not draw")
             count = None
         pool = unicodedata.normalize("NFKC", topic).strip().lower()
-        if not topic:
-            where = f"{self.header(col.TOPIC)} (the pool)" if col.TOPIC in self.sheet.columns \
-                else "there is no 知识点 column to name the pool, and it"
-            self.problem(col.TOPIC if col.TOPIC in self.sheet.columns else col.DRAW,
-                         f"{self.header(col.DRAW)} is filled but {where} is empty",
+        if not topic and col.TOPIC not in self.sheet.columns:
+            self.problem(col.DRAW, f"{self.header(col.DRAW)} is filled but the sheet has no 知识点 "
+                         "column to name the pool", "add a 知识点 column with the pool's name, or "
+                         "clear 抽题数")
+        elif not topic:
+            self.problem(col.TOPIC, f"{self.header(col.DRAW)} is filled but "
+                         f"{self.header(col.TOPIC)} (the pool) is empty",
                          "write the pool's name in 知识点, or clear 抽题数")
         elif not is_identifier(pool):
             self.problem(col.TOPIC, f"'{topic}' cannot name a pool: a pool name is lowercase "

@@ -2,7 +2,9 @@
 
 One sheet per question type with the columns Chinese learning platforms import
 (题型, 题干, 选项A…, 正确答案, 解析, 分值, 难度, 知识点), then the columns this course needs to take
-the questions back without loss (feedback per option, scoring, quiz, question id, lesson link).
+the questions back without loss (how many a drawn quiz takes from the pool, scoring, feedback per
+option, quiz, question id, lesson link). For a quiz that draws each learner's paper, 知识点 is
+the question's pool: platforms draw random papers by 知识点.
 Scenarios have no one-row form: they are listed for reference, one row per step of the best
 path.
 
@@ -233,7 +235,7 @@ class _BankBuilder:
         counts = {part.count for part in quiz.draw}
         pools = t["pool_separator"].join(
             t["guide_pool_size" if len(counts) == 1 else "guide_pool_draw"].format(
-                pool=part.pool, count=part.count, size=pool_size(quiz, part.pool))
+                pool=part.pool, count=part.count, size=_pool_size(quiz, part.pool))
             for part in quiz.draw)
         drawn = sum(part.count for part in quiz.draw)
         if len(counts) == 1:
@@ -247,7 +249,7 @@ class _BankBuilder:
         return sentence
 
 
-def pool_size(quiz: Quiz, pool: str) -> int:
+def _pool_size(quiz: Quiz, pool: str) -> int:
     return sum(1 for question in quiz.questions if question.pool == pool)
 
 

@@ -356,3 +356,10 @@ def test_every_problem_of_a_draw_is_named_at_its_cell():
         "questions.xlsx:单选题!G8: the number drawn '六道' is not a whole number from 1 to 1000 — "
         "write how many questions of the pool (知识点) each paper gets, e.g. 6, or clear the "
         "cell if the quiz does not draw"]
+
+
+def test_a_number_drawn_without_a_topic_column_says_what_is_missing():
+    data = xlsx({"单选题": [["题干", "选项A", "选项B", "正确答案", "抽题数"], ["一", "是", "否", "A", 1]]})
+    assert _problems(_import(data)) == [
+        "questions.xlsx:单选题!E2: 抽题数 is filled but the sheet has no 知识点 column to name the "
+        "pool — add a 知识点 column with the pool's name, or clear 抽题数"]
