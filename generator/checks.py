@@ -16,6 +16,8 @@ from pydantic import BaseModel
 from .anchors import anchors_in
 from .bundle import CourseBundle
 from .errors import Problem
+from .items.checks import check_items
+from .items.thresholds import ItemCheckRun
 from .models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 from .render.text import COURSE_LINK, POLICY_REF, without_code
 from .yamlsource import Locator
@@ -25,15 +27,18 @@ _LINK_START = re.compile(r"\]\((lesson|quiz|section|glossary|policy):")
 
 
 def check_bundle(bundle: CourseBundle, today: datetime.date | None = None,
-                 stale_after_days: int = 180) -> list[Problem]:
-    checker = _Checker(bundle, today or datetime.date.today(), stale_after_days)
+                 stale_after_days: int = 180, items: ItemCheckRun | None = None) -> list[Problem]:
+    """Every problem of a loaded course; with `items`, the item-quality checks too."""
+    checker = _Checker(bundle, today or datetime.date.today(), stale_after_days, items)
     checker.run()
     return checker.problems
 
 
 class _Checker:
-    def __init__(self, bundle: CourseBundle, today: datetime.date, stale_after_days: int):
+    def __init__(self, bundle: CourseBundle, today: datetime.date, stale_after_days: int,
+                 items: ItemCheckRun | None = None):
         self.bundle = bundle
+        self.items = items
         self.today = today
         self.stale_after = datetime.timedelta(days=stale_after_days)
         self.stale_after_days = stale_after_days
@@ -62,6 +67,8 @@ class _Checker:
         for entry in bundle.quizzes:
             self._check_quiz(entry.quiz, entry.locator)
             self._check_text(entry.quiz, (), entry.locator)
+            if self.items is not None:
+                self._check_items(entry.quiz, entry.locator)
         self._check_text(bundle.course, (), bundle.course_locator)
         if bundle.policies_locator is not None:
             for name, policy in bundle.policies.policies.items():
@@ -164,6 +171,19 @@ class _Checker:
                              lambda i, p=path: p + ("items", i, "id"), "step id")
             elif isinstance(question, Scenario):
                 self._check_scenario(question, locator, path)
+
+    def _check_items(self, quiz: Quiz, locator: Locator) -> None:
+        """Item quality (generator/items/checks.py): cues that give answers away."""
+        run = self.items
+        graded = quiz.mode == "assessment" or quiz.required or run.every_quiz_assessed
+        values = {name: p.value for name, p in self.bundle.policies.policies.items()}
+        for finding in check_items(quiz, run.thresholds, values):
+            severity = finding.kind
+            if finding.kind == "flaw":
+                severity = "error" if run.strict and graded else "warning"
+            self.problems.append(locator.problem(finding.path, f"{finding.check}: "
+                                                 f"{finding.message}", finding.hint,
+                                                 severity=severity))
 
     def _check_draw(self, quiz: Quiz, locator: Locator) -> None:
         """A drawn paper: every pool named once, big enough, and every question in one."""

@@ -44,13 +44,17 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     check = command("check", _check, "Check every lesson and quiz without building.")
+    check.add_argument("-s", "--strict", action="store_true",
+                       help="item-quality findings in assessment and required quizzes are "
+                            "errors, not warnings (as `course build --strict`)")
     check.add_argument("--today", type=datetime.date.fromisoformat, default=None,
                        help=argparse.SUPPRESS)  # for reproducible staleness checks in tests
 
     build = command("build", _build, "Build the course website into site/.")
     build.add_argument("-d", "--site-dir", help="where to write the site (default: site/)")
     build.add_argument("-s", "--strict", action="store_true",
-                       help="fail on any warning, as `mkdocs build --strict` does")
+                       help="fail on any MkDocs warning, as `mkdocs build --strict` does, and on "
+                            "item-quality findings in graded quizzes, as `course check --strict`")
     build.add_argument("--assessment", action="store_true",
                        help="build every quiz as an assessment: no answer key in the site")
 
@@ -70,12 +74,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args) -> int:
+    from .items.thresholds import ItemCheckRun
     from .loading import load_course
 
     started = time.perf_counter()
     project = find_project(args.config_file)
+    items = ItemCheckRun(project.item_checks, strict=args.strict,
+                         every_quiz_assessed=project.assessment)
     bundle = load_course(project.content_dir, project.quiz_dir, today=args.today,
-                         stale_after_days=project.stale_after_days)
+                         stale_after_days=project.stale_after_days, items=items)
     _print_problems(bundle.warnings)
     questions = sum(len(e.quiz.questions) for e in bundle.quizzes)
     print(f"course check: OK — {len(bundle.course.sections)} sections, {len(bundle.lessons)} "
@@ -114,10 +121,11 @@ def _mkdocs_config(args, **overrides):
         config = load_config(config_file=str(args.config_file), **overrides)
     except ConfigurationError as error:
         raise AuthorError([Problem(str(args.config_file), 0, 0, str(error))]) from None
-    if getattr(args, "assessment", False):
-        plugin = config.plugins.get("course")
-        if plugin is not None:
+    plugin = config.plugins.get("course")
+    if plugin is not None:
+        if getattr(args, "assessment", False):
             plugin.config.assessment = True
+        plugin.strict_items = bool(getattr(args, "strict", False))
     return config
 
 

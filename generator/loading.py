@@ -10,6 +10,7 @@ from pathlib import Path
 from .bundle import CourseBundle, LessonEntry, QuizEntry
 from .checks import check_bundle
 from .errors import AuthorError, Problem
+from .items.thresholds import ItemCheckRun
 from .models.course import Course, Lesson
 from .models.quiz import Quiz
 from .models.reference import Glossary, PolicyFile
@@ -58,14 +59,17 @@ def cycle_collection_paused():
 
 
 def load_course(content_dir: Path, quiz_dir: Path | None, today=None,
-                stale_after_days: int = 180) -> CourseBundle:
-    """Load and check a whole course; raise AuthorError listing every problem found."""
+                stale_after_days: int = 180, items: ItemCheckRun | None = None) -> CourseBundle:
+    """Load and check a whole course; raise AuthorError listing every problem found.
+
+    `items`: run the item-quality checks too (course check and builds do; grading does not).
+    """
     with cycle_collection_paused():
-        return _load_course(content_dir, quiz_dir, today, stale_after_days)
+        return _load_course(content_dir, quiz_dir, today, stale_after_days, items)
 
 
 def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
-                 stale_after_days: int = 180) -> CourseBundle:
+                 stale_after_days: int = 180, items: ItemCheckRun | None = None) -> CourseBundle:
     problems: list[Problem] = []
 
     def load(model, path: Path):
@@ -140,7 +144,7 @@ def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
                           unloaded_quizzes=unloaded_quizzes,
                           policies_unloaded=policies_present and policies is None,
                           glossary_unloaded=glossary_present and glossary is None)
-    found = check_bundle(bundle, today=today, stale_after_days=stale_after_days)
+    found = check_bundle(bundle, today=today, stale_after_days=stale_after_days, items=items)
     problems.extend(p for p in found if p.severity == "error")
     bundle.warnings = sorted(p for p in found if p.severity == "warning")
     if problems:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import AuthorError, Problem
+from .items.thresholds import ItemChecks
 
 DEFAULT_CONFIG = "mkdocs.yml"
 
@@ -19,6 +20,7 @@ class Project:
     quiz_dir: Path | None
     stale_after_days: int = 180
     assessment: bool = False
+    item_checks: ItemChecks = field(default_factory=ItemChecks)
 
     @property
     def root(self) -> Path:
@@ -52,7 +54,7 @@ def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
         raise AuthorError([Problem(str(path), 0, 0, f"content folder '{content}' does not exist",
                                    "create it or set plugins: course: content_dir")])
     return Project(path, content, quiz_dir if quiz_dir.is_dir() else None,
-                   settings.stale_after_days, settings.assessment)
+                   settings.stale_after_days, settings.assessment, settings.item_checks)
 
 
 class CourseOptions(BaseModel):
@@ -65,6 +67,19 @@ class CourseOptions(BaseModel):
     quiz_dir: str | None = None
     assessment: bool = False
     stale_after_days: int = 180
+    item_checks: ItemChecks = ItemChecks()
+
+
+def item_checks_from(options, config_file: str | Path) -> ItemChecks:
+    """The `item_checks:` option as the MkDocs plugin receives it, checked by the same model
+    `course` uses, with the same messages."""
+    try:
+        return CourseOptions.model_validate({"item_checks": options}).item_checks
+    except ValidationError as error:
+        path = Path(config_file)
+        where = _option_positions(path)
+        raise AuthorError([_option_problem(item, path, where)
+                           for item in error.errors(include_url=False)]) from None
 
 
 def _course_options(config, path: Path) -> dict:
@@ -97,9 +112,21 @@ def _option_positions(path: Path) -> dict[str, tuple[int, int]]:
         for entry in (node.value if isinstance(node, yaml.SequenceNode) else [node]):
             for options in _entries(entry, "course"):
                 if isinstance(options, yaml.MappingNode):
-                    return {key.value: (value.start_mark.line + 1, value.start_mark.column + 1)
-                            for key, value in options.value}
+                    return _positions(options, "")
     return {}
+
+
+def _positions(node, prefix: str) -> dict[str, tuple[int, int]]:
+    """Where each value of a mapping starts, nested mappings' keys named `outer.inner`."""
+    import yaml
+
+    found = {}
+    for key, value in node.value:
+        name = f"{prefix}{getattr(key, 'value', '')}"
+        found[name] = (value.start_mark.line + 1, value.start_mark.column + 1)
+        if isinstance(value, yaml.MappingNode):
+            found |= _positions(value, name + ".")
+    return found
 
 
 def _entries(node, key: str) -> list:
@@ -110,24 +137,47 @@ def _entries(node, key: str) -> list:
     return [value for name, value in node.value if getattr(name, "value", None) == key]
 
 
-_EXPECTED = {"bool_type": "true or false", "int_type": "a whole number", "string_type": "text"}
+_EXPECTED = {"bool_type": "true or false", "int_type": "a whole number", "string_type": "text",
+             "float_type": "a number", "list_type": "a list", "model_type": "a mapping of "
+             "settings (key: value lines)", "greater_than_equal": "at least {ge}",
+             "less_than_equal": "at most {le}"}
 _EXAMPLE = {"enabled": "true", "content_dir": "content", "quiz_dir": "quizzes",
-            "assessment": "false", "stale_after_days": "180"}
+            "assessment": "false", "stale_after_days": "180",
+            "item_checks": "{enabled: false} or {longest_key_share: 0.4}",
+            **{f"item_checks.{name}": str(field.get_default(call_default_factory=True)).lower()
+               for name, field in ItemChecks.model_fields.items()}}
 
 
 def _option_problem(item, path: Path, where: dict[str, tuple[int, int]]) -> Problem:
-    name = str(item["loc"][0]) if item["loc"] else ""
+    # A setting inside a nested option (item_checks.longest_key_share; a list's items name
+    # the list) is named with its dotted path.
+    names = [str(part) for part in item["loc"] if not isinstance(part, int)]
+    name = ".".join(names)
     line, column = where.get(name, (0, 0))
-    if item["type"] == "extra_forbidden" or name not in CourseOptions.model_fields:
-        known = ", ".join(CourseOptions.model_fields)
-        return Problem(str(path), line, column, f"unknown course plugin option '{name}'",
-                       f"use one of: {known}")
-    expected = _EXPECTED.get(item["type"], "a valid value")
+    owner = CourseOptions
+    for part in names[:-1]:
+        annotation = owner.model_fields[part].annotation if part in owner.model_fields else None
+        owner = annotation if isinstance(annotation, type) else None
+        if owner is None:
+            break
+    if item["type"] == "extra_forbidden" or owner is None or names[-1] not in owner.model_fields:
+        known = ", ".join(owner.model_fields) if owner else ""
+        what = f"'{names[-1]}' in course plugin option '{names[0]}'" if len(names) > 1 \
+            else f"course plugin option '{name}'"
+        return Problem(str(path), line, column, f"unknown {what}", f"use one of: {known}")
+    short = names[-1]  # the key as written on its own line
+    example = _EXAMPLE.get(name, "...")
+    if item["type"] == "value_error":
+        return Problem(str(path), line, column, f"course plugin option '{name}' "
+                       f"{item['ctx']['error']}", f"for example: {short}: {example}")
+    limits = {key: f"{value:g}" for key, value in item.get("ctx", {}).items()
+              if isinstance(value, (int, float))}
+    expected = _EXPECTED.get(item["type"], "a valid value").format(**limits)
     given = item["input"]
-    if isinstance(given, str) and item["type"] in ("bool_type", "int_type"):
+    if isinstance(given, str) and item["type"] in ("bool_type", "int_type", "float_type"):
         return Problem(str(path), line, column,
                        f"course plugin option '{name}' must be {expected}, not the text {given!r}",
-                       f"write it without quotes, for example: {name}: {_EXAMPLE.get(name)}")
+                       f"write it without quotes, for example: {short}: {example}")
     return Problem(str(path), line, column,
                    f"course plugin option '{name}' must be {expected}, not {given!r}",
-                   f"for example: {name}: {_EXAMPLE.get(name, '...')}")
+                   f"for example: {short}: {example}")

@@ -15,3 +15,6 @@ class CourseConfig(Config):
     # Settings for the build
     assessment = c.Type(bool, default=False)  # every quiz without an answer key
     stale_after_days = c.Type(int, default=180)
+
+    # Settings for the item-quality checks: thresholds, read by project.ItemChecks
+    item_checks = c.Type(dict, default={})

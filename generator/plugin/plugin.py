@@ -17,8 +17,10 @@ from mkdocs.structure.files import File, Files
 from ..anchors import slug
 from ..errors import AuthorError
 from ..i18n import strings
+from ..items.thresholds import ItemCheckRun
 from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
 from ..minify import shipped
+from ..project import item_checks_from
 from ..render.site import plan_site
 from .config import CourseConfig
 
@@ -45,6 +47,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.staging_dir: str | None = None
         self.plan = None
         self.build_failed = False
+        # `course build --strict` sets this: item-quality findings in graded quizzes are then
+        # errors, as in `course check --strict`. MkDocs' own --strict counts MkDocs warnings
+        # only (the course's review notes are logged as info), so plain `mkdocs build --strict`
+        # does not judge item quality.
+        self.strict_items = False
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -58,8 +65,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         assessment = self.config.assessment or os.environ.get("COURSE_ASSESSMENT") == "1"
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             try:
+                items = ItemCheckRun(item_checks_from(self.config.item_checks,
+                                                      config.config_file_path or "mkdocs.yml"),
+                                     strict=self.strict_items, every_quiz_assessed=assessment)
                 self.bundle = load_course(Path(self.config.content_dir), quiz_dir,
-                                          stale_after_days=self.config.stale_after_days)
+                                          stale_after_days=self.config.stale_after_days,
+                                          items=items)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
             for warning in self.bundle.warnings:

@@ -1,0 +1,105 @@
+"""What a test-wise learner reads in an option without knowing the answer: its length, its
+absolute words and hedges, and "all / none of the above".
+
+Lengths are counted on the text as the learner sees it: `{{policy.x}}` replaced by its value,
+Markdown marks and link targets dropped, runs of spaces as one. Every character counts one,
+Chinese and Latin alike: the checks compare options of one question with each other, which are
+written in one language, so the unit cancels out; and a reader judges "the long one" by how
+much there is to read, which a count of characters tracks in both scripts (a width-weighted
+count would make a Chinese option look twice as long as an English one of the same content,
+which only matters when the two are mixed in one question, and then the reader sees the
+difference in words, not in pixels). Punctuation counts too: it is on the screen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..render.text import POLICY_REF
+
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ATTRIBUTES = re.compile(r"\{[.#:][^}]*\}")  # attr_list: {.class}
+_LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)", re.M)
+_PAIRED_MARKS = re.compile(r"(\*\*|__|~~)(.+?)\1", re.S)
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.S)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~|>])")
+_SPACES = re.compile(r"\s+")
+
+
+def visible_text(markdown: str, policies: Mapping[str, str]) -> str:
+    """The text a learner reads: policy values filled in, Markdown marks removed."""
+    text = POLICY_REF.sub(lambda m: policies.get(m.group(1), m.group(0)), markdown)
+    if "[" in text:
+        text = _IMAGE_OR_LINK.sub(r"\1", text)
+    if "{" in text:
+        text = _ATTRIBUTES.sub("", text)
+    text = _LINE_MARKS.sub("", text)
+    if "`" in text:
+        text = text.replace("`", "")
+    if "*" in text or "_" in text or "~" in text:
+        text = _PAIRED_MARKS.sub(r"\2", text)
+        text = _EMPHASIS.sub(r"\2", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def visible_length(markdown: str, policies: Mapping[str, str]) -> int:
+    return len(visible_text(markdown, policies))
+
+
+# Absolute words mark a wrong option to the test-wise, hedges a right one (Haladyna, Downing &
+# Rodriguez 2002, rule 28; the NBME manual's "absolute terms"). Chinese words are matched as
+# written; English ones as whole words, in any case. A hedge that contains an absolute word
+# (不一定 holds 一定, "not always" holds "always") is matched first and counts as a hedge.
+ABSOLUTE_WORDS_ZH = ("只要", "只有", "一定", "肯定", "必须", "必定", "从不", "从来不", "从来没有", "绝对",
+                     "绝不", "决不", "永远", "总是", "所有", "全部", "任何", "一律", "一概", "完全",
+                     "无论如何", "反正", "根本不", "不可能", "百分之百", "保证")
+ABSOLUTE_WORDS_EN = ("always", "never", "all", "none", "every", "everything", "nothing",
+                     "no one", "must", "only", "completely", "entirely", "absolutely",
+                     "definitely", "certainly", "guaranteed", "impossible")
+HEDGES_ZH = ("一般", "通常", "可能", "大多", "大多数", "多数", "往往", "有时", "有的", "也许",
+             "或许", "基本上", "原则上", "视情况", "看情况", "不一定", "不是所有", "并非所有",
+             "不一概", "尽量", "适当")
+HEDGES_EN = ("usually", "often", "generally", "typically", "sometimes", "may", "might",
+             "probably", "possibly", "likely", "mostly", "in most cases", "not always",
+             "not all", "not necessarily", "depends")
+
+
+def _word_pattern(zh: tuple[str, ...], en: tuple[str, ...]) -> str:
+    # Longest first, so that a longer word wins where two start at the same place.
+    words = sorted([*zh, *en], key=len, reverse=True)
+    return "|".join(re.escape(w) if w in zh else rf"\b{re.escape(w)}\b" for w in words)
+
+
+_CUE_WORD = re.compile(f"(?P<hedge>{_word_pattern(HEDGES_ZH, HEDGES_EN)})|"
+                       f"(?P<absolute>{_word_pattern(ABSOLUTE_WORDS_ZH, ABSOLUTE_WORDS_EN)})",
+                       re.I)
+
+
+def cue_words(text: str) -> tuple[list[str], list[str]]:
+    """(absolute words, hedges) found in visible text, in order, each once."""
+    absolute: list[str] = []
+    hedges: list[str] = []
+    for match in _CUE_WORD.finditer(text):
+        found = hedges if match.group("hedge") else absolute
+        word = match.group(0).lower()
+        if word not in found:
+            found.append(word)
+    return absolute, hedges
+
+
+# "All of the above", "none of the above" and their Chinese forms (以上都对, 以上都不是, 以上皆非,
+# 以上选项均正确, 上述都对 …).
+_ABOVE = re.compile(
+    r"(?:以上|上述|上面)(?:的)?(?:选项|说法|做法|答案|几项|各项|三项|四项|几种|情况)?"
+    r"(?:都|皆|均|全|全部|全都)(?:不)?(?:对|是|非|错|正确|不对|不是|可以|不正确|适用|符合)"
+    r"|\b(?:all|none|both|neither)\s+(?:of\s+)?the\s+(?:above|previous|options\s+above)\b",
+    re.I)
+
+
+def all_or_none_of_the_above(text: str) -> str | None:
+    """The phrase, when the text offers "all / none of the above"."""
+    match = _ABOVE.search(text)
+    return match.group(0) if match else None
