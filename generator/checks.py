@@ -178,11 +178,11 @@ class _Checker:
         graded = quiz.mode == "assessment" or quiz.required or run.every_quiz_assessed
         values = {name: p.value for name, p in self.bundle.policies.policies.items()}
         for finding in check_items(quiz, run.thresholds, values):
-            severity = finding.kind
-            if finding.kind == "flaw":
+            severity, message = finding.kind, finding.message
+            if finding.kind == "flaw":  # named, so that the author knows what to allow
                 severity = "error" if run.strict and graded else "warning"
-            self.problems.append(locator.problem(finding.path, f"{finding.check}: "
-                                                 f"{finding.message}", finding.hint,
+                message = f"{finding.check}: {message}"
+            self.problems.append(locator.problem(finding.path, message, finding.hint,
                                                  severity=severity))
 
     def _check_draw(self, quiz: Quiz, locator: Locator) -> None:

@@ -24,12 +24,17 @@ _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \
 _PAIRED_MARKS = re.compile(r"(\*\*|__|~~)(.+?)\1", re.S)
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.S)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~|>])")
+_PRIVATE = 0xE000  # escaped marks wait here (private-use code points) while marks are removed
+_UNESCAPE = re.compile("[\uE000-\uE07F]")
 _SPACES = re.compile(r"\s+")
 
 
 def visible_text(markdown: str, policies: Mapping[str, str]) -> str:
     """The text a learner reads: policy values filled in, Markdown marks removed."""
     text = POLICY_REF.sub(lambda m: policies.get(m.group(1), m.group(0)), markdown)
+    escaped = "\\" in text
+    if escaped:  # `\*` is a star the reader sees, not a mark
+        text = _ESCAPE.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
     if "[" in text:
         text = _IMAGE_OR_LINK.sub(r"\1", text)
     if "{" in text:
@@ -40,8 +45,8 @@ def visible_text(markdown: str, policies: Mapping[str, str]) -> str:
     if "*" in text or "_" in text or "~" in text:
         text = _PAIRED_MARKS.sub(r"\2", text)
         text = _EMPHASIS.sub(r"\2", text)
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
+    if escaped:
+        text = _UNESCAPE.sub(lambda m: chr(ord(m.group(0)) - _PRIVATE), text)
     return _SPACES.sub(" ", text).strip()
 
 
