@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
                           "created where -f points)")
     from .export.commands import register as export; export(commands, command)  # noqa: E702
     from .desk.commands import register; register(commands, command)  # noqa: E702
+    from .items.command import register as items; items(commands, command)  # noqa: E702
     return parser
 
 
