@@ -16,6 +16,7 @@ from ..grader import percent
 from . import charts
 from .analysis import MIN_FOR_DISCRIMINATION, MIN_FOR_FLAGS, LOW_FACILITY, QuizStats
 from .gradebook import StoredAttempt
+from .reliability import MIN_LEARNERS
 from .strings import strings, type_label
 
 FONTS_SANS = ('system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", '
@@ -76,7 +77,8 @@ def render_report(data: ReportInput) -> str:
         *(_quiz_section(quiz, data, t) for quiz in data.quizzes),
         _learner_table(data, t),
         f'<section id="method"><h2>{_e(t["method"])}</h2>'
-        f'{t["method_text"].format(min_d=MIN_FOR_DISCRIMINATION, min_f=MIN_FOR_FLAGS)}</section>',
+        f'{t["method_text"].format(min_d=MIN_FOR_DISCRIMINATION, min_f=MIN_FOR_FLAGS, min_r=MIN_LEARNERS)}'
+        '</section>',
     ]
     lang = "zh-CN" if data.language == "zh" else "en"
     return (f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
@@ -118,6 +120,7 @@ def _quiz_section(quiz: QuizStats, data: ReportInput, t: dict) -> str:
     if not quiz.learners:
         parts.append(f'<p class="empty">{_e(t["no_attempts"])}</p></section>')
         return "".join(parts)
+    parts.append(_measures(quiz, t))
     points = [charts.Point(str(q.number), q.facility, q.discrimination, bool(q.flags))
               for q in quiz.questions if q.facility is not None and q.discrimination is not None]
     if points:
@@ -140,6 +143,30 @@ def _quiz_section(quiz: QuizStats, data: ReportInput, t: dict) -> str:
     parts.extend(_question(quiz, q, data, t) for q in quiz.questions)
     parts.append("</section>")
     return "".join(parts)
+
+
+def _measures(quiz: QuizStats, t: dict) -> str:
+    """The quiz's reliability and SEM, and one sentence on each number of the section."""
+    found = quiz.reliability
+    kind = "KR-20" if found.kind == "KR-20" else "Cronbach α"
+    if found.learners < MIN_LEARNERS:
+        value = sem = t["too_few"].format(n=MIN_LEARNERS)
+    elif found.value is None:
+        value = sem = t["not_computable"]
+    else:
+        value = f"{found.value:.2f}".replace("-", "−")
+        sem = "—" if found.sem is None else t["sem_value"].format(points=f"{found.sem * 100:.1f}")
+    minimums = {"min_f": MIN_FOR_FLAGS, "min_d": MIN_FOR_DISCRIMINATION, "min_r": MIN_LEARNERS}
+    explained = [t[f"explain_{name}"].format(**minimums)
+                 for name in ("facility", "discrimination", "reliability", "sem")]
+    if found.drawn:
+        explained.append(_e(t["explain_drawn"].format(paper=f"{found.paper:g}")))
+    return (f'<div class="measures"><dl class="metrics">'
+            f'<div><dt>{_e(t["reliability"].format(kind=kind))}</dt><dd>{_e(value)}</dd></div>'
+            f'<div><dt>{_e(t["sem"])}</dt><dd>{_e(sem)}</dd></div></dl>'
+            f'<p class="measures-head">{_e(t["measures"])}</p><ul>'
+            + "".join(f"<li>{sentence}</li>" for sentence in explained)
+            + "</ul></div>")
 
 
 def _lesson(lesson: str | None, data: ReportInput, t: dict) -> str:
@@ -281,6 +308,9 @@ svg .dot-label {{ font-weight: 600; }}
 .meter {{ display: inline-block; width: 80px; height: 8px; background: var(--soft);
   border: 1px solid var(--line); margin-left: .5rem; vertical-align: middle; }}
 .meter span {{ display: block; height: 100%; background: var(--accent); }}
+.measures {{ margin: .6rem 0 1rem; }}
+.measures ul {{ margin: .3rem 0; padding-left: 1.2rem; color: var(--muted); }}
+.measures-head {{ margin: .3rem 0 0; font-weight: 600; }}
 @media (max-width: 480px) {{ main {{ padding: 10px; }} h1 {{ font-size: 1.3rem; }}
   body {{ font-size: 15px; }} }}
 @media print {{ nav {{ display: none; }} .question, .card {{ break-inside: avoid; }} }}

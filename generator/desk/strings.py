@@ -62,7 +62,29 @@ STRINGS: dict[str, dict[str, str]] = {
             "<p><b>区分度</b>（上下 27% 分组法，与 Moodle 报告的区分度同为 −1 到 1）：把答卷按"
             "<em>除这道题以外</em>的得分排序，取最低和最高各 27%（至少 1 人），区分度 = 高分组在"
             "这道题上的平均得分比例 − 低分组的平均得分比例。为负时标记。作答少于 {min_d} 人时不计算；"
-            "少于 {min_f} 人时不标记。</p>"),
+            "少于 {min_f} 人时不标记。</p>"
+            "<p><b>信度</b>：每道题的得分计为这道题拿到的分数，信度 = m·c̄ / (v̄ + (m − 1)·c̄)，"
+            "v̄ 为各题得分方差的平均，c̄ 为两题得分协方差的平均，m 为每份试卷的题数；每位学员都答全部"
+            "题目时它就是 Cronbach α，全部是同分值的对错题时就是 KR-20。试卷从题库抽取时，方差只算抽到"
+            "这道题的学员，协方差只算同时抽到两道题的学员。<b>测量标准误</b> = 学员得分的标准差 × "
+            "√(1 − 信度)。不足 {min_r} 人时都不计算：模拟 20 道对错题、真实信度 0.77 的测验，10 人的"
+            "班级算出的信度在 0.26 到 0.90 之间都有可能，30 人时在 0.61 到 0.86 之间。</p>"),
+        "reliability": "信度（{kind}）",
+        "sem": "测量标准误",
+        "sem_value": "±{points} 分",
+        "not_computable": "算不出：分数没有差别",
+        "measures": "这些数字的意思",
+        "explain_facility": "<b>答对率</b>：学员在这道题上平均拿到的分数比例，越低越难（作答少于 {min_f} 人时不标记）。",
+        "explain_discrimination": (
+            "<b>区分度</b>：总分高的学员比总分低的学员在这道题上多拿多少，0.2 以上说明这道题分得出会和不会（作答不足 {min_d} 人时不计算）。"),
+        "explain_reliability": (
+            "<b>信度</b>（全部是对错题时为 KR-20，否则为 Cronbach α）：整套题给学员排出的高低有多一致，接近 0 说明总分多半靠运气，考核测验"
+            " 0.75 以上算好（不足 {min_r} 人时不计算）。"),
+        "explain_sem": (
+            "<b>测量标准误</b>：同一位学员换一套同类题目，分数大约会上下差这么多，离及格线不到这个差距的分数算不上明确的通过或不通过（不足 {min_r} 人"
+            "时不计算）。"),
+        "explain_drawn": (
+            "每位学员的试卷从题库抽取：每道题的答对率和区分度只算抽到它的学员；信度按一份 {paper} 道题的试卷计算，两道题的关联只用同时抽到它们的学员。"),
         "types": "单选题|多选题|判断题|排序题|情景对话",
         "certificate": "结业证书",
         "certifies": "兹证明",
@@ -153,7 +175,44 @@ STRINGS: dict[str, dict[str, str]] = {
             "reports): rank attempts by their score on <em>the rest of the quiz</em>, take the "
             "lowest and highest 27 % (at least 1), and subtract the lower group's mean share on "
             "the question from the upper group's. Flagged when negative. Not computed with fewer "
-            "than {min_d} attempts; nothing is flagged with fewer than {min_f}.</p>"),
+            "than {min_d} attempts; nothing is flagged with fewer than {min_f}.</p>"
+            "<p><b>Reliability</b>: each question's score is the points earned on it; reliability "
+            "= m·c̄ / (v̄ + (m − 1)·c̄), with v̄ the mean variance of a question's score, c̄ the "
+            "mean covariance of two questions' scores and m the questions on a paper. When every "
+            "learner answers every question this is Cronbach's alpha, and KR-20 when every "
+            "question is right or wrong and of one weight. With papers drawn from pools, a "
+            "variance counts the learners who drew the question, a covariance those who drew "
+            "both. <b>Standard error of measurement</b> = the standard deviation of the scores × "
+            "√(1 − reliability). Neither is computed under {min_r} learners: for a quiz of 20 "
+            "right-or-wrong questions whose true reliability is 0.77, simulated classes of 10 "
+            "report anything from 0.26 to 0.90, classes of 30 from 0.61 to 0.86.</p>"),
+        "reliability": "Reliability ({kind})",
+        "sem": "Standard error of measurement",
+        "sem_value": "±{points} points",
+        "not_computable": "cannot be computed: the scores do not vary",
+        "measures": "What these numbers mean",
+        "explain_facility": (
+            "<b>Facility</b>: the share of the question's points learners earned on avera"
+            "ge; the lower, the harder (flagged only from {min_f} learners)."),
+        "explain_discrimination": (
+            "<b>Discrimination</b>: how much more of the question's points the learners w"
+            "ith high totals earned than those with low totals; 0.2 or more means it tell"
+            "s those who know from those who do not (not computed under {min_d} learners)"
+            "."),
+        "explain_reliability": (
+            "<b>Reliability</b> (KR-20 when every question is right or wrong, Cronbach's "
+            "alpha otherwise): how consistently the questions rank the learners; near 0 t"
+            "he totals are mostly luck, and 0.75 or more is good for an assessment (not c"
+            "omputed under {min_r} learners)."),
+        "explain_sem": (
+            "<b>Standard error of measurement</b>: about how far a learner's score could "
+            "move on another paper of the same kind, so a score closer than this to the p"
+            "ass mark is not a clear pass or fail (not computed under {min_r} learners)."),
+        "explain_drawn": (
+            "Each learner's paper is drawn from pools: a question's facility and discrimi"
+            "nation count only the learners who drew it; reliability is for one paper of "
+            "{paper} questions, each pair of questions related over the learners who drew"
+            " both."),
         "types": "Single choice|Multiple choice|True or false|Put in order|Conversation",
         "certificate": "Certificate of completion",
         "certifies": "This certifies that",
