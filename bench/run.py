@@ -85,17 +85,25 @@ def _git(*args) -> str:
 # 1. course check against parsing the same YAML with the C loader
 def bench_check(course: Path, lessons: int, runs: int, logs: Path) -> dict:
     py, env = sys.executable, child_env()
+    # The same course with the item-quality checks turned off: what they cost (issue 13).
+    unchecked = course / "mkdocs-no-item-checks.yml"
+    unchecked.write_text(corpus.without_item_checks((course / "mkdocs.yml").read_text(
+        encoding="utf-8")), encoding="utf-8")
     result = measure.interleaved({
         "check": dict(cmd=[py, "-m", "generator", "check", "-f", "mkdocs.yml"], cwd=course,
                       env=env, log=logs / f"check-{lessons}.log"),
         "floor": dict(cmd=[py, str(HERE / "parse_floor.py"), str(course)], cwd=course, env=env,
                       log=logs / f"floor-{lessons}.log"),
+        "unchecked": dict(cmd=[py, "-m", "generator", "check", "-f", unchecked.name],
+                          cwd=course, env=env, log=logs / f"check-no-items-{lessons}.log"),
     }, runs)
     files = corpus.yaml_files(course)
     return {"lessons": lessons, "files": len(files),
             "bytes": sum(f.stat().st_size for f in files),
             "check": result["check"].as_dict(), "floor": result["floor"].as_dict(),
-            "ratio": result["check"].seconds / result["floor"].seconds}
+            "ratio": result["check"].seconds / result["floor"].seconds,
+            "unchecked": result["unchecked"].as_dict(),
+            "items_ratio": result["check"].seconds / result["unchecked"].seconds}
 
 
 # 2. course build against mkdocs build of the same Markdown, and against mkdocs-quiz
@@ -208,6 +216,22 @@ def table(results: dict) -> str:
                        f"{fmt_s(r['floor']['seconds'])} | {r['floor']['peak_rss_mb']:.0f} MB | "
                        f"{r['ratio']:.2f}x | {'met' if r['ratio'] <= 2 else 'missed'} |")
         out.append("")
+        items = [r for r in results["check"] if "unchecked" in r]
+        if items:
+            out += ["**1a. Item-quality checks** (issue 13): `course check` against the same "
+                    "command on the same course with `item_checks: {enabled: false}`, run "
+                    "alternately. Target: within 1.1x at 1,000 lessons.", "",
+                    "| lessons | course check | peak RSS | without item checks | peak RSS | "
+                    "ratio | target ≤ 1.1x |", "|---:|---:|---:|---:|---:|---:|:---:|"]
+            for r in items:
+                target = ("met" if r["items_ratio"] <= 1.1 else "missed") \
+                    if r["lessons"] >= 1000 else "—"
+                out.append(f"| {r['lessons']:,} | {fmt_s(r['check']['seconds'])} | "
+                           f"{r['check']['peak_rss_mb']:.0f} MB | "
+                           f"{fmt_s(r['unchecked']['seconds'])} | "
+                           f"{r['unchecked']['peak_rss_mb']:.0f} MB | {r['items_ratio']:.3f}x | "
+                           f"{target} |")
+            out.append("")
     if results.get("build"):
         out += ["**2. `course build`** against `mkdocs build` of the very Markdown the generator "
                 "emits, written out as plain files (same theme, search, extensions, CSS/JS). "

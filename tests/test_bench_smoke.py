@@ -37,7 +37,8 @@ def test_benchmark_runs_at_the_smallest_scale_and_writes_its_table(tmp_path):
     assert results["grading"]["files"] == 200
     assert results["weight"]["runtime"]["total"]["gzip"] > 0
     table = (out / "results.md").read_text(encoding="utf-8")
-    for heading in ("course check", "course build", "Grading", "Page weight"):
+    for heading in ("course check", "Item-quality checks", "course build", "Grading",
+                    "Page weight"):
         assert heading in table
     updated = doc.read_text(encoding="utf-8")
     assert "old" not in updated and "kept" in updated and "| 10 |" in updated

@@ -51,7 +51,8 @@ def check_items(quiz: Quiz, thresholds: ItemChecks,
     if not thresholds.enabled:
         return []
     text = _Texts(policies or {})
-    found = [*_longest_key(quiz, thresholds, text), *_key_position(quiz, thresholds),
+    singles = _singles(quiz)
+    found = [*_longest_key(singles, thresholds, text), *_key_position(quiz, singles, thresholds),
              *_true_false_balance(quiz, thresholds)]
     true_false = _true_false_cues(quiz, text)
     for index, question in enumerate(quiz.questions):
@@ -103,8 +104,7 @@ def strictly_longest(lengths: list[int]) -> int | None:
 
 # Whole-quiz checks -------------------------------------------------------------------------
 
-def _longest_key(quiz: Quiz, limits: ItemChecks, text: _Texts) -> list[Finding]:
-    singles = _singles(quiz)
+def _longest_key(singles: list, limits: ItemChecks, text: _Texts) -> list[Finding]:
     if len(singles) < limits.single_min_questions:
         return []
     longest = [(index, q, key) for index, q, key in singles
@@ -123,8 +123,7 @@ def _longest_key(quiz: Quiz, limits: ItemChecks, text: _Texts) -> list[Finding]:
         f"longest is right in at most {_pct(limits.longest_key_share)}", tuple(ids))]
 
 
-def _key_position(quiz: Quiz, limits: ItemChecks) -> list[Finding]:
-    singles = _singles(quiz)
+def _key_position(quiz: Quiz, singles: list, limits: ItemChecks) -> list[Finding]:
     if len(singles) < limits.single_min_questions:
         return []
     by_position: dict[int, list[tuple[int, str]]] = {}
