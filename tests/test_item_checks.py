@@ -553,3 +553,17 @@ def test_silencing_does_not_change_what_answer_files_were_made_for(here):
                          quality={"allow": ["longest-key"], "reason": "r"})
     assert question_version(plain.questions[0]) == question_version(silenced.questions[0])
     assert quiz_version(plain) == quiz_version(silenced)
+
+
+def test_a_silence_and_its_reason_stay_out_of_the_site(here):
+    reason = "正确答案最长是因为要写全条件"
+    quiz = FLAWED.format(head=f"mode: assessment\nquality:\n  allow: [short-distractor]\n"
+                              f"  reason: {reason}\n")
+    make_course(here, quizzes={"rules-practice": quiz})
+    result = run_course("build", "--strict", cwd=here)
+    assert result.returncode == 0, result.stderr
+    assert "short-distractor" not in result.stderr
+    for page in (here / "site").rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".js", ".json", ".xml"):
+            text = page.read_text(encoding="utf-8")
+            assert reason not in text and "short-distractor" not in text, page
