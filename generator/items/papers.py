@@ -1,10 +1,11 @@
 """Learners' papers of a quiz that draws from pools, for `course items` to score strategies on.
 
-`draw_paper` follows step 1 of the shared seed design (docs: design-round2, "Seeds, draws and
-attempts"): one mulberry32 stream from the seed; for each `draw:` entry in order, a Fisher-Yates
-shuffle of that pool's question ids in YAML order, keeping the first `count`; the paper is their
-union in YAML order. The grader-side replay of the same draw is written on another branch; when
-it lands in `shuffle.py`, `draw_paper` becomes a call to it (this is the one place to change).
+`draw_paper` follows the first step of the presentation that the widget and the grader replay
+from a learner's seed (issues 12 and 13): one mulberry32 stream from the seed; for each `draw:`
+entry in order, a Fisher-Yates shuffle of that pool's question ids in YAML order, keeping the
+first `count`; the paper is their union in YAML order. The grader's own replay of the draw is
+being written alongside (`shuffle.py`); once it is there, `draw_paper` becomes a call to it: this
+is the one place to change.
 
 Scores here do not depend on which seeds are real learners': a strategy's expected score on a
 paper is the points-weighted mean of its expected score on each drawn question, so simulating
