@@ -192,9 +192,10 @@ def _question_findings(index: int, question, limits: ItemChecks, text: _Texts,
     path = ("questions", index)
     found: list[Finding] = []
     if isinstance(question, (SingleChoice, MultipleChoice)):
-        found += _option_words(path, question, text)
-        found += _above(path, question, text)
-        found += _short_distractors(path, question, limits, text)
+        seen = [text(o.text) for o in question.options]  # each option's visible text, once
+        found += _option_words(path, question, seen)
+        found += _above(path, question, seen)
+        found += _short_distractors(path, question, limits, [len(v) for v in seen])
     elif isinstance(question, TrueFalse):
         found += _statement_words(path, question, text, true_false)
     elif isinstance(question, Scenario):
@@ -211,9 +212,9 @@ def _quoted(words: list[str]) -> str:
     return ", ".join(f"“{w}”" for w in words)
 
 
-def _option_words(path: tuple, question, text: _Texts) -> list[Finding]:
+def _option_words(path: tuple, question, seen: list[str]) -> list[Finding]:
     found = []
-    words = [cue_words(text(o.text)) for o in question.options]
+    words = [cue_words(visible) for visible in seen]
     keys = [i for i, o in enumerate(question.options) if o.correct]
     wrong = [i for i, o in enumerate(question.options) if not o.correct]
     if not keys or not wrong:
@@ -258,10 +259,10 @@ def _statement_words(path: tuple, question: TrueFalse, text: _Texts,
     return []
 
 
-def _above(path: tuple, question, text: _Texts) -> list[Finding]:
+def _above(path: tuple, question, seen: list[str]) -> list[Finding]:
     found = []
     for i, option in enumerate(question.options):
-        phrase = all_or_none_of_the_above(text(option.text))
+        phrase = all_or_none_of_the_above(seen[i])
         if phrase:
             found.append(Finding(
                 "all-of-the-above", path + ("options", i),
@@ -271,8 +272,8 @@ def _above(path: tuple, question, text: _Texts) -> list[Finding]:
     return found
 
 
-def _short_distractors(path: tuple, question, limits: ItemChecks, text: _Texts) -> list[Finding]:
-    lengths = [text.length(o.text) for o in question.options]
+def _short_distractors(path: tuple, question, limits: ItemChecks,
+                       lengths: list[int]) -> list[Finding]:
     keys = [lengths[i] for i, o in enumerate(question.options) if o.correct]
     if not keys:
         return []

@@ -32,7 +32,9 @@ _LINE_MARK_STARTS = frozenset("#>-*+0123456789")
 
 def visible_text(markdown: str, policies: Mapping[str, str]) -> str:
     """The text a learner reads: policy values filled in, Markdown marks removed."""
-    text = POLICY_REF.sub(lambda m: policies.get(m.group(1), m.group(0)), markdown)
+    text = markdown
+    if "{{" in text:
+        text = POLICY_REF.sub(lambda m: policies.get(m.group(1), m.group(0)), text)
     escaped = "\\" in text
     if escaped:  # `\*` is a star the reader sees, not a mark
         text = _ESCAPE.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
