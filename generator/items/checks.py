@@ -27,7 +27,7 @@ from string import ascii_uppercase
 
 from ..models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice, TrueFalse
 from ..shuffle import shuffle_flags
-from .cues import all_or_none_of_the_above, cue_words, visible_length, visible_text
+from .cues import all_or_none_of_the_above, cue_words, visible_text
 from .thresholds import ItemChecks
 
 QUIZ_CHECKS = frozenset({"longest-key", "key-position", "true-false-balance"})
