@@ -234,7 +234,8 @@ def _dump(value, indent: int, out: list[str]) -> None:
         for key, item in value.items():
             if isinstance(item, str) and "\n" in item:
                 out.append(f"{pad}{key}: |")
-                out.extend(f"{pad}  {line}" if line else "" for line in item.rstrip("\n").split("\n"))
+                out.extend(f"{pad}  {line}" if line else ""
+                           for line in item.rstrip("\n").split("\n"))
             elif isinstance(item, (dict, list)) and item:
                 out.append(f"{pad}{key}:")
                 _dump(item, indent + 2, out)
@@ -251,7 +252,8 @@ def _dump(value, indent: int, out: list[str]) -> None:
                 out.extend(inner)
             elif isinstance(item, str) and "\n" in item:
                 out.append(f"{pad}- |")
-                out.extend(f"{pad}    {line}" if line else "" for line in item.rstrip("\n").split("\n"))
+                out.extend(f"{pad}    {line}" if line else ""
+                           for line in item.rstrip("\n").split("\n"))
             else:
                 out.append(f"{pad}- {_scalar(item)}")
 
@@ -277,7 +279,8 @@ def lesson_data(index: int, count: int) -> dict:
     for number, heading in enumerate(headings):
         parts += [f"## {heading}", "", _paragraph(rng, 4), ""]
         if number == 0:
-            parts += ["期限是 {{policy.no_reason_days}}，收到退货后 {{policy.refund_after_return_days}}"
+            parts += ["期限是 {{policy.no_reason_days}}，"
+                      "收到退货后 {{policy.refund_after_return_days}}"
                       "退款。买家申请[仅退款](glossary:仅退款)时，先看订单状态。", ""]
         if number == 1 and count > 1:
             parts += [f"这一点和[另一课](lesson:{lesson_id(other)}#{other_anchor})讲的内容有关，"
@@ -285,7 +288,8 @@ def lesson_data(index: int, count: int) -> dict:
         if number % 2 == 0:
             parts += [f"- {item}" for item in rng.sample(LIST_ITEMS, 4)] + [""]
         else:
-            parts += [f"{n}. {item}；" for n, item in enumerate(rng.sample(LIST_ITEMS, 4), 1)] + [""]
+            parts += [f"{n}. {item}；"
+                      for n, item in enumerate(rng.sample(LIST_ITEMS, 4), 1)] + [""]
         parts += [_paragraph(rng, 3), ""]
     dialogues = []
     for d in range(2):

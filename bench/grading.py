@@ -29,9 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.desk.answerfiles import content_hash, parse, read_bytes  # noqa: E402
+from generator.desk.attempts import GradingCourse, grade_file  # noqa: E402
 from generator.desk.batch import grade_files  # noqa: E402
 from generator.desk.gradebook import Gradebook  # noqa: E402
-from generator.desk.grading import GradingCourse, grade_file  # noqa: E402
 from generator.fingerprint import question_version, quiz_version  # noqa: E402
 from generator.models.answers import FORMAT  # noqa: E402
 from generator.models.quiz import Quiz  # noqa: E402
@@ -44,7 +44,8 @@ def make_quiz(questions: int = 50) -> Quiz:
     items = []
     for n in range(questions):
         kind = TYPES[n % len(TYPES)]
-        base = {"id": f"q{n + 1}", "type": kind, "prompt": f"第 {n + 1} 题：买家申请退款，你怎么处理？"}
+        base = {"id": f"q{n + 1}", "type": kind,
+                "prompt": f"第 {n + 1} 题：买家申请退款，你怎么处理？"}
         if kind == "single":
             base["options"] = [{"id": f"o{i}", "text": f"选项 {i}", "correct": i == 1}
                                for i in range(4)]

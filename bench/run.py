@@ -273,7 +273,8 @@ def table(results: dict) -> str:
             for r in pruned:
                 out.append(f"| {r['lessons']:,} | {fmt_s(r['plain']['seconds'])} | "
                            f"{fmt_s(r['prune']['seconds'])} | {kb(r['lesson_html']['raw'])} | "
-                           f"{kb(r['lesson_html']['gzip'])} | {kb(r['prune_lesson_html']['raw'])} | "
+                           f"{kb(r['lesson_html']['gzip'])} | "
+                           f"{kb(r['prune_lesson_html']['raw'])} | "
                            f"{kb(r['prune_lesson_html']['gzip'])} |")
             out.append("")
         peer = [r for r in results["build"] if "peer" in r]
@@ -441,8 +442,8 @@ def main(argv: list[str] | None = None) -> int:
                 row, site = bench_build(work, course, choice, lessons, args.runs, logs,
                                         peer_python, prune=not args.no_prune)
                 results["build"].append(row)
-                log(f"  build {row['course']['seconds']:.1f} s, mkdocs {row['plain']['seconds']:.1f}"
-                    f" s, overhead {row['overhead'] * 100:.1f}%"
+                log(f"  build {row['course']['seconds']:.1f} s, "
+                    f"mkdocs {row['plain']['seconds']:.1f} s, overhead {row['overhead'] * 100:.1f}%"
                     + (f"; choice {row['choice']['seconds']:.1f} s vs mkdocs-quiz "
                        f"{row['peer']['seconds']:.1f} s" if "peer" in row else ""))
                 if "weight" in only:

@@ -20,13 +20,15 @@ from pathlib import Path
 
 import yaml
 
+from generator import pagepaths
+from generator.checks import checked
 from generator.loading import load_course
+from generator.markup import TextRenderer
 from generator.models.quiz import MultipleChoice, SingleChoice
-from generator.plugin.plugin import ASSET_DIR, CSS, JS, REQUIRED_EXTENSIONS
+from generator.pagepaths import ASSET_DIR
+from generator.plugin.plugin import CSS, JS
 from generator.project import find_project
-from generator.render import paths
-from generator.render.site import plan_site
-from generator.render.text import TextRenderer
+from generator.render.site import MARKDOWN_EXTENSIONS, plan_site
 
 # The same heading ids as the course plugin's `toc` slugify (generator.anchors.slug).
 _SLUGIFY = "!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}"
@@ -36,8 +38,8 @@ PEER_PACKAGE = "mkdocs-quiz==1.7.1"
 
 def _load(config_file: Path):
     project = find_project(config_file)
-    bundle = load_course(project.content_dir, project.quiz_dir)
-    return bundle, plan_site(bundle)
+    loaded = checked(load_course(project.content_dir, project.quiz_dir))
+    return loaded, plan_site(loaded)
 
 
 def _config(course_yml: Path, nav: list, extra_css: list[str], extra_js: list[str],
@@ -53,7 +55,7 @@ def _config(course_yml: Path, nav: list, extra_css: list[str], extra_js: list[st
         if name != "toc":
             extensions.append(item)
     extensions.insert(0, {"toc": {"permalink": True, "slugify": "__SLUGIFY__"}})
-    for name, options in REQUIRED_EXTENSIONS.items():
+    for name, options in MARKDOWN_EXTENSIONS.items():
         if name not in [e if isinstance(e, str) else next(iter(e)) for e in extensions]:
             extensions.append({name: options} if options else name)
     config["markdown_extensions"] = extensions
@@ -83,7 +85,7 @@ def _write_pages(docs: Path, pages: dict[str, str]) -> None:
 
 def write_plain(course_yml: Path, target: Path) -> Path:
     """The generator's Markdown as a plain MkDocs project; returns its mkdocs.yml."""
-    bundle, plan = _load(course_yml)
+    loaded, plan = _load(course_yml)
     docs = target / "docs"
     _write_pages(docs, plan.pages)
     css = _write_assets(docs, CSS)
@@ -104,9 +106,9 @@ def write_plain(course_yml: Path, target: Path) -> Path:
 # mkdocs-quiz syntax: <quiz> prompt, `- [x]`/`- [ ]` answers each followed by `> feedback`
 # lines, then free Markdown shown after answering. Multiple correct answers make checkboxes,
 # scored all or nothing.
-def peer_quiz_page(bundle, entry) -> str:
+def peer_quiz_page(loaded, entry) -> str:
     quiz = entry.quiz
-    text = TextRenderer(bundle, paths.quiz(quiz.id))
+    text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     out = [f"# {text.inline(quiz.title)}", "", "<!-- mkdocs-quiz intro -->", ""]
     for question in quiz.questions:
         if not isinstance(question, (SingleChoice, MultipleChoice)):
@@ -121,8 +123,9 @@ def peer_quiz_page(bundle, entry) -> str:
             out += [text.markdown(question.explanation).strip(), ""]
         if question.lesson:
             lesson_id, _, anchor = question.lesson.partition("#")
-            found = bundle.lesson(lesson_id)
-            link = text.link(paths.lesson(found.section.id, lesson_id), f"#{anchor}" if anchor else "")
+            found = loaded.lesson(lesson_id)
+            link = text.link(pagepaths.lesson(found.section.id, lesson_id),
+                             f"#{anchor}" if anchor else "")
             out += [f"[复习：{text.inline(found.lesson.title)}]({link})", ""]
         out += ["</quiz>", ""]
     out += ["<!-- mkdocs-quiz results -->", ""]
@@ -131,10 +134,10 @@ def peer_quiz_page(bundle, entry) -> str:
 
 def write_peer(course_yml: Path, target: Path) -> Path:
     """The same site with its quizzes written for mkdocs-quiz; returns its mkdocs.yml."""
-    bundle, plan = _load(course_yml)
+    loaded, plan = _load(course_yml)
     pages = dict(plan.pages)
-    for entry in bundle.quizzes:
-        pages[paths.quiz(entry.quiz.id)] = peer_quiz_page(bundle, entry)
+    for entry in loaded.quizzes:
+        pages[pagepaths.quiz(entry.quiz.id)] = peer_quiz_page(loaded, entry)
     docs = target / "docs"
     _write_pages(docs, pages)
     css = _write_assets(docs, ["course.css"])  # lesson styling; the quiz styling is the peer's
@@ -155,7 +158,8 @@ def peer_python(folder: Path) -> Path:
     python = folder / "bin" / "python"
     marker = folder / "installed.txt"
     wanted = [f"mkdocs=={_version('mkdocs')}", f"mkdocs-material=={_version('mkdocs-material')}",
-              f"jieba=={_version('jieba')}", f"pymdown-extensions=={_version('pymdown-extensions')}",
+              f"jieba=={_version('jieba')}",
+              f"pymdown-extensions=={_version('pymdown-extensions')}",
               PEER_PACKAGE]
     if marker.is_file() and marker.read_text().split() == wanted and python.exists():
         return python

@@ -1,4 +1,5 @@
-"""The `course` command: check, build, serve and start course files."""
+"""The `course` command: check, build, serve and start course files here; export, grade, report,
+certificates and verify come from export/commands.py and desk/commands.py."""
 
 from __future__ import annotations
 
@@ -53,8 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     build = command("build", _build, "Build the course website into site/.")
     build.add_argument("-d", "--site-dir", help="where to write the site (default: site/)")
     build.add_argument("-s", "--strict", action="store_true",
-                       help="fail on any MkDocs warning, as `mkdocs build --strict` does, and on "
-                            "item-quality findings in graded quizzes, as `course check --strict`")
+                       help="fail on any MkDocs warning and on item-quality findings in graded "
+                            "quizzes, as `mkdocs build --strict` and `course check --strict` do")
     build.add_argument("--assessment", action="store_true",
                        help="build every quiz as an assessment: no answer key in the site")
 
@@ -68,13 +69,20 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("names", nargs="*", metavar="NAME",
                      help="lesson: SECTION ID · quiz: ID [SECTION] · course: nothing (it is "
                           "created where -f points)")
-    from .export.commands import register as export; export(commands, command)  # noqa: E702
-    from .desk.commands import register; register(commands, command)  # noqa: E702
-    from .items.command import register as items; items(commands, command)  # noqa: E702
+    # The export, the desk and the item report add their own commands (imported here: none
+    # needs loading for the others).
+    from .desk.commands import register as register_desk
+    from .export.commands import register as register_export
+    from .items.command import register as register_items
+
+    register_export(commands, command)
+    register_desk(commands, command)
+    register_items(commands, command)
     return parser
 
 
 def _check(args) -> int:
+    from .checks import checked
     from .items.thresholds import ItemCheckRun
     from .loading import load_course
 
@@ -82,78 +90,40 @@ def _check(args) -> int:
     project = find_project(args.config_file)
     items = ItemCheckRun(project.item_checks, strict=args.strict,
                          every_quiz_assessed=project.assessment)
-    bundle = load_course(project.content_dir, project.quiz_dir, today=args.today,
-                         stale_after_days=project.stale_after_days, items=items)
-    _print_problems(bundle.warnings)
-    questions = sum(len(e.quiz.questions) for e in bundle.quizzes)
-    print(f"course check: OK — {len(bundle.course.sections)} sections, {len(bundle.lessons)} "
-          f"lessons, {len(bundle.quizzes)} quizzes ({questions} questions), "
-          f"{len(bundle.warnings)} warnings, in {time.perf_counter() - started:.2f} s")
+    loaded = checked(load_course(project.content_dir, project.quiz_dir), today=args.today,
+                     stale_after_days=project.stale_after_days, items=items)
+    _print_problems(loaded.warnings)
+    questions = sum(len(e.quiz.questions) for e in loaded.quizzes)
+    print(f"course check: OK — {len(loaded.course.sections)} sections, {len(loaded.lessons)} "
+          f"lessons, {len(loaded.quizzes)} quizzes ({questions} questions), "
+          f"{len(loaded.warnings)} warnings, in {time.perf_counter() - started:.2f} s")
     return EXIT_OK
 
 
-def _show_build_messages() -> None:
-    """Print MkDocs' warnings and errors, and the course plugin's notes, without log noise."""
-    import logging
-
-    class _Format(logging.Formatter):
-        def format(self, record):
-            message = record.getMessage()
-            if record.name.startswith("mkdocs.plugins.course"):
-                return message
-            return f"{record.levelname} - {message}"
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_Format())
-    handler.addFilter(lambda r: r.levelno >= logging.WARNING
-                      or r.name.startswith("mkdocs.plugins.course"))
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.INFO)
-    mkdocs_log.propagate = False
-
-
-def _mkdocs_config(args, **overrides):
-    from mkdocs.config import load_config
+def _build(args) -> int:
     from mkdocs.exceptions import ConfigurationError
 
-    find_project(args.config_file)  # clear message if the file or folders are missing
+    from .loading import label_for
+    from .plugin import engine
+
+    started = time.perf_counter()
+    engine.show_messages(course_notes=True)
+    project = find_project(args.config_file)  # clear message if the file or folders are missing
+    settings = engine.overrides(project, assessment=args.assessment, strict=args.strict or None,
+                                site_dir=args.site_dir)
     try:
-        config = load_config(config_file=str(args.config_file), **overrides)
+        config = engine.load_config(project.config_file, **settings)
     except ConfigurationError as error:
         raise AuthorError([Problem(str(args.config_file), 0, 0, str(error))]) from None
-    plugin = config.plugins.get("course")
-    if plugin is not None:
-        if getattr(args, "assessment", False):
-            plugin.config.assessment = True
-        plugin.strict_items = bool(getattr(args, "strict", False))
-    return config
-
-
-def _build(args) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort, PluginError
-
-    from .loading import label_for
-
-    overrides = {"strict": args.strict or None}
-    if args.site_dir:
-        overrides["site_dir"] = args.site_dir
-    started = time.perf_counter()
-    _show_build_messages()
-    config = _mkdocs_config(args, **overrides)
     published = config.site_dir
-    config.plugins.on_startup(command="build", dirty=False)
     try:
-        build(config)
-    except (PluginError, Abort) as error:
+        engine.build(config)
+    except engine.BuildFailed as error:
         # MkDocs has already logged the problems; a BuildError's abort message adds nothing.
         if "BuildError" not in str(error):
             print(f"course build: {error}", file=sys.stderr)
         print("course build: failed; the previous site was left as it was", file=sys.stderr)
         return EXIT_PROBLEMS
-    finally:
-        config.plugins.on_shutdown()
     pages = sum(1 for _ in Path(published).rglob("*.html"))
     index = Path(published) / "index.html"
     print(f"course build: {pages} pages written to {label_for(Path(published))}/ in "
@@ -166,15 +136,13 @@ def _serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, PluginError
 
-    find_project(args.config_file)
-    options = {}
-    if args.dev_addr:
-        options["dev_addr"] = args.dev_addr
-    if args.assessment:
-        os.environ["COURSE_ASSESSMENT"] = "1"
+    from .plugin import engine
+
+    project = find_project(args.config_file)
+    settings = engine.overrides(project, assessment=args.assessment, dev_addr=args.dev_addr)
     try:
         # Live reload on explicitly: some click versions turn it off by default.
-        serve(config_file=str(args.config_file), livereload=True, **options)
+        serve(config_file=str(args.config_file), livereload=True, **settings)
     except (PluginError, Abort) as error:
         print(f"course serve: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -214,9 +182,7 @@ def _new(args) -> int:
         count = len(list(target.parent.glob("*.yml"))) if target.parent.is_dir() else 0
         body = lesson_text(target, ident, order=(count + 1) * 10, root=project.root)
     else:
-        if project.quiz_dir is None:
-            project.quiz_dir = project.root / "quizzes"
-        target = project.quiz_dir / f"{ident}.yml"
+        target = project.quiz_folder / f"{ident}.yml"
         body = quiz_text(target, ident, section, root=project.root)
     if target.exists():
         return _usage(f"{os.path.relpath(target)} already exists; choose another id")

@@ -1,5 +1,6 @@
 """Order words as a reader of the course's language expects: Chinese by pinyin, as a dictionary
-orders them (Unicode order would scatter 举证, 仅退款 and 售后期 at random), English ignoring case."""
+orders them (Unicode order would scatter 举证, 仅退款 and 售后期 at random), English ignoring
+case."""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Read a course folder from disk. The only module that reads course files."""
+"""Read a course folder from disk. The only module that reads course files.
+
+Loading loads: it reports what is wrong with each file (in `LoadedCourse.problems`), and leaves
+what spans files to `checks.checked`, which every caller runs next.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,8 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from .bundle import CourseBundle, LessonEntry, QuizEntry
-from .checks import check_bundle
 from .errors import AuthorError, Problem
-from .items.thresholds import ItemCheckRun
+from .loaded import LessonEntry, LoadedCourse, QuizEntry
 from .models.course import Course, Lesson
 from .models.quiz import Quiz
 from .models.reference import Glossary, PolicyFile
@@ -58,18 +60,14 @@ def cycle_collection_paused():
             gc.enable()
 
 
-def load_course(content_dir: Path, quiz_dir: Path | None, today=None,
-                stale_after_days: int = 180, items: ItemCheckRun | None = None) -> CourseBundle:
-    """Load and check a whole course; raise AuthorError listing every problem found.
-
-    `items`: run the item-quality checks too (course check and builds do; grading does not).
-    """
+def load_course(content_dir: Path, quiz_dir: Path | None) -> LoadedCourse:
+    """Load a whole course. Problems of single files are kept in `problems` (the course file
+    itself missing or unreadable raises AuthorError: there is nothing to go on)."""
     with cycle_collection_paused():
-        return _load_course(content_dir, quiz_dir, today, stale_after_days, items)
+        return _load_course(content_dir, quiz_dir)
 
 
-def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
-                 stale_after_days: int = 180, items: ItemCheckRun | None = None) -> CourseBundle:
+def _load_course(content_dir: Path, quiz_dir: Path | None) -> LoadedCourse:
     problems: list[Problem] = []
 
     def load(model, path: Path):
@@ -99,7 +97,8 @@ def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
 
     sections = {section.id: section for section in course.sections} if course else {}
     lessons: list[LessonEntry] = []
-    unloaded: set[str] = set()  # lessons whose file has errors: don't also call links to them broken
+    # Lessons whose file has errors: links to them are not also called broken.
+    unloaded: set[str] = set()
     for path in _yaml_files(content_dir):
         relative = path.relative_to(content_dir)
         if len(relative.parts) == 1:
@@ -138,18 +137,14 @@ def _load_course(content_dir: Path, quiz_dir: Path | None, today=None,
     lessons.sort(key=lambda e: (order[e.section.id], e.lesson.order, e.lesson.id))
     quizzes.sort(key=lambda e: (e.quiz.section is None, order.get(e.quiz.section, 0),
                                 e.quiz.order, e.quiz.id))
-    bundle = CourseBundle(course, course_locator, lessons, quizzes,
+    loaded = LoadedCourse(course, course_locator, lessons, quizzes,
                           policies or PolicyFile(), policies_locator,
                           glossary or Glossary(), glossary_locator, unloaded_lessons=unloaded,
                           unloaded_quizzes=unloaded_quizzes,
                           policies_unloaded=policies_present and policies is None,
                           glossary_unloaded=glossary_present and glossary is None)
-    found = check_bundle(bundle, today=today, stale_after_days=stale_after_days, items=items)
-    problems.extend(p for p in found if p.severity == "error")
-    bundle.warnings = sorted(p for p in found if p.severity == "warning")
-    if problems:
-        raise AuthorError(problems + bundle.warnings)
-    return bundle
+    loaded.problems = problems
+    return loaded
 
 
 def _yaml_files(folder: Path) -> list[Path]:

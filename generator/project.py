@@ -1,4 +1,10 @@
-"""Find a course's folders and settings from its mkdocs.yml, without building anything."""
+"""A course folder's settings: the `course` plugin's options in its mkdocs.yml, read and
+checked without building anything (and without loading MkDocs itself: `course check` stays fast).
+
+`CourseOptions` declares the options once: this module validates mkdocs.yml with it, and the
+MkDocs plugin derives its own config from it (plugin/config.py). `resolve` turns options into
+folders, for the CLI and the plugin alike.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +19,23 @@ from .items.thresholds import ItemChecks
 DEFAULT_CONFIG = "mkdocs.yml"
 
 
+class CourseOptions(BaseModel):
+    """The `course` plugin's options in mkdocs.yml; folders are relative to mkdocs.yml."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    enabled: bool = True
+    content_dir: str = "content"
+    quiz_dir: str = "quizzes"  # need not exist yet: a new course may have no quizzes
+    assessment: bool = False  # every quiz without an answer key
+    stale_after_days: int = 180
+    item_checks: ItemChecks = ItemChecks()  # thresholds of the item-quality checks
+
+
 @dataclass
 class Project:
     config_file: Path
     content_dir: Path
-    quiz_dir: Path | None
+    quiz_folder: Path  # where the quizzes live, or will: the folder may not exist yet
     stale_after_days: int = 180
     assessment: bool = False
     item_checks: ItemChecks = field(default_factory=ItemChecks)
@@ -26,6 +44,11 @@ class Project:
     def root(self) -> Path:
         return self.config_file.parent
 
+    @property
+    def quiz_dir(self) -> Path | None:
+        """The quiz folder when there is one."""
+        return self.quiz_folder if self.quiz_folder.is_dir() else None
+
 
 def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
     """Read the `course` plugin's options from mkdocs.yml; folders resolve against that file."""
@@ -33,7 +56,36 @@ def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
     if not path.is_file():
         raise AuthorError([Problem(str(path), 0, 0, "config file not found",
                                    "run from the course folder or pass -f path/to/mkdocs.yml")])
-    # MkDocs' own loader: it understands the tags mkdocs.yml may use (!ENV, !relative, ...).
+    return resolve(path, validated(_course_options(read_config(path), path), path))
+
+
+def validated(options: dict, config_file: Path) -> CourseOptions:
+    """The course plugin's options checked against their declaration; AuthorError with one
+    `mkdocs.yml:line:column` message per mistake (settings inside a nested option too). The
+    plugin calls this on what MkDocs read, which checks only the outer types."""
+    try:
+        return CourseOptions.model_validate(options)
+    except ValidationError as error:
+        where = _option_positions(config_file)  # read again only to say where the mistakes are
+        raise AuthorError([_option_problem(item, config_file, where)
+                           for item in error.errors(include_url=False)]) from None
+
+
+def resolve(config_file: Path, options: CourseOptions) -> Project:
+    """The course's folders from its options; the content folder must exist."""
+    root = config_file.parent
+    content = root / options.content_dir
+    if not content.is_dir():
+        raise AuthorError([Problem(str(config_file), 0, 0,
+                                   f"content folder '{content}' does not exist",
+                                   "create it or set plugins: course: content_dir")])
+    return Project(config_file, content, root / options.quiz_dir, options.stale_after_days,
+                   options.assessment, options.item_checks)
+
+
+def read_config(path: Path) -> dict:
+    """mkdocs.yml as a mapping, read with MkDocs' own YAML loader: it understands the tags
+    mkdocs.yml may use (!ENV, !relative) and INHERIT. (Only that loader is imported.)"""
     from mkdocs.utils.yaml import yaml_load
 
     try:
@@ -41,45 +93,23 @@ def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
             config = yaml_load(stream) or {}
     except Exception as error:  # mkdocs' loader raises several kinds; all mean "bad config"
         raise AuthorError([Problem(str(path), 0, 0, f"cannot read config: {error}")]) from None
-    try:
-        settings = CourseOptions.model_validate(_course_options(config, path))
-    except ValidationError as error:
-        where = _option_positions(path)  # read again only to say where the mistakes are
-        raise AuthorError([_option_problem(item, path, where)
-                           for item in error.errors(include_url=False)]) from None
-    root = path.parent
-    content = root / settings.content_dir
-    quiz_dir = root / (settings.quiz_dir or "quizzes")
-    if not content.is_dir():
-        raise AuthorError([Problem(str(path), 0, 0, f"content folder '{content}' does not exist",
-                                   "create it or set plugins: course: content_dir")])
-    return Project(path, content, quiz_dir if quiz_dir.is_dir() else None,
-                   settings.stale_after_days, settings.assessment, settings.item_checks)
+    return config if isinstance(config, dict) else {}
 
 
-class CourseOptions(BaseModel):
-    """The `course` plugin's options in mkdocs.yml (the MkDocs plugin declares the same names,
-    with these defaults, in plugin/config.py: MkDocs needs them in its own form)."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-    enabled: bool = True
-    content_dir: str = "content"
-    quiz_dir: str | None = None
-    assessment: bool = False
-    stale_after_days: int = 180
-    item_checks: ItemChecks = ItemChecks()
-
-
-def item_checks_from(options, config_file: str | Path) -> ItemChecks:
-    """The `item_checks:` option as the MkDocs plugin receives it, checked by the same model
-    `course` uses, with the same messages."""
-    try:
-        return CourseOptions.model_validate({"item_checks": options}).item_checks
-    except ValidationError as error:
-        path = Path(config_file)
-        where = _option_positions(path)
-        raise AuthorError([_option_problem(item, path, where)
-                           for item in error.errors(include_url=False)]) from None
+def with_options(config: dict, **changes) -> list | dict | None:
+    """mkdocs.yml's `plugins` with the course plugin's options changed (for MkDocs' load_config
+    overrides); None when the course plugin is not listed."""
+    plugins = config.get("plugins")
+    if isinstance(plugins, dict) and "course" in plugins:
+        return {**plugins, "course": {**(plugins["course"] or {}), **changes}}
+    if isinstance(plugins, list):
+        for index, plugin in enumerate(plugins):
+            if plugin == "course" or isinstance(plugin, dict) and "course" in plugin:
+                options = plugin["course"] if isinstance(plugin, dict) else None
+                changed = list(plugins)
+                changed[index] = {"course": {**(options or {}), **changes}}
+                return changed
+    return None
 
 
 def _course_options(config, path: Path) -> dict:
@@ -138,38 +168,49 @@ def _entries(node, key: str) -> list:
 
 
 _EXPECTED = {"bool_type": "true or false", "int_type": "a whole number", "string_type": "text",
-             "float_type": "a number", "list_type": "a list", "model_type": "a mapping of "
-             "settings (key: value lines)", "greater_than_equal": "at least {ge}",
-             "less_than_equal": "at most {le}"}
-_EXAMPLE = {"enabled": "true", "content_dir": "content", "quiz_dir": "quizzes",
-            "assessment": "false", "stale_after_days": "180",
-            "item_checks": "{enabled: false} or {longest_key_share: 0.4}",
-            **{f"item_checks.{name}": str(field.get_default(call_default_factory=True)).lower()
-               for name, field in ItemChecks.model_fields.items()}}
+             "float_type": "a number", "list_type": "a list",
+             "model_type": "a mapping of settings (key: value lines)",
+             "greater_than_equal": "at least {ge}", "less_than_equal": "at most {le}"}
+_EXAMPLE = {"item_checks": "{enabled: false} or {longest_key_share: 0.4}"}
 
 
-def _option_problem(item, path: Path, where: dict[str, tuple[int, int]]) -> Problem:
-    # A setting inside a nested option (item_checks.longest_key_share; a list's items name
-    # the list) is named with its dotted path.
-    names = [str(part) for part in item["loc"] if not isinstance(part, int)]
-    name = ".".join(names)
-    line, column = where.get(name, (0, 0))
+def _model_of(names: list[str]) -> type[BaseModel] | None:
+    """The options model that declares the last of `names` (CourseOptions, or a nested one)."""
     owner = CourseOptions
     for part in names[:-1]:
         annotation = owner.model_fields[part].annotation if part in owner.model_fields else None
-        owner = annotation if isinstance(annotation, type) else None
-        if owner is None:
-            break
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return None
+        owner = annotation
+    return owner
+
+
+def _example(names: list[str]) -> str:
+    """The option's default as written in mkdocs.yml."""
+    name = ".".join(names)
+    if name in _EXAMPLE:
+        return _EXAMPLE[name]
+    default = _model_of(names).model_fields[names[-1]].get_default(call_default_factory=True)
+    return str(default).lower() if isinstance(default, bool) else str(default)
+
+
+def _option_problem(item, path: Path, where: dict[str, tuple[int, int]]) -> Problem:
+    # A setting inside a nested option (item_checks.longest_key_share) is named by its dotted
+    # path; a list's items are named by the list.
+    names = [str(part) for part in item["loc"] if not isinstance(part, int)] or [""]
+    name = ".".join(names)
+    line, column = where.get(name, (0, 0))
+    owner = _model_of(names)
     if item["type"] == "extra_forbidden" or owner is None or names[-1] not in owner.model_fields:
         known = ", ".join(owner.model_fields) if owner else ""
-        what = f"'{names[-1]}' in course plugin option '{names[0]}'" if len(names) > 1 \
-            else f"course plugin option '{name}'"
+        what = (f"'{names[-1]}' in course plugin option '{names[0]}'" if len(names) > 1
+                else f"course plugin option '{name}'")
         return Problem(str(path), line, column, f"unknown {what}", f"use one of: {known}")
     short = names[-1]  # the key as written on its own line
-    example = _EXAMPLE.get(name, "...")
     if item["type"] == "value_error":
-        return Problem(str(path), line, column, f"course plugin option '{name}' "
-                       f"{item['ctx']['error']}", f"for example: {short}: {example}")
+        return Problem(str(path), line, column,
+                       f"course plugin option '{name}' {item['ctx']['error']}",
+                       f"for example: {short}: {_example(names)}")
     limits = {key: f"{value:g}" for key, value in item.get("ctx", {}).items()
               if isinstance(value, (int, float))}
     expected = _EXPECTED.get(item["type"], "a valid value").format(**limits)
@@ -177,7 +218,7 @@ def _option_problem(item, path: Path, where: dict[str, tuple[int, int]]) -> Prob
     if isinstance(given, str) and item["type"] in ("bool_type", "int_type", "float_type"):
         return Problem(str(path), line, column,
                        f"course plugin option '{name}' must be {expected}, not the text {given!r}",
-                       f"write it without quotes, for example: {short}: {example}")
+                       f"write it without quotes, for example: {short}: {_example(names)}")
     return Problem(str(path), line, column,
                    f"course plugin option '{name}' must be {expected}, not {given!r}",
-                   f"for example: {short}: {example}")
+                   f"for example: {short}: {_example(names)}")

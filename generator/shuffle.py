@@ -16,13 +16,23 @@ saw. Both sides must stay step-for-step identical; a browser test compares them 
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from typing import Callable, Sequence, TypeVar
 
-from .models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice
+from .models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 
 T = TypeVar("T")
 MASK = 0xFFFFFFFF
+
+
+def display_order(question: Ordering) -> list:
+    """The order steps are listed in before anyone shuffles them: never the answer itself."""
+    items = list(question.items)
+    random.Random(question.id).shuffle(items)
+    if items == list(question.items):
+        items = items[1:] + items[:1]
+    return items
 
 
 def shuffle_flags(quiz: Quiz) -> tuple[bool, bool]:

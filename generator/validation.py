@@ -39,7 +39,8 @@ def validate(model: type[M], document: Document) -> M:
         raise AuthorError(problems_from(error, model, document)) from None
 
 
-def problems_from(error: ValidationError, model: type[BaseModel], document: Document) -> list[Problem]:
+def problems_from(error: ValidationError, model: type[BaseModel],
+                  document: Document) -> list[Problem]:
     items = [(item, _data_path(document.data, item["loc"]))
              for item in error.errors(include_url=False)]
     # A typo'd key is one mistake, not two: when an unknown key looks like a missing one, the
@@ -172,8 +173,8 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
         return locator.problem(path + ("type",), f"unknown question type '{item['ctx']['tag']}'",
                                f"use one of: {tags}")
     if kind == "union_tag_not_found":
-        return locator.problem(path, "question has no 'type'",
-                               "add `type:` with single, multiple, true_false, ordering or scenario")
+        return locator.problem(path, "question has no 'type'", "add `type:` with single, "
+                               "multiple, true_false, ordering or scenario")
     if kind == "literal_error":
         expected = item["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
         return locator.problem(path, f"'{key}' is {_describe(value)}",

@@ -169,8 +169,8 @@ def parse(text: str, label: str) -> Document:
         # The C reader counts UTF-8 bytes, not characters.
         before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        raise AuthorError([Problem(label, line, column,
-                                   f"the file contains a control character (U+{error.character:04X})",
+        raise AuthorError([Problem(label, line, column, "the file contains a control character "
+                                   f"(U+{error.character:04X})",
                                    "remove it; it is invisible in most editors")]) from None
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         raise AuthorError([Problem(label, 1, 1, f"YAML error: {error}")]) from None

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 from pathlib import Path
+
+import pytest
+
+from generator.checks import checked
+from generator.errors import AuthorError
+from generator.loading import load_course
+
+TODAY = datetime.date(2026, 11, 26)  # the day the checks take as today (review dates)
 
 MKDOCS_YML = """\
 site_name: 测试课程
@@ -106,3 +115,20 @@ def make_course(root: Path, *, lessons: dict[str, str] | None = None,
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root / "mkdocs.yml"
+
+
+def lesson(ident="refund-rules", title="退款规则", order=1, extra=""):
+    """A valid lesson's YAML, with `extra` keys appended."""
+    return LESSON_YML.format(id=ident, title=title, order=order) + extra
+
+
+def load_checked(root: Path, **kwargs):
+    """The course folder at root, loaded and checked as `course check` does."""
+    return checked(load_course(root / "content", root / "quizzes"), today=TODAY, **kwargs)
+
+
+def problems(root: Path, **kwargs) -> list[str]:
+    """Every problem `course check` reports for the folder, as printed."""
+    with pytest.raises(AuthorError) as caught:
+        load_checked(root, **kwargs)
+    return [str(p) for p in caught.value.problems]

@@ -7,9 +7,18 @@ import itertools
 import random
 from pathlib import Path
 
+from generator.checks import checked
 from generator.loading import load_course
-from generator.models.quiz import (MultipleChoice, Ordering, Question, Quiz, Scenario,
-                                   SingleChoice, TrueFalse)
+from generator.models.quiz import (
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
+from generator.quizgraph import start_node
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_COURSE = Path(__file__).resolve().parent / "fixtures" / "quizcourse"
@@ -23,7 +32,7 @@ _BUILT: dict[bool, Path] = {}
 def build_fixture_course(tmp_path_factory, assessment: bool) -> Path:
     """The fixture course built once per test session (with `--assessment` or without)."""
     if assessment not in _BUILT:
-        from conftest import run_course
+        from helpers import run_course
 
         out = tmp_path_factory.mktemp("quizcourse-assessment" if assessment else "quizcourse")
         args = ["build", "-f", str(QUIZ_COURSE / "mkdocs.yml"), "-d", str(out / "site")]
@@ -73,8 +82,8 @@ def scenario(qid="c", **fields) -> dict:
 
 
 def load_quizzes(content: Path, quizzes: Path):
-    bundle = load_course(content, quizzes if quizzes.is_dir() else None)
-    return bundle, [entry.quiz for entry in bundle.quizzes]
+    loaded = checked(load_course(content, quizzes if quizzes.is_dir() else None))
+    return loaded, [entry.quiz for entry in loaded.quizzes]
 
 
 def bundled_course():
@@ -98,7 +107,7 @@ def scenario_paths(question: Scenario, complete_only: bool = False) -> list[list
         for choice in node.choices:
             walk(choice.next, path + [choice.id])
 
-    walk(question.start or question.nodes[0].id, [])
+    walk(start_node(question), [])
     return out
 
 

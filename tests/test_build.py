@@ -1,7 +1,6 @@
 """Building sites: the pages MkDocs writes, strict link checks, and never losing the last site."""
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_course
+from helpers import ROOT, run_course
 
 FIXTURE = Path(__file__).parent / "fixtures" / "golden-course"
 

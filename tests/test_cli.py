@@ -1,13 +1,11 @@
 """The `course` command, run as a user runs it: in a subprocess, from some folder."""
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import run_course
 from coursefolder import LESSON_YML, make_course
+from helpers import run_course
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,19 +9,18 @@ A 10 MB file is made at run time rather than stored in git.
 import datetime
 import html
 import json
-import os
 import re
-import shutil
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import run_course
 from coursefolder import make_course
+from generator.checks import checked
 from generator.errors import AuthorError
 from generator.loading import load_course
+from helpers import run_course
 
 CORPUS = Path(__file__).parent / "hostile"
 TARGETS = {"lesson": "content/rules/refund-rules.yml", "quiz": "quizzes/rules-practice.yml"}
@@ -230,7 +229,7 @@ def test_each_broken_file_gives_its_message_fast(name, kind, raw, tmp_path, monk
     monkeypatch.chdir(tmp_path)
     started = time.perf_counter()
     with pytest.raises(AuthorError) as caught:
-        load_course(Path("content"), Path("quizzes"), today=TODAY)
+        checked(load_course(Path("content"), Path("quizzes")), today=TODAY)
     elapsed = time.perf_counter() - started
     assert [str(p) for p in caught.value.problems] == EXPECTED[name]
     assert elapsed < 1.0

@@ -4,7 +4,6 @@ Pure tests build quizzes in code and compare findings whole (check, key path, me
 the tests at the end go through `course check` for file:line:column and --strict.
 """
 
-import pytest
 
 from generator.items.checks import Finding, check_items
 from generator.items.thresholds import ItemChecks
@@ -47,7 +46,10 @@ def long_key(qid: str, key: int | None = None) -> dict:
                          for i, o in enumerate("abcd")))
 
 
-def findings(*questions: dict, thresholds: ItemChecks = ItemChecks(), policies=None,
+DEFAULTS = ItemChecks()
+
+
+def findings(*questions: dict, thresholds: ItemChecks = DEFAULTS, policies=None,
              **fields) -> list[Finding]:
     return check_items(make_quiz(*questions, **fields), thresholds, policies)
 
@@ -177,7 +179,8 @@ def test_absolute_words_only_in_wrong_options():
 
 
 def test_absolute_words_on_both_sides_are_no_cue():
-    question = single("q1", option("a", "一定先核对签收时间", True), option("b", "一律拒绝退货申请"))
+    question = single("q1", option("a", "一定先核对签收时间", True),
+                      option("b", "一律拒绝退货申请"))
     assert findings(question) == []
 
 
@@ -207,7 +210,8 @@ def test_absolute_words_in_true_statements_too_are_no_cue():
 
 
 def test_a_true_statement_that_hedges_alone():
-    found = findings(statement("t1", True, "一般在签收后七天内"), statement("f1", False, "随时可以退"))
+    found = findings(statement("t1", True, "一般在签收后七天内"),
+                     statement("f1", False, "随时可以退"))
     assert [(f.check, f.path, f.message) for f in found] == [(
         "absolute-words", ("questions", 0, "prompt"),
         "the statement is true and hedges (“一般”), while no false statement of this quiz does, "
@@ -287,7 +291,8 @@ def test_a_long_wrong_reply_at_one_step_is_enough():
 
 
 def test_a_tie_for_longest_leaves_the_cue_undecided():
-    assert findings(conversation(("您好先核对", "您好不能退"), ("已同意，退货地址在后台", "好的"))) == []
+    assert findings(conversation(("您好先核对", "您好不能退"),
+                                 ("已同意，退货地址在后台", "好的"))) == []
 
 
 def test_one_step_conversations_are_not_judged():
@@ -300,10 +305,12 @@ def test_one_step_conversations_are_not_judged():
 
 
 def test_a_conversation_with_a_loop_or_a_missing_node_is_left_to_the_structure_checks():
-    looped = conversation(("您好，我先帮您核对签收时间", "不能退"), ("已同意，退货地址在后台", "好的"))
+    looped = conversation(("您好，我先帮您核对签收时间", "不能退"),
+                          ("已同意，退货地址在后台", "好的"))
     looped["nodes"][1]["choices"][0]["next"] = "start"
     assert findings(looped) == []
-    missing = conversation(("您好，我先帮您核对签收时间", "不能退"), ("已同意，退货地址在后台", "好的"))
+    missing = conversation(("您好，我先帮您核对签收时间", "不能退"),
+                           ("已同意，退货地址在后台", "好的"))
     missing["nodes"][1]["choices"][1]["next"] = "nowhere"
     assert findings(missing) == []
 
@@ -372,198 +379,3 @@ def test_checks_turned_off_find_nothing_and_judge_no_allow():
     assert findings(long_key("q1"), long_key("q2"), long_key("q3"), long_key("q4"),
                     quality={"allow": ["true-false-balance"], "reason": REASON},
                     thresholds=off) == []
-
-
-# Through `course check` and `course build`: file:line:column, --strict, options ------------
-
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-
-from conftest import run_course  # noqa: E402
-from coursefolder import MKDOCS_YML, make_course  # noqa: E402
-from generator.errors import AuthorError  # noqa: E402
-from generator.fingerprint import question_version, quiz_version  # noqa: E402
-from generator.items.thresholds import ItemCheckRun  # noqa: E402
-from generator.loading import load_course  # noqa: E402
-
-FLAWED = """\
-id: rules-practice
-title: 练习
-section: rules
-{head}questions:
-  - id: q1
-    type: single
-    prompt: 买家签收第 3 天申请无理由退货，商品完好，怎么办？
-    lesson: refund-rules#完好的标准
-    options:
-      - id: approve
-        text: 核对签收时间和订单标签后同意
-        correct: true
-      - id: refuse
-        text: 拒绝
-      - id: wait
-        text: 等买家再问一次再说
-"""
-SHORT = ("short-distractor: wrong option 'refuse' is 2 characters against the correct option's "
-         "14 (less than 33% of it) — write it as a full answer an agent might really give, as "
-         "detailed as the correct one")
-
-
-@pytest.fixture
-def here(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def check(root, *args):
-    return run_course("check", "--today", "2026-11-26", *args, cwd=root)
-
-
-def test_a_finding_names_the_option_and_is_a_warning(here):
-    make_course(here, quizzes={"rules-practice": FLAWED.format(head="")})
-    result = check(here)
-    assert result.returncode == 0
-    assert result.stderr.splitlines() == [f"quizzes/rules-practice.yml:13:9: warning: {SHORT}"]
-    assert "1 warnings" in result.stdout
-
-
-def test_strict_makes_findings_in_an_assessment_errors(here):
-    make_course(here, quizzes={"rules-practice": FLAWED.format(head="mode: assessment\n")})
-    assert check(here).returncode == 0
-    result = check(here, "--strict")
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [f"quizzes/rules-practice.yml:14:9: {SHORT}",
-                                          "course check: 1 error in 1 file"]
-
-
-def test_strict_makes_findings_in_a_required_practice_quiz_errors(here):
-    make_course(here, quizzes={"rules-practice": FLAWED.format(head="required: true\n")})
-    assert check(here, "--strict").returncode == 1
-
-
-def test_strict_leaves_findings_in_an_ungraded_practice_quiz_warnings(here):
-    make_course(here, quizzes={"rules-practice": FLAWED.format(head="")})
-    result = check(here, "--strict")
-    assert result.returncode == 0
-    assert result.stderr.splitlines() == [f"quizzes/rules-practice.yml:13:9: warning: {SHORT}"]
-
-
-def test_strict_in_a_course_built_as_assessments_judges_every_quiz(here):
-    make_course(here, quizzes={"rules-practice": FLAWED.format(head="")})
-    run = ItemCheckRun(strict=True, every_quiz_assessed=True)
-    with pytest.raises(AuthorError) as caught:
-        load_course(here / "content", here / "quizzes", items=run)
-    assert [str(p) for p in caught.value.problems] == [f"quizzes/rules-practice.yml:13:9: {SHORT}"]
-
-
-def test_a_silence_names_its_reason(here):
-    allowed = FLAWED.format(head="quality:\n  allow: [short-distractor]\n")
-    make_course(here, quizzes={"rules-practice": allowed})
-    result = check(here)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        "quizzes/rules-practice.yml:5:3: missing required key 'reason' — add `reason:` here",
-        "course check: 1 error in 1 file"]
-    with_reason = FLAWED.format(head="quality:\n  allow: [short-distractor]\n"
-                                     "  reason: 拒绝就是要考的错误做法\n")
-    make_course(here, quizzes={"rules-practice": with_reason})
-    result = check(here, "--strict")
-    assert (result.returncode, result.stderr) == (0, "")
-
-
-def test_an_unknown_check_name_lists_the_known_ones(here):
-    allowed = FLAWED.format(head="quality:\n  allow: [longest-option]\n  reason: 原因\n")
-    make_course(here, quizzes={"rules-practice": allowed})
-    assert check(here).stderr.splitlines()[0] == (
-        "quizzes/rules-practice.yml:5:11: 'allow' is the text 'longest-option' — use one of: "
-        "longest-key, key-position, true-false-balance, absolute-words, all-of-the-above, "
-        "short-distractor, scenario-longest, no-lesson")
-
-
-def test_a_whole_quiz_check_allowed_on_a_question_is_an_error_with_its_place(here):
-    quiz = FLAWED.format(head="") + "    quality:\n      allow: [longest-key]\n      reason: 原因\n"
-    make_course(here, quizzes={"rules-practice": quiz})
-    assert check(here).stderr.splitlines() == [
-        "quizzes/rules-practice.yml:13:9: warning: " + SHORT,
-        "quizzes/rules-practice.yml:18:15: 'longest-key' is judged over the whole quiz, so one "
-        "question cannot allow it — move it to the quiz's `quality: allow:`",
-        "course check: 1 error in 1 file"]
-
-
-def test_thresholds_come_from_mkdocs_yml(here):
-    make_course(here, quizzes={"rules-practice": FLAWED.format(head="")})
-    (here / "mkdocs.yml").write_text(MKDOCS_YML.replace(
-        "      quiz_dir: quizzes\n", "      quiz_dir: quizzes\n      item_checks:\n"
-        "        short_distractor_ratio: 0.1\n"), encoding="utf-8")
-    assert check(here).stderr == ""
-    (here / "mkdocs.yml").write_text(MKDOCS_YML.replace(
-        "      quiz_dir: quizzes\n", "      quiz_dir: quizzes\n      item_checks:\n"
-        "        enabled: false\n"), encoding="utf-8")
-    assert check(here).stderr == ""
-
-
-def test_wrong_thresholds_are_clear_messages(here):
-    make_course(here)
-    (here / "mkdocs.yml").write_text(MKDOCS_YML.replace(
-        "      quiz_dir: quizzes\n", "      quiz_dir: quizzes\n      item_checks:\n"
-        "        longest_key_share: 40\n        tf_true_share: [0.7, 0.3]\n"
-        '        tf_min_questions: "6"\n        longest_share: 0.4\n'), encoding="utf-8")
-    result = check(here)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        "mkdocs.yml:15:28: course plugin option 'item_checks.longest_key_share' must be at most "
-        "1, not 40 — for example: longest_key_share: 0.4",
-        "mkdocs.yml:16:24: course plugin option 'item_checks.tf_true_share' must be two shares, "
-        "lowest first, like [0.3, 0.7] — for example: tf_true_share: [0.3, 0.7]",
-        "mkdocs.yml:17:27: course plugin option 'item_checks.tf_min_questions' must be a whole "
-        "number, not the text '6' — write it without quotes, for example: tf_min_questions: 6",
-        "mkdocs.yml:18:24: unknown 'longest_share' in course plugin option 'item_checks' — use "
-        "one of: enabled, longest_key_share, key_position_share, single_min_questions, "
-        "short_distractor_ratio, tf_true_share, tf_min_questions",
-        "course check: 4 errors in 1 file"]
-
-
-def test_course_build_strict_agrees_with_course_check_strict(here):
-    make_course(here, quizzes={"rules-practice": FLAWED.format(head="mode: assessment\n")})
-    (here / "site").mkdir()
-    (here / "site" / "index.html").write_text("previous", encoding="utf-8")
-    result = run_course("build", "--strict", cwd=here)
-    assert result.returncode == 1
-    assert f"quizzes/rules-practice.yml:14:9: {SHORT}" in result.stderr
-    assert (here / "site" / "index.html").read_text(encoding="utf-8") == "previous"
-    # Without --strict the finding is a note and the site is built.
-    result = run_course("build", cwd=here)
-    assert result.returncode == 0, result.stderr
-    assert f"quizzes/rules-practice.yml:14:9: warning: {SHORT}" in result.stderr
-
-
-def test_plain_mkdocs_strict_counts_mkdocs_warnings_only(here):
-    # MkDocs' --strict fails on what MkDocs warns about; the course's notes (review dates, item
-    # quality) are logged as info, so `course build --strict` is the command that judges them.
-    make_course(here, quizzes={"rules-practice": FLAWED.format(head="mode: assessment\n")})
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=here,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    assert f"quizzes/rules-practice.yml:14:9: warning: {SHORT}" in result.stderr
-
-
-def test_silencing_does_not_change_what_answer_files_were_made_for(here):
-    plain = make_quiz(long_key("q1"))
-    silenced = make_quiz(long_key("q1") | {"quality": {"allow": ["no-lesson"], "reason": "r"}},
-                         quality={"allow": ["longest-key"], "reason": "r"})
-    assert question_version(plain.questions[0]) == question_version(silenced.questions[0])
-    assert quiz_version(plain) == quiz_version(silenced)
-
-
-def test_a_silence_and_its_reason_stay_out_of_the_site(here):
-    reason = "正确答案最长是因为要写全条件"
-    quiz = FLAWED.format(head=f"mode: assessment\nquality:\n  allow: [short-distractor]\n"
-                              f"  reason: {reason}\n")
-    make_course(here, quizzes={"rules-practice": quiz})
-    result = run_course("build", "--strict", cwd=here)
-    assert result.returncode == 0, result.stderr
-    assert "short-distractor" not in result.stderr
-    for page in (here / "site").rglob("*"):
-        if page.is_file() and page.suffix in (".html", ".js", ".json", ".xml"):
-            text = page.read_text(encoding="utf-8")
-            assert reason not in text and "short-distractor" not in text, page

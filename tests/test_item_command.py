@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from conftest import run_course
 from coursefolder import make_course
+from helpers import run_course
 
 PRACTICE = """\
 id: rules-practice

@@ -59,9 +59,9 @@ def test_cue_words(text, absolute, hedges):
     assert cue_words(text) == (absolute, hedges)
 
 
-@pytest.mark.parametrize("text", ["以上都对", "以上都不对", "以上都是", "以上皆是", "以上都不是",
-                                  "以上皆非", "以上选项均正确", "上述做法都可以", "All of the above",
-                                  "none of the above", "Both of the above"])
+@pytest.mark.parametrize("text", ["以上都对", "以上都不对", "以上都是", "以上皆是",
+                                  "以上都不是", "以上皆非", "以上选项均正确", "上述做法都可以",
+                                  "All of the above", "none of the above", "Both of the above"])
 def test_all_or_none_of_the_above_is_found(text):
     assert all_or_none_of_the_above(text) == text
 

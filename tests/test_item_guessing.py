@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from generator.grader import grade_question
 from generator.items.guessing import guess_fraction
+from generator.scoring import grade_question
 from quizhelpers import make_quiz, multiple, ordering, scenario, scenario_paths, single, true_false
 
 

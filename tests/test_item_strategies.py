@@ -4,10 +4,14 @@ whole quizzes and on papers drawn from pools."""
 import pytest
 
 from generator.items.papers import draw_paper, papers, simulation_seeds
-from generator.items.strategies import (STRATEGIES, listed_order, paper_score, question_values,
-                                        reverse_listed_order)
-from generator.render.quiz import display_order
-from generator.shuffle import mulberry32
+from generator.items.strategies import (
+    STRATEGIES,
+    listed_order,
+    paper_score,
+    question_values,
+    reverse_listed_order,
+)
+from generator.shuffle import display_order, mulberry32
 from quizhelpers import make_quiz
 
 BY_NAME = {s.name: s for s in STRATEGIES}

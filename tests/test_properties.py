@@ -19,17 +19,19 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from generator.checks import checked
 from generator.errors import AuthorError
-from generator.grader import AnswerError, Grader, grade_question
 from generator.loading import load_course
 from generator.models.course import Course, Lesson
 from generator.models.quiz import Quiz
 from generator.models.reference import Glossary, PolicyFile
+from generator.scoring import AnswerError, Grader, grade_question
 from generator.validation import validate
 from generator.yamlsource import parse, parse_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 27)
+# Not before the newest review date of the bundled course (the loader refuses dates in the future).
+TODAY = date(2026, 11, 29)
 LABEL = "content/rules/fuzz.yml"
 MODELS = (Lesson, Quiz, Course, PolicyFile, Glossary)
 # Keys the models know, so generated documents reach deep into validation instead of stopping at
@@ -151,8 +153,8 @@ def test_a_damaged_course_loads_or_raises_author_error(course_copy, damage):
     original = (ROOT / relative).read_text(encoding="utf-8")
     target.write_text(text, encoding="utf-8")
     try:
-        load_course(course_copy / "content", course_copy / "quizzes", today=TODAY,
-                    stale_after_days=100_000)
+        checked(load_course(course_copy / "content", course_copy / "quizzes"), today=TODAY,
+                stale_after_days=100_000)
         event("loaded")
     except AuthorError as error:
         event("refused with AuthorError")
@@ -165,8 +167,9 @@ def test_a_damaged_course_loads_or_raises_author_error(course_copy, damage):
 # --- the grader --------------------------------------------------------------------------------
 
 def bundled_questions():
-    bundle = load_course(ROOT / "content", ROOT / "quizzes", today=TODAY, stale_after_days=100_000)
-    return [(entry.quiz, question) for entry in bundle.quizzes for question in entry.quiz.questions]
+    loaded = checked(load_course(ROOT / "content", ROOT / "quizzes"), today=TODAY,
+                     stale_after_days=100_000)
+    return [(entry.quiz, question) for entry in loaded.quizzes for question in entry.quiz.questions]
 
 
 QUESTIONS = bundled_questions()

@@ -6,18 +6,19 @@ from pathlib import Path
 
 import pytest
 
+from generator.checks import checked
 from generator.loading import load_course
+from generator.markup import TextRenderer, escape_html_outside_code
 from generator.render.lesson import render_lesson
 from generator.render.pages import render_glossary, render_home, render_policies, render_section
-from generator.render.text import TextRenderer, escape_html_outside_code
 
 FIXTURE = Path(__file__).parent / "fixtures" / "golden-course"
 GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture(scope="module")
-def bundle():
-    return load_course(FIXTURE / "content", None, today=datetime.date(2026, 11, 26))
+def loaded():
+    return checked(load_course(FIXTURE / "content", None), today=datetime.date(2026, 11, 26))
 
 
 def assert_golden(name: str, text: str) -> None:
@@ -28,41 +29,41 @@ def assert_golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
-def test_lesson_page_golden(bundle):
-    assert_golden("lesson-every-block.md", render_lesson(bundle, bundle.lesson("every-block")))
+def test_lesson_page_golden(loaded):
+    assert_golden("lesson-every-block.md", render_lesson(loaded, loaded.lesson("every-block")))
 
 
-def test_home_page_golden(bundle):
-    assert_golden("home.md", render_home(bundle))
+def test_home_page_golden(loaded):
+    assert_golden("home.md", render_home(loaded))
 
 
-def test_section_page_golden(bundle):
-    assert_golden("section-rules.md", render_section(bundle, "rules"))
+def test_section_page_golden(loaded):
+    assert_golden("section-rules.md", render_section(loaded, "rules"))
 
 
-def test_glossary_page_golden(bundle):
-    assert_golden("glossary.md", render_glossary(bundle))
+def test_glossary_page_golden(loaded):
+    assert_golden("glossary.md", render_glossary(loaded))
 
 
-def test_policies_page_golden(bundle):
-    assert_golden("policies.md", render_policies(bundle))
+def test_policies_page_golden(loaded):
+    assert_golden("policies.md", render_policies(loaded))
 
 
-def test_policy_value_shows_its_date_and_links_to_its_source(bundle):
-    page = render_lesson(bundle, bundle.lesson("every-block"))
+def test_policy_value_shows_its_date_and_links_to_its_source(loaded):
+    page = render_lesson(loaded, loaded.lesson("every-block"))
     assert ('7 天[2026-11-20](../policies.md#policy-no-reason-days){.course-policy-date '
             'title="规则数值，核对于 2026-11-20；点开看来源"}') in page
 
 
-def test_course_links_become_relative_page_links(bundle):
-    page = render_lesson(bundle, bundle.lesson("every-block"))
+def test_course_links_become_relative_page_links(loaded):
+    page = render_lesson(loaded, loaded.lesson("every-block"))
     assert "[本课](every-block.md#小标题带标点)" in page
     assert "[部分](index.md)" in page
     assert "[仅退款](../glossary.md#term-仅退款)" in page  # an alias links to its term
 
 
-def test_course_syntax_inside_code_is_shown_as_written(bundle):
-    render = TextRenderer(bundle, "rules/every-block.md").markdown
+def test_course_syntax_inside_code_is_shown_as_written(loaded):
+    render = TextRenderer(loaded, "rules/every-block.md").markdown
     assert render("写 `[文字](lesson:every-block)` 链接") == "写 `[文字](lesson:every-block)` 链接"
     assert render("写 `{{policy.no_reason_days}}`") == "写 `{{policy.no_reason_days}}`"
     assert render("```\n[x](section:rules)\n```\n") == "```\n[x](section:rules)\n```\n"

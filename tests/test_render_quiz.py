@@ -9,12 +9,28 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalogue import strings as catalogue
 from generator.fingerprint import question_version as version
 from generator.render.pages import render_progress
-from generator.render.quiz import (PROGRESS_STRINGS, WIDGET_STRINGS, display_order, json_attribute,
-                                   question_data, quiz_data, render_quiz)
-from quizhelpers import (QUIZ_COURSE, build_fixture_course, fixture_course, load_quizzes,
-                         make_quiz, multiple, ordering, scenario, single, true_false)
+from generator.render.quiz import (
+    json_attribute,
+    question_data,
+    quiz_data,
+    render_quiz,
+)
+from generator.shuffle import display_order
+from quizhelpers import (
+    QUIZ_COURSE,
+    build_fixture_course,
+    fixture_course,
+    load_quizzes,
+    make_quiz,
+    multiple,
+    ordering,
+    scenario,
+    single,
+    true_false,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 DATA = re.compile(r'<div class="course-quiz" [^>]*data-json="([^"]*)"')
@@ -30,8 +46,8 @@ def assert_golden(name: str, text: str) -> None:
 
 @pytest.fixture(scope="module")
 def course():
-    bundle, _ = fixture_course()
-    return bundle
+    loaded, _ = fixture_course()
+    return loaded
 
 
 def page_data(page: str) -> dict:
@@ -99,7 +115,7 @@ def test_quiz_data_top_level(course):
     assert {k: v for k, v in data.items() if k != "questions"} == {
         "quiz": "basics-practice", "title": "基础练习", "course": "测验组件测试课程",
         "language": "zh", "version": data["version"], "mode": "practice", "passMark": 0.75,
-        "shuffle": {"questions": True, "options": True}, "ui": WIDGET_STRINGS["zh"]}
+        "shuffle": {"questions": True, "options": True}, "ui": catalogue("zh")["widget"]}
     assert [q["id"] for q in data["questions"]] == [q.id for q in quiz.questions]  # YAML order
 
 
@@ -118,16 +134,6 @@ class _Bundle:
         language = "en"
 
 
-def test_strings_exist_in_both_languages():
-    assert WIDGET_STRINGS["zh"].keys() == WIDGET_STRINGS["en"].keys()
-    assert PROGRESS_STRINGS["zh"].keys() == PROGRESS_STRINGS["en"].keys()
-    placeholders = re.compile(r"\{\w+\}")
-    for table in (WIDGET_STRINGS, PROGRESS_STRINGS):
-        for key in table["zh"]:
-            assert sorted(placeholders.findall(table["zh"][key])) == sorted(
-                placeholders.findall(table["en"][key])), key
-
-
 def test_json_in_an_attribute_cannot_end_it():
     value = {"title": "\"'><script>&amp; \u2028"}
     text = json_attribute(value)
@@ -142,12 +148,12 @@ def test_english_course_gets_english_interface(tmp_path):
     course_file.write_text(course_file.read_text(encoding="utf-8").replace("language: zh",
                                                                            "language: en"),
                            encoding="utf-8")
-    bundle, _ = load_quizzes(folder / "content", folder / "quizzes")
-    page = render_quiz(bundle, bundle.quiz("basics-practice"))
+    loaded, _ = load_quizzes(folder / "content", folder / "quizzes")
+    page = render_quiz(loaded, loaded.quiz("basics-practice"))
     assert '<legend><span class="course-q-number">Question 1</span> · Single choice</legend>' in page
     assert "**Why:**" in page and "Review: " in page
-    assert page_data(page)["ui"] == WIDGET_STRINGS["en"]
-    assert "Progress" in render_progress(bundle).splitlines()[0]
+    assert page_data(page)["ui"] == catalogue("en")["widget"]
+    assert "Progress" in render_progress(loaded).splitlines()[0]
 
 
 # The built pages: what MkDocs made of the Markdown above.
@@ -177,7 +183,9 @@ def test_built_progress_page_links_to_built_pages(site):
             '<span class="course-progress-state"></span></li>') in page
     assert ".md\"" not in page
     strings = re.search(r'data-strings="([^"]*)"', page).group(1)
-    assert json.loads(html.unescape(strings)) == PROGRESS_STRINGS["zh"]
+    zh = catalogue("zh")
+    assert json.loads(html.unescape(strings)) == {**zh["progress"],
+                                                  "no_storage": zh["widget"]["no_storage"]}
 
 
 def test_built_scenario_keeps_every_node_readable_without_javascript(site):
@@ -191,20 +199,21 @@ def test_built_scenario_keeps_every_node_readable_without_javascript(site):
 
 def test_what_a_learner_picks_carries_no_policy_date_marker():
     # A date marker on the one option that cites a rule value would point at the answer.
+    from generator.checks import checked
     from generator.loading import load_course
 
     root = Path(__file__).resolve().parent.parent
-    bundle = load_course(root / "content", root / "quizzes")
+    loaded = checked(load_course(root / "content", root / "quizzes"))
     pickable = re.compile(r'<span class="course-(?:option|step)-text">(.*?)</span>')
-    citing = [option.text for entry in bundle.quizzes for q in entry.quiz.questions
+    citing = [option.text for entry in loaded.quizzes for q in entry.quiz.questions
               for option in getattr(q, "options", None) or getattr(q, "items", None) or []
               if "{{" in option.text]
     assert citing, "the course should have options that cite a policy value"
-    for entry in bundle.quizzes:
-        page = render_quiz(bundle, entry)
+    for entry in loaded.quizzes:
+        page = render_quiz(loaded, entry)
         texts = pickable.findall(page)
         assert texts
         assert [text for text in texts if "course-policy-date" in text or "{{" in text] == []
         # Prompts and explanations still show where a value comes from.
-    pages = "".join(render_quiz(bundle, entry) for entry in bundle.quizzes)
+    pages = "".join(render_quiz(loaded, entry) for entry in loaded.quizzes)
     assert "{.course-policy-date" in pages

@@ -7,7 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
-from conftest import run_course
+from helpers import run_course
 
 FIXTURE = Path(__file__).parent / "fixtures" / "golden-course"
 

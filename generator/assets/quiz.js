@@ -2,7 +2,7 @@
  * Events, bubbling from div.course-quiz (for progress tracking and SCORM):
  *   quiz:graded   practice quiz scored: {quiz, score (0..1), passed, points, maxPoints, mode}
  *   quiz:answers  answer file made: {quiz, mode, file (generator/models/answers.py AnswerFile)}
- * Grading and Shuffle are generator/grader.py and shuffle.py step for step: change them together
+ * Grading and Shuffle are generator/scoring.py and shuffle.py step for step: change them together
  * (tests/browser/test_parity.py compares them on every possible answer). */
 (() => {
   'use strict';
@@ -25,7 +25,7 @@
   const button = (cls, text, onclick, hidden = false) =>
     h('button', { type: 'button', class: `md-button ${cls}`, onclick, hidden }, text);
 
-  // Grading: grader.py step by step (answers come from the widget: well-formed)
+  // Grading: scoring.py step by step (answers come from the widget: well-formed)
   const FRACTION = {
     single: (q, a) => (q.correct.includes(a) ? 1 : 0),
     true_false: (q, a) => (a === q.answer ? 1 : 0),
@@ -72,7 +72,7 @@
       const score = maxPoints ? points / maxPoints : 0;
       return { score, points, maxPoints, passed: score >= data.passMark, questions };
     },
-    percent: (score) => Math.round(score * 100), // half up, as grader.percent
+    percent: (score) => Math.round(score * 100), // half up, as scoring.percent
   };
 
   // Shuffle: shuffle.py draw for draw (mulberry32, Fisher-Yates from the end)

@@ -3,7 +3,8 @@
 Modules, from the edge inwards:
 - `commands`: the `course grade / report / certificates / verify` subcommands (all I/O).
 - `answerfiles`: one answer file's bytes → a validated AnswerFile, or one line saying what is wrong.
-- `grading`: a validated file → a graded attempt against the current quizzes (pure).
+- `attempts`: a validated file → a graded attempt against the current quizzes (pure).
+- `batch`: many files graded into the gradebook, batch by batch.
 - `gradebook`: every attempt kept in SQLite or PostgreSQL (SQLAlchemy Core).
 - `analysis`: item statistics over a cohort's attempts (pure).
 - `charts`, `report`, `certificates`, `outputs`: data in, text out (pure).

@@ -28,8 +28,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from ..grader import percent
 from ..models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice, TrueFalse
+from ..quizgraph import endings
+from ..scoring import percent
 from .gradebook import StoredAttempt
 from .reliability import Reliability, reliability
 
@@ -170,20 +171,18 @@ def _endings(question, results: list) -> tuple[Ending, ...]:
     if not isinstance(question, Scenario):
         return ()
     n = len(results)
-    nodes = {node.id: node for node in question.nodes}
+    ends = endings(question)
+    ending_ids = {node.id for node in ends}
     reached: dict[str, list[float]] = {}
     for result in results:
-        node = nodes.get(result.ending or "")
-        key = node.id if node is not None and not node.choices else ""  # unfinished
+        key = result.ending if result.ending in ending_ids else ""  # "": unfinished
         reached.setdefault(key, []).append(_fraction(result))
-    endings = [Ending(node.id, node.outcome or node.id, len(reached.get(node.id, [])),
-                      len(reached.get(node.id, [])) / n if n else 0,
-                      _mean(reached.get(node.id, [])))
-               for node in question.nodes if not node.choices]
+    found = [Ending(node.id, node.outcome or node.id, len(reached.get(node.id, [])),
+                    len(reached.get(node.id, [])) / n if n else 0, _mean(reached.get(node.id, [])))
+             for node in ends]
     if "" in reached:
-        endings.append(Ending("", "", len(reached[""]), len(reached[""]) / n,
-                              _mean(reached[""])))
-    return tuple(endings)
+        found.append(Ending("", "", len(reached[""]), len(reached[""]) / n, _mean(reached[""])))
+    return tuple(found)
 
 
 def _mean(values: list[float]) -> float:

@@ -13,8 +13,8 @@ from typing import Callable
 
 from ..loading import label_for
 from .answerfiles import BadAnswerFile, content_hash, parse, read_bytes
+from .attempts import Attempt, GradingCourse, grade_file
 from .gradebook import Gradebook
-from .grading import Attempt, GradingCourse, grade_file
 from .outputs import Graded, Skipped
 
 BATCH_SIZE = 250

@@ -1,4 +1,5 @@
-"""Inline SVG charts for the report. Pure: numbers and labels in, SVG text out.
+"""Inline SVG charts for the report. Pure: numbers and labels in, SVG text out: this module
+works out where everything goes, templates/charts.svg draws it (escaping every label).
 
 Each chart is drawn in a viewBox about as wide as a phone screen (360 units), so that at 100 %
 width its text is about 12 px on a phone and grows with the page on a desktop. Every chart has
@@ -8,8 +9,11 @@ is never the only signal.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..templates import environment
 
 WIDTH = 360
 
@@ -22,19 +26,13 @@ class Bar:
     good: bool | None = None  # True: a right answer; False: a wrong one; None: neutral
 
 
-def _e(text) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _svg(height: float, title: str, desc: str, body: list[str], css_class: str) -> str:
-    # No xmlns: inline SVG in HTML needs none, and the report then names no URL at all.
-    return (f'<svg class="chart {css_class}" viewBox="0 0 {WIDTH} {height:g}" role="img" '
-            f'preserveAspectRatio="xMinYMin meet">'
-            f"<title>{_e(title)}</title><desc>{_e(desc)}</desc>{''.join(body)}</svg>")
+def _svg(macro: str, **chart) -> Markup:
+    """The chart drawn by its macro in templates/charts.svg."""
+    return getattr(environment().get_template("charts.svg").module, macro)(chart)
 
 
 def histogram(counts: tuple[int, ...], pass_mark: float, title: str, pass_label: str,
-              axis_label: str, desc: str) -> str:
+              axis_label: str, desc: str) -> Markup:
     """Learners by score, in equal bins from 0 to 100 %, with the pass mark drawn across."""
     # The pass-mark label sits above the plot, clear of the count over the tallest bar.
     left, right, top, bottom = 28, 10, 34, 34
@@ -44,54 +42,45 @@ def histogram(counts: tuple[int, ...], pass_mark: float, title: str, pass_label:
     bins = len(counts)
     peak = max(counts) if counts and max(counts) > 0 else 1
     step = plot_w / bins
-    body = [f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" '
-            f'y2="{top + plot_h}"/>']
+    bars = []
     for index, count in enumerate(counts):
         h = plot_h * count / peak
         x = left + index * step + 2
         y = top + plot_h - h
         passing = index * 100 / bins >= pass_mark * 100
         low, high = index * 100 // bins, (index + 1) * 100 // bins
-        body.append(f'<rect class="bar {"pass" if passing else "fail"}" x="{x:.1f}" '
-                    f'y="{y:.1f}" width="{step - 4:.1f}" height="{h:.1f}">'
-                    f"<title>{low}–{high}%: {count}</title></rect>")
-        if count:
-            body.append(f'<text class="value" x="{x + (step - 4) / 2:.1f}" y="{y - 4:.1f}" '
-                        f'text-anchor="middle">{count}</text>')
-    for tick in range(0, 101, 20):
-        x = left + plot_w * tick / 100
-        body.append(f'<text class="tick" x="{x:.1f}" y="{top + plot_h + 14}" '
-                    f'text-anchor="middle">{tick}</text>')
-    body.append(f'<text class="tick" x="{left + plot_w / 2:.1f}" y="{height - 4}" '
-                f'text-anchor="middle">{_e(axis_label)}</text>')
+        bars.append({"state": "pass" if passing else "fail", "x": f"{x:.1f}", "y": f"{y:.1f}",
+                     "width": f"{step - 4:.1f}", "height": f"{h:.1f}",
+                     "title": f"{low}–{high}%: {count}", "count": count,
+                     "middle": f"{x + (step - 4) / 2:.1f}", "above": f"{y - 4:.1f}"})
+    ticks = [{"x": f"{left + plot_w * tick / 100:.1f}", "y": top + plot_h + 14, "label": tick}
+             for tick in range(0, 101, 20)]
     x = left + plot_w * pass_mark
-    body.append(f'<line class="mark" x1="{x:.1f}" y1="{top - 20}" x2="{x:.1f}" '
-                f'y2="{top + plot_h}"/>')
     anchor = "end" if pass_mark > 0.7 else "start"
     shift = -4 if anchor == "end" else 4
-    body.append(f'<text class="mark-label" x="{x + shift:.1f}" y="{top - 22}" '
-                f'text-anchor="{anchor}">{_e(pass_label)}</text>')
-    return _svg(height, title, desc, body, "histogram")
+    return _svg("histogram", css_class="histogram", width=WIDTH, height=f"{height:g}",
+                title=title, desc=desc, left=left, right=left + plot_w, base=top + plot_h,
+                bars=bars, ticks=ticks, axis_x=f"{left + plot_w / 2:.1f}", axis_y=height - 4,
+                axis_label=axis_label, mark_x=f"{x:.1f}", mark_top=top - 20,
+                mark_label_x=f"{x + shift:.1f}", mark_label_y=top - 22, mark_anchor=anchor,
+                pass_label=pass_label)
 
 
-def bars(rows: list[Bar], title: str, desc: str) -> str:
+def bars(rows: list[Bar], title: str, desc: str) -> Markup:
     """Horizontal bars, each with its label above it and its value in words beside it."""
     row_h = 36
     bar_w = 250
-    body = []
+    drawn = []
     for index, row in enumerate(rows):
         y = index * row_h
-        label = row.label if len(row.label) <= 30 else row.label[:29] + "…"
-        state = {True: "good", False: "bad", None: "neutral"}[row.good]
-        body.append(f'<text class="label" x="0" y="{y + 13}">{_e(label)}'
-                    f"<title>{_e(row.label)}</title></text>")
-        body.append(f'<rect class="track" x="0" y="{y + 18}" width="{bar_w}" height="12" rx="2"/>')
         width = max(0.0, min(1.0, row.value)) * bar_w
-        if width > 0:
-            body.append(f'<rect class="bar {state}" x="0" y="{y + 18}" width="{width:.1f}" '
-                        f'height="12" rx="2"/>')
-        body.append(f'<text class="value" x="{bar_w + 6}" y="{y + 28}">{_e(row.note)}</text>')
-    return _svg(max(row_h * len(rows), row_h), title, desc, body, "bars")
+        drawn.append({"label": row.label if len(row.label) <= 30 else row.label[:29] + "…",
+                      "full_label": row.label, "label_y": y + 13, "bar_y": y + 18,
+                      "state": {True: "good", False: "bad", None: "neutral"}[row.good],
+                      "width": f"{width:.1f}" if width > 0 else "", "value_y": y + 28,
+                      "note": row.note})
+    return _svg("bars", css_class="bars", width=WIDTH, height=f"{max(row_h * len(rows), row_h):g}",
+                title=title, desc=desc, rows=drawn, bar_width=bar_w, value_x=bar_w + 6)
 
 
 @dataclass(frozen=True)
@@ -103,7 +92,7 @@ class Point:
 
 
 def quality_map(points: list[Point], title: str, desc: str, x_label: str, y_label: str,
-                zone_label: str, low_facility: float) -> str:
+                zone_label: str, low_facility: float) -> Markup:
     """Each question placed by facility (across) and discrimination (up); the zones that flag
     a question are shaded, and flagged questions are drawn as diamonds, not only in red."""
     left, right, top, bottom = 34, 10, 10, 34
@@ -117,36 +106,27 @@ def quality_map(points: list[Point], title: str, desc: str, x_label: str, y_labe
     def py(y: float) -> float:
         return top + plot_h * (1 - (max(-1.0, min(1.0, y)) + 1) / 2)
 
-    body = [
-        f'<rect class="zone" x="{left}" y="{py(0):.1f}" width="{plot_w}" '
-        f'height="{py(-1) - py(0):.1f}"/>',
-        f'<rect class="zone" x="{left}" y="{top}" width="{px(low_facility) - left:.1f}" '
-        f'height="{py(0) - top:.1f}"/>',
-        f'<rect class="frame" x="{left}" y="{top}" width="{plot_w}" height="{plot_h}"/>',
-        f'<line class="axis" x1="{left}" y1="{py(0):.1f}" x2="{left + plot_w}" y2="{py(0):.1f}"/>',
-        f'<text class="zone-label" x="{left + 4}" y="{py(-1) - 6:.1f}">{_e(zone_label)}</text>',
-    ]
-    for tick in (0, 0.5, 1):
-        body.append(f'<text class="tick" x="{px(tick):.1f}" y="{top + plot_h + 14}" '
-                    f'text-anchor="middle">{tick:g}</text>')
-    for tick in (-1, 0, 1):
-        body.append(f'<text class="tick" x="{left - 4}" y="{py(tick) + 4:.1f}" '
-                    f'text-anchor="end">{tick:g}</text>')
-    body.append(f'<text class="tick" x="{left + plot_w / 2:.1f}" y="{height - 4}" '
-                f'text-anchor="middle">{_e(x_label)}</text>')
-    body.append(f'<text class="tick" x="12" y="{top + plot_h / 2:.1f}" text-anchor="middle" '
-                f'transform="rotate(-90 12 {top + plot_h / 2:.1f})">{_e(y_label)}</text>')
+    zones = [{"x": left, "y": f"{py(0):.1f}", "width": plot_w, "height": f"{py(-1) - py(0):.1f}"},
+             {"x": left, "y": top, "width": f"{px(low_facility) - left:.1f}",
+              "height": f"{py(0) - top:.1f}"}]
     placed: list[tuple[float, float, float]] = []  # labels drawn: (x, y, width)
+    dots = []
     for point in points:
         x, y = px(point.x), py(point.y)
-        if point.flagged:
-            body.append(f'<path class="dot flagged" d="M{x:.1f} {y - 7:.1f} l7 7 l-7 7 l-7 -7 z"/>')
-        else:
-            body.append(f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="5"/>')
         lx, ly = _free_spot(x, y, 7.0 * len(point.label) + 2, placed)
-        body.append(f'<text class="dot-label" x="{lx:.1f}" y="{ly:.1f}">'
-                    f"{_e(point.label)}</text>")
-    return _svg(height, title, desc, body, "quality")
+        dots.append({"flagged": point.flagged, "x": f"{x:.1f}", "y": f"{y:.1f}",
+                     "top": f"{y - 7:.1f}", "label_x": f"{lx:.1f}", "label_y": f"{ly:.1f}",
+                     "label": point.label})
+    return _svg("quality_map", css_class="quality", width=WIDTH, height=f"{height:g}",
+                title=title, desc=desc, zones=zones, left=left, top=top, right=left + plot_w,
+                plot_width=plot_w, plot_height=plot_h, zero_y=f"{py(0):.1f}",
+                zone_label_x=left + 4, zone_label_y=f"{py(-1) - 6:.1f}", zone_label=zone_label,
+                x_ticks=[{"x": f"{px(t):.1f}", "y": top + plot_h + 14, "label": f"{t:g}"}
+                         for t in (0, 0.5, 1)],
+                y_ticks=[{"x": left - 4, "y": f"{py(t) + 4:.1f}", "label": f"{t:g}"}
+                         for t in (-1, 0, 1)],
+                x_label_x=f"{left + plot_w / 2:.1f}", x_label_y=height - 4, x_label=x_label,
+                y_label_y=f"{top + plot_h / 2:.1f}", y_label=y_label, dots=dots)
 
 
 def _free_spot(x: float, y: float, width: float, placed: list) -> tuple[float, float]:

@@ -55,12 +55,13 @@ def register(commands, command) -> None:
 
 
 def _load_course(config_file: str):
+    from ..checks import checked
     from ..loading import load_course
     from ..project import find_project
 
     project = find_project(config_file)
-    return load_course(project.content_dir, project.quiz_dir,
-                       stale_after_days=project.stale_after_days)
+    return checked(load_course(project.content_dir, project.quiz_dir),
+                   stale_after_days=project.stale_after_days)
 
 
 def _open(value: str, name: str, create: bool):
@@ -76,13 +77,13 @@ def _open(value: str, name: str, create: bool):
 def _grade(args) -> int:
     from sqlalchemy.exc import DBAPIError
 
+    from .attempts import GradingCourse
     from .batch import collect, grade_files
-    from .grading import GradingCourse
     from .outputs import csv_text, json_text, summary_table
 
     started = time.perf_counter()
-    bundle = _load_course(args.config_file)
-    course = GradingCourse([entry.quiz for entry in bundle.quizzes])
+    loaded = _load_course(args.config_file)
+    course = GradingCourse([entry.quiz for entry in loaded.quizzes])
     files, missing = collect(args.paths)
     book = _open(args.db, "grade", create=True)
     if book is None:
@@ -109,7 +110,7 @@ def _grade(args) -> int:
         if row.left_out and row.status == "new":
             print(f"{row.source}: warning: not scored, changed since this file was made: "
                   f"{', '.join(row.left_out)}", file=sys.stderr)
-    language = bundle.course.language
+    language = loaded.course.language
     if args.csv:
         try:
             # utf-8-sig writes the BOM Excel needs to read the file as UTF-8.
@@ -124,12 +125,12 @@ def _grade(args) -> int:
                f"({new} new, {len(graded) - new} already in the gradebook), {len(skipped)} "
                f"skipped; gradebook {book.label}; {time.perf_counter() - started:.1f} s")
     if args.json:
-        sys.stdout.write(json_text(graded, skipped, bundle.course.title))
+        sys.stdout.write(json_text(graded, skipped, loaded.course.title))
         print(summary, file=sys.stderr)
     else:
         if graded:
-            titles = {entry.quiz.id: entry.quiz.title for entry in bundle.quizzes}
-            sys.stdout.write(summary_table(graded, titles))
+            titles = {entry.quiz.id: entry.quiz.title for entry in loaded.quizzes}
+            sys.stdout.write(summary_table(graded, titles, language))
         print(summary)
     return EXIT_PROBLEMS if skipped else EXIT_OK
 
@@ -139,25 +140,25 @@ def _report(args) -> int:
     from .gradebook import select_attempts
     from .report import ReportInput, learner_rows, render_report
 
-    bundle = _load_course(args.config_file)
+    loaded = _load_course(args.config_file)
     book = _open(args.db, "report", create=False)
     if book is None:
         return EXIT_USAGE
     with book:
         stored = book.attempts()
     chosen = select_attempts(stored, args.use)
-    in_course = {entry.quiz.id for entry in bundle.quizzes}
+    in_course = {entry.quiz.id for entry in loaded.quizzes}
     gone = sorted({a.quiz for a in chosen if a.quiz not in in_course})
     for quiz in gone:
         print(f"course report: warning: quiz '{quiz}' is in the gradebook but no longer in the "
               "course; left out of the report", file=sys.stderr)
     chosen = [a for a in chosen if a.quiz in in_course]
     data = ReportInput(
-        course_title=bundle.course.title, language=bundle.course.language,
+        course_title=loaded.course.title, language=loaded.course.language,
         generated_on=datetime.date.today(), use=args.use, attempts=len(stored),
-        quizzes=[analyse_quiz(entry.quiz, chosen) for entry in bundle.quizzes],
+        quizzes=[analyse_quiz(entry.quiz, chosen) for entry in loaded.quizzes],
         learners=learner_rows(chosen),
-        lesson_titles={entry.lesson.id: entry.lesson.title for entry in bundle.lessons})
+        lesson_titles={entry.lesson.id: entry.lesson.title for entry in loaded.lessons})
     out = Path(args.out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -172,12 +173,17 @@ def _report(args) -> int:
 
 
 def _certificates(args) -> int:
-    from .certificates import (earned_certificates, file_name, new_code, render_certificate,
-                               render_index)
+    from .certificates import (
+        earned_certificates,
+        file_name,
+        new_code,
+        render_certificate,
+        render_index,
+    )
     from .gradebook import CertificateRecord
 
-    bundle = _load_course(args.config_file)
-    required = [entry.quiz for entry in bundle.quizzes if entry.quiz.required]
+    loaded = _load_course(args.config_file)
+    required = [entry.quiz for entry in loaded.quizzes if entry.quiz.required]
     if not required:
         print("course certificates: no quiz is marked `required: true`, so nobody can earn a "
               "certificate; mark the final assessment as required", file=sys.stderr)
@@ -192,16 +198,16 @@ def _certificates(args) -> int:
         for earned in earned_certificates(book.attempts(), required, tz=local):
             record = book.certificate_for(earned.learner_key) or book.add_certificate(
                 CertificateRecord(new_code(), earned.learner_key, earned.learner_name,
-                                  bundle.course.title, earned.completed_on, earned.scores, now))
+                                  loaded.course.title, earned.completed_on, earned.scores, now))
             records.append(record)
     out = Path(args.out)
-    language = bundle.course.language
+    language = loaded.course.language
     try:
         out.mkdir(parents=True, exist_ok=True)
         for record in records:
             (out / file_name(record)).write_text(render_certificate(record, language),
                                                  encoding="utf-8")
-        (out / "index.html").write_text(render_index(records, language, bundle.course.title),
+        (out / "index.html").write_text(render_index(records, language, loaded.course.title),
                                         encoding="utf-8")
     except OSError as error:
         print(f"course certificates: cannot write to {args.out}: {error.strerror}",

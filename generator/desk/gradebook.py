@@ -15,14 +15,32 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey,
-                        Index, Integer, MetaData, String, Table, Text, create_engine, event,
-                        func, insert, select)
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
-from ..grader import QuestionResult
-from .grading import Attempt
+from ..scoring import QuestionResult
+from .attempts import Attempt
 
 SCHEMA_VERSION = "1"
 

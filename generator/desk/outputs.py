@@ -13,11 +13,11 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
-from ..grader import percent
+from ..catalogue import strings
+from ..scoring import percent
 from .answerfiles import one_line
+from .attempts import Attempt
 from .gradebook import StoredAttempt
-from .grading import Attempt
-from .strings import strings
 
 # Excel runs a cell starting with one of these as a formula (CSV injection): "=HYPERLINK(…)".
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -65,14 +65,15 @@ class Skipped:
 
 
 def excel_safe(value):
-    """Text that Excel would run as a formula gets a leading apostrophe; numbers pass as they are."""
+    """Text that Excel would run as a formula gets a leading apostrophe; numbers pass as they
+    are."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
 
 
 def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str:
-    t = strings(language)
+    t = strings(language)["grades"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([t[k] for k in ("csv_file", "csv_learner", "csv_learner_id", "csv_quiz",
@@ -109,13 +110,15 @@ def json_text(graded: list[Graded], skipped: list[Skipped], course_title: str) -
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def summary_table(graded: list[Graded], titles: dict[str, str]) -> str:
+def summary_table(graded: list[Graded], titles: dict[str, str], language: str) -> str:
     """Per file when there are few; per quiz when there are many (the CSV has every file)."""
+    t = strings(language)["grades"]
     if len(graded) <= TABLE_ROWS_LIMIT:
         rows = [[_clip(g.source, 28), _clip(g.learner_name, 16), g.quiz,
-                 f"{percent(g.score)}%", "passed" if g.passed else "not passed",
-                 _note(g)] for g in graded]
-        return table(["file", "learner", "quiz", "score", "result", "note"], rows)
+                 f"{percent(g.score)}%", t["table_passed"] if g.passed else t["table_not_passed"],
+                 _note(g, t)] for g in graded]
+        return table([t[f"table_{key}"] for key in ("file", "learner", "quiz", "score", "result",
+                                                    "note")], rows)
     by_quiz: dict[str, list[Graded]] = {}
     for g in graded:
         by_quiz.setdefault(g.quiz, []).append(g)
@@ -126,16 +129,17 @@ def summary_table(graded: list[Graded], titles: dict[str, str]) -> str:
         rows.append([_clip(titles.get(quiz, quiz), 24), str(len(items)),
                      str(len({(g.learner_id, g.learner_name) for g in items})), str(passed),
                      f"{percent(passed / len(items))}%", f"{percent(mean)}%"])
-    return table(["quiz", "files", "learners", "passed", "pass rate", "mean score"], rows)
+    return table([t[f"table_{key}"] for key in ("quiz", "files", "learners", "passed", "pass_rate",
+                                                "mean_score")], rows)
 
 
-def _note(g: Graded) -> str:
+def _note(g: Graded, t: dict[str, str]) -> str:
     notes = []
     if g.status == "known":
-        notes.append("already in gradebook")
+        notes.append(t["table_known"])
     if g.left_out:
-        notes.append("not scored (changed): " + ", ".join(g.left_out))
-    return "; ".join(notes)
+        notes.append(t["table_left_out"].format(questions=", ".join(g.left_out)))
+    return t["table_separator"].join(notes)
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

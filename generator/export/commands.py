@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 import time
 from pathlib import Path
@@ -27,13 +26,14 @@ def register(commands, command) -> None:
 
 def _export(args) -> int:
     from ..loading import label_for
+    from ..plugin import engine
     from .exporter import ExportRequest, export_course
     from .mkdocs_site import SiteBuildError
     from .naming import SlugError
     from .pdf import PdfError
     from .reproducible import ExportDateError
 
-    _quiet_build_logs()
+    engine.show_messages(course_notes=False)
     started = time.perf_counter()
     out = Path(args.out) if args.out else Path(args.config_file).parent / "dist"
     request = ExportRequest(Path(args.config_file), out, args.assessment, args.slug)
@@ -60,20 +60,3 @@ def _human(size: int) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return ""  # pragma: no cover
-
-
-def _quiet_build_logs() -> None:
-    """MkDocs' warnings and errors on stderr; its info chatter and jieba's model notes not."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
-    handler.setLevel(logging.WARNING)
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.INFO)
-    mkdocs_log.propagate = False
-    try:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:  # pragma: no cover - jieba is a dependency
-        pass

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..checks import checked
 from ..loading import load_course
 from ..project import find_project
 from ..render.site import content_date
@@ -36,13 +37,13 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
     """Write `<slug>-offline.zip`, `-handbook.html`, `-handbook.pdf`, `-scorm12.zip`."""
     project = find_project(request.config_file)
     chromium = pdf.find_chromium()  # before the slow part: fail fast when it is missing
-    bundle = load_course(project.content_dir, project.quiz_dir,
-                         stale_after_days=project.stale_after_days)
+    loaded = checked(load_course(project.content_dir, project.quiz_dir),
+                     stale_after_days=project.stale_after_days)
     site_name, site_url, extensions, extension_configs = mkdocs_site.site_settings(
         project.config_file)
     slug = course_slug(request.slug, site_url, site_name, project.root.resolve().name)
     assessment = request.assessment or project.assessment
-    edition = content_date(bundle)
+    edition = content_date(loaded)
     when = export_time(edition)
     files: dict[str, bytes] = {}  # written together at the end: all four, or none
 
@@ -50,7 +51,7 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
         scratch = Path(scratch)
 
         progress("building the offline site")
-        mkdocs_site.build_site(project.config_file, scratch / "offline", when=when,
+        mkdocs_site.build_site(project, scratch / "offline", when=when,
                                assessment=assessment)
         # One top folder: unzipping never scatters files, and index.html is easy to find.
         site = trim(files_under(scratch / "offline"))
@@ -58,17 +59,17 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
             {f"{slug}/{name}": data for name, data in site.items()}, when)
 
         progress("building the SCORM 1.2 package")
-        mkdocs_site.build_site(project.config_file, scratch / "scorm", when=when,
+        mkdocs_site.build_site(project, scratch / "scorm", when=when,
                                assessment=assessment, scorm=True)
         package = scorm.package_files(trim(files_under(scratch / "scorm")), slug=slug,
-                                      title=bundle.course.title,
-                                      language=bundle.course.language)
+                                      title=loaded.course.title,
+                                      language=loaded.course.language)
         files[f"{slug}-scorm12.zip"] = zip_bytes(package, when, first=[scorm.MANIFEST])
 
         progress("writing the handbook")
         css = (resources.files("generator") / "assets" / "handbook.css").read_text("utf-8")
         page = handbook.render_handbook(
-            bundle, handbook.MarkdownSettings(extensions, extension_configs), css=css,
+            loaded, handbook.MarkdownSettings(extensions, extension_configs), css=css,
             edition=edition, force_assessment=assessment,
             embed=lambda path: _data_uri(project.content_dir, path))
         files[f"{slug}-handbook.html"] = page.encode("utf-8")

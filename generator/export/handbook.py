@@ -9,7 +9,7 @@ site engine. Differences from the website:
   collide, and links between pages become links within the handbook;
 - one self-contained HTML file: CSS inline, images (if any) as data: URIs, no script, nothing
   loaded from anywhere.
-Pure: a bundle and settings in, an HTML string out.
+Pure: a loaded course and settings in, an HTML string out.
 """
 
 from __future__ import annotations
@@ -24,29 +24,17 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
+from .. import pagepaths
 from ..anchors import slug
-from ..bundle import CourseBundle
-from ..render import paths
-from ..render.quiz import is_assessment
-from ..render.site import plan_site
-from ..render.text import TextRenderer
+from ..catalogue import strings
+from ..loaded import LoadedCourse
+from ..markup import TextRenderer
+from ..models.quiz import is_assessment
+from ..render.site import MARKDOWN_EXTENSIONS, plan_site
+from ..templates import LINES, render
 from . import print_quiz
-
-# What the course plugin adds to every site (plugin.REQUIRED_EXTENSIONS), plus toc.
-REQUIRED_EXTENSIONS = {
-    "attr_list": {},
-    "md_in_html": {},
-    "admonition": {},
-    "pymdownx.tasklist": {"custom_checkbox": True},
-    "toc": {},
-}
-WORDS = {
-    "zh": {"handbook": "学习手册", "contents": "目录", "intro": "课程介绍",
-           "edition": "内容核对于 {date}", "final": "结业考核"},
-    "en": {"handbook": "Handbook", "contents": "Contents", "intro": "About this course",
-           "edition": "Content checked on {date}", "final": "Final assessment"},
-}
 
 
 @dataclass(frozen=True)
@@ -64,112 +52,82 @@ class _Page:
     level: int  # 1: a top entry of the contents; 2: under the section before it
     html: str = ""
     title: str = ""
+    anchor: str = ""  # its id in the handbook (page_anchor)
+    contents_title: str = ""  # how the table of contents names it
 
 
 def page_anchor(page: str) -> str:
     """rules/seven-day-return.md → rules.seven-day-return; a section's index.md → its id."""
-    if page == paths.HOME:
+    if page == pagepaths.HOME:
         return "home"
     stem = page.removesuffix(".md").removesuffix("/index")
     return stem.replace("/", ".")
 
 
-def render_handbook(bundle: CourseBundle, settings: MarkdownSettings, *, css: str,
+def render_handbook(loaded: LoadedCourse, settings: MarkdownSettings, *, css: str,
                     edition: datetime.date, force_assessment: bool = False,
                     embed: Callable[[str], str | None] = lambda path: None) -> str:
     """The handbook's HTML. `embed` turns a site path of an image into a data: URI (or None)."""
-    language = bundle.course.language
-    w = WORDS.get(language, WORDS["en"])
-    pages = _pages(bundle, force_assessment)
+    language = loaded.course.language
+    w = {**strings(language)["handbook"], "final": strings(language)["site"]["final"]}
+    pages = _pages(loaded, force_assessment)
     converter = _Converter(settings, {page.path: page_anchor(page.path) for page in pages}, embed)
     for page in pages:
         page.html, page.title = converter.convert(page.path, page.markdown)
-    title = bundle.course.title
-    description = bundle.course.description
+    title = loaded.course.title
+    description = loaded.course.description
     if description:  # author Markdown, like every other text of the course
-        description = converter.convert(paths.HOME, TextRenderer(bundle, paths.HOME)
+        description = converter.convert(pagepaths.HOME, TextRenderer(loaded, pagepaths.HOME)
                                         .markdown(description))[0]
-    body = [_cover(title, description, w, edition), _contents(pages, w)]
     for page in pages:
-        body.append(f'<section class="hb-page hb-level-{page.level}" '
-                    f'id="{html.escape(page_anchor(page.path))}">\n{page.html}\n</section>')
-    return f"""<!doctype html>
-<html lang="{html.escape(language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{html.escape(title)} · {html.escape(w['handbook'])}</title>
-<style>
-{_page_css(title)}
-{css}
-</style>
-</head>
-<body>
-{chr(10).join(body)}
-</body>
-</html>
-"""
+        page.anchor = page_anchor(page.path)
+        page.contents_title = w["intro"] if page.path == pagepaths.HOME else page.title
+        page.html = Markup(page.html)  # made from the course's Markdown, escaped there
+    return render("handbook.html", language=language, layout=LINES, title=title, w=w,
+                  description=Markup(description) if description else None, edition=edition,
+                  contents=_contents(pages), pages=pages, page_css=Markup(_page_css(title)),
+                  css=Markup(css))
 
 
-def _pages(bundle: CourseBundle, force_assessment: bool) -> list[_Page]:
-    plan = plan_site(bundle, force_assessment)
-    pages = [_Page(paths.HOME, plan.pages[paths.HOME], 1)]
+def _pages(loaded: LoadedCourse, force_assessment: bool) -> list[_Page]:
+    plan = plan_site(loaded, force_assessment)
+    pages = [_Page(pagepaths.HOME, plan.pages[pagepaths.HOME], 1)]
     practice = []
 
     def add_quiz(entry, level):
         quiz = entry.quiz
-        pages.append(_Page(paths.quiz(quiz.id),
-                           print_quiz.quiz_page(bundle, quiz, force_assessment), level))
+        pages.append(_Page(pagepaths.quiz(quiz.id),
+                           print_quiz.quiz_page(loaded, quiz, force_assessment), level))
         if not is_assessment(quiz, force_assessment):
             practice.append(quiz)
 
-    for section in bundle.course.sections:
-        pages.append(_Page(paths.section(section.id), plan.pages[paths.section(section.id)], 1))
-        for entry in bundle.lessons_in(section.id):
-            page = paths.lesson(section.id, entry.lesson.id)
+    for section in loaded.course.sections:
+        section_page = pagepaths.section(section.id)
+        pages.append(_Page(section_page, plan.pages[section_page], 1))
+        for entry in loaded.lessons_in(section.id):
+            page = pagepaths.lesson(section.id, entry.lesson.id)
             pages.append(_Page(page, plan.pages[page], 2))
-        for entry in bundle.quizzes_in(section.id):
+        for entry in loaded.quizzes_in(section.id):
             add_quiz(entry, 2)
-    for entry in bundle.quizzes_in(None):
+    for entry in loaded.quizzes_in(None):
         add_quiz(entry, 1)
-    for page in (paths.GLOSSARY, paths.POLICIES):  # the progress page stays in the browser
+    for page in (pagepaths.GLOSSARY, pagepaths.POLICIES):  # the progress page stays in the browser
         if page in plan.pages:
             pages.append(_Page(page, plan.pages[page], 1))
     if practice:
-        pages.append(_Page(print_quiz.APPENDIX, print_quiz.answers(bundle, practice), 1))
+        pages.append(_Page(print_quiz.APPENDIX, print_quiz.answers(loaded, practice), 1))
     return pages
 
 
-def _cover(title: str, description_html: str | None, w: dict, edition: datetime.date) -> str:
-    out = ['<header class="hb-cover">',
-           f'<p class="hb-cover-title">{html.escape(title)}</p>',
-           f'<p class="hb-cover-subtitle">{html.escape(w["handbook"])}</p>']
-    if description_html:
-        out.append(f'<div class="hb-cover-description">{description_html}</div>')
-    out += [f'<p class="hb-cover-edition">{html.escape(w["edition"].format(date=edition))}</p>',
-            "</header>"]
-    return "\n".join(out)
-
-
-def _contents(pages: list[_Page], w: dict) -> str:
-    groups: list[tuple[_Page, list[_Page]]] = []  # a top entry and the pages under it
+def _contents(pages: list[_Page]) -> list[tuple[_Page, list[_Page]]]:
+    """The table of contents: each top entry with the pages under it."""
+    groups: list[tuple[_Page, list[_Page]]] = []
     for page in pages:
         if page.level == 2 and groups:
             groups[-1][1].append(page)
         else:
             groups.append((page, []))
-
-    def link(page: _Page) -> str:
-        title = w["intro"] if page.path == paths.HOME else page.title
-        return f'<a href="#{html.escape(page_anchor(page.path))}">{html.escape(title)}</a>'
-
-    out = ['<nav class="hb-toc">', f'<h1 class="hb-toc-title">{html.escape(w["contents"])}</h1>',
-           "<ol>"]
-    for top, children in groups:
-        inner = "".join(f"<li>{link(child)}</li>" for child in children)
-        out.append(f"<li>{link(top)}" + (f"<ol>{inner}</ol>" if inner else "") + "</li>")
-    out += ["</ol>", "</nav>"]
-    return "\n".join(out)
+    return groups
 
 
 def _page_css(title: str) -> str:
@@ -189,7 +147,7 @@ class _Converter:
         names = [e for e in settings.extensions if isinstance(e, str)]
         objects = [e for e in settings.extensions if not isinstance(e, str)]
         configs = {name: dict(options) for name, options in settings.configs.items()}
-        for name, options in REQUIRED_EXTENSIONS.items():
+        for name, options in MARKDOWN_EXTENSIONS.items():
             if name not in names:
                 names.append(name)
                 configs[name] = dict(options)
@@ -215,7 +173,7 @@ class _RelinkExtension(Extension):
         super().__init__()
         self.anchors = anchors
         self.embed = embed
-        self.page = paths.HOME
+        self.page = pagepaths.HOME
 
     def extendMarkdown(self, md):
         # After toc (priority 5) has given the headings their ids.

@@ -21,9 +21,12 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-ASSET_DIR = "assets/course"  # where the course plugin puts its own assets
+from ..pagepaths import ASSET_DIR
+from ..plugin import engine
+from ..project import Project
+from . import scorm as scorm_package
+
 SHIM = f"{ASSET_DIR}/iframe-worker-shim.js"
-SCORM_JS = f"{ASSET_DIR}/scorm.js"
 
 log = logging.getLogger("mkdocs.plugins.course.export")
 
@@ -38,35 +41,28 @@ def asset(name: str) -> bytes:
     return shipped(name, (resources.files("generator") / "assets" / name).read_bytes())
 
 
-def build_site(config_file: Path, site_dir: Path, *, when: datetime.datetime,
+def build_site(project: Project, site_dir: Path, *, when: datetime.datetime,
                assessment: bool = False, scorm: bool = False) -> None:
     """Build the offline site into `site_dir` (which must not exist yet)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+    from mkdocs.exceptions import ConfigurationError
 
     # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH, else the clock.
     with _environment(SOURCE_DATE_EPOCH=str(int(when.timestamp()))):
+        settings = engine.overrides(project, assessment=assessment, site_dir=str(site_dir))
         try:
-            config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+            config = engine.load_config(project.config_file, **settings)
         except ConfigurationError as error:
-            raise SiteBuildError(f"{config_file}: {error}") from None
-        course = config.plugins.get("course")
-        if course is not None and assessment:
-            course.config.assessment = True
+            raise SiteBuildError(f"{project.config_file}: {error}") from None
         extra_files = {SHIM: asset("iframe-worker-shim.js")}
         if scorm:
-            extra_files[SCORM_JS] = asset("scorm.js")
-            config.extra_javascript.append(SCORM_JS)
+            extra_files[scorm_package.SCORM_JS] = asset("scorm.js")
+            config.extra_javascript.append(scorm_package.SCORM_JS)
         _make_offline(config)
         _add_plugin(config, "course-export", _ExtraFiles(extra_files))
-        config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(config)
-        except (PluginError, Abort) as error:
+            engine.build(config)
+        except engine.BuildFailed as error:
             raise SiteBuildError(str(error)) from None
-        finally:
-            config.plugins.on_shutdown()
 
 
 def _make_offline(config) -> None:
@@ -130,11 +126,10 @@ def _environment(**values: str):
 
 def site_settings(config_file: Path):
     """(site_name, site_url, markdown extensions, their options) from mkdocs.yml."""
-    from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
     try:
-        config = load_config(config_file=str(config_file))
+        config = engine.load_config(config_file)
     except ConfigurationError as error:
         raise SiteBuildError(f"{config_file}: {error}") from None
     return (config.site_name, config.site_url, tuple(config.markdown_extensions),

@@ -11,60 +11,39 @@ from __future__ import annotations
 import html
 from string import ascii_uppercase
 
-from ..bundle import CourseBundle
-from ..models.quiz import (MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice,
-                           TrueFalse)
-from ..render import paths
-from ..render.quiz import display_order, is_assessment
-from ..render.text import TextRenderer
+from .. import pagepaths
+from ..catalogue import strings
+from ..loaded import LoadedCourse
+from ..markup import TextRenderer
+from ..models.quiz import (
+    ORDER_CARD_ROWS,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+    is_assessment,
+)
+from ..quizgraph import best_path, start_node
+from ..shuffle import display_order
 
 APPENDIX = "appendix.md"  # the answers' page, for relative links
 
-WORDS = {
-    "zh": {
-        "practice": "练习", "assessment": "考核", "questions": "{n} 题", "pass_mark": "及格线 {pct}%",
-        "number": "第 {n} 题", "single": "单选题", "multiple": "多选题", "true_false": "判断题",
-        "ordering": "排序题", "scenario": "情景对话", "all_or_nothing": "全部选对才得分",
-        "partial": "按选对比例得分，选错扣分", "true": "对", "false": "错",
-        "ordering_hint": "在括号里按正确顺序填上 1、2、3……",
-        "scenario_hint": "从第 {n} 步开始读，选一个回应，再转到它指向的步骤，直到对话结束。",
-        "step": "第 {n} 步", "goto": "→ 转到第 {n} 步", "ending": "对话结束", "buyer": "买家",
-        "order_card": "订单信息", "item": "商品", "amount": "实付", "ordered": "下单", "shipped": "发货",
-        "signed": "签收", "status": "售后状态", "countdown": "处理倒计时", "tags": "订单标签",
-        "see_answers": "答案和解析见书末[附录]({link})。",
-        "no_answers": "这是考核：本手册不含答案。答题后按培训负责人的要求交卷。",
-        "appendix": "附录：练习答案与解析", "answer": "答案", "explanation": "解析",
-        "review": "复习：", "feedback": "各选项说明", "best_path": "得分最高的路线",
-        "points": "{n} 分", "outcome": "结局", "paren": "（{text}）", "colon": "：",
-        "arrow": " → ", "choose": "{step}选 {letter}",
-    },
-    "en": {
-        "practice": "Practice", "assessment": "Assessment", "questions": "{n} questions",
-        "pass_mark": "pass mark {pct}%", "number": "Question {n}", "single": "Single choice",
-        "multiple": "Multiple choice", "true_false": "True or false", "ordering": "Put in order",
-        "scenario": "Conversation", "all_or_nothing": "all correct options needed",
-        "partial": "partial credit, wrong picks cost points", "true": "True", "false": "False",
-        "ordering_hint": "Number the steps 1, 2, 3… in the right order.",
-        "scenario_hint": "Start at step {n}, pick a reply, go to the step it points to, until the "
-                         "conversation ends.",
-        "step": "Step {n}", "goto": "→ go to step {n}", "ending": "End of conversation",
-        "buyer": "Buyer", "order_card": "Order", "item": "Item", "amount": "Paid",
-        "ordered": "Ordered", "shipped": "Shipped", "signed": "Signed for",
-        "status": "After-sales status", "countdown": "Countdown", "tags": "Tags",
-        "see_answers": "Answers and explanations: see the [appendix]({link}).",
-        "no_answers": "This is an assessment: this handbook holds no answers. Hand in your "
-                      "answers as your trainer asks.",
-        "appendix": "Appendix: practice answers and explanations", "answer": "Answer",
-        "explanation": "Why", "review": "Review: ", "feedback": "Each option",
-        "best_path": "Best path", "points": "{n} pt", "outcome": "Ending",
-        "paren": " ({text})", "colon": ": ", "arrow": " → ", "choose": "{step}: {letter}",
-    },
-}
-ORDER_FIELDS = ("item", "amount", "ordered", "shipped", "signed", "status", "countdown")
 
 
 def words(language: str) -> dict[str, str]:
-    return WORDS.get(language, WORDS["en"])
+    """The printed quiz's words: its own, and those it shares with the quiz page and the site."""
+    catalogue = strings(language)
+    page, site = catalogue["quiz_page"], catalogue["site"]
+    shared = {key: page[key] for key in ("number", "true", "false", "step", "goto", "ending",
+                                         "buyer", "order_card", "tags", *ORDER_CARD_ROWS)}
+    return {**catalogue["question_types"], **shared,
+            "practice": site["practice"], "assessment": site["assessment"],
+            "questions": site["questions_count"], "pass_mark": site["pass_mark"],
+            "all_or_nothing": page["multiple_all"], "partial": page["multiple_partial"],
+            **catalogue["print"]}
 
 
 def answers_anchor(quiz: Quiz) -> str:
@@ -75,10 +54,10 @@ def question_anchor(question: Question) -> str:
     return f"q-{question.id}"
 
 
-def quiz_page(bundle: CourseBundle, quiz: Quiz, force_assessment: bool) -> str:
+def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool) -> str:
     """A quiz as printed questions (the page `quiz/<id>.md` of the handbook)."""
-    w = words(bundle.course.language)
-    text = TextRenderer(bundle, paths.quiz(quiz.id))
+    w = words(loaded.course.language)
+    text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     assessment = is_assessment(quiz, force_assessment)
     meta = [w["assessment" if assessment else "practice"],
             w["questions"].format(n=len(quiz.questions)),
@@ -130,7 +109,7 @@ def _boxes(shape: str, labels: list[str]) -> list[str]:
 
 def _scenario(question: Scenario, text: TextRenderer, w: dict) -> list[str]:
     steps = _step_numbers(question)
-    start = steps[question.start or question.nodes[0].id]
+    start = steps[start_node(question)]
     out = [f'<p class="hb-hint">{html.escape(w["scenario_hint"].format(n=start))}</p>', ""]
     for node in question.nodes:
         out += [f'<div class="hb-node" id="{_node_anchor(question, node.id)}" markdown="block">',
@@ -145,7 +124,7 @@ def _scenario(question: Scenario, text: TextRenderer, w: dict) -> list[str]:
             out += ['<div class="course-situation" markdown="block">', "",
                     text.markdown(node.situation).strip(), "", "</div>", ""]
         if node.choices:
-            out += [f'<div class="hb-options hb-options--single" markdown="block">', ""]
+            out += ['<div class="hb-options hb-options--single" markdown="block">', ""]
             for letter, choice in zip(ascii_uppercase, node.choices):
                 goto = w["goto"].format(n=steps.get(choice.next, "?"))
                 out.append(f"- **{letter}.** {text.inline(choice.text)} "
@@ -159,7 +138,7 @@ def _scenario(question: Scenario, text: TextRenderer, w: dict) -> list[str]:
 
 def _order_card(order, text: TextRenderer, w: dict) -> str:
     rows = [f"<tr><th>{html.escape(w[name])}</th><td>{text.plain(getattr(order, name))}</td></tr>"
-            for name in ORDER_FIELDS if getattr(order, name)]
+            for name in ORDER_CARD_ROWS if getattr(order, name)]
     if order.tags:
         tags = " ".join(f'<span class="hb-tag">{text.plain(tag)}</span>' for tag in order.tags)
         rows.append(f"<tr><th>{html.escape(w['tags'])}</th><td>{tags}</td></tr>")
@@ -167,22 +146,22 @@ def _order_card(order, text: TextRenderer, w: dict) -> str:
             f'{"".join(rows)}</table>')
 
 
-def answers(bundle: CourseBundle, quizzes: list[Quiz]) -> str:
+def answers(loaded: LoadedCourse, quizzes: list[Quiz]) -> str:
     """The appendix page: every practice quiz's answers, feedback and explanations."""
-    w = words(bundle.course.language)
-    text = TextRenderer(bundle, APPENDIX)
+    w = words(loaded.course.language)
+    text = TextRenderer(loaded, APPENDIX)
     out = [f"# {w['appendix']}", ""]
     for quiz in quizzes:
-        link = text.link(paths.quiz(quiz.id))
+        link = text.link(pagepaths.quiz(quiz.id))
         out += [f"## [{text.inline(quiz.title)}]({link}) {{#{answers_anchor(quiz)}}}", ""]
         for number, question in enumerate(quiz.questions, 1):
-            out += _answer(bundle, quiz, question, number, text, w)
+            out += _answer(loaded, quiz, question, number, text, w)
     return "\n".join(out)
 
 
-def _answer(bundle, quiz: Quiz, question: Question, number: int, text: TextRenderer,
+def _answer(loaded, quiz: Quiz, question: Question, number: int, text: TextRenderer,
             w: dict) -> list[str]:
-    link = text.link(paths.quiz(quiz.id), f"#{question_anchor(question)}")
+    link = text.link(pagepaths.quiz(quiz.id), f"#{question_anchor(question)}")
     out = ['<div class="hb-answer" markdown="block">', ""]
     heading = f"[{w['number'].format(n=number)}]({link})"
     if isinstance(question, (SingleChoice, MultipleChoice)):
@@ -214,7 +193,7 @@ def _answer(bundle, quiz: Quiz, question: Question, number: int, text: TextRende
         out += [f"**{w['explanation']}{w['colon']}**{text.markdown(question.explanation).strip()}",
                 ""]
     if question.lesson:
-        out += [_lesson_link(bundle, question.lesson, text, w), ""]
+        out += [_lesson_link(question.lesson, text, w), ""]
     out += ["</div>", ""]
     return out
 
@@ -238,25 +217,6 @@ def _scenario_answer(question: Scenario, heading: str, text: TextRenderer, w: di
     return out + [""]
 
 
-def best_path(question: Scenario) -> list[tuple[str, str]]:
-    """(node id, choice id) along a highest-scoring path; the first listed choice wins ties."""
-    nodes = {node.id: node for node in question.nodes}
-    best: dict[str, int] = {}
-
-    def score(node_id: str) -> int:  # scenarios are acyclic (`course check` makes sure)
-        if node_id not in best:
-            best[node_id] = max((c.points + score(c.next) for c in nodes[node_id].choices),
-                                default=0)
-        return best[node_id]
-
-    path, node_id = [], question.start or question.nodes[0].id
-    while nodes[node_id].choices:
-        choice = max(nodes[node_id].choices, key=lambda c: c.points + score(c.next))
-        path.append((node_id, choice.id))
-        node_id = choice.next
-    return path
-
-
 def _step_numbers(question: Scenario) -> dict[str, int]:
     # The same numbering as the site's readable quiz page: nodes as the author listed them.
     return {node.id: number for number, node in enumerate(question.nodes, 1)}
@@ -266,10 +226,9 @@ def _node_anchor(question: Scenario, node_id: str) -> str:
     return f"{question.id}-{node_id}"
 
 
-def _lesson_link(bundle: CourseBundle, ref: str, text: TextRenderer, w: dict) -> str:
-    lesson_id, _, anchor = ref.partition("#")
-    entry = bundle.lesson(lesson_id)
-    if entry is None:  # `course check` reports it
+def _lesson_link(ref: str, text: TextRenderer, w: dict) -> str:
+    found = text.lesson_ref(ref)
+    if found is None:
         return ""
-    target = text.link(paths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")
-    return f"{w['review']}[{text.inline(entry.lesson.title)}]({target})"
+    title, target = found
+    return f"{w['review']}[{title}]({target})"

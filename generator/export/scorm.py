@@ -7,13 +7,15 @@ content packaging asks. Pure functions: files in, files out.
 
 from __future__ import annotations
 
-import html
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
+from ..pagepaths import ASSET_DIR
+from ..templates import LINES, render
+
 MANIFEST = "imsmanifest.xml"
 LAUNCH = "launch.html"
-SCORM_JS = "assets/course/scorm.js"
+SCORM_JS = f"{ASSET_DIR}/scorm.js"
 FAVICON = "assets/images/favicon.png"  # Material's; without an icon the browser asks the LMS
 
 
@@ -62,20 +64,5 @@ def manifest(slug: str, title: str, files: list[str]) -> str:
 
 def launch_page(title: str, language: str, favicon: str | None = None) -> str:
     """The SCO's entry point: the LMS session lives here, the course in a full-window frame."""
-    title = html.escape(title)
-    icon = f'<link rel="icon" href="{html.escape(favicon)}">\n' if favicon else ""
-    return f"""<!doctype html>
-<html lang="{html.escape(language)}" data-scorm-launch>
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{title}</title>
-{icon}<style>html,body{{margin:0;height:100%;overflow:hidden}}
-iframe{{position:fixed;inset:0;width:100%;height:100%;border:0}}</style>
-<script src="{SCORM_JS}"></script>
-</head>
-<body>
-<iframe src="index.html" title="{title}"></iframe>
-</body>
-</html>
-"""
+    return render("scorm-launch.html", language=language, layout=LINES, title=title,
+                  favicon=favicon, script=SCORM_JS)

@@ -1,8 +1,8 @@
 """Item-quality checks: the cues that let a learner who does not know the answer find it.
 
 Pure: a quiz, the thresholds and the course's policy values in; findings out, each with the key
-path of what to change. `checks.py` turns them into `course check` lines (warnings, errors for
-graded quizzes under --strict); `course items` lists them per quiz.
+path of what to change. `checks/items.py` turns them into `course check` lines (warnings,
+errors for graded quizzes under --strict); `course items` lists them per quiz.
 
 The checks, by the name an author gives to silence one (`quality: {allow: [...], reason: ...}`
 on the quiz or on one question):
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from string import ascii_uppercase
 
 from ..models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice, TrueFalse
+from ..quizgraph import start_node
 from ..shuffle import shuffle_flags
 from .cues import all_or_none_of_the_above, cue_words, visible_text
 from .thresholds import ItemChecks
@@ -299,7 +300,7 @@ def longest_walk(question: Scenario, length) -> tuple[list[tuple[int, int]], int
     does not decide) or the graph is broken (`course check` reports that).
     """
     index_of = {node.id: i for i, node in enumerate(question.nodes)}
-    node_id = question.start or question.nodes[0].id
+    node_id = start_node(question)
     steps: list[tuple[int, int]] = []
     earned = 0
     seen: set[str] = set()
@@ -320,8 +321,10 @@ def longest_walk(question: Scenario, length) -> tuple[list[tuple[int, int]], int
     return None
 
 
-def best_points(question: Scenario) -> int | None:
-    """Points of the best path, or None for a graph with a loop or a missing node."""
+def _best_points(question: Scenario) -> int | None:
+    """Points of the best path, or None for a graph with a loop or a missing node (these
+    checks run beside the ones that report those, so unlike quizgraph.best_points this one
+    cannot assume a sound graph)."""
     nodes = {node.id: node for node in question.nodes}
     best: dict[str, int | None] = {}
     open_: set[str] = set()
@@ -342,12 +345,12 @@ def best_points(question: Scenario) -> int | None:
         best[node_id] = total
         return total
 
-    return walk(question.start or question.nodes[0].id)
+    return walk(start_node(question))
 
 
 def _scenario_longest(path: tuple, question: Scenario, text: _Texts) -> list[Finding]:
     walk = longest_walk(question, text.length)
-    best = best_points(question)
+    best = _best_points(question)
     if walk is None or not best:
         return []
     steps, earned = walk

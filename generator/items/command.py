@@ -17,22 +17,25 @@ def register(commands, command) -> None:
 
 
 def _items(args) -> int:
+    from ..checks import checked
     from ..loading import load_course
     from ..project import find_project
     from .checks import check_items
     from .summary import Flag, render_json, render_text, summarise
 
     project = find_project(args.config_file)
-    bundle = load_course(project.content_dir, project.quiz_dir,
-                         stale_after_days=project.stale_after_days)
-    entries = bundle.quizzes
+    # Checked first (without the item checks: their findings are listed below), so the quizzes'
+    # keys and conversations are sound before anything is scored.
+    loaded = checked(load_course(project.content_dir, project.quiz_dir),
+                     stale_after_days=project.stale_after_days)
+    entries = loaded.quizzes
     if args.quiz is not None:
         entries = [e for e in entries if e.quiz.id == args.quiz]
         if not entries:
-            known = ", ".join(e.quiz.id for e in bundle.quizzes) or "none"
+            known = ", ".join(e.quiz.id for e in loaded.quizzes) or "none"
             print(f"course items: no quiz '{args.quiz}'; use one of: {known}", file=sys.stderr)
             return EXIT_USAGE
-    policies = {name: p.value for name, p in bundle.policies.policies.items()}
+    policies = {name: p.value for name, p in loaded.policies.policies.items()}
     summaries = []
     for entry in entries:
         flagged = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ..render.text import POLICY_REF
+from ..markup import POLICY_REF
 
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRIBUTES = re.compile(r"\{[.#:][^}]*\}")  # attr_list: {.class}
@@ -64,9 +64,9 @@ def visible_length(markdown: str, policies: Mapping[str, str]) -> int:
 # Rodriguez 2002, rule 28; the NBME manual's "absolute terms"). Chinese words are matched as
 # written; English ones as whole words, in any case. A hedge that contains an absolute word
 # (不一定 holds 一定, "not always" holds "always") is matched first and counts as a hedge.
-ABSOLUTE_WORDS_ZH = ("只要", "只有", "一定", "肯定", "必须", "必定", "从不", "从来不", "从来没有", "绝对",
-                     "绝不", "决不", "永远", "总是", "所有", "全部", "任何", "一律", "一概", "完全",
-                     "无论如何", "反正", "根本不", "不可能", "百分之百", "保证")
+ABSOLUTE_WORDS_ZH = ("只要", "只有", "一定", "肯定", "必须", "必定", "从不", "从来不", "从来没有",
+                     "绝对", "绝不", "决不", "永远", "总是", "所有", "全部", "任何", "一律", "一概",
+                     "完全", "无论如何", "反正", "根本不", "不可能", "百分之百", "保证")
 ABSOLUTE_WORDS_EN = ("always", "never", "all", "none", "every", "everything", "nothing",
                      "no one", "must", "only", "completely", "entirely", "absolutely",
                      "definitely", "certainly", "guaranteed", "impossible")

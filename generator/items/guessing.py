@@ -5,7 +5,7 @@ A guesser picks uniformly among the answers the page lets them give:
 - single choice: one of k options, 1/k;
 - true/false: 1/2;
 - multiple choice: one of the 2^k - 1 non-empty sets of options (the page asks for at least one
-  tick). all_or_nothing: 1 / (2^k - 1). partial: the mean over those sets of the grader's rule,
+  tick). all_or_nothing: 1 / (2^k - 1). partial: the mean over those sets of the scoring rule,
   max(0, (hits - penalty × wrong picks) / correct options), counted by how many sets have each
   number of hits and wrong picks (a sum over at most (k+1)² cases, not 2^k sets);
 - ordering: one of the n! orders, uniformly. all_or_nothing: 1 / n!. position: each step is in its
@@ -16,7 +16,7 @@ A guesser picks uniformly among the answers the page lets them give:
   the expected points of the walk over the best path's points (the share of paths, weighted by
   how likely the walk takes each).
 
-tests/test_item_guessing.py checks every formula against the grader over every possible answer.
+tests/test_item_guessing.py checks every formula against scoring.py over every possible answer.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from ..grader import best_path_points
 from ..models.quiz import MultipleChoice, Ordering, Question, Scenario, SingleChoice, TrueFalse
+from ..quizgraph import best_points, nodes_by_id, start_node
 
 
 def guess_fraction(question: Question) -> float:
@@ -65,7 +65,7 @@ def _ordering(question: Ordering) -> Fraction:
 
 
 def _scenario(question: Scenario) -> Fraction:
-    nodes = {node.id: node for node in question.nodes}
+    nodes = nodes_by_id(question)
     expected: dict[str, Fraction] = {}
 
     def walk(node_id: str) -> Fraction:  # `course check` has refused loops and missing nodes
@@ -75,8 +75,8 @@ def _scenario(question: Scenario) -> Fraction:
                                  / len(choices)) if choices else Fraction(0)
         return expected[node_id]
 
-    best = best_path_points(question)
-    return walk(question.start or question.nodes[0].id) / best if best else Fraction(0)
+    best = best_points(question)
+    return walk(start_node(question)) / best if best else Fraction(0)
 
 
 _EXACT = {SingleChoice: _single, TrueFalse: _true_false, MultipleChoice: _multiple,

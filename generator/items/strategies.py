@@ -1,8 +1,8 @@
 """Learners who know nothing and follow a cue: what each would score on a quiz.
 
-A strategy answers the question types it has a rule for, graded by the project's own grader;
-the questions it has no rule for it guesses, counted at the exact expected score of a random
-guess (`guessing.py`). Its score on a paper is the points-weighted mean over the paper's
+A strategy answers the question types it has a rule for, graded by the project's own scoring
+(`scoring.py`); the questions it has no rule for it guesses, counted at the exact expected score
+of a random guess (`guessing.py`). Its score on a paper is the points-weighted mean over the paper's
 questions, so it is the score such a learner can expect.
 
 "Listed" means the order the handbook prints and a page without shuffling shows: options and
@@ -16,9 +16,9 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ..grader import Grader
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice, TrueFalse
-from ..render.quiz import display_order
+from ..scoring import Grader
+from ..shuffle import display_order
 from .cues import cue_words, visible_text
 from .guessing import guess_fraction
 
@@ -149,7 +149,7 @@ STRATEGIES = (
 
 def question_values(quiz: Quiz, strategy: Strategy,
                     policies: Mapping[str, str] | None = None) -> dict[str, float]:
-    """Each question's expected share of its points under `strategy`: the grader's score of the
+    """Each question's expected share of its points under `strategy`: scoring's score of the
     strategy's answer, or the expected score of a guess where it has no rule."""
     text = _Text(policies or {})
     answers = {}

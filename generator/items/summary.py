@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from string import ascii_uppercase
 
-from ..grader import percent
 from ..models.quiz import Quiz, Scenario, SingleChoice, TrueFalse
+from ..quizgraph import best_points
+from ..scoring import percent
 from ..shuffle import shuffle_flags
-from .checks import best_points, longest_walk, strictly_longest
+from .checks import longest_walk, strictly_longest
 from .cues import visible_length
 from .papers import papers
 from .strategies import STRATEGIES, paper_score, question_values

@@ -68,7 +68,8 @@ Date = Annotated[datetime.date, Field(description="A date written as YYYY-MM-DD.
 class Source(Model):
     """Where a fact comes from."""
 
-    title: Text = Field(description="Name of the law, rule or page, e.g. 《消费者权益保护法》第二十五条.")
+    title: Text = Field(description="Name of the law, rule or page, "
+                                    "e.g. 《消费者权益保护法》第二十五条.")
     url: Text | None = Field(None, description="Address of the source, if public.")
     date: Date | None = Field(None, description="Date of the version read (YYYY-MM-DD).")
     note: Text | None = Field(None, description="What the source says, in one line.")

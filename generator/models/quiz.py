@@ -105,6 +105,10 @@ class OrderCard(Model):
     tags: list[Text] = Field(default_factory=list, description="Order tags such as 7天无理由.")
 
 
+# The order card's rows, top to bottom, wherever it is shown (its tags come last).
+ORDER_CARD_ROWS = ("item", "amount", "ordered", "shipped", "signed", "status", "countdown")
+
+
 class Choice(Model):
     id: Identifier = Field(description="Unique within the scenario.")
     text: Markdown
@@ -180,7 +184,8 @@ class Quiz(Model):
     mode: Literal["practice", "assessment"] = Field(
         "practice", description="practice: instant feedback. assessment: no answer key in the "
                                 "site; graded from answer files.")
-    pass_mark: float = Field(0.8, ge=0, le=1, description="Share of points needed to pass, from 0 to 1.")
+    pass_mark: float = Field(0.8, ge=0, le=1,
+                             description="Share of points needed to pass, from 0 to 1.")
     required: Flag = Field(False, description="Must be passed for the certificate.")
     shuffle: Shuffle | Flag = Field(False, description="true, or {questions: …, options: …}.")
     order: int = Field(0, description="Position among the quizzes of its section.")
@@ -192,3 +197,8 @@ class Quiz(Model):
     quality: Quality | None = Field(None, description="Item-quality findings to silence for the "
                                                       "whole quiz, with the reason.")
     questions: list[Question] = Field(min_length=1)
+
+
+def is_assessment(quiz: Quiz, force_assessment: bool = False) -> bool:
+    """Whether the quiz is shown as an assessment: its own mode, or every quiz (`--assessment`)."""
+    return force_assessment or quiz.mode == "assessment"

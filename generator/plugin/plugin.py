@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -15,26 +13,22 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..anchors import slug
+from ..catalogue import strings
+from ..checks import checked
 from ..errors import AuthorError
-from ..i18n import strings
 from ..items.thresholds import ItemCheckRun
-from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
+from ..loading import YAML_SUFFIXES, cycle_collection_paused, label_for, load_course
 from ..minify import shipped
-from ..project import item_checks_from
-from ..render.site import plan_site
+from ..pagepaths import ASSET_DIR
+from ..project import Project, resolve, validated
+from ..render.site import MARKDOWN_EXTENSIONS, plan_site
+from ..siteswap import StagedFolder
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
 
-ASSET_DIR = "assets/course"
 CSS = ("course.css", "quiz.css")
 JS = ("quiz.js",)
-REQUIRED_EXTENSIONS = {
-    "attr_list": {},
-    "md_in_html": {},
-    "admonition": {},
-    "pymdownx.tasklist": {"custom_checkbox": True},
-}
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -42,16 +36,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def __init__(self):
         self.command: str | None = None
-        self.bundle = None
-        self.published_dir: str | None = None
-        self.staging_dir: str | None = None
+        self.project: Project | None = None
+        self.loaded = None
         self.plan = None
+        self.staged: StagedFolder | None = None
         self.build_failed = False
-        # `course build --strict` sets this: item-quality findings in graded quizzes are then
-        # errors, as in `course check --strict`. MkDocs' own --strict counts MkDocs warnings
-        # only (the course's review notes are logged as info), so plain `mkdocs build --strict`
-        # does not judge item quality.
-        self.strict_items = False
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -60,30 +49,34 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
-        quiz_dir = self._quiz_dir(config)
-        # `course serve --assessment` sets this: serve has no way to pass plugin options.
-        assessment = self.config.assessment or os.environ.get("COURSE_ASSESSMENT") == "1"
+        config_file = Path(label_for(Path(config.config_file_path or "mkdocs.yml")))
+        try:
+            self.project = resolve(config_file.resolve(), validated(dict(self.config),
+                                                                    config_file))
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
+        project = self.project
+        # MkDocs' --strict (`course build --strict` passes it on) makes item-quality findings
+        # in graded quizzes errors, as `course check --strict` does.
+        items = ItemCheckRun(project.item_checks, strict=bool(config.strict),
+                             every_quiz_assessed=project.assessment)
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             try:
-                items = ItemCheckRun(item_checks_from(self.config.item_checks,
-                                                      config.config_file_path or "mkdocs.yml"),
-                                     strict=self.strict_items, every_quiz_assessed=assessment)
-                self.bundle = load_course(Path(self.config.content_dir), quiz_dir,
-                                          stale_after_days=self.config.stale_after_days,
-                                          items=items)
+                self.loaded = checked(load_course(project.content_dir, project.quiz_dir),
+                                      stale_after_days=project.stale_after_days, items=items)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
-            for warning in self.bundle.warnings:
+            for warning in self.loaded.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
-            self.plan = plan_site(self.bundle, assessment)
+            self.plan = plan_site(self.loaded, project.assessment)
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
-        for name, options in REQUIRED_EXTENSIONS.items():
+        for name, options in MARKDOWN_EXTENSIONS.items():
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-                config.mdx_configs[name] = options
-        ui = strings(self.bundle.course.language)
+                config.mdx_configs[name] = dict(options)
+        ui = strings(self.loaded.course.language)["site"]
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", slug)
         toc.setdefault("permalink_title", ui["permalink"])  # MkDocs' default is English
@@ -91,29 +84,30 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # `extra: generator: true` brings it back.
         if "generator" not in config.extra:
             config.extra["generator"] = False
-        if "toc" not in config.markdown_extensions:
-            config.markdown_extensions.append("toc")
         for name in CSS:
             config.extra_css.append(f"{ASSET_DIR}/{name}")
         for name in JS:
             config.extra_javascript.append(f"{ASSET_DIR}/{name}")
-        if quiz_dir is not None:
-            config.watch.append(str(quiz_dir))
-        if os.path.abspath(self.config.content_dir) != os.path.abspath(config.docs_dir):
-            config.watch.append(self.config.content_dir)
+        if project.quiz_dir is not None:
+            config.watch.append(str(project.quiz_dir))
+        if os.path.abspath(project.content_dir) != os.path.abspath(config.docs_dir):
+            config.watch.append(str(project.content_dir))
         self._teach_search_the_terms()
         if self.command == "build":
-            self._stage_site_dir(config)
+            # A failed build must not leave a half-written site: build beside it, swap at the end.
+            self.build_failed = True  # until on_post_build says otherwise
+            self.staged = StagedFolder(config.site_dir)
+            config.site_dir = self.staged.path
         # The pages are planned. The models and where each value came from (hundreds of MB for a
         # thousand lessons) are not needed while MkDocs builds: let it reuse that memory.
-        self.bundle = None
+        self.loaded = None
         return config
 
     # Add the generated pages and assets; drop the YAML sources from the site
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return files
-        content = os.path.abspath(self.config.content_dir)
+        content = os.path.abspath(self.project.content_dir)
         for file in list(files):
             if file.abs_src_path and file.src_path.endswith(YAML_SUFFIXES) and \
                     os.path.abspath(file.abs_src_path).startswith(content + os.sep):
@@ -142,11 +136,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.build_failed = True
 
     def on_shutdown(self):
-        self._publish()
-
-    def _quiz_dir(self, config: MkDocsConfig) -> Path | None:
-        folder = Path(config.config_file_path or ".").parent / (self.config.quiz_dir or "quizzes")
-        return folder if folder.is_dir() else None
+        staged, self.staged = self.staged, None
+        if staged is None:
+            return
+        if self.build_failed:
+            staged.discard()
+        else:
+            staged.publish()
 
     def _teach_search_the_terms(self) -> None:
         # Material's search splits Chinese with jieba; glossary terms should stay whole words.
@@ -155,35 +151,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         except ImportError:  # pragma: no cover - jieba is a dependency
             return
         jieba.setLogLevel(logging.WARNING)  # its "Loading model…" notes say nothing to an author
-        for term in self.bundle.glossary.terms:
+        for term in self.loaded.glossary.terms:
             for word in (term.term, *term.aliases):
                 jieba.add_word(word)
-
-    # A failed build must not leave a half-written site: build next to it, swap at the end.
-    def _stage_site_dir(self, config: MkDocsConfig) -> None:
-        target = os.path.abspath(config.site_dir)
-        parent = os.path.dirname(target)
-        os.makedirs(parent, exist_ok=True)
-        self.published_dir = target
-        self.build_failed = True  # until on_post_build says otherwise
-        self.staging_dir = tempfile.mkdtemp(prefix=os.path.basename(target) + ".building-",
-                                            dir=parent)
-        os.chmod(self.staging_dir, 0o755)  # mkdtemp makes it private; a site is for reading
-        config.site_dir = self.staging_dir
-
-    def _publish(self) -> None:
-        if self.published_dir is None:
-            return
-        staging, target = self.staging_dir, self.published_dir
-        self.published_dir = None
-        if self.build_failed:
-            shutil.rmtree(staging, ignore_errors=True)
-            return
-        old = None
-        if os.path.exists(target):
-            old = tempfile.mkdtemp(prefix=os.path.basename(target) + ".old-",
-                                   dir=os.path.dirname(target))
-            os.rename(target, os.path.join(old, "site"))
-        os.rename(staging, target)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)

@@ -4,68 +4,69 @@ from __future__ import annotations
 
 import html
 
-from ..bundle import CourseBundle
+from .. import pagepaths
+from ..catalogue import strings
 from ..collation import sort_key
-from ..i18n import strings
-from . import paths
-from .quiz import PROGRESS_STRINGS, json_attribute
-from .text import TextRenderer
+from ..loaded import LoadedCourse
+from ..markup import TextRenderer
+from .quiz import json_attribute
 
 
-def render_home(bundle: CourseBundle) -> str:
-    course = bundle.course
-    t = strings(course.language)
-    text = TextRenderer(bundle, paths.HOME)
+def render_home(loaded: LoadedCourse) -> str:
+    course = loaded.course
+    t = strings(course.language)["site"]
+    text = TextRenderer(loaded, pagepaths.HOME)
     out = [f"# {text.inline(course.title)}", ""]
     if course.description:
         out += [text.markdown(course.description).strip(), ""]
     out += [f"## {t['audience']}", "", text.markdown(course.audience).strip(), ""]
     out += [f"## {t['path']}", ""]
-    total_minutes = sum(e.lesson.minutes or 0 for e in bundle.lessons)
+    total_minutes = sum(e.lesson.minutes or 0 for e in loaded.lessons)
     for number, section in enumerate(course.sections, 1):
-        lessons = bundle.lessons_in(section.id)
-        link = text.link(paths.section(section.id))
+        lessons = loaded.lessons_in(section.id)
+        link = text.link(pagepaths.section(section.id))
         out.append(f"{number}. **[{text.inline(section.title)}]({link})** — "
                    + t["lesson_count"].format(n=len(lessons)))
         for entry in lessons:
             minutes = (f"{t['lparen']}{t['minutes'].format(n=entry.lesson.minutes)}{t['rparen']}"
                        if entry.lesson.minutes else "")
             out.append(f"    - [{text.inline(entry.lesson.title)}]"
-                       f"({text.link(paths.lesson(section.id, entry.lesson.id))}){minutes}")
-        for entry in bundle.quizzes_in(section.id):
-            out.append(f"    - [{text.inline(entry.quiz.title)}]({text.link(paths.quiz(entry.quiz.id))})"
+                       f"({text.link(pagepaths.lesson(section.id, entry.lesson.id))}){minutes}")
+        for entry in loaded.quizzes_in(section.id):
+            link = text.link(pagepaths.quiz(entry.quiz.id))
+            out.append(f"    - [{text.inline(entry.quiz.title)}]({link})"
                        f" — {t[entry.quiz.mode]}")
-    finals = bundle.quizzes_in(None)
+    finals = loaded.quizzes_in(None)
     for entry in finals:
         out.append(f"{len(course.sections) + 1}. **[{text.inline(entry.quiz.title)}]"
-                   f"({text.link(paths.quiz(entry.quiz.id))})** — {t[entry.quiz.mode]}")
+                   f"({text.link(pagepaths.quiz(entry.quiz.id))})** — {t[entry.quiz.mode]}")
     out.append("")
     if total_minutes:
         out += [t["total_time"].format(n=total_minutes), ""]
-    if bundle.quizzes:
+    if loaded.quizzes:
         out += [f"## {t['how_quizzes']}", "", t["how_quizzes_text"], ""]
     if course.intro:
         out += [text.markdown(course.intro).strip(), ""]
-    if bundle.lessons:
-        first = bundle.lessons[0]
-        link = text.link(paths.lesson(first.section.id, first.lesson.id))
+    if loaded.lessons:
+        first = loaded.lessons[0]
+        link = text.link(pagepaths.lesson(first.section.id, first.lesson.id))
         out += [f"[{t['start']}]({link}){{ .md-button .md-button--primary }}", ""]
     return "\n".join(out)
 
 
-def render_section(bundle: CourseBundle, section_id: str) -> str:
-    section = next(s for s in bundle.course.sections if s.id == section_id)
-    t = strings(bundle.course.language)
-    text = TextRenderer(bundle, paths.section(section_id))
+def render_section(loaded: LoadedCourse, section_id: str) -> str:
+    section = next(s for s in loaded.course.sections if s.id == section_id)
+    t = strings(loaded.course.language)["site"]
+    text = TextRenderer(loaded, pagepaths.section(section_id))
     out = [f"# {text.inline(section.title)}", ""]
     if section.description:
         out += [text.markdown(section.description).strip(), ""]
-    lessons = bundle.lessons_in(section_id)
+    lessons = loaded.lessons_in(section_id)
     if lessons:
         out += [f"## {t['lessons']}", "", '<div class="grid cards" markdown>', ""]
         for entry in lessons:
             lesson = entry.lesson
-            link = text.link(paths.lesson(section_id, lesson.id))
+            link = text.link(pagepaths.lesson(section_id, lesson.id))
             line = f"-   **[{text.inline(lesson.title)}]({link})**"
             details = [text.inline(lesson.description)] if lesson.description else []
             if lesson.minutes:
@@ -74,24 +75,24 @@ def render_section(bundle: CourseBundle, section_id: str) -> str:
                 line += "\n\n    " + " · ".join(details)
             out += [line, ""]
         out += ["</div>", ""]
-    quizzes = bundle.quizzes_in(section_id)
+    quizzes = loaded.quizzes_in(section_id)
     if quizzes:
         out += [f"## {t['quizzes']}", ""]
         for entry in quizzes:
             quiz = entry.quiz
-            out.append(f"- [{text.inline(quiz.title)}]({text.link(paths.quiz(quiz.id))}) — "
+            out.append(f"- [{text.inline(quiz.title)}]({text.link(pagepaths.quiz(quiz.id))}) — "
                        f"{t[quiz.mode]} · {t['questions_count'].format(n=len(quiz.questions))}")
         out.append("")
     return "\n".join(out)
 
 
-def render_glossary(bundle: CourseBundle) -> str:
-    t = strings(bundle.course.language)
-    text = TextRenderer(bundle, paths.GLOSSARY)
+def render_glossary(loaded: LoadedCourse) -> str:
+    t = strings(loaded.course.language)["site"]
+    text = TextRenderer(loaded, pagepaths.GLOSSARY)
     out = [f"# {t['glossary']}", ""]
-    by_reading = sort_key(bundle.course.language)
-    for term in sorted(bundle.glossary.terms, key=lambda term: by_reading(term.term)):
-        anchor = paths.term_anchor(term.term)
+    by_reading = sort_key(loaded.course.language)
+    for term in sorted(loaded.glossary.terms, key=lambda term: by_reading(term.term)):
+        anchor = pagepaths.term_anchor(term.term)
         out += [f'<dl class="course-term" id="{anchor}" markdown>', "",
                 f"<dt>{html.escape(term.term)}</dt>", "",
                 '<dd markdown>', "", text.markdown(term.definition).strip(), ""]
@@ -100,25 +101,26 @@ def render_glossary(bundle: CourseBundle) -> str:
         if term.see_also:
             links = []
             for other in term.see_also:
-                found = bundle.glossary.find(other)
-                links.append(f"[{text.inline(other)}](#{paths.term_anchor(found.term)})"
+                found = loaded.glossary.find(other)
+                links.append(f"[{text.inline(other)}](#{pagepaths.term_anchor(found.term)})"
                              if found else text.inline(other))
             out += ["→ " + "、".join(links), ""]
         out += ["</dd>", "", "</dl>", ""]
     return "\n".join(out)
 
 
-def render_policies(bundle: CourseBundle) -> str:
-    t = strings(bundle.course.language)
-    text = TextRenderer(bundle, paths.POLICIES)
+def render_policies(loaded: LoadedCourse) -> str:
+    t = strings(loaded.course.language)["site"]
+    text = TextRenderer(loaded, pagepaths.POLICIES)
     out = [f"# {t['policies']}", ""]
-    for name, policy in bundle.policies.policies.items():
+    for name, policy in loaded.policies.policies.items():
         source = text.inline(policy.source.title)
         if policy.source.url:
             source = f"[{source}]({policy.source.url})"
-        out += [f'<div class="course-policy" id="{paths.policy_anchor(name)}" markdown>', "",
+        out += [f'<div class="course-policy" id="{pagepaths.policy_anchor(name)}" markdown>', "",
                 f"**{text.inline(policy.label)}{t['colon']}{text.inline(policy.value)}**", "",
-                f"{t['policy_as_of'].format(date=policy.as_of)} · {t['source']}{t['colon']}{source}",
+                f"{t['policy_as_of'].format(date=policy.as_of)} · "
+                f"{t['source']}{t['colon']}{source}",
                 ""]
         if policy.note:
             out += [text.markdown(policy.note).strip(), ""]
@@ -126,17 +128,18 @@ def render_policies(bundle: CourseBundle) -> str:
     return "\n".join(out)
 
 
-def render_progress(bundle: CourseBundle) -> str:
+def render_progress(loaded: LoadedCourse) -> str:
     """The progress page: lists of lessons and quizzes that `assets/quiz.js` marks from
     localStorage, a summary of what is left and a reset button (added by the widget).
 
     Links are Markdown inside md_in_html elements: MkDocs rewrites those to the built pages,
     whereas a raw `<a href="x.md">` would stay pointing at the Markdown source.
     """
-    language = bundle.course.language
-    t = strings(language)
-    ui = PROGRESS_STRINGS.get(language, PROGRESS_STRINGS["en"])
-    text = TextRenderer(bundle, paths.PROGRESS)
+    language = loaded.course.language
+    t = strings(language)["site"]
+    # The widget's own note on storage, said once in the catalogue.
+    ui = {**strings(language)["progress"], "no_storage": strings(language)["widget"]["no_storage"]}
+    text = TextRenderer(loaded, pagepaths.PROGRESS)
     out = [f"# {t['progress']}", "",
            f'<div class="course-progress" data-course-progress data-strings="{json_attribute(ui)}" '
            'markdown="block">', "",
@@ -146,18 +149,18 @@ def render_progress(bundle: CourseBundle) -> str:
 
     def group(title: str, lessons, quizzes) -> list[str]:
         items = [_progress_item("lesson", e.lesson.id, e.lesson.title,
-                                paths.lesson(e.section.id, e.lesson.id), text) for e in lessons]
-        items += [_progress_item("quiz", e.quiz.id, e.quiz.title, paths.quiz(e.quiz.id), text)
+                                pagepaths.lesson(e.section.id, e.lesson.id), text) for e in lessons]
+        items += [_progress_item("quiz", e.quiz.id, e.quiz.title, pagepaths.quiz(e.quiz.id), text)
                   for e in quizzes]
         if not items:
             return []
         return [f"## {title}", "", '<ul class="course-progress-list" markdown="block">', *items,
                 "</ul>", ""]
 
-    for section in bundle.course.sections:
-        out += group(text.inline(section.title), bundle.lessons_in(section.id),
-                     bundle.quizzes_in(section.id))
-    out += group(html.escape(t["final"]), [], bundle.quizzes_in(None))
+    for section in loaded.course.sections:
+        out += group(text.inline(section.title), loaded.lessons_in(section.id),
+                     loaded.quizzes_in(section.id))
+    out += group(html.escape(t["final"]), [], loaded.quizzes_in(None))
     out += ["</div>", ""]
     return "\n".join(out)
 

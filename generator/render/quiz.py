@@ -2,8 +2,9 @@
 
 Without JavaScript every question, option, step and conversation node is readable (the
 conversation's choices link to the step they lead to). The widget reads JSON from the
-quiz's `data-json` attribute. In practice mode the page holds the answer key, feedback and explanations (the browser
-gives instant feedback, so the key is in the page by necessity). In assessment mode the page holds
+quiz's `data-json` attribute. In practice mode the page holds the answer key, feedback and
+explanations (the browser gives instant feedback, so the key is in the page by necessity). In
+assessment mode the page holds
 no correct flags, no feedback, no points, no explanations and no outcomes: only what is needed
 to answer and to write the answer file.
 
@@ -16,124 +17,34 @@ from __future__ import annotations
 
 import html
 import json
-import random
 from dataclasses import replace
 
-from ..bundle import CourseBundle, QuizEntry
+from .. import pagepaths
+from ..catalogue import strings
 from ..fingerprint import question_version, quiz_version
-from ..grader import best_path_points
-from ..i18n import strings
-from ..models.quiz import (MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice,
-                           TrueFalse)
-from ..shuffle import shuffle_flags
-from . import paths
-from .text import TextRenderer
-
-TYPE_LABELS = {
-    "zh": {"single": "单选题", "multiple": "多选题", "true_false": "判断题",
-           "ordering": "排序题", "scenario": "情景对话"},
-    "en": {"single": "Single choice", "multiple": "Multiple choice", "true_false": "True or false",
-           "ordering": "Put in order", "scenario": "Conversation"},
-}
-UI = {
-    "zh": {"number": "第 {n} 题", "true": "对", "false": "错", "explanation": "解析：",
-           "review": "复习：{title}", "step": "第 {n} 步", "goto": "→ 转到第 {n} 步",
-           "ending": "对话结束", "rule": "（{rule}）", "multiple_all": "全部选对才得分",
-           "multiple_partial": "按选对比例得分，选错扣分", "ordering_hint": "把步骤排成正确的顺序",
-           "order_card": "订单信息", "buyer": "买家", "item": "商品", "amount": "实付",
-           "ordered": "下单", "shipped": "发货", "signed": "签收", "status": "售后状态",
-           "countdown": "处理倒计时", "tags": "订单标签", "outcome": "结果：", "assessment_note":
-           "这是考核：页面不显示对错。答完后请下载答案文件，交给培训负责人评分。"},
-    "en": {"number": "Question {n}", "true": "True", "false": "False", "explanation": "Why: ",
-           "review": "Review: {title}", "step": "Step {n}", "goto": "→ go to step {n}",
-           "ending": "End of conversation", "rule": " ({rule})",
-           "multiple_all": "all correct options needed",
-           "multiple_partial": "partial credit, wrong picks cost points",
-           "ordering_hint": "Put the steps in the right order", "order_card": "Order",
-           "buyer": "Buyer", "item": "Item", "amount": "Paid", "ordered": "Ordered",
-           "shipped": "Shipped", "signed": "Signed for", "status": "After-sales status",
-           "countdown": "Countdown", "tags": "Tags", "outcome": "Outcome: ", "assessment_note":
-           "This is an assessment: answers are not shown. When you finish, download your answer "
-           "file and hand it to your trainer."},
-}
+from ..loaded import LoadedCourse, QuizEntry
+from ..markup import TextRenderer
+from ..models.quiz import (
+    ORDER_CARD_ROWS,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+    is_assessment,
+)
+from ..quizgraph import best_points, start_node
+from ..shuffle import display_order, shuffle_flags
 
 
-# Strings the widget (assets/quiz.js) shows; they travel in each quiz's JSON block, so the
-# script itself holds no language. `{name}` marks a value the widget fills in.
-WIDGET_STRINGS = {
-    "zh": {"number": "第 {n} 题", "step": "第 {n} 步", "check": "检查答案", "checked": "已检查",
-           "continue": "继续", "restart": "重新开始这段对话", "retry": "重新做一遍",
-           "choose_first": "请先选择答案。", "status_correct": "✔ 正确",
-           "status_wrong": "✘ 错误", "status_partial": "◐ 部分正确", "status_unanswered": "未作答",
-           "got": "{status}：得 {points}/{max} 分",
-           "mark_right": "✔ 正确", "mark_wrong": "✘ 错误", "mark_missed": "✔ 正确答案",
-           "place_right": "✔ 位置正确", "place_wrong": "✘ 应排第 {n} 位",
-           "up": "上移：{text}", "down": "下移：{text}", "moved": "“{text}”移到第 {n} 位，共 {m} 位。",
-           "you": "你的回复", "step_points": "本步 +{n} 分", "ended": "对话结束。",
-           "score": "得分 {pct}%（{points}/{max} 分）", "passed": "✔ 通过（及格线 {pass}%）",
-           "failed": "✘ 未通过（及格线 {pass}%）", "done_practice": "已完成 {n}/{m} 题",
-           "done_assessment": "已作答 {n}/{m} 题", "name": "姓名或工号", "download": "下载我的答案",
-           "name_needed": "请先填写姓名或工号，再下载答案。", "downloaded": "已下载答案文件：{file}",
-           "downloaded_some": "已下载答案文件：{file}。注意：还有 {n} 题没有作答，答完后可以再下载一次。",
-           "no_storage": "这个浏览器不允许保存学习进度（例如隐私模式），关闭页面后进度不会保留。"},
-    "en": {"number": "Question {n}", "step": "Step {n}", "check": "Check answer",
-           "checked": "Checked", "continue": "Continue", "restart": "Restart this conversation",
-           "retry": "Try again", "choose_first": "Choose an answer first.",
-           "status_correct": "✔ Correct", "status_wrong": "✘ Wrong",
-           "status_partial": "◐ Partly right", "status_unanswered": "Not answered",
-           "got": "{status}: {points}/{max} points",
-           "mark_right": "✔ Right", "mark_wrong": "✘ Wrong", "mark_missed": "✔ Right answer",
-           "place_right": "✔ Right place", "place_wrong": "✘ Belongs at {n}",
-           "up": "Move up: {text}", "down": "Move down: {text}",
-           "moved": "“{text}” moved to {n} of {m}.", "you": "Your reply",
-           "step_points": "+{n} points", "ended": "End of conversation.",
-           "score": "Score {pct}% ({points}/{max} points)",
-           "passed": "✔ Passed (pass mark {pass}%)", "failed": "✘ Not passed (pass mark {pass}%)",
-           "done_practice": "{n} of {m} questions done",
-           "done_assessment": "{n} of {m} questions answered", "name": "Name or staff id",
-           "download": "Download my answers",
-           "name_needed": "Enter your name or staff id before downloading.",
-           "downloaded": "Answer file downloaded: {file}",
-           "downloaded_some": "Answer file downloaded: {file}. Note: {n} questions are still "
-                              "unanswered; answer them and download again.",
-           "no_storage": "This browser does not allow saving progress (private mode?): it will "
-                         "be lost when you close the page."},
-}
-# The progress page's strings (pages.render_progress puts them on the page for the widget).
-PROGRESS_STRINGS = {
-    "zh": {"read": "✔ 已读", "unread": "未读", "not_started": "未开始", "best_score": "最高分 {pct}%",
-           "last_score": "上次 {pct}%", "quiz_passed": "✔ 已通过", "quiz_failed": "未通过",
-           "submitted": "✔ 已下载答案（{date}）",
-           "summary": "已读 {read}/{lessons} 课，已完成 {quizzes_done}/{quizzes} 个测验。",
-           "left": "还剩 {n} 项未完成。下一项：", "all_done": "✔ 全部完成！",
-           "reset": "重置我的学习进度",
-           "reset_confirm": "确定要清除本课程在这个浏览器里的全部学习进度吗？此操作无法撤销。",
-           "reset_done": "学习进度已清除。", "no_js": "学习进度保存在这个浏览器里，需要启用 JavaScript 才能显示。",
-           "no_storage": WIDGET_STRINGS["zh"]["no_storage"]},
-    "en": {"read": "✔ Read", "unread": "Not read", "not_started": "Not started",
-           "best_score": "Best {pct}%", "last_score": "last {pct}%", "quiz_passed": "✔ Passed",
-           "quiz_failed": "Not passed yet", "submitted": "✔ Answers downloaded ({date})",
-           "summary": "{read} of {lessons} lessons read, {quizzes_done} of {quizzes} quizzes done.",
-           "left": "{n} still to do. Next: ", "all_done": "✔ All done!",
-           "reset": "Reset my progress",
-           "reset_confirm": "Clear all progress for this course in this browser? This cannot "
-                            "be undone.",
-           "reset_done": "Your progress was cleared.",
-           "no_js": "Your progress is kept in this browser; JavaScript is needed to show it.",
-           "no_storage": WIDGET_STRINGS["en"]["no_storage"]},
-}
-
-
-def is_assessment(quiz: Quiz, force_assessment: bool = False) -> bool:
-    return force_assessment or quiz.mode == "assessment"
-
-
-def render_quiz(bundle: CourseBundle, entry: QuizEntry, force_assessment: bool = False) -> str:
+def render_quiz(loaded: LoadedCourse, entry: QuizEntry, force_assessment: bool = False) -> str:
     quiz = entry.quiz
-    language = bundle.course.language
-    t, ui = strings(language), UI.get(language, UI["en"])
+    language = loaded.course.language
+    t, ui = strings(language)["site"], strings(language)["quiz_page"]
     assessment = is_assessment(quiz, force_assessment)
-    text = TextRenderer(bundle, paths.quiz(quiz.id))
+    text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     mode = "assessment" if assessment else "practice"
     meta = [t[mode], t["questions_count"].format(n=len(quiz.questions)),
             t["pass_mark"].format(pct=round(quiz.pass_mark * 100))]
@@ -146,11 +57,11 @@ def render_quiz(bundle: CourseBundle, entry: QuizEntry, force_assessment: bool =
     # The widget's data rides in an attribute, not a <script type="application/json">: Material's
     # instant navigation re-creates every inline script of a new page without its type, and
     # would run the JSON as JavaScript.
-    data = quiz_data(bundle, quiz, assessment)
+    data = quiz_data(loaded, quiz, assessment)
     out += [f'<div class="course-quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}" '
             f'data-mode="{mode}" data-json="{json_attribute(data)}" markdown="block">', ""]
     for number, question in enumerate(quiz.questions, 1):
-        out += _question(bundle, question, number, quiz, text, ui, language, assessment)
+        out += _question(loaded, question, number, quiz, text, ui, language, assessment)
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -161,24 +72,24 @@ def json_attribute(data) -> str:
     return html.escape(text, quote=True)
 
 
-def quiz_data(bundle: CourseBundle, quiz: Quiz, assessment: bool) -> dict:
+def quiz_data(loaded: LoadedCourse, quiz: Quiz, assessment: bool) -> dict:
     """What the widget needs. In assessment mode: nothing that tells right from wrong.
 
     Lists keep the YAML order (questions, options, nodes, choices): the widget's shuffle and its
-    score sum both walk them in that order, exactly as `shuffle.py` and `grader.py` do.
+    score sum both walk them in that order, exactly as `shuffle.py` and `scoring.py` do.
     """
     shuffle_questions, shuffle_options = shuffle_flags(quiz)
     data = {
         "quiz": quiz.id,
         "title": quiz.title,
-        "course": bundle.course.title,
-        "language": bundle.course.language,
+        "course": loaded.course.title,
+        "language": loaded.course.language,
         "version": quiz_version(quiz),
         "mode": "assessment" if assessment else "practice",
         "passMark": quiz.pass_mark,
         "shuffle": {"questions": shuffle_questions, "options": shuffle_options},
         "questions": [question_data(q, assessment) for q in quiz.questions],
-        "ui": WIDGET_STRINGS.get(bundle.course.language, WIDGET_STRINGS["en"]),
+        "ui": strings(loaded.course.language)["widget"],
     }
     return data
 
@@ -203,7 +114,7 @@ def question_data(question: Question, assessment: bool) -> dict:
             item["solution"] = [i.id for i in question.items]
             item["scoring"] = question.scoring
     elif isinstance(question, Scenario):
-        item["start"] = question.start or question.nodes[0].id
+        item["start"] = start_node(question)
         nodes = []
         for node in question.nodes:
             choices = []
@@ -215,17 +126,8 @@ def question_data(question: Question, assessment: bool) -> dict:
             nodes.append({"id": node.id, "choices": choices})
         item["nodes"] = nodes
         if not assessment:
-            item["best"] = best_path_points(question)
+            item["best"] = best_points(question)
     return item
-
-
-def display_order(question: Ordering):
-    """The order steps are listed in before anyone shuffles them: never the answer itself."""
-    items = list(question.items)
-    random.Random(question.id).shuffle(items)
-    if items == list(question.items):
-        items = items[1:] + items[:1]
-    return items
 
 
 def pickable(text: TextRenderer) -> TextRenderer:
@@ -233,14 +135,15 @@ def pickable(text: TextRenderer) -> TextRenderer:
     return replace(text, dated=False)
 
 
-def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRenderer, ui: dict,
+def _question(loaded, question: Question, number: int, quiz: Quiz, text: TextRenderer, ui: dict,
               language: str, assessment: bool) -> list[str]:
-    labels = TYPE_LABELS.get(language, TYPE_LABELS["en"])
+    labels = strings(language)["question_types"]
     qid = question.id
     dom_id = f"{quiz.id}-{qid}"
     kind = labels[question.type]
     if isinstance(question, MultipleChoice):
-        rule = ui["multiple_all"] if question.scoring == "all_or_nothing" else ui["multiple_partial"]
+        every = question.scoring == "all_or_nothing"
+        rule = ui["multiple_all"] if every else ui["multiple_partial"]
         kind += ui["rule"].format(rule=rule)
     # The number sits in its own span: the widget renumbers questions after shuffling them.
     legend = (f'<legend><span class="course-q-number">{html.escape(ui["number"].format(n=number))}'
@@ -280,10 +183,10 @@ def _question(bundle, question: Question, number: int, quiz: Quiz, text: TextRen
     if not assessment and (question.explanation or question.lesson):
         out += ['<div class="course-explanation" hidden markdown="block">', ""]
         if question.explanation:
-            out += [f"**{ui['explanation'].strip()}** {text.markdown(question.explanation).strip()}",
-                    ""]
+            explanation = text.markdown(question.explanation).strip()
+            out += [f"**{ui['explanation'].strip()}** {explanation}", ""]
         if question.lesson:
-            out += [_lesson_link(bundle, question.lesson, text, ui), ""]
+            out += [_lesson_link(question.lesson, text, ui), ""]
         out.append("</div>")
     out += ["</fieldset>", ""]
     return out
@@ -311,7 +214,8 @@ def _scenario(question: Scenario, name: str, text: TextRenderer, ui: dict,
         classes = "course-node course-node--end" if ending else "course-node"
         out += [f'<div class="{classes}" data-node="{node.id}" id="{name}--{node.id}" '
                 f'tabindex="-1" markdown="block">',
-                f'<p class="course-node-step">{html.escape(ui["step"].format(n=step_of[node.id]))}</p>']
+                f'<p class="course-node-step">'
+                f'{html.escape(ui["step"].format(n=step_of[node.id]))}</p>']
         if node.order:
             out += _order_card(node.order, text, ui)
         if node.customer:
@@ -349,7 +253,7 @@ def _scenario(question: Scenario, name: str, text: TextRenderer, ui: dict,
 
 def _order_card(order, text: TextRenderer, ui: dict) -> list[str]:
     rows = []
-    for field in ("item", "amount", "ordered", "shipped", "signed", "status", "countdown"):
+    for field in ORDER_CARD_ROWS:
         value = getattr(order, field)
         if value:
             rows.append(f"<dt>{html.escape(ui[field])}</dt><dd>{text.plain(value)}</dd>")
@@ -361,10 +265,9 @@ def _order_card(order, text: TextRenderer, ui: dict) -> list[str]:
             f'<dl>{"".join(rows)}</dl></div>']
 
 
-def _lesson_link(bundle: CourseBundle, ref: str, text: TextRenderer, ui: dict) -> str:
-    lesson_id, _, anchor = ref.partition("#")
-    entry = bundle.lesson(lesson_id)
-    if entry is None:  # `course check` reports it
+def _lesson_link(ref: str, text: TextRenderer, ui: dict) -> str:
+    found = text.lesson_ref(ref)
+    if found is None:
         return ""
-    target = text.link(paths.lesson(entry.section.id, lesson_id), f"#{anchor}" if anchor else "")
-    return f"[{ui['review'].format(title=text.inline(entry.lesson.title))}]({target})"
+    title, target = found
+    return f"[{ui['review'].format(title=title)}]({target})"

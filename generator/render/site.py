@@ -6,13 +6,23 @@ import datetime
 import html
 from dataclasses import dataclass, field
 
-from ..bundle import CourseBundle
-from ..i18n import strings
-from . import paths
+from .. import pagepaths
+from ..catalogue import strings
+from ..loaded import LoadedCourse
 from .lesson import render_lesson
-from .pages import (render_glossary, render_home, render_policies, render_progress,
-                    render_section)
+from .pages import render_glossary, render_home, render_policies, render_progress, render_section
 from .quiz import render_quiz
+
+# What the pages' Markdown needs from Python-Markdown, with these options unless the course sets
+# its own: attribute lists, Markdown inside our HTML wrappers, notes, check lists, and headings
+# with ids. The MkDocs plugin and the handbook both turn them on.
+MARKDOWN_EXTENSIONS = {
+    "attr_list": {},
+    "md_in_html": {},
+    "admonition": {},
+    "pymdownx.tasklist": {"custom_checkbox": True},
+    "toc": {},
+}
 
 
 @dataclass
@@ -24,38 +34,38 @@ class SitePlan:
     dates: dict[str, datetime.date] = field(default_factory=dict)
 
 
-def plan_site(bundle: CourseBundle, force_assessment: bool = False) -> SitePlan:
-    t = strings(bundle.course.language)
+def plan_site(loaded: LoadedCourse, force_assessment: bool = False) -> SitePlan:
+    t = strings(loaded.course.language)["site"]
     plan = SitePlan()
-    plan.pages[paths.HOME] = render_home(bundle)
-    plan.nav.append({t["home"]: paths.HOME})
-    for section in bundle.course.sections:
-        section_page = paths.section(section.id)
-        plan.pages[section_page] = render_section(bundle, section.id)
+    plan.pages[pagepaths.HOME] = render_home(loaded)
+    plan.nav.append({t["home"]: pagepaths.HOME})
+    for section in loaded.course.sections:
+        section_page = pagepaths.section(section.id)
+        plan.pages[section_page] = render_section(loaded, section.id)
         children: list = [section_page]
-        for entry in bundle.lessons_in(section.id):
-            page = paths.lesson(section.id, entry.lesson.id)
-            plan.pages[page] = render_lesson(bundle, entry)
+        for entry in loaded.lessons_in(section.id):
+            page = pagepaths.lesson(section.id, entry.lesson.id)
+            plan.pages[page] = render_lesson(loaded, entry)
             children.append({_title(entry.lesson.title): page})
-        for entry in bundle.quizzes_in(section.id):
-            page = paths.quiz(entry.quiz.id)
-            plan.pages[page] = render_quiz(bundle, entry, force_assessment)
+        for entry in loaded.quizzes_in(section.id):
+            page = pagepaths.quiz(entry.quiz.id)
+            plan.pages[page] = render_quiz(loaded, entry, force_assessment)
             children.append({_title(entry.quiz.title): page})
         plan.nav.append({_title(section.title): children})
-    for entry in bundle.quizzes_in(None):
-        page = paths.quiz(entry.quiz.id)
-        plan.pages[page] = render_quiz(bundle, entry, force_assessment)
+    for entry in loaded.quizzes_in(None):
+        page = pagepaths.quiz(entry.quiz.id)
+        plan.pages[page] = render_quiz(loaded, entry, force_assessment)
         plan.nav.append({_title(entry.quiz.title): page})
-    if bundle.quizzes or bundle.lessons:
-        plan.pages[paths.PROGRESS] = render_progress(bundle)
-        plan.nav.append({t["progress"]: paths.PROGRESS})
-    if bundle.glossary.terms:
-        plan.pages[paths.GLOSSARY] = render_glossary(bundle)
-        plan.nav.append({t["glossary"]: paths.GLOSSARY})
-    if bundle.policies.policies:
-        plan.pages[paths.POLICIES] = render_policies(bundle)
-        plan.nav.append({t["policies"]: paths.POLICIES})
-    _date_pages(bundle, plan)
+    if loaded.quizzes or loaded.lessons:
+        plan.pages[pagepaths.PROGRESS] = render_progress(loaded)
+        plan.nav.append({t["progress"]: pagepaths.PROGRESS})
+    if loaded.glossary.terms:
+        plan.pages[pagepaths.GLOSSARY] = render_glossary(loaded)
+        plan.nav.append({t["glossary"]: pagepaths.GLOSSARY})
+    if loaded.policies.policies:
+        plan.pages[pagepaths.POLICIES] = render_policies(loaded)
+        plan.nav.append({t["policies"]: pagepaths.POLICIES})
+    _date_pages(loaded, plan)
     return plan
 
 
@@ -65,20 +75,20 @@ def _title(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def content_date(bundle: CourseBundle) -> datetime.date:
+def content_date(loaded: LoadedCourse) -> datetime.date:
     """The newest review date in the course: when its content as a whole last changed."""
-    dates = [e.lesson.reviewed_on for e in bundle.lessons]
-    dates += [p.as_of for p in bundle.policies.policies.values()]
+    dates = [e.lesson.reviewed_on for e in loaded.lessons]
+    dates += [p.as_of for p in loaded.policies.policies.values()]
     return max(dates, default=datetime.date(2000, 1, 1))
 
 
-def _date_pages(bundle: CourseBundle, plan: SitePlan) -> None:
-    newest = content_date(bundle)
+def _date_pages(loaded: LoadedCourse, plan: SitePlan) -> None:
+    newest = content_date(loaded)
     for page in plan.pages:
         plan.dates[page] = newest
-    for section in bundle.course.sections:
-        lessons = bundle.lessons_in(section.id)
+    for section in loaded.course.sections:
+        lessons = loaded.lessons_in(section.id)
         for entry in lessons:
-            plan.dates[paths.lesson(section.id, entry.lesson.id)] = entry.lesson.reviewed_on
+            plan.dates[pagepaths.lesson(section.id, entry.lesson.id)] = entry.lesson.reviewed_on
         if lessons:
-            plan.dates[paths.section(section.id)] = max(e.lesson.reviewed_on for e in lessons)
+            plan.dates[pagepaths.section(section.id)] = max(e.lesson.reviewed_on for e in lessons)

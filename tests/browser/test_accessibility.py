@@ -15,9 +15,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, missing_tool, serve_directory
-from generator.grader import grade_question
 from generator.models.quiz import Scenario
+from generator.scoring import grade_question
+from helpers import ROOT, missing_tool, serve_directory
 from quizhelpers import all_answers, bundled_course, scenario_paths
 
 pytestmark = pytest.mark.browser

@@ -16,10 +16,16 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, run_course, serve_directory
-from generator.grader import grade_question, grade_quiz
-from generator.models.quiz import (MultipleChoice, Ordering, Question, Scenario, SingleChoice,
-                                   TrueFalse)
+from generator.models.quiz import (
+    MultipleChoice,
+    Ordering,
+    Question,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
+from generator.scoring import grade_question, grade_quiz
+from helpers import ROOT, run_course, serve_directory
 from quizhelpers import bundled_course, question_box, scenario_paths
 
 pytestmark = pytest.mark.browser
@@ -241,8 +247,10 @@ def tick_checkboxes(page, scope: str, wanted: list[str]) -> None:
 def put_in_order(page, scope: str, order: list[str]) -> None:
     """Top to bottom: Tab to the step that belongs here, Enter on its up button until it is
     there. Focus stays on the button as its step moves."""
-    steps = lambda: page.locator(f"{scope} .course-step").evaluate_all(
-        "els => els.map(e => e.dataset.step)")
+    def steps():
+        return page.locator(f"{scope} .course-step").evaluate_all(
+            "els => els.map(e => e.dataset.step)")
+
     for place, step in enumerate(order):
         now = steps().index(step)
         if now == place:
@@ -420,8 +428,10 @@ def test_a_learner_reads_fails_retries_passes_and_hands_in_by_keyboard(
     assert_fits(page)
 
     # A reload keeps the answers, each question's result and the score.
-    statuses = lambda: page.locator(".course-q").evaluate_all(
-        "els => els.map(e => [e.dataset.question, e.dataset.status])")
+    def statuses():
+        return page.locator(".course-q").evaluate_all(
+            "els => els.map(e => [e.dataset.question, e.dataset.status])")
+
     before = statuses()
     watch.visit()
     assert statuses() == before

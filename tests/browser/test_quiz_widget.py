@@ -12,12 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_course, serve_directory
-from generator.grader import grade_quiz
 from generator.models.answers import AnswerFile
+from generator.scoring import grade_quiz
 from generator.shuffle import presentation
-from quizhelpers import (QUIZ_COURSE, PageOpener, answer_with_clicks, build_fixture_course,
-                         check_answer, fixture_course, question_box)
+from helpers import run_course, serve_directory
+from quizhelpers import (
+    QUIZ_COURSE,
+    PageOpener,
+    answer_with_clicks,
+    build_fixture_course,
+    check_answer,
+    fixture_course,
+    question_box,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -42,8 +49,8 @@ Object.defineProperty(window, 'localStorage', {
 
 @pytest.fixture(scope="module")
 def course():
-    bundle, quizzes = fixture_course()
-    return bundle, {q.id: q for q in quizzes}
+    loaded, quizzes = fixture_course()
+    return loaded, {q.id: q for q in quizzes}
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +145,10 @@ def test_multiple_choice_partial_credit_and_marks(open_page, server):
 def test_ordering_moves_with_buttons_and_announces_the_new_place(open_page, server):
     page = open_page(f"{server}/quiz/basics-practice.html")
     box = question_box(page, "refund-steps")
-    order = lambda: box.locator(".course-step").evaluate_all("els => els.map(e => e.dataset.step)")
+
+    def order():
+        return box.locator(".course-step").evaluate_all("els => els.map(e => e.dataset.step)")
+
     start = order()
     assert sorted(start) == ["inspect", "receive", "refund"] and start != ["receive", "inspect", "refund"]
     first_up = box.locator(".course-step").first.locator(".course-move").first
@@ -153,7 +163,10 @@ def test_ordering_moves_with_buttons_and_announces_the_new_place(open_page, serv
 def test_a_conversation_unfolds_along_the_chosen_path(open_page, server):
     page = open_page(f"{server}/quiz/service-scenario.html")
     box = question_box(page, "late-parcel")
-    nodes = lambda: visible(page, '[data-question="late-parcel"] .course-node')
+
+    def nodes():
+        return visible(page, '[data-question="late-parcel"] .course-node')
+
     assert nodes() == ["open"]
     assert page.locator(".course-goto:visible").count() == 0
     box.locator('[data-node="open"] .course-continue').click()
@@ -178,7 +191,7 @@ def test_a_conversation_unfolds_along_the_chosen_path(open_page, server):
 
 def test_finishing_a_quiz_scores_it_emits_quiz_graded_and_retry_starts_over(open_page, server,
                                                                             course):
-    bundle, quizzes = course
+    loaded, quizzes = course
     quiz = quizzes["service-scenario"]
     page = open_page(f"{server}/quiz/service-scenario.html")
     page.evaluate("""window.graded = [];
@@ -567,8 +580,10 @@ def test_instant_navigation_initialises_each_page_once(open_page, tmp_path):
         page = open_page(f"{base}/site/basics/return-window.html")
         page.evaluate("window.sameDocument = true")
         # Clicks on navigation links (some sit in collapsed sections), as Material sees them.
-        follow = lambda path: page.locator(f'.md-nav a[href$="{path}"]').first.dispatch_event(
-            "click", {"button": 0})
+
+        def follow(path):
+            page.locator(f'.md-nav a[href$="{path}"]').first.dispatch_event("click", {"button": 0})
+
         follow("quiz/basics-practice.html")
         page.wait_for_selector(".course-quiz.is-live")
         assert page.evaluate("window.sameDocument") is True  # no full page load happened

@@ -7,20 +7,22 @@ import json
 import random
 from pathlib import Path
 
-from generator.bundle import CourseBundle
+from generator.checks import checked
 from generator.fingerprint import question_version, quiz_version
+from generator.loaded import LoadedCourse
 from generator.loading import load_course
 from generator.models.quiz import Quiz, Scenario
 from generator.project import find_project
+from generator.quizgraph import start_node
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "course"
 CONFIG = FIXTURE / "mkdocs.yml"
 
 
 @functools.lru_cache(maxsize=None)
-def fixture_course() -> CourseBundle:
+def fixture_course() -> LoadedCourse:
     project = find_project(CONFIG)
-    return load_course(project.content_dir, project.quiz_dir)
+    return checked(load_course(project.content_dir, project.quiz_dir))
 
 
 def fixture_quiz(quiz_id: str) -> Quiz:
@@ -117,7 +119,7 @@ def worst_path(q: Scenario) -> list[str]:
 
 def _walk(q: Scenario, pick) -> list[str]:
     nodes = {node.id: node for node in q.nodes}
-    node = nodes[q.start or q.nodes[0].id]
+    node = nodes[start_node(q)]
     path = []
     while node.choices:
         choice = pick(node.choices)

@@ -1,8 +1,4 @@
-"""Shared helpers and fixtures of the grading desk's tests.
-
-Kept out of a conftest.py on purpose: tests/test_*.py import the top-level conftest by name, and a
-second conftest module would shadow it. Test modules import the fixtures they use from here.
-"""
+"""Shared helpers of the grading desk's tests (its fixtures are in conftest.py beside it)."""
 
 from __future__ import annotations
 
@@ -10,13 +6,12 @@ import datetime
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
 
 from generator.desk.gradebook import StoredAttempt
-from generator.grader import QuestionResult
+from generator.scoring import QuestionResult
 
 ROOT = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI") == "true"
@@ -28,34 +23,6 @@ def missing(message: str):
     if IN_CI:
         pytest.fail(f"{message} (required under CI=true; .ci/postgres.sh sets it up)")
     pytest.skip(message)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    """A fresh, empty gradebook location: a SQLite file, or a schema of its own in PostgreSQL."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "gradebook.sqlite")
-        return
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        missing(f"{POSTGRES_ENV} is not set")
-    from sqlalchemy import create_engine, text
-
-    from generator.desk.gradebook import database_url
-
-    schema = f"desk_test_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(database_url(base))
-    try:
-        with engine.begin() as conn:
-            conn.execute(text(f'create schema "{schema}"'))
-    except Exception as error:  # noqa: BLE001 - any failure to reach the server
-        engine.dispose()
-        missing(f"PostgreSQL at {POSTGRES_ENV} is not reachable: {error}")
-    separator = "&" if "?" in base else "?"
-    yield f"{base}{separator}options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.execute(text(f'drop schema "{schema}" cascade'))
-    engine.dispose()
 
 
 def course(*args: str, cwd: Path | None = None, env: dict | None = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,8 +11,14 @@ from pydantic import ValidationError
 
 from answerkit import answer_document, fixture_quiz, perfect_answers
 from generator.desk import answerfiles
-from generator.desk.answerfiles import (MAX_FILE_BYTES, BadAnswerFile, content_hash, one_line,
-                                        parse, read_bytes)
+from generator.desk.answerfiles import (
+    MAX_FILE_BYTES,
+    BadAnswerFile,
+    content_hash,
+    one_line,
+    parse,
+    read_bytes,
+)
 from generator.models.answers import AnswerFile
 
 GOOD = answer_document(fixture_quiz("practice"), perfect_answers(fixture_quiz("practice")))

@@ -7,11 +7,10 @@ import random
 import pytest
 
 from answerkit import answer_document, fixture_course, fixture_quiz, random_answers, write
-from desktools import db_url  # noqa: F401 - a fixture
 from generator.desk import batch
+from generator.desk.attempts import GradingCourse
 from generator.desk.batch import collect, grade_files
 from generator.desk.gradebook import Gradebook
-from generator.desk.grading import GradingCourse
 
 COURSE = GradingCourse([entry.quiz for entry in fixture_course().quizzes])
 PRACTICE = fixture_quiz("practice")

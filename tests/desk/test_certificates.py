@@ -7,8 +7,15 @@ import re
 
 from answerkit import fixture_quiz
 from desktools import stored
-from generator.desk.certificates import (ALPHABET, earned_certificates, file_name, new_code,
-                                         normalise_code, render_certificate, render_index)
+from generator.desk.certificates import (
+    ALPHABET,
+    earned_certificates,
+    file_name,
+    new_code,
+    normalise_code,
+    render_certificate,
+    render_index,
+)
 from generator.desk.gradebook import CertificateRecord
 
 FINAL = fixture_quiz("final")

@@ -12,9 +12,8 @@ import sys
 
 import pytest
 
-from answerkit import (CONFIG, answer_document, fixture_quiz, perfect_answers, wrong_answers,
-                       write)
-from desktools import course, db_url  # noqa: F401 - db_url is a fixture
+from answerkit import CONFIG, answer_document, fixture_quiz, perfect_answers, write, wrong_answers
+from desktools import course
 from generator.desk import commands
 
 PRACTICE = fixture_quiz("practice")
@@ -108,7 +107,7 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_graded(batch):
         f"gradebook), {len(BAD_FILES)} skipped; gradebook g.sqlite; ")
     table = result.stdout
     assert "answers/ann.json" in table and "<script>alert(1…" in table  # clipped to 16 columns
-    assert "not scored (changed): pick-one" in table
+    assert "未计分（题目已修改）：pick-one" in table  # the course is in Chinese
     assert "\r" not in result.stderr  # no progress bar when nobody watches
 
 
@@ -117,7 +116,7 @@ def test_grading_again_adds_nothing_and_says_so(batch):
     again = grade(batch, "answers/ann.json", "answers/ann.json", "--db", "g.sqlite")
     assert again.returncode == 0, again.stderr
     assert "1 graded (0 new, 1 already in the gradebook), 0 skipped" in again.stdout
-    assert "already in gradebook" in again.stdout
+    assert "已在成绩册中" in again.stdout  # already in the gradebook
 
 
 def test_strict_refuses_files_for_older_versions(batch):

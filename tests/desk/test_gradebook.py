@@ -9,11 +9,16 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from answerkit import answer_document, fixture_course, fixture_quiz, perfect_answers, wrong_answers
-from desktools import db_url, stored  # noqa: F401 - db_url is a fixture
+from desktools import stored
 from generator.desk.answerfiles import content_hash, parse
-from generator.desk.gradebook import (CertificateRecord, Gradebook, GradebookError,
-                                      database_url, select_attempts)
-from generator.desk.grading import GradingCourse, grade_file
+from generator.desk.attempts import GradingCourse, grade_file
+from generator.desk.gradebook import (
+    CertificateRecord,
+    Gradebook,
+    GradebookError,
+    database_url,
+    select_attempts,
+)
 
 COURSE = GradingCourse([entry.quiz for entry in fixture_course().quizzes])
 PRACTICE = fixture_quiz("practice")

@@ -9,8 +9,16 @@ import json
 
 import pytest
 
-from generator.desk.outputs import (Graded, Skipped, csv_text, excel_safe, json_text,
-                                    summary_table, table, width)
+from generator.desk.outputs import (
+    Graded,
+    Skipped,
+    csv_text,
+    excel_safe,
+    json_text,
+    summary_table,
+    table,
+    width,
+)
 
 
 def graded(name="张三", status="new", score=0.755, left_out=(), quiz="final", passed=True,
@@ -71,15 +79,27 @@ def test_the_terminal_never_gets_control_characters():
 
 
 def test_few_files_are_listed_one_by_one():
-    text = summary_table([graded(), graded(status="known", left_out=("q2",))], {})
+    text = summary_table([graded(), graded(status="known", left_out=("q2",))], {}, "en")
     assert "already in gradebook; not scored (changed): q2" in text
     assert text.splitlines()[0].split() == ["file", "learner", "quiz", "score", "result", "note"]
 
 
 def test_many_files_are_summarised_per_quiz():
     rows = [graded(name=f"学员{i}", passed=i % 2 == 0) for i in range(60)]
-    text = summary_table(rows, {"final": "结业考核"})
+    text = summary_table(rows, {"final": "结业考核"}, "en")
     assert text.splitlines() == [
         "quiz      files  learners  passed  pass rate  mean score",
         "--------  -----  --------  ------  ---------  ----------",
         "结业考核  60     60        30      50%        76%"]
+
+
+def test_a_chinese_course_gets_the_table_in_chinese_lined_up():
+    text = summary_table([graded(), graded(status="known", left_out=("q2",))], {}, "zh")
+    lines = text.splitlines()
+    assert lines[0].split() == ["文件", "学员", "测验", "得分", "结果", "备注"]
+    assert "已在成绩册中；未计分（题目已修改）：q2" in lines[3]
+    name_at = lines[2].index("张三", len("in/张三.json"))  # the learner column, after the file's
+    assert width(lines[0][:lines[0].index("学员")]) == width(lines[2][:name_at])
+    rows = [graded(name=f"学员{i}", passed=i % 2 == 0) for i in range(60)]
+    assert summary_table(rows, {"final": "结业考核"}, "zh").splitlines()[0].split() == [
+        "测验", "文件数", "学员数", "通过", "通过率", "平均分"]

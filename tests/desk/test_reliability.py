@@ -178,8 +178,9 @@ def test_from_thirty_learners_the_report_shows_reliability_and_sem():
 def test_each_number_is_explained_in_one_sentence_with_its_minimum():
     block = measures(report_for(KR20_ROWS * 6))
     assert block.count("<li>") == 4
-    assert ("<li><b>信度</b>（全部是对错题时为 KR-20，否则为 Cronbach α）：整套题给学员排出的高低有多"
-            "一致，接近 0 说明总分多半靠运气，考核测验 0.75 以上算好（不足 30 人时不计算）。</li>") in block
+    assert ("<li><b>信度</b>（全部是对错题时为 KR-20，否则为 Cronbach α）："
+            "整套题给学员排出的高低有多一致，接近 0 说明总分多半靠运气，"
+            "考核测验 0.75 以上算好（不足 30 人时不计算）。</li>") in block
     assert "（作答不足 10 人时不计算）" in block and "（作答少于 5 人时不标记）" in block
     english = measures(report_for(KR20_ROWS * 6, "en"))
     assert "<dt>Reliability (KR-20)</dt><dd>0.52</dd>" in english

@@ -22,13 +22,13 @@ EVIL = "<script>alert(1)</script>"
 
 def report_data(language="zh", extra=()):
     attempts = cohort() + list(extra)
-    bundle = fixture_course()
+    loaded = fixture_course()
     return ReportInput(
         course_title="退款<实务>测试课", language=language,
         generated_on=datetime.date(2026, 11, 26), use="best", attempts=len(attempts),
-        quizzes=[analyse_quiz(entry.quiz, attempts) for entry in bundle.quizzes],
+        quizzes=[analyse_quiz(entry.quiz, attempts) for entry in loaded.quizzes],
         learners=learner_rows(attempts),
-        lesson_titles={entry.lesson.id: entry.lesson.title for entry in bundle.lessons})
+        lesson_titles={entry.lesson.id: entry.lesson.title for entry in loaded.lessons})
 
 
 @pytest.fixture(scope="module")

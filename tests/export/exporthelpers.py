@@ -7,7 +7,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from conftest import missing_tool, run_course
+from helpers import missing_tool, run_course
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "course"

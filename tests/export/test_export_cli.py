@@ -9,10 +9,18 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
-from exporthelpers import (ASSESSMENT_SECRETS, CONFIG, KINDS, SLUG, export, exported_once,
-                           need_chromium, sha256)
 
-from conftest import missing_tool, run_course
+from exporthelpers import (
+    ASSESSMENT_SECRETS,
+    CONFIG,
+    KINDS,
+    SLUG,
+    export,
+    exported_once,
+    need_chromium,
+    sha256,
+)
+from helpers import missing_tool, run_course
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from exporthelpers import SLUG, answer_practice_question, exported_once, unzip
 
 pytestmark = pytest.mark.browser

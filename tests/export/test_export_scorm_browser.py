@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
-from exporthelpers import answer_practice_question, exported_once, unzip
 
-from conftest import ROOT, missing_tool, serve_directory
+from exporthelpers import answer_practice_question, exported_once, unzip
+from helpers import ROOT, missing_tool, serve_directory
 
 pytestmark = pytest.mark.browser
 

@@ -10,15 +10,17 @@ import zipfile
 from html.parser import HTMLParser
 
 import pytest
-from exporthelpers import ASSESSMENT_SECRETS, CONFIG, FIXTURE
 
-from generator.export import handbook, print_quiz, scorm
+from exporthelpers import ASSESSMENT_SECRETS, CONFIG, FIXTURE
+from generator.checks import checked
+from generator.export import handbook, scorm
 from generator.export.mkdocs_site import site_settings
 from generator.export.naming import SlugError, course_slug, to_slug
 from generator.export.pdf import pin_dates
 from generator.export.reproducible import ExportDateError, export_time, zip_bytes
 from generator.export.trim import trim
 from generator.loading import load_course
+from generator.quizgraph import best_path
 
 UTC = datetime.timezone.utc
 
@@ -129,13 +131,13 @@ class _Collect(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def bundle():
-    return load_course(FIXTURE / "content", FIXTURE / "quizzes")
+def loaded():
+    return checked(load_course(FIXTURE / "content", FIXTURE / "quizzes"))
 
 
-def _handbook(bundle, **options) -> str:
+def _handbook(loaded, **options) -> str:
     _, _, extensions, configs = site_settings(CONFIG)
-    return handbook.render_handbook(bundle, handbook.MarkdownSettings(extensions, configs),
+    return handbook.render_handbook(loaded, handbook.MarkdownSettings(extensions, configs),
                                     css="body{}", edition=datetime.date(2026, 11, 2), **options)
 
 
@@ -146,8 +148,8 @@ def test_page_anchors_name_the_page():
     assert handbook.page_anchor("quiz/final.md") == "quiz.final"
 
 
-def test_the_handbook_has_unique_readable_anchors_and_every_link_lands(bundle):
-    page = _handbook(bundle)
+def test_the_handbook_has_unique_readable_anchors_and_every_link_lands(loaded):
+    page = _handbook(loaded)
     found = _Collect()
     found.feed(page)
     assert len(found.ids) == len(set(found.ids)), "duplicate ids"
@@ -166,8 +168,8 @@ def test_the_handbook_has_unique_readable_anchors_and_every_link_lands(bundle):
     assert "data-course-progress" not in page and 'id="progress"' not in page
 
 
-def test_practice_answers_are_in_the_appendix_and_assessment_answers_nowhere(bundle):
-    page = _handbook(bundle)
+def test_practice_answers_are_in_the_appendix_and_assessment_answers_nowhere(loaded):
+    page = _handbook(loaded)
     appendix = page.index('id="appendix"')
     for text in ("练习反馈甲", "练习解析甲", "先回应情绪。", "买家满意。"):
         assert text in page[appendix:] and text not in page[:appendix], text
@@ -179,17 +181,17 @@ def test_practice_answers_are_in_the_appendix_and_assessment_answers_nowhere(bun
     assert "考核：本手册不含答案" in page
 
 
-def test_an_assessment_export_prints_no_answers_at_all(bundle):
-    page = _handbook(bundle, force_assessment=True)
+def test_an_assessment_export_prints_no_answers_at_all(loaded):
+    page = _handbook(loaded, force_assessment=True)
     assert 'id="appendix"' not in page
     for text in ("练习反馈甲", "练习解析甲", "先回应情绪。", "买家满意。", *ASSESSMENT_SECRETS):
         assert text not in page, text
 
 
-def test_the_best_path_of_a_scenario_takes_the_most_points(bundle):
-    quiz = bundle.quiz("rules-practice").quiz
+def test_the_best_path_of_a_scenario_takes_the_most_points(loaded):
+    quiz = loaded.quiz("rules-practice").quiz
     late = next(q for q in quiz.questions if q.id == "late")
-    assert print_quiz.best_path(late) == [("open", "soothe")]
+    assert best_path(late) == [("open", "soothe")]
 
 
 # --- trimming ----------------------------------------------------------------------------

@@ -1,10 +1,16 @@
-"""The grader: the one definition of scoring (the browser's is compared with it in tests/browser)."""
+"""generator.scoring: the one definition of scoring (the browser's is compared with it in
+tests/browser)."""
 
 import pytest
 
-from generator.grader import (AnswerError, Grader, best_path_points, grade_question, grade_quiz,
-                              percent)
-from generator.models.quiz import Scenario
+from generator.quizgraph import best_points
+from generator.scoring import (
+    AnswerError,
+    Grader,
+    grade_question,
+    grade_quiz,
+    percent,
+)
 from quizhelpers import make_quiz, multiple, ordering, scenario, single, true_false
 
 
@@ -16,7 +22,8 @@ def test_single_choice_scores_the_correct_option_only():
     q = question(single(correct="b", points=2))
     assert grade_question(q, "b") == type(grade_question(q, "b"))("s", 2.0, 2.0, "correct", ("b",))
     wrong = grade_question(q, "a")
-    assert (wrong.points, wrong.max_points, wrong.status, wrong.picked) == (0.0, 2.0, "wrong", ("a",))
+    assert (wrong.points, wrong.max_points, wrong.status, wrong.picked) == (
+        0.0, 2.0, "wrong", ("a",))
 
 
 def test_unanswered_scores_zero_but_counts_towards_the_maximum():
@@ -84,7 +91,7 @@ def test_ordering_rules(scoring, answer, points):
 
 def test_scenario_scores_the_path_against_the_best_path():
     q = question(scenario(points=3))
-    assert best_path_points(q) == 5  # good (2) + best (3)
+    assert best_points(q) == 5  # good (2) + best (3)
     assert grade_question(q, ["good", "best"]).points == 3 * (5 / 5)
     fine = grade_question(q, ["good", "fine"])
     assert (fine.points, fine.status, fine.ending) == (3 * (3 / 5), "partial", "end-good")
@@ -92,16 +99,6 @@ def test_scenario_scores_the_path_against_the_best_path():
     assert (bad.points, bad.status, bad.ending) == (0.0, "wrong", "end-bad")
     half_way = grade_question(q, ["good"])  # stopped before an ending
     assert (half_way.points, half_way.ending) == (3 * (2 / 5), "mid")
-
-
-def test_best_path_walks_every_path_not_the_greedy_one():
-    q = Scenario.model_validate({
-        "id": "greedy", "type": "scenario", "prompt": "p", "start": "a", "nodes": [
-            {"id": "a", "choices": [{"id": "big", "text": "x", "next": "dead", "points": 5},
-                                    {"id": "small", "text": "y", "next": "b", "points": 1}]},
-            {"id": "b", "choices": [{"id": "huge", "text": "z", "next": "end", "points": 10}]},
-            {"id": "dead", "outcome": "o"}, {"id": "end", "outcome": "o"}]})
-    assert best_path_points(q) == 11
 
 
 @pytest.mark.parametrize("data, answer, message", [

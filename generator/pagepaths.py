@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..anchors import slug
-from ..bundle import CourseBundle
+from .anchors import slug
+from .loaded import LoadedCourse
 
 HOME = "index.md"
+ASSET_DIR = "assets/course"  # the course's own scripts and stylesheets
 PROGRESS = "progress.md"
 GLOSSARY = "glossary.md"
 POLICIES = "policies.md"
@@ -31,18 +32,18 @@ def policy_anchor(name: str) -> str:
     return "policy-" + name.replace("_", "-")
 
 
-def target(bundle: CourseBundle, kind: str, ident: str) -> str | None:
+def target(loaded: LoadedCourse, kind: str, ident: str) -> str | None:
     """Page path for a `lesson:`, `quiz:`, `section:`, `glossary:` or `policy:` link."""
     if kind == "lesson":
-        entry = bundle.lesson(ident)
+        entry = loaded.lesson(ident)
         return lesson(entry.section.id, ident) if entry else None
     if kind == "quiz":
-        return quiz(ident) if bundle.quiz(ident) else None
+        return quiz(ident) if loaded.quiz(ident) else None
     if kind == "section":
-        ids = {s.id for s in bundle.course.sections}
+        ids = {s.id for s in loaded.course.sections}
         return section(ident) if ident in ids else None
     if kind == "glossary":
-        return GLOSSARY if bundle.glossary.find(ident) else None
+        return GLOSSARY if loaded.glossary.find(ident) else None
     if kind == "policy":
-        return POLICIES if ident in bundle.policies.policies else None
+        return POLICIES if ident in loaded.policies.policies else None
     return None

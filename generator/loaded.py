@@ -26,7 +26,7 @@ class QuizEntry:
 
 
 @dataclass
-class CourseBundle:
+class LoadedCourse:
     course: Course
     course_locator: Locator
     lessons: list[LessonEntry] = field(default_factory=list)
@@ -35,6 +35,9 @@ class CourseBundle:
     policies_locator: Locator | None = None
     glossary: Glossary = field(default_factory=Glossary)
     glossary_locator: Locator | None = None
+    # Problems found while loading (a file that does not parse or validate): reported with the
+    # checks' own, all in one run (see checks.checked).
+    problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     # Files that failed to load: references to what they define are not also called broken.
     unloaded_lessons: set[str] = field(default_factory=set)

@@ -1,8 +1,10 @@
-"""Author text → page Markdown: policy values, course links and safe HTML.
+"""Author text → page Markdown: the course syntax in author text (`{{policy.x}}` and
+`[text](kind:id#anchor)` links), code that keeps it as written, and safe HTML.
 
-Authors write Markdown without raw HTML. We escape `<` outside code so that text such as
-`</script>` or `<!--` shows as typed instead of breaking the page; our own wrappers are the only
-HTML on a page.
+The one definition of that syntax: `course check` finds references with the same patterns the
+pages are written with. Authors write Markdown without raw HTML. We escape `<` outside code so
+that text such as `</script>` or `<!--` shows as typed instead of breaking the page; our own
+wrappers are the only HTML on a page.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ..bundle import CourseBundle
-from ..i18n import strings
-from . import paths
+from . import pagepaths
+from .catalogue import strings
+from .loaded import LoadedCourse
 
 POLICY_REF = re.compile(r"\{\{\s*policy\.([A-Za-z0-9_]+)\s*\}\}")
 COURSE_LINK = re.compile(r"\]\((lesson|quiz|section|glossary|policy):([^)\s#]*)(#[^)\s]*)?\)")
+# Where a course link begins; one that COURSE_LINK does not match would show as raw text.
+LINK_START = re.compile(r"\]\((lesson|quiz|section|glossary|policy):")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 # A line break inside a Chinese paragraph shows as a space in the browser; join such lines.
 _CJK = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u201c\u201d]"
@@ -98,7 +102,7 @@ def _prose(part: str) -> str:
 class TextRenderer:
     """Renders author text for one page (links are relative to that page)."""
 
-    bundle: CourseBundle
+    loaded: LoadedCourse
     page: str
     # Policy values with their date marker. Off for what a learner picks (options, steps,
     # choices): a marker on one option but not the others would point at the answer.
@@ -133,30 +137,41 @@ class TextRenderer:
         return html.escape(text, quote=True)
 
     def _policy_value(self, name: str) -> str:
-        policy = self.bundle.policies.policies.get(name)
+        policy = self.loaded.policies.policies.get(name)
         return policy.value if policy else f"{{{{policy.{name}}}}}"
 
     def _policy(self, match: re.Match) -> str:
         name = match.group(1)
-        policy = self.bundle.policies.policies.get(name)
+        policy = self.loaded.policies.policies.get(name)
         if policy is None:  # `course check` reports it; keep the text visible meanwhile
             return match.group(0)
         if not self.dated:
             return policy.value
         date = policy.as_of.isoformat()
-        title = strings(self.bundle.course.language)["policy_checked"].format(date=date)
-        target = self.link(paths.POLICIES, f"#{paths.policy_anchor(name)}")
+        title = strings(self.loaded.course.language)["site"]["policy_checked"].format(date=date)
+        target = self.link(pagepaths.POLICIES, f"#{pagepaths.policy_anchor(name)}")
         # A small raised date after the value, like a citation: it must not read as part of
         # the sentence (a "截至 …" in mid-sentence read like a deadline).
         return f'{policy.value}[{date}]({target}){{.course-policy-date title="{title}"}}'
 
+    def lesson_ref(self, ref: str) -> tuple[str, str] | None:
+        """A question's `lesson: id#anchor`: the lesson's title (inline Markdown) and the link
+        to it from this page; None for an unknown lesson (`course check` reports it)."""
+        lesson_id, _, anchor = ref.partition("#")
+        entry = self.loaded.lesson(lesson_id)
+        if entry is None:
+            return None
+        target = self.link(pagepaths.lesson(entry.section.id, lesson_id),
+                           f"#{anchor}" if anchor else "")
+        return self.inline(entry.lesson.title), target
+
     def _course_link(self, match: re.Match) -> str:
         kind, ident, anchor = match.group(1), match.group(2), match.group(3) or ""
-        target = paths.target(self.bundle, kind, ident)
+        target = pagepaths.target(self.loaded, kind, ident)
         if target is None:  # unknown id: `course check` reports it
             return match.group(0)
         if kind == "glossary":  # an alias links to the entry of its term
-            anchor = "#" + paths.term_anchor(self.bundle.glossary.find(ident).term)
+            anchor = "#" + pagepaths.term_anchor(self.loaded.glossary.find(ident).term)
         if kind == "policy":
-            anchor = "#" + paths.policy_anchor(ident)
+            anchor = "#" + pagepaths.policy_anchor(ident)
         return "](" + self.link(target, anchor) + ")"

@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 
 from .models.quiz import MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice, TrueFalse
+from .quizgraph import best_points, start_node
 
 
 class AnswerError(ValueError):
@@ -56,7 +57,8 @@ def percent(score: float) -> int:
     return math.floor(score * 100 + 0.5)
 
 
-def grade_quiz(quiz: Quiz, answers: dict[str, object], skip: frozenset[str] = frozenset()) -> QuizResult:
+def grade_quiz(quiz: Quiz, answers: dict[str, object],
+               skip: frozenset[str] = frozenset()) -> QuizResult:
     """Grade a whole quiz. Questions in `skip` (changed since the answer was given) don't count."""
     return Grader(quiz).grade(answers, skip)
 
@@ -196,8 +198,8 @@ def _ordering(question: Ordering):
 
 def _scenario(question: Scenario):
     nodes = {node.id: {c.id: c for c in node.choices} for node in question.nodes}
-    start = question.start or question.nodes[0].id
-    best = best_path_points(question)
+    start = start_node(question)
+    best = best_points(question)
 
     def score(answer):
         path = _id_list(answer, None, "choice", allow_repeats=True)
@@ -212,20 +214,6 @@ def _scenario(question: Scenario):
         return earned / best, tuple(path), node
 
     return score
-
-
-def best_path_points(question: Scenario) -> int:
-    """Points on the best path from the start to an ending, found by walking every path."""
-    nodes = {node.id: node for node in question.nodes}
-    best: dict[str, int] = {}
-
-    def walk(node_id: str) -> int:
-        if node_id not in best:
-            best[node_id] = max((c.points + walk(c.next) for c in nodes[node_id].choices),
-                                default=0)
-        return best[node_id]
-
-    return walk(question.start or question.nodes[0].id)
 
 
 def _id_list(answer, allowed: set[str] | None, noun: str, allow_repeats: bool = False) -> list[str]:

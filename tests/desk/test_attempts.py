@@ -1,4 +1,4 @@
-"""generator.desk.grading: a validated file graded against the current quizzes, version-safe."""
+"""generator.desk.attempts: a validated file graded against the current quizzes, version-safe."""
 
 from __future__ import annotations
 
@@ -10,12 +10,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from answerkit import (answer_document, fixture_course, fixture_quiz, perfect_answers,
-                       random_answers, wrong_answers)
+from answerkit import (
+    answer_document,
+    fixture_course,
+    fixture_quiz,
+    perfect_answers,
+    random_answers,
+    wrong_answers,
+)
 from generator.desk.answerfiles import BadAnswerFile, parse
-from generator.desk.grading import GradingCourse, grade_file, learner_key, utc
-from generator.grader import AnswerError, Grader
+from generator.desk.attempts import GradingCourse, grade_file, learner_key, utc
 from generator.models.quiz import Quiz
+from generator.scoring import AnswerError, Grader
 
 COURSE = GradingCourse([entry.quiz for entry in fixture_course().quizzes])
 PRACTICE = fixture_quiz("practice")

@@ -14,9 +14,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..fingerprint import question_version, quiz_version
-from ..grader import AnswerError, Grader, QuizResult
 from ..models.quiz import Quiz
+from ..scoring import AnswerError, Grader, QuizResult
 from .answerfiles import AnswerData, BadAnswerFile, is_answer_value, kind_of, one_line
+
 
 @dataclass(frozen=True)
 class Attempt:
@@ -37,7 +38,7 @@ class Attempt:
     left_out: tuple[str, ...] = ()  # question ids not scored: changed, added or removed since
 
 
-class QuizKey:
+class PreparedQuiz:
     """One quiz prepared for grading many files: its grader and its content hashes."""
 
     def __init__(self, quiz: Quiz):
@@ -51,7 +52,7 @@ class GradingCourse:
     """The course's quizzes as they are now, prepared once per run."""
 
     def __init__(self, quizzes: list[Quiz]):
-        self.quizzes = {quiz.id: QuizKey(quiz) for quiz in quizzes}
+        self.quizzes = {quiz.id: PreparedQuiz(quiz) for quiz in quizzes}
 
 
 def grade_file(answers: AnswerData, course: GradingCourse, *, content_hash: str, source: str,
@@ -101,7 +102,7 @@ def grade_file(answers: AnswerData, course: GradingCourse, *, content_hash: str,
         submitted_at=utc(answers["submitted_at"]), result=result, left_out=left_out)
 
 
-def _check_question_ids(items: list, key: QuizKey, saw: dict[str, str]) -> None:
+def _check_question_ids(items: list, key: PreparedQuiz, saw: dict[str, str]) -> None:
     """Why the answers' question ids don't simply match the quiz: a question answered twice, or
     one that neither the quiz has nor the learner saw. (Answers to questions the learner saw but
     the quiz no longer has are fine: they are left out and named.)"""

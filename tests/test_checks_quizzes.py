@@ -1,13 +1,15 @@
-"""`course check` on quizzes: every rejection issue 3 lists, with its exact message and line."""
+"""generator.checks.quizzes (through `course check`): every rejection issue 3 lists, with its
+exact message and line."""
 
 import datetime
 
 import pytest
 
-from conftest import run_course
 from coursefolder import dedent, make_course
+from generator.checks import checked
 from generator.errors import AuthorError
 from generator.loading import load_course
+from helpers import run_course
 
 TODAY = datetime.date(2026, 11, 26)
 
@@ -19,16 +21,10 @@ questions:
 """
 
 
-@pytest.fixture
-def here(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # messages name files relative to where the author works
-    return tmp_path
-
-
 def problems(root, questions: str, head: str = HEAD) -> list[str]:
     make_course(root, quizzes={"rules-practice": head + dedent(questions)})
     with pytest.raises(AuthorError) as caught:
-        load_course(root / "content", root / "quizzes", today=TODAY)
+        checked(load_course(root / "content", root / "quizzes"), today=TODAY)
     return [str(p) for p in caught.value.problems]
 
 
@@ -154,8 +150,8 @@ def scenario(**changes) -> str:
 
 def test_a_valid_scenario_passes(here):
     make_course(here, quizzes={"rules-practice": HEAD + dedent(scenario())})
-    bundle = load_course(here / "content", here / "quizzes", today=TODAY)
-    assert [q.id for q in bundle.quizzes[0].quiz.questions] == ["chat"]
+    loaded = checked(load_course(here / "content", here / "quizzes"), today=TODAY)
+    assert [q.id for q in loaded.quizzes[0].quiz.questions] == ["chat"]
 
 
 def test_scenario_choice_pointing_at_a_missing_node(here):
