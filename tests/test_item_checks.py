@@ -261,7 +261,7 @@ def test_short_distractor_ratio_is_tunable():
                      "short-distractor")) == 1
 
 
-# scenario-longest --------------------------------------------------------------------------
+# scenario-longest, and short replies -----------------------------------------------------
 
 def conversation(first: tuple[str, str], second: tuple[str, str]) -> dict:
     """start: best/worse reply; mid: best/worse reply. Texts given as (best, worse)."""
@@ -276,8 +276,8 @@ def conversation(first: tuple[str, str], second: tuple[str, str]) -> dict:
 
 
 def test_the_longest_reply_best_at_every_step():
-    found = findings(conversation(("您好，我先帮您核对签收时间", "不能退"),
-                                  ("已同意，退货地址在后台", "好的")))
+    found = findings(conversation(("您好，我先帮您核对签收时间", "不好意思，不能退"),
+                                  ("已同意，退货地址在后台", "好的，您稍等")))
     assert found == [Finding(
         "scenario-longest", ("questions", 0, "nodes", 0, "choices", 0),
         "picking the longest reply at each of its 2 steps scores full marks in scenario 'c1'",
@@ -286,31 +286,59 @@ def test_the_longest_reply_best_at_every_step():
 
 
 def test_a_long_wrong_reply_at_one_step_is_enough():
-    assert findings(conversation(("您好，我先帮您核对签收时间", "不能退"),
+    assert findings(conversation(("您好，我先帮您核对签收时间", "不好意思，不能退"),
                                  ("已同意", "您加我微信，我私下马上给您转账"))) == []
 
 
 def test_a_tie_for_longest_leaves_the_cue_undecided():
     assert findings(conversation(("您好先核对", "您好不能退"),
-                                 ("已同意，退货地址在后台", "好的"))) == []
+                                 ("已同意，退货地址在后台", "好的，您稍等"))) == []
 
 
 def test_one_step_conversations_are_not_judged():
     question = {"id": "c1", "type": "scenario", "prompt": "对话", "lesson": LESSON, "nodes": [
         {"id": "start", "choices": [{"id": "a", "text": "先核对签收时间", "next": "end",
                                      "points": 1},
-                                    {"id": "b", "text": "拒绝", "next": "end"}]},
+                                    {"id": "b", "text": "直接拒绝", "next": "end"}]},
         {"id": "end", "outcome": "结束"}]}
     assert findings(question) == []
 
 
+def test_a_worse_reply_under_a_third_of_the_best_one():
+    # The best reply is the one on the best path (its points and what follows), not the one
+    # with the most points now: `wait` earns nothing itself but leads to the best ending.
+    question = {"id": "c1", "type": "scenario", "prompt": "对话", "lesson": LESSON, "nodes": [
+        {"id": "start", "customer": "能退吗", "choices": [
+            {"id": "wait", "text": "您稍等，我先帮您核对签收时间和订单标签", "next": "mid"},  # 19
+            {"id": "now", "text": "能退", "next": "end", "points": 1},  # 2: worse and short
+            {"id": "no", "text": "不好意思，这单不能退", "next": "end"}]},  # 10: not under 6.27
+        {"id": "mid", "customer": "好的", "choices": [
+            {"id": "yes", "text": "核对过了，您可以申请退货", "next": "end", "points": 3},
+            {"id": "later", "text": "明天再说吧，今天忙", "next": "end"}]},
+        {"id": "end", "outcome": "结束"}]}
+    assert named(findings(question), "short-distractor") == [Finding(
+        "short-distractor", ("questions", 0, "nodes", 0, "choices", 1),
+        "reply 'now' is 2 characters against the best reply's 19 (less than 33% of it)",
+        "write it as a reply an agent might really give, as detailed as the best one", ("c1",))]
+
+
+def test_a_short_reply_as_good_as_the_best_is_not_a_distractor():
+    question = {"id": "c1", "type": "scenario", "prompt": "对话", "lesson": LESSON, "nodes": [
+        {"id": "start", "customer": "能退吗", "choices": [
+            {"id": "long", "text": "您好，我先帮您核对签收时间和订单标签", "next": "end",
+             "points": 1},
+            {"id": "short", "text": "能退", "next": "end", "points": 1}]},
+        {"id": "end", "outcome": "结束"}]}
+    assert named(findings(question), "short-distractor") == []
+
+
 def test_a_conversation_with_a_loop_or_a_missing_node_is_left_to_the_structure_checks():
-    looped = conversation(("您好，我先帮您核对签收时间", "不能退"),
-                          ("已同意，退货地址在后台", "好的"))
+    looped = conversation(("您好，我先帮您核对签收时间", "不好意思，不能退"),
+                          ("已同意，退货地址在后台", "好的，您稍等"))
     looped["nodes"][1]["choices"][0]["next"] = "start"
     assert findings(looped) == []
-    missing = conversation(("您好，我先帮您核对签收时间", "不能退"),
-                           ("已同意，退货地址在后台", "好的"))
+    missing = conversation(("您好，我先帮您核对签收时间", "不好意思，不能退"),
+                           ("已同意，退货地址在后台", "好的，您稍等"))
     missing["nodes"][1]["choices"][1]["next"] = "nowhere"
     assert findings(missing) == []
 

@@ -1,6 +1,7 @@
 """`course items`: the table and the JSON, worked out by hand for two small quizzes."""
 
 import json
+import re
 
 import pytest
 
@@ -32,25 +33,27 @@ questions:
 """
 
 # By hand. q1: 3 options, key first and longest; t1: false, with absolute words.
-# guessing (1/3 + 1/2) / 2 = 41.7% · longest: q1 right, t1 guessed (1 + 1/2) / 2 = 75% · first
-# listed: the same · "false": (1/3 + 1) / 2 = 66.7% · "true": (1/3 + 0) / 2 = 16.7% · ordering
-# strategies guess both: 41.7% · absolute words: q1 (no option has one: the longest) and t1
-# ("false") right, 100% · longest + "false": 100%.
+# guessing (1/3 + 1/2) / 2 = 41.7% · longest: q1 right, t1 guessed (1 + 1/2) / 2 = 75% ·
+# shortest: q1 wrong ('refuse'), t1 guessed (0 + 1/2) / 2 = 25% · first listed: as longest ·
+# "false": (1/3 + 1) / 2 = 66.7% · "true": (1/3 + 0) / 2 = 16.7% · ordering strategies guess
+# both: 41.7% · absolute words: q1 guessed (no option has one) and t1 ("false")
+# right, (1/3 + 1) / 2 = 66.7% · longest + "false": 100%.
 PRACTICE_TABLE = """\
 rules-practice — 练习
   practice · pass mark 80% · 2 questions: 1 single, 1 true/false
   every learner answers all 2 questions
 
-  strategy without knowledge                    score  against pass mark
-  random guessing                               41.7%  −38.3 points
-  longest option, longer half, longest reply    75.0%  −5.0 points
-  first listed option and reply                 75.0%  −5.0 points
-  always “false”                                66.7%  −13.3 points
-  always “true”                                 16.7%  −63.3 points
-  steps in the listed order                     41.7%  −38.3 points
-  steps in reverse listed order                 41.7%  −38.3 points
-  avoid absolute words, trust hedges           100.0%  PASSES
-  longest, “false”, listed order               100.0%  PASSES
+  strategy without knowledge                       score  against pass mark
+  random guessing                                  41.7%  −38.3 points
+  longest option, longer half, longest reply       75.0%  −5.0 points
+  shortest option, shorter half, shortest reply    25.0%  −55.0 points
+  first listed option and reply                    75.0%  −5.0 points
+  always “false”                                   66.7%  −13.3 points
+  always “true”                                    16.7%  −63.3 points
+  steps in the listed order                        41.7%  −38.3 points
+  steps in reverse listed order                    41.7%  −38.3 points
+  avoid absolute words, trust hedges               66.7%  −13.3 points
+  longest, “false”, listed order                  100.0%  PASSES
 
   key balance
     single choice: correct option listed A 1 (as printed and on the page); strictly the longest \
@@ -92,17 +95,6 @@ def drawn_quiz() -> str:
             "    count: 2\n  - pool: talk\n    count: 1\nquestions:\n" + statements + singles)
 
 
-# By hand. A paper: 2 of the 4 statements (r0, r1 true; r2, r3 false) and one of two identical
-# single-choice questions (2 options, the key the longer). 1/6 of the pairs are both true, 1/6
-# both false, 4/6 mixed. "false": 0, 2 or 1 statements right + a guess (1/2) on the single:
-# 16.7%, 83.3% or 50% of 3 points; its mean over the 200 simulated papers is near 50%, its
-# highest 83.3%, above the pass mark of 60%. longest + "false": 33.3%, 100% or 66.7%.
-@pytest.fixture
-def here(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_the_table_of_a_quiz_without_a_draw(here):
     make_course(here, quizzes={"rules-practice": PRACTICE})
     result = run_course("items", cwd=here)
@@ -110,6 +102,11 @@ def test_the_table_of_a_quiz_without_a_draw(here):
     assert result.stdout == PRACTICE_TABLE
 
 
+# By hand. A paper: 2 of the 4 statements (r0, r1 true; r2, r3 false) and one of two identical
+# single-choice questions (2 options, the key the longer). 1/6 of the pairs are both true, 1/6
+# both false, 4/6 mixed. "false": 0, 2 or 1 statements right + a guess (1/2) on the single:
+# 16.7%, 83.3% or 50% of 3 points; its mean over the 200 simulated papers is near 50%, its
+# highest 83.3%, above the pass mark of 60%. longest + "false": 33.3%, 100% or 66.7%.
 def test_a_drawn_quiz_is_scored_over_simulated_papers(here):
     make_course(here, quizzes={"final": drawn_quiz()})
     result = run_course("items", "final", cwd=here)
@@ -120,7 +117,10 @@ def test_a_drawn_quiz_is_scored_over_simulated_papers(here):
         "  each paper: 3 questions (2 of 4 from rules, 1 of 2 from talk); scores over 200 "
         "simulated papers",
         ""]
-    rows = {line[2:46].strip(): line[46:].split() for line in lines[5:14]}
+    table = lines[5:lines.index("", 5)]  # the strategies, one a line: label, then numbers
+    rows = {label: numbers.split() for label, numbers in
+            (re.split(r"\s{2,}", line.strip(), maxsplit=1) for line in table)}
+    assert len(rows) == 10
     assert rows["random guessing"] == ["50.0%", "50.0%", "50.0%", "0", "of", "200", "−10.0",
                                        "points"]
     assert rows["longest option, longer half, longest reply"][:3] == ["66.7%"] * 3

@@ -10,7 +10,7 @@ POLICIES = {"no_reason_days": "7 天", "refund_hours": "48 小时"}
 
 def test_policy_references_count_as_their_values():
     assert visible_text("签收后{{policy.no_reason_days}}内", POLICIES) == "签收后7 天内"
-    assert visible_length("签收后{{ policy.no_reason_days }}内", POLICIES) == 7
+    assert visible_length("签收后{{ policy.no_reason_days }}内", POLICIES) == 6  # 签收后7天内
 
 
 def test_an_unknown_policy_stays_as_written():
@@ -34,10 +34,13 @@ def test_markdown_marks_are_not_counted(markdown, seen):
     assert visible_text(markdown, POLICIES) == seen
 
 
-def test_chinese_and_latin_characters_count_one_each():
+def test_chinese_and_latin_characters_count_one_each_spaces_none():
     assert visible_length("同意退款", {}) == 4
     assert visible_length("Agree", {}) == 5
-    assert visible_length("同意 refund！", {}) == 10  # the space and the full-width mark count
+    assert visible_length("同意 refund！", {}) == 9  # the full-width mark counts, the space not
+    # A key with a number in it is not longer for the spaces around the number.
+    spaced, unspaced = "补 10 元，告诉他金额", "补10元，告诉他金额"
+    assert visible_length(spaced, {}) == visible_length(unspaced, {}) == 10
 
 
 def test_absolute_words_and_hedges_are_found_once_each_in_order():

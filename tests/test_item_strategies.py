@@ -6,6 +6,7 @@ import pytest
 from generator.items.papers import draw_paper, papers, simulation_seeds
 from generator.items.strategies import (
     STRATEGIES,
+    combined,
     listed_order,
     paper_score,
     question_values,
@@ -60,6 +61,24 @@ def test_the_longest_option_learner():
                                     "steps": 1 / 6, "chat": 1})
 
 
+def test_the_shortest_option_learner():
+    values = question_values(QUIZ, BY_NAME["shortest"])
+    # long: 拒绝, wrong · short: 同意 and 不理 tie at 2, the first listed is the key · many: the
+    # shorter half {a, c}, one right, one wrong, (1 - 1) / 2 = 0 · chat: 不能退, no points.
+    assert values == pytest.approx({"long": 0, "short": 1, "many": 0, "tf1": 0.5, "tf2": 0.5,
+                                    "steps": 1 / 6, "chat": 0})
+
+
+def test_a_combined_learner_follows_each_cue_a_later_one_winning():
+    both = combined("both", "longest, then first", BY_NAME["longest"], BY_NAME["first"],
+                    BY_NAME["false"])
+    assert both.rules == {**BY_NAME["first"].rules, "true_false": BY_NAME["false"].rules[
+        "true_false"]}
+    assert BY_NAME["test-wise"].rules == {**BY_NAME["longest"].rules,
+                                          **BY_NAME["false"].rules,
+                                          **BY_NAME["listed-order"].rules}
+
+
 def test_the_first_listed_learner():
     values = question_values(QUIZ, BY_NAME["first"])
     assert values == pytest.approx({"long": 0, "short": 1, "many": 0.5, "tf1": 0.5, "tf2": 0.5,
@@ -75,10 +94,11 @@ def test_always_false_and_always_true():
 def test_the_absolute_words_learner():
     values = question_values(QUIZ, BY_NAME["absolute-words"])
     # tf1 says 只要/必须 → "false", right; tf2 hedges with 一般 → "true", right; in 'short' the
-    # options without absolute words are 同意 and 不理: the longer first, 同意 (listed first);
-    # no option of 'many' uses one, so there the cue decides nothing: a guess.
-    assert values == pytest.approx({"long": 1, "short": 1, "many": 3 / 15, "tf1": 1, "tf2": 1,
-                                    "steps": 1 / 6, "chat": 0.5})
+    # options without absolute words are 同意 and 不理: a guess between the two, 1/2 (length
+    # is another cue, not this learner's); no option of 'long' or 'many' uses one, so there
+    # the cue decides nothing: a guess.
+    assert values == pytest.approx({"long": 1 / 3, "short": 1 / 2, "many": 3 / 15, "tf1": 1,
+                                    "tf2": 1, "steps": 1 / 6, "chat": 0.5})
 
 
 def test_ordering_learners_follow_the_display_order_never_the_answer():

@@ -11,7 +11,8 @@ on the quiz or on one question):
 - true-false-balance: too many true/false answers are the same;
 - absolute-words: absolute words only in wrong answers, or hedges only in right ones;
 - all-of-the-above: an option "all / none of the above";
-- short-distractor: a wrong option much shorter than the correct one;
+- short-distractor: a wrong option much shorter than the correct one, or in a conversation a
+  worse reply much shorter than the best one;
 - scenario-longest: the longest reply is the best at every step of a conversation;
 - no-lesson: a question that names no lesson.
 The first three judge a whole quiz (of a drawn quiz: all its pools together, the questions an
@@ -26,9 +27,9 @@ from dataclasses import dataclass
 from string import ascii_uppercase
 
 from ..models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice, TrueFalse
-from ..quizgraph import start_node
+from ..quizgraph import nodes_by_id, start_node
 from ..shuffle import shuffle_flags
-from .cues import all_or_none_of_the_above, cue_words, visible_text
+from .cues import all_or_none_of_the_above, cue_words, visible_characters, visible_text
 from .thresholds import ItemChecks
 
 QUIZ_CHECKS = frozenset({"longest-key", "key-position", "true-false-balance"})
@@ -74,7 +75,7 @@ class _Texts:
         return self._seen[markdown]
 
     def length(self, markdown: str) -> int:
-        return len(self(markdown))
+        return visible_characters(self(markdown))
 
 
 def _pct(share: float) -> str:
@@ -196,11 +197,13 @@ def _question_findings(index: int, question, limits: ItemChecks, text: _Texts,
         seen = [text(o.text) for o in question.options]  # each option's visible text, once
         found += _option_words(path, question, seen)
         found += _above(path, question, seen)
-        found += _short_distractors(path, question, limits, [len(v) for v in seen])
+        found += _short_distractors(path, question, limits,
+                                    [visible_characters(v) for v in seen])
     elif isinstance(question, TrueFalse):
         found += _statement_words(path, question, text, true_false)
     elif isinstance(question, Scenario):
         found += _scenario_longest(path, question, text)
+        found += _short_replies(path, question, limits, text)
     if question.lesson is None:
         found.append(Finding(
             "no-lesson", path, f"question '{question.id}' has no lesson link",
@@ -321,12 +324,12 @@ def longest_walk(question: Scenario, length) -> tuple[list[tuple[int, int]], int
     return None
 
 
-def _best_points(question: Scenario) -> int | None:
-    """Points of the best path, or None for a graph with a loop or a missing node (these
-    checks run beside the ones that report those, so unlike quizgraph.best_points this one
-    cannot assume a sound graph)."""
-    nodes = {node.id: node for node in question.nodes}
-    best: dict[str, int | None] = {}
+def _best_from_each(question: Scenario) -> dict[str, int] | None:
+    """The most points from each node reachable from the start to an ending, or None for a
+    graph with a loop or a missing node (these checks run beside the ones that report those,
+    so unlike quizgraph's walk this one cannot assume a sound graph)."""
+    nodes = nodes_by_id(question)
+    best: dict[str, int] = {}
     open_: set[str] = set()
 
     def walk(node_id: str) -> int | None:
@@ -345,7 +348,39 @@ def _best_points(question: Scenario) -> int | None:
         best[node_id] = total
         return total
 
-    return walk(start_node(question))
+    return best if walk(start_node(question)) is not None else None
+
+
+def _best_points(question: Scenario) -> int | None:
+    """Points of the best path, or None for a graph with a loop or a missing node."""
+    best = _best_from_each(question)
+    return None if best is None else best[start_node(question)]
+
+
+def _short_replies(path: tuple, question: Scenario, limits: ItemChecks,
+                   text: _Texts) -> list[Finding]:
+    """A reply worth less than the node's best (its points and the best path after it) and
+    shorter than `short_distractor_ratio` × the best reply: nobody would pick it."""
+    best_from = _best_from_each(question)
+    if best_from is None:
+        return []
+    found = []
+    for n, node in enumerate(question.nodes):
+        if len(node.choices) < 2 or node.id not in best_from:
+            continue
+        worth = [c.points + best_from[c.next] for c in node.choices]
+        lengths = [text.length(c.text) for c in node.choices]
+        best = max(worth)
+        key = min(length for length, w in zip(lengths, worth) if w == best)
+        for c, choice in enumerate(node.choices):
+            if worth[c] < best and lengths[c] < limits.short_distractor_ratio * key:
+                found.append(Finding(
+                    "short-distractor", path + ("nodes", n, "choices", c),
+                    f"reply '{choice.id}' is {lengths[c]} characters against the best reply's "
+                    f"{key} (less than {_pct(limits.short_distractor_ratio)} of it)",
+                    "write it as a reply an agent might really give, as detailed as the best "
+                    "one", (question.id,)))
+    return found
 
 
 def _scenario_longest(path: tuple, question: Scenario, text: _Texts) -> list[Finding]:

@@ -2,7 +2,10 @@
 absolute words and hedges, and "all / none of the above".
 
 Lengths are counted on the text as the learner sees it: `{{policy.x}}` replaced by its value,
-Markdown marks and link targets dropped, runs of spaces as one. Every character counts one,
+Markdown marks and link targets dropped, spaces not counted. Spaces in Chinese text sit around
+digits and Latin words (签收第 3 天, 补 10 元): typography the reader does not see as length, and
+counting them made a key with two numbers in it "longer" than a wordier wrong option; in English
+text, leaving them out shortens every option alike. Every other character counts one,
 Chinese and Latin alike: the checks compare options of one question with each other, which are
 written in one language, so the unit cancels out; and a reader judges "the long one" by how
 much there is to read, which a count of characters tracks in both scripts (a width-weighted
@@ -57,7 +60,13 @@ def visible_text(markdown: str, policies: Mapping[str, str]) -> str:
 
 
 def visible_length(markdown: str, policies: Mapping[str, str]) -> int:
-    return len(visible_text(markdown, policies))
+    """Characters a learner sees, spaces not counted."""
+    return visible_characters(visible_text(markdown, policies))
+
+
+def visible_characters(text: str) -> int:
+    """The length of visible text (see `visible_text`): its characters less its spaces."""
+    return len(text) - text.count(" ")
 
 
 # Absolute words mark a wrong option to the test-wise, hedges a right one (Haladyna, Downing &
