@@ -142,6 +142,24 @@ def test_wrong_thresholds_are_clear_messages(here):
         "course check: 4 errors in 1 file"]
 
 
+def test_wrong_thresholds_stop_plain_mkdocs_with_the_same_messages(here):
+    # MkDocs checks only that item_checks is a mapping; the plugin checks what is inside with
+    # the declaration course check uses, and says where.
+    make_course(here)
+    (here / "mkdocs.yml").write_text(MKDOCS_YML.replace(
+        "      quiz_dir: quizzes\n", "      quiz_dir: quizzes\n      item_checks:\n"
+        "        longest_key_share: 40\n        longest_share: 0.4\n"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=here,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1
+    assert ("mkdocs.yml:15:28: course plugin option 'item_checks.longest_key_share' must be at "
+            "most 1, not 40 — for example: longest_key_share: 0.4\n"
+            "mkdocs.yml:16:24: unknown 'longest_share' in course plugin option 'item_checks' — "
+            "use one of: enabled, longest_key_share, key_position_share, single_min_questions, "
+            "short_distractor_ratio, tf_true_share, tf_min_questions\n") in result.stderr
+    assert not (here / "site").exists()
+
+
 def test_course_build_strict_agrees_with_course_check_strict(here):
     make_course(here, quizzes={"rules-practice": FLAWED.format(head="mode: assessment\n")})
     (here / "site").mkdir()
