@@ -460,6 +460,13 @@ validation:
 """
 
 
+def without_item_checks(mkdocs_yml: str) -> str:
+    """The same mkdocs.yml with the item-quality checks turned off."""
+    plugin = "      quiz_dir: quizzes\n"
+    assert plugin in mkdocs_yml
+    return mkdocs_yml.replace(plugin, plugin + "      item_checks:\n        enabled: false\n", 1)
+
+
 def course_data() -> dict:
     return {"title": "基准测试课程：退款与售后", "language": "zh",
             "audience": "抖音小店的新客服和店主。",

@@ -45,13 +45,17 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     check = command("check", _check, "Check every lesson and quiz without building.")
+    check.add_argument("-s", "--strict", action="store_true",
+                       help="item-quality findings in assessment and required quizzes are "
+                            "errors, not warnings (as `course build --strict`)")
     check.add_argument("--today", type=datetime.date.fromisoformat, default=None,
                        help=argparse.SUPPRESS)  # for reproducible staleness checks in tests
 
     build = command("build", _build, "Build the course website into site/.")
     build.add_argument("-d", "--site-dir", help="where to write the site (default: site/)")
     build.add_argument("-s", "--strict", action="store_true",
-                       help="fail on any warning, as `mkdocs build --strict` does")
+                       help="fail on any MkDocs warning and on item-quality findings in graded "
+                            "quizzes, as `mkdocs build --strict` and `course check --strict` do")
     build.add_argument("--assessment", action="store_true",
                        help="build every quiz as an assessment: no answer key in the site")
 
@@ -65,26 +69,31 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("names", nargs="*", metavar="NAME",
                      help="lesson: SECTION ID · quiz: ID [SECTION] · course: nothing (it is "
                           "created where -f points)")
-    # Export, the desk and question banks add their own commands (imported here: none needs
-    # loading for the others). Banks come after export: they add --questions to it.
+    # The export, the desk, the item report and question banks add their own commands (imported
+    # here: none needs loading for the others). Banks come after export: they add --questions.
     from .banks.commands import register as register_banks
     from .desk.commands import register as register_desk
     from .export.commands import register as register_export
+    from .items.command import register as register_items
 
     register_export(commands, command)
     register_desk(commands, command)
+    register_items(commands, command)
     register_banks(commands, command)
     return parser
 
 
 def _check(args) -> int:
     from .checks import checked
+    from .items.thresholds import ItemCheckRun
     from .loading import load_course
 
     started = time.perf_counter()
     project = find_project(args.config_file)
+    items = ItemCheckRun(project.item_checks, strict=args.strict,
+                         every_quiz_assessed=project.assessment)
     loaded = checked(load_course(project.content_dir, project.quiz_dir), today=args.today,
-                     stale_after_days=project.stale_after_days)
+                     stale_after_days=project.stale_after_days, items=items)
     _print_problems(loaded.warnings)
     questions = sum(len(e.quiz.questions) for e in loaded.quizzes)
     print(f"course check: OK — {len(loaded.course.sections)} sections, {len(loaded.lessons)} "

@@ -197,9 +197,13 @@ def test_course_check_reports_every_quiz_problem_and_exits_1(here):
     make_course(here, quizzes={"rules-practice": HEAD + questions})
     result = run_course("check", "--today", "2026-11-26", cwd=here)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    no_lesson = ("has no lesson link — add `lesson: lesson-id#heading` where this is taught, "
+                 "so the explanation and the report can send a learner there")
+    assert result.stderr.splitlines() == [  # errors, and the item checks' warnings among them
+        f"quizzes/rules-practice.yml:5:3: warning: no-lesson: question 'q1' {no_lesson}",
         "quizzes/rules-practice.yml:9:5: single-choice question 'q1' has 0 correct options — "
         "mark exactly one option `correct: true`, or make it `type: multiple`",
+        f"quizzes/rules-practice.yml:13:3: warning: no-lesson: question 'chat' {no_lesson}",
         "quizzes/rules-practice.yml:32:17: choice 'agree' leads to missing node 'nowhere' — "
         "use one of: start, middle, good-end, bad-end",
         "course check: 2 errors in 1 file",

@@ -19,6 +19,10 @@ from ..templates import ONE_LINE, render
 from . import charts
 from .analysis import LOW_FACILITY, MIN_FOR_DISCRIMINATION, MIN_FOR_FLAGS, QuizStats
 from .gradebook import StoredAttempt
+from .reliability import MIN_LEARNERS
+
+# The fewest learners from which each measure is given (the method and the sentences say so).
+_MINIMUMS = {"min_f": MIN_FOR_FLAGS, "min_d": MIN_FOR_DISCRIMINATION, "min_r": MIN_LEARNERS}
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,7 @@ def render_report(data: ReportInput) -> str:
                   quizzes=[_quiz(quiz, data, t) for quiz in data.quizzes],
                   learners=data.learners,
                   # Our own HTML, with the numbers the statistics use.
-                  method=Markup(t["method_text"].format(min_d=MIN_FOR_DISCRIMINATION,
-                                                        min_f=MIN_FOR_FLAGS)))
+                  method=Markup(t["method_text"].format(**_MINIMUMS)))
 
 
 def _quiz(quiz: QuizStats, data: ReportInput, t: dict) -> dict:
@@ -92,7 +95,28 @@ def _quiz(quiz: QuizStats, data: ReportInput, t: dict) -> dict:
             "pass_mark": percent(quiz.pass_mark), "distribution": distribution,
             "histogram": histogram, "items_title": t["items"].format(quiz=quiz.title),
             "quality_map": quality, "quality_map_title": quality_title,
-            "flagged": [q for q in questions if q["flags"]], "questions": questions}
+            "flagged": [q for q in questions if q["flags"]], "questions": questions,
+            "measures": _measures(quiz, t) if quiz.learners else None}
+
+
+def _measures(quiz: QuizStats, t: dict) -> dict:
+    """The quiz's reliability and SEM, and one sentence on each number of the section."""
+    found = quiz.reliability
+    kind = "KR-20" if found.kind == "KR-20" else "Cronbach α"
+    if found.learners < MIN_LEARNERS:
+        value = sem = t["too_few"].format(n=MIN_LEARNERS)
+    elif found.value is None:
+        value = sem = t["not_computable"]
+    else:
+        value = f"{found.value:.2f}".replace("-", "−")
+        sem = "—" if found.sem is None else t["sem_value"].format(points=f"{found.sem * 100:.1f}")
+    # Our own HTML (a term in bold), filled with numbers only.
+    explained = [Markup(t[f"explain_{name}"].format(**_MINIMUMS))
+                 for name in ("facility", "discrimination", "reliability", "sem")]
+    if found.drawn:
+        explained.append(Markup(t["explain_drawn"].format(paper=f"{found.paper:g}")))
+    return {"reliability_label": t["reliability"].format(kind=kind), "reliability": value,
+            "sem": sem, "explained": explained}
 
 
 def _question(q, data: ReportInput, t: dict) -> dict:

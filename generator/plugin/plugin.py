@@ -16,10 +16,11 @@ from ..anchors import slug
 from ..catalogue import strings
 from ..checks import checked
 from ..errors import AuthorError
-from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
+from ..items.thresholds import ItemCheckRun
+from ..loading import YAML_SUFFIXES, cycle_collection_paused, label_for, load_course
 from ..minify import shipped
 from ..pagepaths import ASSET_DIR
-from ..project import CourseOptions, Project, resolve
+from ..project import Project, resolve, validated
 from ..render.site import MARKDOWN_EXTENSIONS, plan_site
 from ..siteswap import StagedFolder
 from .config import CourseConfig
@@ -48,16 +49,21 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
+        config_file = Path(label_for(Path(config.config_file_path or "mkdocs.yml")))
         try:
-            self.project = resolve(Path(config.config_file_path or "mkdocs.yml").resolve(),
-                                   CourseOptions.model_validate(dict(self.config)))
+            self.project = resolve(config_file.resolve(), validated(dict(self.config),
+                                                                    config_file))
         except AuthorError as error:
             raise PluginError(str(error)) from None
         project = self.project
+        # MkDocs' --strict (`course build --strict` passes it on) makes item-quality findings
+        # in graded quizzes errors, as `course check --strict` does.
+        items = ItemCheckRun(project.item_checks, strict=bool(config.strict),
+                             every_quiz_assessed=project.assessment)
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             try:
                 self.loaded = checked(load_course(project.content_dir, project.quiz_dir),
-                                      stale_after_days=project.stale_after_days)
+                                      stale_after_days=project.stale_after_days, items=items)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
             for warning in self.loaded.warnings:
