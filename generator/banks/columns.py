@@ -29,6 +29,8 @@ DRAW = Column("draw")  # how many of the row's pool (its 知识点) each paper d
 SCORING, PENALTY = Column("scoring"), Column("penalty")
 FEEDBACK_TRUE, FEEDBACK_FALSE = Column("feedback_true"), Column("feedback_false")
 QUIZ, ID, LESSON = Column("quiz"), Column("id"), Column("lesson")
+# A question's `quality:`, the item checks it keeps on purpose and why.
+QUALITY_ALLOW, QUALITY_REASON = Column("quality_allow"), Column("quality_reason")
 
 
 def option(letter: str) -> Column:
@@ -75,6 +77,8 @@ _NAMES = {
     QUIZ: "测验 所属测验 quiz",
     ID: "题目id 试题id questionid id",
     LESSON: "课文 课文链接 lesson",
+    QUALITY_ALLOW: "检查豁免 质量检查豁免 允许的检查 checksallowed qualityallow",
+    QUALITY_REASON: "豁免理由 豁免原因 whyallowed qualityreason",
 }
 _BY_NAME = {name: column for column, names in _NAMES.items() for name in names.split()}
 _OPTION = re.compile(r"^(?:选项|答案|option|choice)?([a-z])(?:选项)?$")

@@ -78,7 +78,10 @@ def _mapping(data: dict, indent: int, first: str) -> list[str]:
     lines = []
     for position, (key, value) in enumerate(data.items()):
         lead = first if position == 0 else " " * indent
-        if isinstance(value, list):
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            # A list of ids, e.g. quality's allow: [short-distractor, no-lesson]
+            lines.append(f"{lead}{key}: [{', '.join(_inline(item) for item in value)}]")
+        elif isinstance(value, list):
             lines.append(f"{lead}{key}:")
             for item in value:
                 lines += _mapping(item, indent + 4, " " * (indent + 2) + "- ")

@@ -7,8 +7,10 @@ has found the header row, applied merged cells and left out rows of other quizze
 from __future__ import annotations
 
 import re
+import typing
 import unicodedata
 
+from ..models.quiz import ItemCheck
 from . import columns as col
 from .cells import (
     cell_text,
@@ -24,6 +26,7 @@ from .plaintext import plain_text
 
 MAX_STEPS = 12  # the course's limit for ordering questions
 MAX_DRAW = 1000  # the course's limit for a draw's count
+ITEM_CHECKS = typing.get_args(ItemCheck)  # the names `quality: allow:` takes
 TYPE_WORDS = "单选题, 多选题, 判断题 or 排序题"
 
 
@@ -338,6 +341,7 @@ class RowReader:
                 question.cells[("lesson",)] = self.where(col.TOPIC)
             else:
                 question.notes.append(("yaml_topic", topic))
+        self._quality()
         difficulty = cell_text(self.values.get(col.DIFFICULTY))
         if difficulty:
             question.notes.append(("yaml_difficulty", difficulty))
@@ -374,6 +378,31 @@ class RowReader:
             data.update(pool=pool, **rest)  # right after the type, where an author writes it
             self.question.cells[("pool",)] = self.where(col.TOPIC)
             self.question.drawn = int(count)
+
+    def _quality(self) -> None:
+        """检查豁免 and 豁免理由 → the question's `quality:`: the item checks it keeps, and why."""
+        given = cell_text(self.values.get(col.QUALITY_ALLOW))
+        reason = cell_text(self.values.get(col.QUALITY_REASON))
+        if not given and not reason:
+            return
+        names = [name for name in re.split(r"[\s,，、;；]+",
+                                           unicodedata.normalize("NFKC", given).lower()) if name]
+        unknown = [name for name in names if name not in ITEM_CHECKS]
+        if unknown:
+            verb = "is not an item check" if len(unknown) == 1 else "are not item checks"
+            self.problem(col.QUALITY_ALLOW, f"{', '.join(map(repr, unknown))} {verb}",
+                         f"use {', '.join(ITEM_CHECKS)}")
+        if names and not reason:
+            self.problem(col.QUALITY_REASON, "checks are allowed without a reason (豁免理由)",
+                         "say why the question keeps them; reviewers read it")
+        if reason and not names:
+            self.problem(col.QUALITY_ALLOW, "there is a reason (豁免理由) but no check allowed "
+                         "(检查豁免)", "name the checks the question keeps, or clear the reason")
+        if names and reason and not unknown:
+            self.question.data["quality"] = {"allow": names, "reason": reason}
+            for key, column in (((), col.QUALITY_ALLOW), (("allow",), col.QUALITY_ALLOW),
+                                (("reason",), col.QUALITY_REASON)):
+                self.question.cells[("quality", *key)] = self.where(column)
 
     def sheet_word(self, kind: str) -> str:
         return {col.SINGLE: "a single-choice question", col.MULTIPLE: "a multiple-choice question",

@@ -52,10 +52,13 @@ class _BankBuilder:
         self.sources: list[list[object]] = []
         self.sections = {s.id: s.title for s in loaded.course.sections}
         self.drawn: list[Quiz] = []  # quizzes that draw each learner's paper from pools
+        self.quality = False  # whether a question keeps an item-check finding (`quality:`)
 
     def build(self, quizzes: list[Quiz]) -> list[SheetData]:
         t = self.t
         self.drawn = [quiz for quiz in quizzes if quiz.draw]
+        self.quality = any(q.quality for quiz in quizzes for q in quiz.questions
+                           if not isinstance(q, Scenario))
         by_kind: dict[str, list[tuple[Quiz, object]]] = {k: [] for k in (*col.IMPORTABLE,
                                                                           col.SCENARIO)}
         for quiz in quizzes:
@@ -96,6 +99,8 @@ class _BankBuilder:
             col.QUIZ: quiz.id,
             col.ID: question.id,
             col.LESSON: question.lesson or "",
+            col.QUALITY_ALLOW: ", ".join(question.quality.allow) if question.quality else "",
+            col.QUALITY_REASON: question.quality.reason if question.quality else "",
         }
 
     def _choice_sheet(self, kind: str, items: list) -> SheetData:
@@ -109,7 +114,7 @@ class _BankBuilder:
             layout.append(col.PENALTY)
         if kind != col.ORDERING:  # steps have no feedback of their own
             layout += map(col.feedback, letters)
-        layout += [col.QUIZ, col.ID, col.LESSON]
+        layout += [col.QUIZ, col.ID, col.LESSON, *self._quality_columns()]
         rows = []
         for quiz, question in items:
             cells = self._common(quiz, question)
@@ -149,10 +154,14 @@ class _BankBuilder:
         """抽题数 right after 知识点, only when a quiz of the bank draws its papers."""
         return [col.DRAW] if self.drawn else []
 
+    def _quality_columns(self) -> list[Column]:
+        """检查豁免 and 豁免理由 last, only when a question of the bank keeps a finding."""
+        return [col.QUALITY_ALLOW, col.QUALITY_REASON] if self.quality else []
+
     def _true_false_sheet(self, items: list) -> SheetData:
         layout = [col.TYPE, col.PROMPT, col.ANSWER, col.EXPLANATION, col.POINTS,
                   col.DIFFICULTY, col.TOPIC, *self._draw_column(), col.FEEDBACK_TRUE,
-                  col.FEEDBACK_FALSE, col.QUIZ, col.ID, col.LESSON]
+                  col.FEEDBACK_FALSE, col.QUIZ, col.ID, col.LESSON, *self._quality_columns()]
         rows = []
         for quiz, question in items:
             cells = self._common(quiz, question)
@@ -205,7 +214,9 @@ class _BankBuilder:
             *([(col.DRAW, "guide_draw")] if self.drawn else []),
             (col.SCORING, "guide_scoring"), (col.PENALTY, "guide_penalty"),
             (col.feedback("A"), "guide_feedback"), (col.QUIZ, "guide_quiz"),
-            (col.ID, "guide_id"), (col.LESSON, "guide_lesson")]
+            (col.ID, "guide_id"), (col.LESSON, "guide_lesson"),
+            *([(col.QUALITY_ALLOW, "guide_quality_allow"),
+               (col.QUALITY_REASON, "guide_quality_reason")] if self.quality else [])]
         rows: list[list[object]] = [
             [t["guide_title"].format(course=self.loaded.course.title)],
             [t["guide_counts"].format(total=total, counts=listed or "0")],

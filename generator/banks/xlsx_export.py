@@ -23,7 +23,8 @@ CORE_PROPERTIES = "docProps/core.xml"
 # Column widths in characters, by the kind of column (what a reader needs to see at a glance).
 _WIDTHS = {"type": 9, "prompt": 48, "option": 22, "answer": 10, "explanation": 40, "points": 6,
            "difficulty": 6, "topic": 22, "draw": 8, "scoring": 12, "penalty": 8, "feedback": 28,
-           "feedback_true": 32, "feedback_false": 32, "quiz": 20, "id": 20, "lesson": 26}
+           "feedback_true": 32, "feedback_false": 32, "quiz": 20, "id": 20, "lesson": 26,
+           "quality_allow": 18, "quality_reason": 32}
 _SCENARIO_WIDTHS = [20, 20, 36, 6, 40, 40, 8, 36, 36, 6, 40, 22]
 _SOURCE_WIDTHS = [20, 20, 60, 60]
 _GUIDE_WIDTHS = [16, 100]

@@ -363,3 +363,23 @@ def test_a_number_drawn_without_a_topic_column_says_what_is_missing():
     assert _problems(_import(data)) == [
         "questions.xlsx:单选题!E2: 抽题数 is filled but the sheet has no 知识点 column to name the "
         "pool — add a 知识点 column with the pool's name, or clear 抽题数"]
+
+
+def test_checks_allowed_need_known_names_and_a_reason():
+    headers = ["题干", "选项A", "选项B", "正确答案", "检查豁免", "豁免理由"]
+    data = xlsx({"单选题": [headers,
+                         ["一", "是", "否", "A", "Short-Distractor，no-lesson", "原样考"],
+                         ["二", "是", "否", "A", "short-distractor, longer-key", "原样考"],
+                         ["三", "是", "否", "A", "no-lesson", None],
+                         ["四", "是", "否", "A", None, "原样考"]]})
+    result = _import(data)
+    assert result.questions[0].data["quality"] == {"allow": ["short-distractor", "no-lesson"],
+                                                   "reason": "原样考"}
+    assert _problems(result) == [
+        "questions.xlsx:单选题!E3: 'longer-key' is not an item check — use longest-key, "
+        "key-position, true-false-balance, absolute-words, all-of-the-above, short-distractor, "
+        "scenario-longest, no-lesson",
+        "questions.xlsx:单选题!F4: checks are allowed without a reason (豁免理由) — say why the "
+        "question keeps them; reviewers read it",
+        "questions.xlsx:单选题!E5: there is a reason (豁免理由) but no check allowed (检查豁免) — "
+        "name the checks the question keeps, or clear the reason"]
