@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from .errors import AuthorError, Problem
+from .plurals import english
 from .project import DEFAULT_CONFIG, find_project
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -85,9 +86,10 @@ def _check(args) -> int:
                      stale_after_days=project.stale_after_days)
     _print_problems(loaded.warnings)
     questions = sum(len(e.quiz.questions) for e in loaded.quizzes)
-    print(f"course check: OK — {len(loaded.course.sections)} sections, {len(loaded.lessons)} "
-          f"lessons, {len(loaded.quizzes)} quizzes ({questions} questions), "
-          f"{len(loaded.warnings)} warnings, in {time.perf_counter() - started:.2f} s")
+    print(f"course check: OK — {english(len(loaded.course.sections), 'section')}, "
+          f"{english(len(loaded.lessons), 'lesson')}, "
+          f"{english(len(loaded.quizzes), 'quiz', 'quizzes')} ({english(questions, 'question')}), "
+          f"{english(len(loaded.warnings), 'warning')}, in {time.perf_counter() - started:.2f} s")
     return EXIT_OK
 
 
@@ -117,7 +119,7 @@ def _build(args) -> int:
         return EXIT_PROBLEMS
     pages = sum(1 for _ in Path(published).rglob("*.html"))
     index = Path(published) / "index.html"
-    print(f"course build: {pages} pages written to {label_for(Path(published))}/ in "
+    print(f"course build: {english(pages, 'page')} written to {label_for(Path(published))}/ in "
           f"{time.perf_counter() - started:.1f} s")
     print(f"Open {index.resolve().as_uri()} in a browser, or run `course serve` to preview.")
     return EXIT_OK
@@ -220,5 +222,5 @@ def _print_problems(problems: list[Problem]) -> None:
     errors = sum(1 for p in problems if p.severity == "error")
     if errors:
         files = len({p.path for p in problems if p.severity == "error"})
-        print(f"course check: {errors} error{'s' if errors != 1 else ''} in {files} "
-              f"file{'s' if files != 1 else ''}", file=sys.stderr)
+        print(f"course check: {english(errors, 'error')} in {english(files, 'file')}",
+              file=sys.stderr)

@@ -90,6 +90,20 @@ def without_code(text: str) -> str:
                    for run in _RUNS.finditer(marked))
 
 
+def strong(label: str) -> str:
+    """Our own label in bold, before author text: `**Why:** ` in English, `**解析：**` in Chinese.
+
+    A catalogue's colon carries the space its language puts after it (": " in English, none
+    after "："). That space goes outside the markers: Markdown does not close emphasis after a
+    space, and `**Why: **` would show its asterisks.
+    """
+    core = label.strip()
+    if not core:
+        return label
+    start = label.index(core)
+    return f"{label[:start]}**{core}**{label[start + len(core):]}"
+
+
 def escape_html_outside_code(text: str) -> str:
     return outside_code(text, lambda part: part.replace("<", "&lt;"))
 

@@ -19,7 +19,7 @@ def test_python_m_generator_and_the_console_script_are_the_same_tool(tmp_path):
     by_module = run_course("check", "-f", str(config), cwd=tmp_path)
     assert by_script.returncode == by_module.returncode == 0
     assert by_script.stdout.split(", in ")[0] == by_module.stdout.split(", in ")[0] == (
-        "course check: OK — 2 sections, 1 lessons, 1 quizzes (1 questions), 0 warnings")
+        "course check: OK — 2 sections, 1 lesson, 1 quiz (1 question), 0 warnings")
 
 
 def test_help_lists_the_commands():
