@@ -14,7 +14,6 @@ from generator.catalogue import REFERENCE, languages, question_type, strings
 from generator.plurals import counted, english
 from helpers import ROOT
 
-
 CLDR_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}
 
 
