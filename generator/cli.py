@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import AuthorError, Problem
 from .plurals import english
-from .project import DEFAULT_CONFIG, find_project
+from .project import DEFAULT_CONFIG, find_project, site_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -83,7 +83,8 @@ def _check(args) -> int:
     started = time.perf_counter()
     project = find_project(args.config_file)
     loaded = checked(load_course(project.content_dir, project.quiz_dir), today=args.today,
-                     stale_after_days=project.stale_after_days)
+                     stale_after_days=project.stale_after_days,
+                     site=site_settings(project.config_file))
     _print_problems(loaded.warnings)
     questions = sum(len(e.quiz.questions) for e in loaded.quizzes)
     print(f"course check: OK — {english(len(loaded.course.sections), 'section')}, "

@@ -42,6 +42,19 @@ def read_document(path: Path) -> Document:
     return parse_bytes(path.read_bytes(), label_for(path))
 
 
+def course_language(content_dir: Path) -> str | None:
+    """The language course.yml gives (the default when it gives none), read from that one file
+    before the course is loaded; None when the file cannot be read (loading says why)."""
+    try:
+        data = read_document(content_dir / COURSE_FILE).data
+    except (AuthorError, OSError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    language = data.get("language", Course.model_fields["language"].default)
+    return language if isinstance(language, str) else None
+
+
 @contextmanager
 def cycle_collection_paused():
     """Pause Python's cycle collector while a course is loaded (and planned).

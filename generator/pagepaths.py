@@ -25,7 +25,13 @@ def quiz(quiz_id: str) -> str:
 
 
 def term_anchor(term: str) -> str:
-    return "term-" + slug(term, "-")
+    return "term-" + link_name(term)
+
+
+def link_name(term: str) -> str:
+    """How a `glossary:` link may name a term of several words: its entry's id on the glossary
+    page without `term-` (return-number for 'return number'; a Chinese term stays as it is)."""
+    return slug(term, "-")
 
 
 def policy_anchor(name: str) -> str:
@@ -43,7 +49,7 @@ def target(loaded: LoadedCourse, kind: str, ident: str) -> str | None:
         ids = {s.id for s in loaded.course.sections}
         return section(ident) if ident in ids else None
     if kind == "glossary":
-        return GLOSSARY if loaded.glossary.find(ident) else None
+        return GLOSSARY if loaded.term(ident) else None
     if kind == "policy":
         return POLICIES if ident in loaded.policies.policies else None
     return None

@@ -5,7 +5,9 @@ By concern:
 - `ids`: ids and file names (each id once, a file named by its id);
 - `references`: policy values, course links, and the lessons and headings quizzes link to;
 - `quizzes`: answer keys, draws, exam settings, scenario graphs;
-- `freshness`: review dates and sources.
+- `freshness`: review dates and sources;
+- `site`: the course's language has interface strings, and mkdocs.yml agrees with the course
+  (run when the caller gives mkdocs.yml's settings).
 
 `checked` is the one way in: the CLI, the MkDocs plugin, the exporter and the desk call it on
 what `loading.load_course` returns.
@@ -17,19 +19,25 @@ import datetime
 
 from ..errors import AuthorError, Problem
 from ..loaded import LoadedCourse
+from ..project import SiteSettings
 from .findings import Findings
 from .freshness import check_freshness
 from .ids import check_ids
 from .quizzes import check_quizzes
 from .references import check_references
+from .site import check_language, check_site
 
 STALE_AFTER_DAYS = 180
 
 
 def check_course(loaded: LoadedCourse, today: datetime.date | None = None,
-                 stale_after_days: int = STALE_AFTER_DAYS) -> list[Problem]:
+                 stale_after_days: int = STALE_AFTER_DAYS,
+                 site: SiteSettings | None = None) -> list[Problem]:
     """Every problem the checks find: errors and warnings, in no particular order."""
     found = Findings()
+    check_language(loaded, found)
+    if site is not None:
+        check_site(loaded, site, found)
     check_ids(loaded, found)
     check_references(loaded, found)
     check_quizzes(loaded, found)
@@ -38,10 +46,12 @@ def check_course(loaded: LoadedCourse, today: datetime.date | None = None,
 
 
 def checked(loaded: LoadedCourse, *, today: datetime.date | None = None,
-            stale_after_days: int = STALE_AFTER_DAYS) -> LoadedCourse:
+            stale_after_days: int = STALE_AFTER_DAYS,
+            site: SiteSettings | None = None) -> LoadedCourse:
     """The course, once checked: raise AuthorError with every problem of the run (those found
-    while loading too) when there is an error; keep the warnings in `loaded.warnings`."""
-    found = check_course(loaded, today, stale_after_days)
+    while loading too) when there is an error; keep the warnings in `loaded.warnings`. With
+    `site` (mkdocs.yml's settings, project.site_settings), the site must agree with the course."""
+    found = check_course(loaded, today, stale_after_days, site)
     errors = loaded.problems + [p for p in found if p.severity == "error"]
     loaded.warnings = sorted(p for p in found if p.severity == "warning")
     if errors:

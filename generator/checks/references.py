@@ -13,10 +13,12 @@ import difflib
 from pydantic import BaseModel
 
 from .. import pagepaths
+from ..anchors import slug
 from ..catalogue import strings
 from ..loaded import LoadedCourse
-from ..markup import COURSE_LINK, LINK_START, POLICY_REF, TextRenderer, without_code
+from ..markup import COURSE_LINK, LINK_START, POLICY_REF, TextRenderer, link_parts, without_code
 from ..outline import lesson_anchors
+from ..pagepaths import link_name
 from ..yamlsource import Locator
 from .findings import Findings
 
@@ -96,14 +98,32 @@ class _References:
                       f"end the link with an ASCII ')': [text]({target.split('）')[0]})",
                       inside=at)
                 continue
-            self._link(match.group(1), match.group(2), (match.group(3) or "")[1:], locator,
-                       path, at)
+            self._link(*link_parts(match), locator, path, at)
         for start in LINK_START.finditer(value):
             if start.start() not in linked:
-                shown = value[start.start() + 2:].split("\n")[0][:40]
-                error(locator, path, f"link '({shown}' is not closed, so it would show as raw "
-                      "text", "write it as [text](kind:id) with ASCII brackets and no spaces "
-                      "inside the ( )", inside=(value, start.start() + 2))
+                self._unreadable(value, start, locator, path)
+
+    def _unreadable(self, value: str, start, locator: Locator, path: tuple) -> None:
+        """A course link that would show as raw text: a space in its target, or no end."""
+        at = (value, start.start() + 2)
+        line = value[start.start() + 2:].split("\n")[0]
+        target = line.split(")")[0]
+        if ")" in line and " " in target and not target.startswith("<"):
+            kind, _, rest = target.partition(":")
+            ident, _, anchor = rest.partition("#")
+            if kind == "glossary":
+                hint = (f"write the term's link name, [text](glossary:{link_name(ident)}), or "
+                        f"the target in angle brackets: [text](<{target}>)")
+            elif anchor:
+                hint = f"anchors join words with '-': [text]({kind}:{ident}#{slug(anchor, '-')})"
+            else:
+                hint = f"ids have no spaces: [text]({kind}:{ident.replace(' ', '')})"
+            self.found.error(locator, path, f"link target '{target}' has a space, so the link "
+                             "would show as raw text", hint, inside=at)
+            return
+        self.found.error(locator, path, f"link '({line[:40]}' is not closed, so it would show "
+                         "as raw text", "write it as [text](kind:id) with ASCII brackets and no "
+                         "spaces inside the ( )", inside=at)
 
     def _link(self, kind: str, ident: str, anchor: str, locator: Locator, path: tuple,
               at: tuple[str, int] | None = None) -> None:
@@ -112,15 +132,15 @@ class _References:
             self.lesson_ref(ident + (f"#{anchor}" if anchor else ""), locator, path, at)
         elif kind == "quiz" and loaded.quiz(ident) is None and ident not in loaded.unloaded_quizzes:
             error(locator, path, f"link to unknown quiz '{ident}'",
-                  f"use one of: {', '.join(e.quiz.id for e in loaded.quizzes) or 'none'}",
-                  inside=at)
+                  suggestion(ident, [e.quiz.id for e in loaded.quizzes], "add a quiz file to "
+                             "quizzes/"), inside=at)
         elif kind == "section" and ident not in {s.id for s in loaded.course.sections}:
             error(locator, path, f"link to unknown section '{ident}'",
-                  f"use one of: {', '.join(s.id for s in loaded.course.sections)}", inside=at)
-        elif (kind == "glossary" and not loaded.glossary_unloaded
-              and loaded.glossary.find(ident) is None):
+                  suggestion(ident, [s.id for s in loaded.course.sections], ""), inside=at)
+        elif kind == "glossary" and not loaded.glossary_unloaded and loaded.term(ident) is None:
+            names = [name for term in loaded.glossary.terms for name in (term.term, *term.aliases)]
             error(locator, path, f"link to unknown glossary term '{ident}'",
-                  "add it to glossary.yml", inside=at)
+                  suggestion(ident, names, "add it to glossary.yml"), inside=at)
         elif kind == "policy" and self._policy_unknown(ident):
             error(locator, path, f"link to unknown policy '{ident}'", self._policy_hint(ident),
                   inside=at)
@@ -136,8 +156,7 @@ class _References:
             return f"did you mean '{close[0]}'?"
         if not known:
             return "define it in policies.yml (known: none defined)"
-        more = f", … ({len(known)} in all)" if len(known) > 8 else ""
-        return f"define it in policies.yml (known: {', '.join(known[:8])}{more})"
+        return f"define it in policies.yml (known: {_listed(known)})"
 
     def lesson_ref(self, ref: str, locator: Locator, path: tuple,
                    at: tuple[str, int] | None = None) -> None:
@@ -155,9 +174,8 @@ class _References:
                              "use one of: " + ", ".join(close or known[:8]), inside=at)
 
     def _lesson_hint(self, lesson_id: str) -> str:
-        ids = [e.lesson.id for e in self.loaded.lessons]
-        close = difflib.get_close_matches(lesson_id, ids, n=1)
-        return f"did you mean '{close[0]}'?" if close else "check the lesson id"
+        return suggestion(lesson_id, [e.lesson.id for e in self.loaded.lessons],
+                          "add the lesson first (course new lesson SECTION ID)")
 
     def _lesson_anchors(self, lesson_id: str) -> set[str]:
         if lesson_id not in self._anchors:
@@ -166,3 +184,17 @@ class _References:
             labels = strings(self.loaded.course.language)["site"]
             self._anchors[lesson_id] = set(lesson_anchors(entry.lesson, labels, text))
         return self._anchors[lesson_id]
+
+
+def suggestion(name: str, known: list[str], none_hint: str) -> str:
+    """What to write instead of an unknown `name`: the close match when there is one, else the
+    names there are (`none_hint` when there are none)."""
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"use one of: {_listed(known)}" if known else none_hint
+
+
+def _listed(names: list[str]) -> str:
+    more = f", … ({len(names)} in all)" if len(names) > 8 else ""
+    return ", ".join(names[:8]) + more
