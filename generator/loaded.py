@@ -44,6 +44,8 @@ class LoadedCourse:
     unloaded_quizzes: set[str] = field(default_factory=set)
     policies_unloaded: bool = False
     glossary_unloaded: bool = False
+    # The content folder's files (posix paths inside it, YAML too): what links may point to.
+    files: frozenset[str] = frozenset()
 
     def lesson(self, lesson_id: str) -> LessonEntry | None:
         return self._lessons_by_id.get(lesson_id)

@@ -21,22 +21,40 @@ from ..outline import lesson_anchors
 from ..pagepaths import link_name
 from ..yamlsource import Locator
 from .findings import Findings
+from .sitelinks import SiteLinks
 
 
 def check_references(loaded: LoadedCourse, found: Findings) -> None:
     references = _References(loaded, found)
+    links = references.site_links
     for entry in loaded.lessons:
-        references.in_text(entry.lesson, (), entry.locator)
+        page = pagepaths.lesson(entry.section.id, entry.lesson.id)
+        references.in_text(entry.lesson, (), entry.locator, page)
+        for index, source in enumerate(entry.lesson.sources):
+            if source.url:
+                links.target(source.url, ("sources", index, "url"), entry.locator, page)
     for entry in loaded.quizzes:
         references.of_quiz(entry.quiz, entry.locator)
-        references.in_text(entry.quiz, (), entry.locator)
-    references.in_text(loaded.course, (), loaded.course_locator)
+        references.in_text(entry.quiz, (), entry.locator, pagepaths.quiz(entry.quiz.id))
+    course = loaded.course
+    for name in type(course).model_fields:  # each section's text is on the section's page
+        if name != "sections":
+            references.in_text(getattr(course, name), (name,), loaded.course_locator,
+                               pagepaths.HOME)
+    for index, section in enumerate(course.sections):
+        references.in_text(section, ("sections", index), loaded.course_locator,
+                           pagepaths.section(section.id))
     if loaded.policies_locator is not None:
         for name, policy in loaded.policies.policies.items():
-            references.in_text(policy, ("policies", name), loaded.policies_locator)
+            path = ("policies", name)
+            references.in_text(policy, path, loaded.policies_locator, pagepaths.POLICIES)
+            if policy.source.url:
+                links.target(policy.source.url, path + ("source", "url"),
+                             loaded.policies_locator, pagepaths.POLICIES)
     if loaded.glossary_locator is not None:
         for index, term in enumerate(loaded.glossary.terms):
-            references.in_text(term, ("terms", index), loaded.glossary_locator)
+            references.in_text(term, ("terms", index), loaded.glossary_locator,
+                               pagepaths.GLOSSARY)
 
 
 class _References:
@@ -44,6 +62,7 @@ class _References:
         self.loaded = loaded
         self.found = found
         self._anchors: dict[str, set[str]] = {}
+        self.site_links = SiteLinks(loaded, found, self._lesson_anchors)
 
     def of_quiz(self, quiz, locator: Locator) -> None:
         """The quiz's section and lessons, and the lesson each question links to."""
@@ -60,10 +79,12 @@ class _References:
             if question.lesson:
                 self.lesson_ref(question.lesson, locator, ("questions", index, "lesson"))
 
-    def in_text(self, value, path: tuple, locator: Locator) -> None:
-        """Every reference in the text of a model, a list, a mapping or a string."""
+    def in_text(self, value, path: tuple, locator: Locator, page: str) -> None:
+        """Every reference in the text of a model, a list, a mapping or a string, shown on
+        `page` (links are read from there)."""
         if isinstance(value, str):
-            self._in_string(value, path, locator)
+            if "{{" in value or "](" in value:
+                self._in_string(value, path, locator, page)
             return
         if isinstance(value, BaseModel):
             items = ((name, getattr(value, name)) for name in type(value).model_fields)
@@ -77,11 +98,11 @@ class _References:
         for key, item in items:
             if isinstance(item, str):
                 if "{{" in item or "](" in item:
-                    self._in_string(item, path + (key,), locator)
+                    self._in_string(item, path + (key,), locator, page)
             elif isinstance(item, (BaseModel, list, tuple, dict)):
-                self.in_text(item, path + (key,), locator)
+                self.in_text(item, path + (key,), locator, page)
 
-    def _in_string(self, value: str, path: tuple, locator: Locator) -> None:
+    def _in_string(self, value: str, path: tuple, locator: Locator, page: str) -> None:
         error = self.found.error
         value = without_code(value)  # code shows course syntax as written, unresolved
         for match in POLICY_REF.finditer(value):
@@ -102,6 +123,8 @@ class _References:
         for start in LINK_START.finditer(value):
             if start.start() not in linked:
                 self._unreadable(value, start, locator, path)
+        if "](" in value:
+            self.site_links.in_string(value, path, locator, page)
 
     def _unreadable(self, value: str, start, locator: Locator, path: tuple) -> None:
         """A course link that would show as raw text: a space in its target, or no end."""

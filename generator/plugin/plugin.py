@@ -18,11 +18,12 @@ from ..checks import checked
 from ..errors import AuthorError
 from ..loading import YAML_SUFFIXES, course_language, cycle_collection_paused, load_course
 from ..minify import shipped
-from ..pagepaths import ASSET_DIR
+from ..pagepaths import ASSET_DIR, page_sources
 from ..project import CourseOptions, Project, SiteSettings, resolve, site_settings
 from ..render.site import MARKDOWN_EXTENSIONS, plan_site
 from ..siteswap import StagedFolder
 from . import language as language_setup
+from . import sources
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -79,6 +80,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
             self.plan = plan_site(self.loaded, project.assessment)
+        # MkDocs' warnings about a generated page name the YAML file it comes from.
+        sources.install(page_sources(self.loaded))
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
         for name, options in MARKDOWN_EXTENSIONS.items():
@@ -148,6 +151,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.build_failed = True
 
     def on_shutdown(self):
+        sources.remove()
         staged, self.staged = self.staged, None
         if staged is None:
             return
