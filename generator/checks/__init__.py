@@ -6,6 +6,7 @@ By concern:
 - `references`: policy values, course links, and the lessons and headings quizzes link to;
 - `quizzes`: answer keys, draws, exam settings, scenario graphs;
 - `freshness`: review dates and sources;
+- `hints`: option, node and choice ids that give the answer away (warnings);
 - `site`: the course's language has interface strings, and mkdocs.yml agrees with the course
   (run when the caller gives mkdocs.yml's settings).
 
@@ -22,6 +23,7 @@ from ..loaded import LoadedCourse
 from ..project import SiteSettings
 from .findings import Findings
 from .freshness import check_freshness
+from .hints import check_hints
 from .ids import check_ids
 from .quizzes import check_quizzes
 from .references import check_references
@@ -41,6 +43,7 @@ def check_course(loaded: LoadedCourse, today: datetime.date | None = None,
     check_ids(loaded, found)
     check_references(loaded, found)
     check_quizzes(loaded, found)
+    check_hints(loaded, found)
     check_freshness(loaded, found, today or datetime.date.today(), stale_after_days)
     return found.problems
 
