@@ -56,6 +56,7 @@ CORPUS = [
     ("[a](../policies.md#policy-no-reason-days)", None),
     ("[a](../index.md)", None),
     ("[a](../service/first-reply.md)", None),
+    ("[a][guide] and ![b][picture]\n\n[guide]: ../files/guide.pdf\n[picture]: pic.png", None),
     ("[a](lesson:first-replies)",
      "unknown lesson 'first-replies' — did you mean 'first-reply'?"),
     ("[a](lesson:first-reply#answer)",
@@ -102,6 +103,10 @@ CORPUS = [
      "use — write the address without them, with %20 for a space in a file name"),
     ("[a](../../outside.png)", "link '../../outside.png' points outside the site — put the file "
                                "in content/ and link it from there"),
+    ("[a][guide]\n\n[guide]: guide.pdf", "link 'guide.pdf' points to 'basics/guide.pdf', which "
+                                        "is neither a page of the site nor a file of the content "
+                                        "folder — put the file at content/basics/guide.pdf (the "
+                                        "content folder is copied into the site)"),
     ("[a](lesson:first-reply", "link '(lesson:first-reply' is not closed, so it would show as "
                                "raw text — write it as [text](kind:id) with ASCII brackets and "
                                "no spaces inside the ( )"),
@@ -183,7 +188,8 @@ def test_what_check_refuses_makes_mkdocs_warn_about_the_yaml_line(course, monkey
     a warning, and each warning names the YAML file, line and column of its link, unescaped."""
     seen_by_mkdocs = ["[a](missing.png)", "![a](pics.png)", "[a](/pic.png)", "[a](#nowhere)",
                       "[a](../glossary.md#term-refunds)", "[a](every-block.yml)",
-                      "[a](<../files/my guide.pdf>)", "[a](<glossary:return numbers>)"]
+                      "[a](<../files/my guide.pdf>)", "[a](<glossary:return numbers>)",
+                      "[a][g]\n\n[g]: guide.pdf"]
     (course / "content/basics/links.yml").write_text(lesson_with("\n\n".join(seen_by_mkdocs)),
                                                      encoding="utf-8")
     monkeypatch.setattr(plugin_module, "checked", lambda loaded, **settings: loaded)
@@ -204,7 +210,9 @@ def test_what_check_refuses_makes_mkdocs_warn_about_the_yaml_line(course, monkey
         "content/basics/links.yml:18:6: a link '<../files/my guide.pdf>', but the target "
         "'basics/<../files/my guide.pdf>' is not found among documentation files.",
         "content/basics/links.yml:20:6: an unrecognized relative link "
-        "'<glossary:return numbers>', it was left as is."]
+        "'<glossary:return numbers>', it was left as is.",
+        "content/basics/links.yml:24:8: a link 'guide.pdf', but the target 'basics/guide.pdf' is "
+        "not found among documentation files."]
 
 
 # A link as hypothesis makes one: a kind, a target near the course's own (known, misspelt,

@@ -83,7 +83,7 @@ class _References:
         """Every reference in the text of a model, a list, a mapping or a string, shown on
         `page` (links are read from there)."""
         if isinstance(value, str):
-            if "{{" in value or "](" in value:
+            if "{{" in value or "](" in value or "]:" in value:
                 self._in_string(value, path, locator, page)
             return
         if isinstance(value, BaseModel):
@@ -97,7 +97,7 @@ class _References:
         # Called for every value of every file: skip at once what cannot hold a reference.
         for key, item in items:
             if isinstance(item, str):
-                if "{{" in item or "](" in item:
+                if "{{" in item or "](" in item or "]:" in item:
                     self._in_string(item, path + (key,), locator, page)
             elif isinstance(item, (BaseModel, list, tuple, dict)):
                 self.in_text(item, path + (key,), locator, page)
@@ -123,7 +123,7 @@ class _References:
         for start in LINK_START.finditer(value):
             if start.start() not in linked:
                 self._unreadable(value, start, locator, path)
-        if "](" in value:
+        if "](" in value or "]:" in value:
             self.site_links.in_string(value, path, locator, page)
 
     def _unreadable(self, value: str, start, locator: Locator, path: tuple) -> None:

@@ -28,8 +28,10 @@ from ..markup import LINK_KINDS
 from ..yamlsource import Locator
 from .findings import Findings
 
-# A link's or an image's target, after its `](`: in angle brackets, or up to a space or `)`.
+# A link's or an image's target, after its `](`: in angle brackets, or up to a space or `)`;
+# and the target of a reference definition, `[name]: target`, that `[text][name]` links use.
 DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]+)")
+DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -47,7 +49,10 @@ class SiteLinks:
 
     def in_string(self, value: str, path: tuple, locator: Locator, page: str) -> None:
         """Every plain link in `value` (code already blanked out), shown on `page`."""
-        for match in DESTINATION.finditer(value):
+        matches = list(DESTINATION.finditer(value))
+        if "]:" in value:
+            matches += DEFINITION.finditer(value)
+        for match in matches:
             target = match.group(1)
             if target.startswith("<"):
                 kind = target[1:].partition(":")[0]

@@ -65,7 +65,8 @@ def _position(source: str, link: str) -> tuple[int, int] | None:
         text = Path(source).read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    for written in (f"]({link}", f"](<{link}>", link):
+    # As a link's target, in angle brackets, as a reference definition's; else anywhere.
+    for written in (f"]({link}", f"](<{link}>", f"]: {link}", link):
         at = text.find(written)
         if at >= 0 and link:
             at += len(written) - len(link) - (1 if written.endswith(">") else 0)
