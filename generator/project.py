@@ -96,6 +96,90 @@ def read_config(path: Path) -> dict:
     return config if isinstance(config, dict) else {}
 
 
+@dataclass(frozen=True)
+class Setting:
+    """A value mkdocs.yml gives, and where (line 0 when the file does not say: inherited)."""
+
+    value: object
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What mkdocs.yml itself says about the site's name and language; None where it says
+    nothing, and the course decides (checks/site.py, plugin/language.py)."""
+
+    label: str  # mkdocs.yml as messages name it
+    site_name: Setting | None = None
+    theme_language: Setting | None = None
+    search_listed: bool = False  # the search plugin is on
+    search_lang: Setting | None = None
+
+
+SEARCH_PLUGINS = ("search", "material/search")
+
+
+def site_settings(path: Path) -> SiteSettings:
+    """The site's name, theme language and search language as mkdocs.yml (or the file it
+    INHERITs from) gives them."""
+    from .loading import label_for
+
+    config = read_config(path)
+    where = _setting_positions(path)
+
+    def setting(name: str, value) -> Setting | None:
+        return None if value is None else Setting(value, *where.get(name, (0, 0)))
+
+    theme = config.get("theme")
+    search, search_listed = None, False
+    for name, options in _plugin_entries(config.get("plugins")):
+        if name in SEARCH_PLUGINS:
+            search_listed = not (isinstance(options, dict) and options.get("enabled") is False)
+            search = options.get("lang") if isinstance(options, dict) else None
+    return SiteSettings(
+        label_for(path), setting("site_name", config.get("site_name")),
+        setting("theme.language", theme.get("language") if isinstance(theme, dict) else None),
+        search_listed, setting("plugins.search.lang", search))
+
+
+def _plugin_entries(plugins) -> list[tuple[object, object]]:
+    """(name, options) of each plugin listed, in either form mkdocs.yml allows."""
+    if isinstance(plugins, dict):
+        return list(plugins.items())
+    entries: list[tuple[object, object]] = []
+    for plugin in plugins if isinstance(plugins, list) else []:
+        entries += list(plugin.items()) if isinstance(plugin, dict) else [(plugin, None)]
+    return entries
+
+
+def _setting_positions(path: Path) -> dict[str, tuple[int, int]]:
+    """Line and column of site_name, theme.language and the search plugin's lang."""
+    import yaml
+
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return {}
+    found = {}
+
+    def at(node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    for node in _entries(root, "site_name"):
+        found["site_name"] = at(node)
+    for theme in _entries(root, "theme"):
+        for node in _entries(theme, "language"):
+            found["theme.language"] = at(node)
+    for plugins in _entries(root, "plugins"):
+        for entry in (plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]):
+            for name in SEARCH_PLUGINS:
+                for options in _entries(entry, name):
+                    for node in _entries(options, "lang"):
+                        found["plugins.search.lang"] = at(node)
+    return found
+
+
 def with_options(config: dict, **changes) -> list | dict | None:
     """mkdocs.yml's `plugins` with the course plugin's options changed (for MkDocs' load_config
     overrides); None when the course plugin is not listed."""

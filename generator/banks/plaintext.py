@@ -55,7 +55,8 @@ def html_text(text: str | None, values: dict[str, str]) -> str:
     import markdown
 
     def prose(part: str) -> str:
-        # The site's own prose step (`<` shown as typed, Chinese lines joined), then ours.
-        return WHOLE_COURSE_LINK.sub(r"\1", page_prose(_fill(part, values)))
+        # Course links to their text first (one may be written `](<glossary:…>)`), then the
+        # site's own prose step: `<` shown as typed, Chinese lines joined.
+        return page_prose(WHOLE_COURSE_LINK.sub(r"\1", _fill(part, values)))
 
     return markdown.markdown(outside_code(text, prose), output_format="html")

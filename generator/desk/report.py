@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..catalogue import question_type, strings
+from ..plurals import counted
 from ..scoring import percent
 from ..templates import ONE_LINE, render
 from . import charts
@@ -62,9 +63,10 @@ def render_report(data: ReportInput) -> str:
     t = strings(data.language)["report"]
     title = t["report_title"].format(course=data.course_title)
     return render("report.html", language=data.language, layout=ONE_LINE, t=t, title=title,
-                  generated=t["generated"].format(date=data.generated_on.isoformat(),
-                                                  attempts=data.attempts,
-                                                  learners=len(data.learners)),
+                  generated=t["generated"].format(
+                      date=data.generated_on.isoformat(),
+                      files=counted(t["answer_files"], data.language, data.attempts),
+                      people=counted(t["people"], data.language, len(data.learners))),
                   basis=t["basis_best"] if data.use == "best" else t["basis_latest"],
                   quizzes=[_quiz(quiz, data, t) for quiz in data.quizzes],
                   learners=data.learners,

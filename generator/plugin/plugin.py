@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..anchors import slug
@@ -17,12 +17,20 @@ from ..catalogue import strings
 from ..checks import checked
 from ..errors import AuthorError
 from ..items.thresholds import ItemCheckRun
-from ..loading import YAML_SUFFIXES, cycle_collection_paused, label_for, load_course
+from ..loading import (
+    YAML_SUFFIXES,
+    course_language,
+    cycle_collection_paused,
+    label_for,
+    load_course,
+)
 from ..minify import shipped
-from ..pagepaths import ASSET_DIR
-from ..project import Project, resolve, validated
+from ..pagepaths import ASSET_DIR, page_sources
+from ..project import Project, SiteSettings, resolve, site_settings, validated
 from ..render.site import MARKDOWN_EXTENSIONS, plan_site
 from ..siteswap import StagedFolder
+from . import language as language_setup
+from . import sources
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -41,12 +49,26 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.plan = None
         self.staged: StagedFolder | None = None
         self.build_failed = False
+        self.site: SiteSettings | None = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
+    # The course's language for the theme and search, where mkdocs.yml gives none. First:
+    # Material's search plugin derives its own settings from the theme's language.
+    @event_priority(100)
+    def _on_config_language(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        self.site = site_settings(config_file)
+        language = course_language(config_file.parent / self.config.content_dir)
+        if language is not None:  # else loading the course (next) says what is wrong
+            language_setup.apply(config, language, self.site)
+        return config
+
     # Load and check the course; set the navigation and what its pages need from Markdown
-    def on_config(self, config: MkDocsConfig):
+    def _on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
         config_file = Path(label_for(Path(config.config_file_path or "mkdocs.yml")))
@@ -63,13 +85,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             try:
                 self.loaded = checked(load_course(project.content_dir, project.quiz_dir),
-                                      stale_after_days=project.stale_after_days, items=items)
+                                      stale_after_days=project.stale_after_days, items=items,
+                                      site=self.site)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
             for warning in self.loaded.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
             self.plan = plan_site(self.loaded, project.assessment)
+        # MkDocs' warnings about a generated page name the YAML file it comes from.
+        sources.install(page_sources(self.loaded))
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
         for name, options in MARKDOWN_EXTENSIONS.items():
@@ -92,7 +117,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.watch.append(str(project.quiz_dir))
         if os.path.abspath(project.content_dir) != os.path.abspath(config.docs_dir):
             config.watch.append(str(project.content_dir))
-        self._teach_search_the_terms()
+        if self.loaded.course.language.split("-")[0] == "zh":
+            self._teach_search_the_terms()
         if self.command == "build":
             # A failed build must not leave a half-written site: build beside it, swap at the end.
             self.build_failed = True  # until on_post_build says otherwise
@@ -102,6 +128,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # thousand lessons) are not needed while MkDocs builds: let it reuse that memory.
         self.loaded = None
         return config
+
+    on_config = CombinedEvent(_on_config_language, _on_config)
 
     # Add the generated pages and assets; drop the YAML sources from the site
     def on_files(self, files: Files, *, config: MkDocsConfig):
@@ -136,6 +164,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.build_failed = True
 
     def on_shutdown(self):
+        sources.remove()
         staged, self.staged = self.staged, None
         if staged is None:
             return
@@ -146,6 +175,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def _teach_search_the_terms(self) -> None:
         # Material's search splits Chinese with jieba; glossary terms should stay whole words.
+        # Chinese courses only: in another language no Chinese is split, and jieba never has to
+        # load its dictionary (a second or so).
         try:
             import jieba
         except ImportError:  # pragma: no cover - jieba is a dependency
