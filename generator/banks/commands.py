@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+from ..plurals import english
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 _KEY = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
 
@@ -100,8 +102,8 @@ def _export(args) -> int:
         target = out / f"{stem}-questions.xlsx"
         scenarios = sum(1 for quiz in quizzes for q in quiz.questions if q.type == "scenario")
         sheet = question_type(loaded.course.language, "scenario")
-        notes = [f"{scenarios} scenario{'s' if scenarios != 1 else ''} listed for reference "
-                 f"only (sheet {sheet}): they have no one-row form"] if scenarios else []
+        notes = [f"{english(scenarios, 'scenario')} listed for reference only (sheet {sheet}): "
+                 "they have no one-row form"] if scenarios else []
     else:
         from .moodle import moodle_xml
 
@@ -112,7 +114,7 @@ def _export(args) -> int:
     for note in notes:
         print(f"course export: note: {note}", file=sys.stderr)
     questions = sum(len(quiz.questions) for quiz in quizzes)
-    quizzes_text = f"{len(quizzes)} quiz{'zes' if len(quizzes) != 1 else ''}"
+    quizzes_text = english(len(quizzes), "quiz", "quizzes")
     print(f"{label_for(target.resolve())}  ({len(data):,} bytes)")
     if args.questions == "xlsx":
         print(f"course export: {questions} questions from {quizzes_text} → {target.name}")
@@ -182,7 +184,7 @@ def _import(args) -> int:
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
-        print(f"course import: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
+        print(f"course import: {english(len(problems), 'problem')} in "
               f"{label}; nothing was written", file=sys.stderr)
         return EXIT_PROBLEMS
     from ..export.reproducible import write_atomically
@@ -193,7 +195,7 @@ def _import(args) -> int:
         kinds[question.data["type"]] = kinds.get(question.data["type"], 0) + 1
     summary = ", ".join(f"{n} {kind.replace('_', '/')}" for kind, n in kinds.items())
     count = len(result.questions)
-    print(f"course import: {count} question{'s' if count != 1 else ''} ({summary}) from "
+    print(f"course import: {english(count, 'question')} ({summary}) from "
           f"{label} → {label_for(target)} — run `course check`")
     return EXIT_OK
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ..catalogue import strings
 from ..loaded import LoadedCourse
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice, TrueFalse
+from ..plurals import counted
 from .plaintext import html_text, policy_values
 
 # Moodle's grade list, question_bank::fraction_options_full(): these and their negatives.
@@ -69,7 +70,9 @@ class _Writer:
 
         self.etree = etree
         self.loaded = loaded
-        self.t = strings(loaded.course.language)["banks"]
+        self.language = loaded.course.language
+        self.t = strings(self.language)["banks"]
+        self.separator = strings(self.language)["language"]["list_separator"]
         self.values = policy_values(loaded.policies)
         self.notes: list[str] = []
         self.all_or_nothing = 0
@@ -96,16 +99,17 @@ class _Writer:
                 before = self.written
                 self._questions(root, quiz, [q for q in quiz.questions if q.pool == part.pool])
                 written.append((part, self.written - before))
-            pools = self.t["pool_separator"].join(
+            pools = self.separator.join(
                 self.t["guide_pool_draw"].format(pool=part.pool, count=part.count, size=size)
                 for part, size in written)
             # Said before the quiz's categories; the sizes are known once they are written.
             self._note(root, "moodle_draw", at=start, quiz=quiz.title, pools=pools)
         if self.all_or_nothing:
-            self.notes.append(self.t["moodle_all_or_nothing_count"].format(n=self.all_or_nothing))
+            self.notes.append(counted(self.t["moodle_all_or_nothing_count"], self.language,
+                                      self.all_or_nothing))
         if self.scenarios:
-            self.notes.append(self.t["moodle_scenarios_count"].format(
-                n=len(self.scenarios), ids=", ".join(self.scenarios)))
+            self.notes.append(counted(self.t["moodle_scenarios_count"], self.language,
+                                      len(self.scenarios), ids=", ".join(self.scenarios)))
         etree.indent(root, space="  ")
         data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
         return MoodleExport(data, self.written, self.notes)

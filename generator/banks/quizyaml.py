@@ -13,6 +13,7 @@ import io
 import yaml
 
 from ..catalogue import strings
+from ..plurals import counted
 from ..yamlsource import MAX_FILE_BYTES, parse_bytes
 from .imported import ImportedQuestion
 
@@ -43,7 +44,7 @@ def quiz_text(questions: list[ImportedQuestion], *, quiz_id: str, title: str,
     t = strings(language)["banks"]
     lines = [
         f"# yaml-language-server: $schema={schema}",
-        "# " + t["yaml_header"].format(file=source_name, count=len(questions)),
+        "# " + counted(t["yaml_header"], language, len(questions), file=source_name),
         f"id: {quiz_id}",
         f"title: {_inline(title)}  # {t['yaml_title']}",
     ]

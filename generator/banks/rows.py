@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..catalogue import question_type, strings
 from ..loaded import LoadedCourse
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
+from ..plurals import counted
 from ..quizgraph import best_path, nodes_by_id
 from ..shuffle import display_order
 from . import columns as col
@@ -48,6 +49,7 @@ class _BankBuilder:
         self.loaded = loaded
         self.language = loaded.course.language
         self.t = strings(self.language)["banks"]
+        self.separator = strings(self.language)["language"]["list_separator"]
         self.values = policy_values(loaded.policies)
         self.sources: list[list[object]] = []
         self.sections = {s.id: s.title for s in loaded.course.sections}
@@ -203,7 +205,7 @@ class _BankBuilder:
     def _guide(self, counts: dict[str, int]) -> SheetData:
         t = self.t
         total = sum(counts.values())
-        listed = t["list_separator"].join(
+        listed = self.separator.join(
             t["guide_count_item"].format(name=question_type(self.language, kind), n=n)
             for kind, n in counts.items() if n)
         described = [
@@ -219,7 +221,7 @@ class _BankBuilder:
                (col.QUALITY_REASON, "guide_quality_reason")] if self.quality else [])]
         rows: list[list[object]] = [
             [t["guide_title"].format(course=self.loaded.course.title)],
-            [t["guide_counts"].format(total=total, counts=listed or "0")],
+            [counted(t["guide_counts"], self.language, total, counts=listed or "0")],
             [t["guide_keys"]],
             *([self._draw_sentence(quiz)] for quiz in self.drawn),
             [],
@@ -244,14 +246,14 @@ class _BankBuilder:
         """How a drawn quiz makes each paper: N from each pool (知识点)."""
         t = self.t
         counts = {part.count for part in quiz.draw}
-        pools = t["pool_separator"].join(
+        pools = self.separator.join(
             t["guide_pool_size" if len(counts) == 1 else "guide_pool_draw"].format(
                 pool=part.pool, count=part.count, size=_pool_size(quiz, part.pool))
             for part in quiz.draw)
         drawn = sum(part.count for part in quiz.draw)
         if len(counts) == 1:
-            sentence = t["guide_draw_even"].format(quiz=quiz.title, count=counts.pop(),
-                                                   drawn=drawn, pools=pools)
+            sentence = counted(t["guide_draw_even"], self.language, counts.pop(),
+                               quiz=quiz.title, drawn=drawn, pools=pools)
         else:
             sentence = t["guide_draw_mixed"].format(quiz=quiz.title, drawn=drawn, pools=pools)
         if any(isinstance(question, Scenario) for question in quiz.questions):

@@ -12,6 +12,7 @@ import re
 
 from openpyxl.utils import get_column_letter
 
+from ..plurals import english
 from . import columns as col
 from .cells import cell_text, is_identifier
 from .columns import Column
@@ -53,7 +54,7 @@ def import_bank(workbook: WorkbookCells, context: BankContext) -> ImportResult:
     elif other_quizzes:
         skipped = sum(other_quizzes.values())
         result.notes.append(CellProblem(
-            "", f"{skipped} row{'s' if skipped != 1 else ''} of other quizzes left out "
+            "", f"{english(skipped, 'row')} of other quizzes left out "
                 f"({', '.join(sorted(other_quizzes))})", "import each with its own --quiz"))
     _assign_ids(result)
     _collect_draws(result)
@@ -202,9 +203,10 @@ def _collect_draws(result: ImportResult) -> None:
             first[pool] = question
             result.draws.append((pool, question.drawn, question.draw_cell))
         elif question.drawn != first[pool].drawn:
+            here, there = (english(q.drawn, "question") for q in (question, first[pool]))
             result.problems.append(CellProblem(
-                question.draw_cell, f"pool '{pool}' draws {_count(question.drawn)} here but "
-                f"{_count(first[pool].drawn)} at {first[pool].draw_cell}",
+                question.draw_cell, f"pool '{pool}' draws {here} here but {there} at "
+                f"{first[pool].draw_cell}",
                 "give every question of a pool the same 抽题数", question.order))
     if not first:
         return
@@ -216,10 +218,6 @@ def _collect_draws(result: ImportResult) -> None:
                 f"{example.draw_cell}), but this question has no 抽题数, so no paper would hold it",
                 "write its pool in 知识点 and the pool's 抽题数, or clear 抽题数 on every row",
                 question.order))
-
-
-def _count(drawn: int) -> str:
-    return f"{drawn} question{'s' if drawn != 1 else ''}"
 
 
 def _assign_ids(result: ImportResult) -> None:

@@ -48,7 +48,7 @@ def test_the_file_is_commented_like_a_scaffold_and_loads_as_a_quiz():
 
 def test_an_english_course_gets_english_comments_and_no_section_line():
     text = _text([_question()], language="en", section=None)
-    assert "# Imported by `course import` from 门店题库.xlsx: 1 questions." in text
+    assert "# Imported by `course import` from 门店题库.xlsx: 1 question. Edit freely" in text
     assert "section:" not in text and "  # from 单选题, row 2" in text
 
 

@@ -146,7 +146,7 @@ def test_the_guide_explains_the_columns_and_how_scenarios_are_handled(bundled):
     guide = _sheets(bundled)["说明"]
     text = "\n".join(" ".join(map(str, row)) for row in guide.rows)
     assert guide.rows[0] == ["抖音电商退款与售后实务 · 题库"]
-    assert "本题库共 165 道题：单选题 61 道，多选题 23 道，判断题 44 道，排序题 12 道，情景对话 25 道。" in text
+    assert "本题库共 165 道题：单选题 61 道、多选题 23 道、判断题 44 道、排序题 12 道、情景对话 25 道。" in text
     assert ["正确答案", "单选题写一个字母，如 B；多选题写全部正确选项的字母，如 A,C（也可写 AC、A、C）；"
             "判断题写“正确”或“错误”；排序题按正确顺序写出选项字母，如 C,A,B,D（表里的选项是打乱的）。"] \
         in guide.rows
@@ -176,7 +176,7 @@ def test_an_english_course_gets_english_sheets_and_headers(tmp_path):
     assert sheets["Read me"].rows[0] == ["Refund basics · question bank"]
 
 
-def test_an_english_drawn_quiz_with_pools_drawn_unevenly(tmp_path):
+def _english_exam(tmp_path, dates: int, proof: int) -> dict:
     course = ("title: Refund basics\nlanguage: en\naudience: New agents\nsections:\n"
               "  - id: rules\n    title: Rules\n")
     questions = "".join(
@@ -184,13 +184,27 @@ def test_an_english_drawn_quiz_with_pools_drawn_unevenly(tmp_path):
         f"    answer: {'true' if i % 2 else 'false'}\n"
         for i, pool in enumerate(["dates", "dates", "dates", "proof", "proof"]))
     quiz = ("id: exam\ntitle: Exam\nsection: rules\nmode: assessment\ndraw:\n"
-            "  - pool: dates\n    count: 2\n  - pool: proof\n    count: 1\n"
+            f"  - pool: dates\n    count: {dates}\n  - pool: proof\n    count: {proof}\n"
             f"questions:\n{questions}")
     config = make_course(tmp_path, course=course, quizzes={"exam": quiz}, lessons={
         "rules/refund-rules": LESSON_YML.format(id="refund-rules", title="Refund rules",
                                                 order=1)})
     loaded = load_course(Path(config).parent / "content", Path(config).parent / "quizzes")
-    sheets = {s.name: s for s in bank_sheets(loaded, [e.quiz for e in loaded.quizzes])}
+    return {s.name: s for s in bank_sheets(loaded, [e.quiz for e in loaded.quizzes])}
+
+
+def test_an_english_drawn_quiz_drawing_one_from_each_pool(tmp_path):
+    sheets = _english_exam(tmp_path, 1, 1)
+    assert sheets["Read me"].rows[1] == [
+        "This bank holds 5 questions: 5 True or false. They come from the course's quizzes, one "
+        "sheet per question type."]
+    assert sheets["Read me"].rows[3] == [
+        "“Exam” draws 1 question from each pool (Topic) for each learner's paper, 2 in all: "
+        "dates (3), proof (2). Draw by topic on your platform to do the same."]
+
+
+def test_an_english_drawn_quiz_with_pools_drawn_unevenly(tmp_path):
+    sheets = _english_exam(tmp_path, 2, 1)
     assert sheets["Read me"].rows[3] == [
         "“Exam” draws each learner's paper from pools (Topic), 3 questions in all: 2 of the 3 "
         "in dates, 1 of the 2 in proof. Draw by topic on your platform to do the same."]
