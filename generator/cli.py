@@ -200,8 +200,9 @@ def _new(args) -> int:
                            language=language)
     else:
         target = project.quiz_folder / f"{ident}.yml"
-        lessons = sorted(p.stem for p in (project.content_dir / section).glob("*.yml")
-                         ) if section else []
+        # A section's practice tests its lessons; a course-wide assessment links to any lesson.
+        folder = project.content_dir / section if section else project.content_dir
+        lessons = sorted(p.stem for p in folder.glob("*.yml" if section else "*/*.yml"))
         body = quiz_text(target, ident, section, root=project.root, language=language,
                          lessons=lessons)
     if target.exists():

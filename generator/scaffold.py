@@ -34,7 +34,8 @@ def template(name: str, language: str) -> str:
 
 
 def fill(text: str, **values: str) -> str:
-    """The template with every «name» replaced (KeyError for one without a value)."""
+    """The template with every «name» replaced (KeyError for one without a value). A line that
+    holds nothing but placeholders filled with nothing is left out."""
 
     def replace(match: re.Match) -> str:
         value = str(values[match.group(1)])
@@ -43,7 +44,12 @@ def fill(text: str, **values: str) -> str:
         column = len(match.group(0))  # where the comment starts, counted from the placeholder
         return value + " " * max(1, column - len(value))
 
-    return _PLACEHOLDER.sub(replace, text)
+    lines = []
+    for line in text.splitlines(keepends=True):
+        filled = _PLACEHOLDER.sub(replace, line)
+        if filled.strip() or not _PLACEHOLDER.search(line):
+            lines.append(filled)
+    return "".join(lines)
 
 
 def shipped_schemas() -> list[Path]:
@@ -79,10 +85,14 @@ def quiz_text(target: Path, quiz_id: str, section: str | None, root: Path | None
     """A section's practice quiz (all five question types), or without a section a course-wide
     assessment. `lessons`: the section's lessons, for the quiz's `lessons:`."""
     schema = schema_reference(target, "quiz", root, own_copy)
+    # Every question links to where it is taught (the item checks ask for it); with no lesson
+    # yet, the first question shows how, commented out.
+    lesson = f"lesson: {lessons[0]}" if lessons else ""
     if section is None:
-        return fill(template("assessment", language), schema=schema, id=quiz_id)
+        return fill(template("assessment", language), schema=schema, id=quiz_id, lesson=lesson)
     return fill(template("practice", language), schema=schema, id=quiz_id, section=section,
-                lessons=f"[{', '.join(lessons)}]")
+                lessons=f"[{', '.join(lessons)}]", lesson=lesson,
+                first_lesson=lesson or "# lesson: lesson-id#heading")
 
 
 def course_files(root: Path, title: str, language: str,
@@ -110,5 +120,5 @@ def course_files(root: Path, title: str, language: str,
         practice: quiz_text(root / practice, PRACTICE, FIRST_SECTION, root, language,
                             [FIRST_LESSON], own_copy=True),
         assessment: quiz_text(root / assessment, ASSESSMENT, None, root, language,
-                              own_copy=True),
+                              [FIRST_LESSON], own_copy=True),
     }

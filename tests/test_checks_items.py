@@ -45,7 +45,7 @@ def test_a_finding_names_the_option_and_is_a_warning(here):
     result = check(here)
     assert result.returncode == 0
     assert result.stderr.splitlines() == [f"quizzes/rules-practice.yml:13:9: warning: {SHORT}"]
-    assert "1 warnings" in result.stdout
+    assert "1 warning," in result.stdout
 
 
 def test_strict_makes_findings_in_an_assessment_errors(here):

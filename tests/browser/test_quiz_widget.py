@@ -578,6 +578,9 @@ def test_instant_navigation_initialises_each_page_once(open_page, tmp_path):
                           encoding="utf-8")
         run_course("build", "-f", str(config), "-d", str(served / "site"), check=True)
         page = open_page(f"{base}/site/basics/return-window.html")
+        # Material intercepts clicks only once its script has loaded the sitemap; on a busy
+        # machine a click before that is an ordinary (full) page load.
+        page.wait_for_load_state("networkidle")
         page.evaluate("window.sameDocument = true")
         # Clicks on navigation links (some sit in collapsed sections), as Material sees them.
 
