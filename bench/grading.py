@@ -67,12 +67,12 @@ def make_quiz(questions: int = 50) -> Quiz:
             base["nodes"] = [
                 {"id": "start", "customer": "我要退款", "choices": [
                     {"id": "ask", "text": "先问原因", "next": "reason", "points": 2},
-                    {"id": "refuse", "text": "直接拒绝", "next": "bad"}]},
+                    {"id": "refuse", "text": "直接拒绝", "next": "complaint"}]},
                 {"id": "reason", "customer": "不喜欢", "choices": [
-                    {"id": "agree", "text": "同意退货", "next": "good", "points": 2},
-                    {"id": "stall", "text": "拖延", "next": "bad", "points": 0}]},
-                {"id": "good", "outcome": "买家满意"},
-                {"id": "bad", "outcome": "买家投诉"}]
+                    {"id": "agree", "text": "同意退货", "next": "satisfied", "points": 2},
+                    {"id": "stall", "text": "拖延", "next": "complaint", "points": 0}]},
+                {"id": "satisfied", "outcome": "买家满意"},
+                {"id": "complaint", "outcome": "买家投诉"}]
         items.append(base)
     return Quiz.model_validate({"id": "grading-bench", "title": "评分基准", "questions": items})
 

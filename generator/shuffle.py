@@ -23,7 +23,8 @@ identical; a browser test compares them over many seeds.
   the key (the steps' YAML order *is* the key), opaque ids point at nothing. Each shuffle starts
   from the order the page lists.
 - True/false options are never shuffled. Practice pages never shuffle ordering steps from the
-  seed (they show their key anyway, and their start order is the renderer's).
+  seed: they list them by `display_order`, a fixed order that is neither the answer nor (from
+  three steps) its reverse, as pages without JavaScript, the handbook and question banks do.
 """
 
 from __future__ import annotations
@@ -39,10 +40,14 @@ MASK = 0xFFFFFFFF
 
 
 def display_order(question: Ordering) -> list:
-    """The order steps are listed in before anyone shuffles them: never the answer itself."""
-    items = list(question.items)
+    """The fixed order steps are listed in (pages without JavaScript, the handbook, question
+    banks): never the answer, and from three steps on never the answer backwards, which a
+    learner would only have to turn round. Two steps have no order but the answer's reverse."""
+    answer = list(question.items)
+    items = answer[:]
     random.Random(question.id).shuffle(items)
-    if items == list(question.items):
+    if items == answer or (len(items) > 2 and items == answer[::-1]):
+        # A rotation of either is neither when there are three steps or more.
         items = items[1:] + items[:1]
     return items
 

@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from ..plurals import english
+
 # SQLAlchemy (0.1 s to import) is imported by the handlers that open a gradebook, never at
 # start-up: every `course` command, `course check` and `course build` too, loads this module.
 DEFAULT_DB = "gradebook.sqlite"
@@ -234,8 +236,9 @@ def _report(args) -> int:
         print(f"course report: cannot write {args.out}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
     flagged = sum(1 for quiz in data.quizzes for q in quiz.questions if q.flags)
-    print(f"course report: wrote {args.out} — {len(data.learners)} learners, "
-          f"{len(data.quizzes)} quizzes, {flagged} questions flagged")
+    print(f"course report: wrote {args.out} — {english(len(data.learners), 'learner')}, "
+          f"{english(len(data.quizzes), 'quiz', 'quizzes')}, "
+          f"{english(flagged, 'question')} flagged")
     return EXIT_OK
 
 

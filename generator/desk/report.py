@@ -15,11 +15,16 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..catalogue import question_type, strings
+from ..plurals import counted
 from ..scoring import percent
 from ..templates import ONE_LINE, render
 from . import charts
 from .analysis import LOW_FACILITY, MIN_FOR_DISCRIMINATION, MIN_FOR_FLAGS, QuizStats
 from .gradebook import StoredAttempt
+from .reliability import MIN_LEARNERS
+
+# The fewest learners from which each measure is given (the method and the sentences say so).
+_MINIMUMS = {"min_f": MIN_FOR_FLAGS, "min_d": MIN_FOR_DISCRIMINATION, "min_r": MIN_LEARNERS}
 
 
 @dataclass(frozen=True)
@@ -82,16 +87,16 @@ def render_report(data: ReportInput) -> str:
     t = strings(data.language)["report"]
     title = t["report_title"].format(course=data.course_title)
     return render("report.html", language=data.language, layout=ONE_LINE, t=t, title=title,
-                  generated=t["generated"].format(date=data.generated_on.isoformat(),
-                                                  attempts=data.attempts,
-                                                  learners=len(data.learners)),
+                  generated=t["generated"].format(
+                      date=data.generated_on.isoformat(),
+                      files=counted(t["answer_files"], data.language, data.attempts),
+                      people=counted(t["people"], data.language, len(data.learners))),
                   basis=t["basis_best"] if data.use == "best" else t["basis_latest"],
                   trust=_trust(data.integrity, t),
                   quizzes=[_quiz(quiz, data, t) for quiz in data.quizzes],
                   learners=data.learners,
                   # Our own HTML, with the numbers the statistics use.
-                  method=Markup(t["method_text"].format(min_d=MIN_FOR_DISCRIMINATION,
-                                                        min_f=MIN_FOR_FLAGS)))
+                  method=Markup(t["method_text"].format(**_MINIMUMS)))
 
 
 def _trust(facts: Integrity, t: dict) -> list[str]:
@@ -132,7 +137,28 @@ def _quiz(quiz: QuizStats, data: ReportInput, t: dict) -> dict:
             "pass_mark": percent(quiz.pass_mark), "distribution": distribution,
             "histogram": histogram, "items_title": t["items"].format(quiz=quiz.title),
             "quality_map": quality, "quality_map_title": quality_title,
-            "flagged": [q for q in questions if q["flags"]], "questions": questions}
+            "flagged": [q for q in questions if q["flags"]], "questions": questions,
+            "measures": _measures(quiz, t) if quiz.learners else None}
+
+
+def _measures(quiz: QuizStats, t: dict) -> dict:
+    """The quiz's reliability and SEM, and one sentence on each number of the section."""
+    found = quiz.reliability
+    kind = "KR-20" if found.kind == "KR-20" else "Cronbach α"
+    if found.learners < MIN_LEARNERS:
+        value = sem = t["too_few"].format(n=MIN_LEARNERS)
+    elif found.value is None:
+        value = sem = t["not_computable"]
+    else:
+        value = f"{found.value:.2f}".replace("-", "−")
+        sem = "—" if found.sem is None else t["sem_value"].format(points=f"{found.sem * 100:.1f}")
+    # Our own HTML (a term in bold), filled with numbers only.
+    explained = [Markup(t[f"explain_{name}"].format(**_MINIMUMS))
+                 for name in ("facility", "discrimination", "reliability", "sem")]
+    if found.drawn:
+        explained.append(Markup(t["explain_drawn"].format(paper=f"{found.paper:g}")))
+    return {"reliability_label": t["reliability"].format(kind=kind), "reliability": value,
+            "sem": sem, "explained": explained}
 
 
 def _question(q, data: ReportInput, t: dict) -> dict:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..anchors import slug
@@ -17,12 +17,21 @@ from ..catalogue import strings
 from ..checks import checked
 from ..errors import AuthorError
 from ..integrity import registry as published
-from ..loading import YAML_SUFFIXES, cycle_collection_paused, label_for, load_course
+from ..items.thresholds import ItemCheckRun
+from ..loading import (
+    YAML_SUFFIXES,
+    course_language,
+    cycle_collection_paused,
+    label_for,
+    load_course,
+)
 from ..minify import shipped
-from ..pagepaths import ASSET_DIR
-from ..project import CourseOptions, Project, resolve
+from ..pagepaths import ASSET_DIR, page_sources
+from ..project import Project, SiteSettings, resolve, site_settings, validated
 from ..render.site import MARKDOWN_EXTENSIONS, plan_site
 from ..siteswap import StagedFolder
+from . import language as language_setup
+from . import sources
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -46,24 +55,44 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.published_by = "mkdocs build"
         self.registry_salt: str | None = None
         self.to_publish: list = []
+        self.site: SiteSettings | None = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
-    # Load and check the course; set the navigation and what its pages need from Markdown
-    def on_config(self, config: MkDocsConfig):
+    # The course's language for the theme and search, where mkdocs.yml gives none. First:
+    # Material's search plugin derives its own settings from the theme's language.
+    @event_priority(100)
+    def _on_config_language(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        self.site = site_settings(config_file)
+        language = course_language(config_file.parent / self.config.content_dir)
+        if language is not None:  # else loading the course (next) says what is wrong
+            language_setup.apply(config, language, self.site)
+        return config
+
+    # Load and check the course; set the navigation and what its pages need from Markdown
+    def _on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        config_file = Path(label_for(Path(config.config_file_path or "mkdocs.yml")))
         try:
-            self.project = resolve(Path(config.config_file_path or "mkdocs.yml").resolve(),
-                                   CourseOptions.model_validate(dict(self.config)))
+            self.project = resolve(config_file.resolve(), validated(dict(self.config),
+                                                                    config_file))
         except AuthorError as error:
             raise PluginError(str(error)) from None
         project = self.project
+        # MkDocs' --strict (`course build --strict` passes it on) makes item-quality findings
+        # in graded quizzes errors, as `course check --strict` does.
+        items = ItemCheckRun(project.item_checks, strict=bool(config.strict),
+                             every_quiz_assessed=project.assessment)
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             try:
                 self.loaded = checked(load_course(project.content_dir, project.quiz_dir),
-                                      stale_after_days=project.stale_after_days)
+                                      stale_after_days=project.stale_after_days, items=items,
+                                      site=self.site)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
             for warning in self.loaded.warnings:
@@ -71,6 +100,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 log.info(str(warning))
             self._open_registry()
             self.plan = plan_site(self.loaded, project.assessment)
+        # MkDocs' warnings about a generated page name the YAML file it comes from.
+        sources.install(page_sources(self.loaded))
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
         for name, options in MARKDOWN_EXTENSIONS.items():
@@ -93,7 +124,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.watch.append(str(project.quiz_dir))
         if os.path.abspath(project.content_dir) != os.path.abspath(config.docs_dir):
             config.watch.append(str(project.content_dir))
-        self._teach_search_the_terms()
+        if self.loaded.course.language.split("-")[0] == "zh":
+            self._teach_search_the_terms()
         if self.command == "build":
             # A failed build must not leave a half-written site: build beside it, swap at the end.
             self.build_failed = True  # until on_post_build says otherwise
@@ -103,6 +135,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # thousand lessons) are not needed while MkDocs builds: let it reuse that memory.
         self.loaded = None
         return config
+
+    on_config = CombinedEvent(_on_config_language, _on_config)
 
     # Add the generated pages and assets; drop the YAML sources from the site
     def on_files(self, files: Files, *, config: MkDocsConfig):
@@ -138,6 +172,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.build_failed = True
 
     def on_shutdown(self):
+        sources.remove()
         staged, self.staged = self.staged, None
         if staged is None:
             return
@@ -183,6 +218,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def _teach_search_the_terms(self) -> None:
         # Material's search splits Chinese with jieba; glossary terms should stay whole words.
+        # Chinese courses only: in another language no Chinese is split, and jieba never has to
+        # load its dictionary (a second or so).
         try:
             import jieba
         except ImportError:  # pragma: no cover - jieba is a dependency
