@@ -299,14 +299,19 @@ def table(results: dict) -> str:
         ratio = g["grade_files_per_second"] / g["json_files_per_second"]
         out += [f"**3. Grading** {g['files']:,} answer files of {g['questions']} answers, one "
                 f"quiz with every question type (`{g.get('source', 'bench')}`): the grading core "
-                f"(read, hash, `answerfiles.parse` = validate, version check, grade) against "
+                f"(read, `answerfiles.parse` = validate and hash, version check, grade) against "
                 f"reading and `json.loads` of the same files; and the whole `course grade` "
                 f"pipeline into a SQLite gradebook. Target: grading no slower than parsing.", "",
                 "| files | stage | seconds | files/s | throughput ÷ json.loads | target ≥ 1 |",
                 "|---:|---|---:|---:|---:|:---:|",
                 f"| {g['files']:,} | read + json.loads | {fmt_s(g['json_seconds'])} | "
-                f"{g['json_files_per_second']:,.0f} | 1.00 | |",
-                f"| | grading core | {fmt_s(g['grade_seconds'])} | "
+                f"{g['json_files_per_second']:,.0f} | 1.00 | |"]
+        if "parse_seconds" in g:  # answer-file parse alone (issue 17's target)
+            parsed = g["parse_files_per_second"] / g["json_files_per_second"]
+            out.append(f"| | read + answer-file parse | {fmt_s(g['parse_seconds'])} | "
+                       f"{g['parse_files_per_second']:,.0f} | {parsed:.2f} | "
+                       f"{'met' if parsed >= 1 else 'missed'} |")
+        out += [f"| | grading core | {fmt_s(g['grade_seconds'])} | "
                 f"{g['grade_files_per_second']:,.0f} | {ratio:.2f} | "
                 f"{'met' if ratio >= 1 else 'missed'} |"]
         if "gradebook_seconds" in g:

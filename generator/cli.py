@@ -128,7 +128,7 @@ def _build(args) -> int:
         raise AuthorError([Problem(str(args.config_file), 0, 0, str(error))]) from None
     published = config.site_dir
     try:
-        engine.build(config)
+        engine.build(config, published_by="course build")
     except engine.BuildFailed as error:
         # MkDocs has already logged the problems; a BuildError's abort message adds nothing.
         if "BuildError" not in str(error):

@@ -29,6 +29,8 @@ class CourseOptions(BaseModel):
     assessment: bool = False  # every quiz without an answer key
     stale_after_days: int = 180
     item_checks: ItemChecks = ItemChecks()  # thresholds of the item-quality checks
+    # The published quiz versions, for the grading desk; kept in version control beside mkdocs.yml.
+    registry: str = "published.jsonl"
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Project:
     stale_after_days: int = 180
     assessment: bool = False
     item_checks: ItemChecks = field(default_factory=ItemChecks)
+    registry: Path | None = None  # published.jsonl: the published quiz versions
+    site_url: str | None = None  # the course's address, printed on the access-code slips
 
     @property
     def root(self) -> Path:
@@ -56,7 +60,10 @@ def find_project(config_file: str | Path = DEFAULT_CONFIG) -> Project:
     if not path.is_file():
         raise AuthorError([Problem(str(path), 0, 0, "config file not found",
                                    "run from the course folder or pass -f path/to/mkdocs.yml")])
-    return resolve(path, validated(_course_options(read_config(path), path), path))
+    config = read_config(path)
+    site_url = config.get("site_url")
+    return resolve(path, validated(_course_options(config, path), path),
+                   site_url=site_url if isinstance(site_url, str) else None)
 
 
 def validated(options: dict, config_file: Path) -> CourseOptions:
@@ -71,8 +78,9 @@ def validated(options: dict, config_file: Path) -> CourseOptions:
                            for item in error.errors(include_url=False)]) from None
 
 
-def resolve(config_file: Path, options: CourseOptions) -> Project:
-    """The course's folders from its options; the content folder must exist."""
+def resolve(config_file: Path, options: CourseOptions, *, site_url: str | None = None) -> Project:
+    """The course's folders (and registry file) from its options; the content folder must
+    exist."""
     root = config_file.parent
     content = root / options.content_dir
     if not content.is_dir():
@@ -80,7 +88,7 @@ def resolve(config_file: Path, options: CourseOptions) -> Project:
                                    f"content folder '{content}' does not exist",
                                    "create it or set plugins: course: content_dir")])
     return Project(config_file, content, root / options.quiz_dir, options.stale_after_days,
-                   options.assessment, options.item_checks)
+                   options.assessment, options.item_checks, root / options.registry, site_url)
 
 
 def read_config(path: Path) -> dict:

@@ -88,7 +88,7 @@ def test_no_module_keeps_its_own_string_table():
 
     for name in ("TYPE_LABELS", "UI", "WIDGET_STRINGS", "PROGRESS_STRINGS"):
         assert not hasattr(quiz_page, name)
-    for gone in ("generator.i18n", "generator.desk.strings"):
+    for gone in ("generator.i18n", "generator.desk.strings", "generator.desk.strings_integrity"):
         found = subprocess.run([sys.executable, "-c", f"import {gone}"], cwd=ROOT,
                                capture_output=True, text=True)
         assert found.returncode != 0

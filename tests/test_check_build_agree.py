@@ -161,7 +161,7 @@ def build_warnings(course: Path, *, strict: bool = True) -> list[str]:
         config = engine.load_config(course / "mkdocs.yml", strict=strict,
                                     site_dir=str(course / "site"))
         try:
-            engine.build(config)
+            engine.build(config, published_by="course build")
         except engine.BuildFailed as error:
             handler.messages.append(f"build failed: {error}")
     finally:

@@ -80,7 +80,7 @@ def test_wrong_plugin_options_in_mkdocs_yml_are_clear_messages(tmp_path):
         "mkdocs.yml:15:19: course plugin option 'assessment' must be true or false, not the "
         "text 'false' — write it without quotes, for example: assessment: false",
         "mkdocs.yml:16:20: unknown course plugin option 'contnet_dir' — use one of: enabled, "
-        "content_dir, quiz_dir, assessment, stale_after_days, item_checks",
+        "content_dir, quiz_dir, assessment, stale_after_days, item_checks, registry",
         "course check: 3 errors in 1 file"]
 
 
@@ -164,7 +164,14 @@ def test_new_course_is_complete_and_valid_in_its_language(tmp_path, language, ti
                                    "(7 questions), 0 warnings")
     built = run_course("build", "--strict", "-f", "shop-course/mkdocs.yml", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    assert built.stderr == ""  # nothing to report: no chatter (jieba's model notes, MkDocs' info)
+    # The first build records the starting quizzes as published (published.jsonl, to commit);
+    # nothing else to report: no chatter (jieba's model notes, MkDocs' info).
+    assert [line.split(" version ")[0] for line in built.stderr.splitlines()] == [
+        "shop-course/published.jsonl: recorded quiz 'basics-practice'",
+        "shop-course/published.jsonl: recorded quiz 'final-assessment'"]
+    assert all(line.endswith(" as published") for line in built.stderr.splitlines())
+    again = run_course("build", "--strict", "-f", "shop-course/mkdocs.yml", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, "")  # nothing new published
     assert built.stdout.splitlines()[0].startswith("course build: 9 pages written to "
                                                    "shop-course/site/ in ")
     assert built.stdout.splitlines()[1].endswith(

@@ -115,7 +115,9 @@ def _question_stats(number: int, question, attempts: list[StoredAttempt]) -> Que
     scored = []  # (attempt, its result for this question)
     for attempt in attempts:
         result = next((q for q in attempt.questions if q.question == question.id), None)
-        if result is not None:
+        # A question changed since the learner's version (counted 0) says nothing about it now;
+        # one not drawn for this learner has no result: each counts over those who drew it.
+        if result is not None and result.status != "changed":
             scored.append((attempt, result))
     n = len(scored)
     facility = sum(_fraction(r) for _, r in scored) / n if n else None

@@ -2,7 +2,8 @@
 
 Self-contained means it opens offline from an e-mail attachment: CSS inline, charts as inline
 SVG drawn by `charts`, fonts from the reader's own machine, no script, no link to any other
-host. The page is templates/report.html, which escapes every piece of learner or author text.
+host. The page is templates/report.html, which escapes every piece of learner or author text
+(and shows control and bidi characters in learners' names and ids as escapes, never obeyed).
 """
 
 from __future__ import annotations
@@ -31,6 +32,24 @@ class LearnerRow:
     name: str
     learner_id: str | None
     results: dict[str, tuple[int, bool]]  # quiz id → (percent, passed)
+    late: frozenset[str] = frozenset()  # quizzes whose chosen attempt was submitted late
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """What the report must say about how far its numbers can be trusted."""
+
+    roster: bool = False  # a roster was imported
+    unverified: int = 0  # chosen attempts whose identity was not verified
+    excluded: bool = False  # some attempts left changed questions out (--changed exclude)
+    zeroed: bool = False  # some attempts counted changed questions 0
+    late: int = 0  # chosen attempts submitted late
+
+    @classmethod
+    def of(cls, chosen: list[StoredAttempt], roster: bool) -> Integrity:
+        return cls(roster, sum(1 for a in chosen if not a.identity_verified),
+                   any(why == "changed" for a in chosen for _, why in a.left_out),
+                   any(a.changed for a in chosen), sum(1 for a in chosen if "late" in a.flags))
 
 
 @dataclass(frozen=True)
@@ -43,19 +62,24 @@ class ReportInput:
     quizzes: list[QuizStats]
     learners: list[LearnerRow]
     lesson_titles: dict[str, str] = field(default_factory=dict)
+    integrity: Integrity = field(default_factory=Integrity)
 
 
 def learner_rows(chosen: list[StoredAttempt]) -> list[LearnerRow]:
-    """One row per learner, named as in their latest attempt, sorted by name."""
+    """One row per learner, named as in their most recently recorded attempt, sorted by name."""
     names: dict[str, StoredAttempt] = {}
     results: dict[str, dict[str, tuple[int, bool]]] = {}
+    late: dict[str, set[str]] = {}
     for attempt in chosen:
         latest = names.get(attempt.learner_key)
-        if latest is None or (attempt.submitted_at, attempt.id) > (latest.submitted_at, latest.id):
+        if latest is None or attempt.id > latest.id:
             names[attempt.learner_key] = attempt
         results.setdefault(attempt.learner_key, {})[attempt.quiz] = (percent(attempt.score),
                                                                      attempt.passed)
-    rows = [LearnerRow(a.learner_name, a.learner_id, results[key]) for key, a in names.items()]
+        if "late" in attempt.flags:
+            late.setdefault(attempt.learner_key, set()).add(attempt.quiz)
+    rows = [LearnerRow(a.learner_name, a.learner_id, results[key],
+                       frozenset(late.get(key, ()))) for key, a in names.items()]
     return sorted(rows, key=lambda row: (row.name.casefold(), row.learner_id or ""))
 
 
@@ -68,10 +92,26 @@ def render_report(data: ReportInput) -> str:
                       files=counted(t["answer_files"], data.language, data.attempts),
                       people=counted(t["people"], data.language, len(data.learners))),
                   basis=t["basis_best"] if data.use == "best" else t["basis_latest"],
+                  trust=_trust(data.integrity, t),
                   quizzes=[_quiz(quiz, data, t) for quiz in data.quizzes],
                   learners=data.learners,
                   # Our own HTML, with the numbers the statistics use.
                   method=Markup(t["method_text"].format(**_MINIMUMS)))
+
+
+def _trust(facts: Integrity, t: dict) -> list[str]:
+    """How far the numbers can be trusted: identities, the trainer's decisions, late files."""
+    lines = []
+    if facts.unverified:
+        lines.append(t["some_not_verified"].format(n=facts.unverified) if facts.roster
+                     else t["identities_not_verified"])
+    if facts.excluded:
+        lines.append(t["decision_excluded"])
+    if facts.zeroed:
+        lines.append(t["decision_zero"])
+    if facts.late:
+        lines.append(t["late_files"].format(n=facts.late))
+    return lines
 
 
 def _quiz(quiz: QuizStats, data: ReportInput, t: dict) -> dict:

@@ -16,6 +16,7 @@ from ..anchors import slug
 from ..catalogue import strings
 from ..checks import checked
 from ..errors import AuthorError
+from ..integrity import registry as published
 from ..items.thresholds import ItemCheckRun
 from ..loading import (
     YAML_SUFFIXES,
@@ -49,6 +50,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.plan = None
         self.staged: StagedFolder | None = None
         self.build_failed = False
+        # What a build records in the registry of published versions (published.jsonl); who
+        # built is said by the caller (engine.build: `course build`, `course export`).
+        self.published_by = "mkdocs build"
+        self.registry_salt: str | None = None
+        self.to_publish: list = []
         self.site: SiteSettings | None = None
 
     def on_startup(self, *, command, dirty):
@@ -92,6 +98,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             for warning in self.loaded.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
+            self._open_registry()
             self.plan = plan_site(self.loaded, project.assessment)
         # MkDocs' warnings about a generated page name the YAML file it comes from.
         sources.install(page_sources(self.loaded))
@@ -159,6 +166,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig):
         self.build_failed = False
+        self._record_published()
 
     def on_build_error(self, *, error):
         self.build_failed = True
@@ -172,6 +180,41 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             staged.discard()
         else:
             staged.publish()
+
+    # The registry's salt names the ids of assessment pages; a build records what it publishes.
+    def _open_registry(self) -> None:
+        path = self.project.registry
+        try:
+            if self.command == "build":
+                registry = published.open_or_create(path, label_for(path))
+            else:  # serve publishes nothing and writes nothing
+                registry = published.read(path, label_for(path))
+        except AuthorError as error:
+            raise PluginError("the registry of published quiz versions has problems:\n"
+                              + str(error)) from None
+        except OSError as error:
+            raise PluginError(f"{label_for(path)}: cannot create the registry of published "
+                              f"quiz versions: {error.strerror or error}") from None
+        self.registry_salt = registry.salt if registry else None
+        mode = "assessment" if self.project.assessment else None
+        self.to_publish = [(entry.quiz, mode or entry.quiz.mode)
+                           for entry in self.loaded.quizzes] if self.command == "build" else []
+
+    def _record_published(self) -> None:
+        if not self.to_publish:
+            return
+        path, quizzes, self.to_publish = self.project.registry, self.to_publish, []
+        try:
+            added = published.record(path, quizzes, self.published_by, label_for(path))
+        except AuthorError as error:
+            raise PluginError("the registry of published quiz versions has problems:\n"
+                              + str(error)) from None
+        except OSError as error:
+            raise PluginError(f"{label_for(path)}: cannot record the published quiz versions: "
+                              f"{error.strerror or error}") from None
+        for publication in added:
+            log.info(f"{label_for(path)}: recorded quiz '{publication.quiz}' version "
+                     f"{publication.version} as published")
 
     def _teach_search_the_terms(self) -> None:
         # Material's search splits Chinese with jieba; glossary terms should stay whole words.
