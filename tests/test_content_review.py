@@ -101,6 +101,23 @@ def test_front_page_says_who_what_how_long_and_how_quizzes_work(loaded):
         assert words in course.intro, f"the front page intro does not mention {words}"
 
 
+def test_front_page_says_how_the_final_works_as_the_final_is_set(loaded):
+    # The front page quotes the final's settings; a change to quizzes/final-assessment.yml
+    # must bring the page along (issue 14: pool, draw, time, attempts, identity, hand-in).
+    intro = loaded.course.intro
+    final = next(e.quiz for e in loaded.quizzes_in(None))
+    per_pool = {d.pool: sum(q.pool == d.pool for q in final.questions) for d in final.draw}
+    counts = {d.count for d in final.draw}
+    assert len(counts) == 1 and len(set(per_pool.values())) == 1, "front page assumes even pools"
+    stated = [f"题库共 {len(final.questions)} 道题", f"各 {next(iter(per_pool.values()))} 道",
+              f"抽 {sum(d.count for d in final.draw)} 道", f"每个单元 {counts.pop()} 道",
+              f"限时 {final.exam.time_limit} 分钟", f"最多作答 {final.exam.attempts} 次",
+              f"达到 {round(final.pass_mark * 100)}%", f"为什么是 {round(final.pass_mark * 100)}%",
+              "工号和访问码", "下载我的答案", "提交"]
+    missing = [words for words in stated if words not in intro]
+    assert not missing, f"the front page does not say: {missing}"
+
+
 def test_at_least_fourteen_lessons_and_every_section_has_lessons(loaded):
     assert len(loaded.lessons) >= 14
     for section in SECTIONS:
