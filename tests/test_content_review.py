@@ -939,6 +939,22 @@ def test_no_rewarded_answer_takes_money_off_a_refund_without_agreement(loaded):
     assert not found, "rewarded answers that deduct without agreement:\n" + "\n".join(found)
 
 
+# Facts §3: any lesson on 仅退款 or 极速退款 carries its date. A lesson is "on" it when its title
+# or one of its headings names it; the date is a link to the dated policy entry.
+DATED_TOPICS = {"极速退款": "fast_refund_mandatory_since", "仅退款": "refund_only_between_parties_since"}
+
+
+def test_lessons_on_fast_refunds_or_refund_only_carry_the_date(loaded):
+    undated = []
+    for entry in loaded.lessons:
+        lesson = entry.lesson
+        headings = lesson.title + "\n" + "\n".join(re.findall(r"^#+ .*$", lesson.body, re.M))
+        for topic, policy in DATED_TOPICS.items():
+            if topic in headings and f"(policy:{policy})" not in lesson.body:
+                undated.append(f"{lesson.id}: {topic} without [date](policy:{policy})")
+    assert not undated, "\n".join(undated)
+
+
 POLICY_LINK = re.compile(r"\[([^\]]+)\]\(policy:([a-z0-9_]+)\)")
 LOOKS_LIKE_A_DATE = re.compile(r"^\d{4}(?:-\d{2}-\d{2}| 年)")
 
