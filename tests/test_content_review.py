@@ -767,6 +767,17 @@ def test_each_claim_rule_catches_what_the_review_found(name, check):
     assert not any(check(sentence, sourced) for sentence, _ in sentences(sourced)), sourced
 
 
+# The phrases the issue names as its examples (issue 14, Proof), each caught by its kind.
+@pytest.mark.parametrize("phrase, kind", [
+    ("买家一申请介入就判商家责任", "ruling-stated-as-certain"),
+    ("{{policy.fast_refund_mandatory_limit}}以内的所有订单都能极速退款", "feature-covers-every-order"),
+    ("客服在飞鸽里答应了，店铺只能兑现", "chat-promise-binds-the-shop"),
+])
+def test_the_issues_example_phrases_are_caught(phrase, kind):
+    check = next(check for name, check, _ in UNSUPPORTED_CLAIMS if name == kind)
+    assert any(check(sentence, phrase) for sentence, _ in sentences(phrase))
+
+
 def unsupported_claims(loaded, check, why, scope="all"):
     found = []
     for locator, path, text in asserted_texts(loaded, scope):
