@@ -1,10 +1,12 @@
 """Personal access codes: 8 random symbols of Crockford's base 32 and a check symbol.
 
-Printed `XXXX-XXXX-C`, for example `7KQ2-M9XD-F`. The 8 symbols are 40 bits from `secrets`; the
-check symbol is Crockford's mod-37 check (the 40-bit value modulo 37, written with the 32
-symbols and `*~$=U`), which catches every single wrong symbol and every swap of two neighbours,
-so the page can tell a learner about a typo before they start, without knowing anything about
-the code itself.
+Printed `XXXX-XXXX-C`, for example `7KQ2-M9XD-T`. The 8 symbols are 40 bits from `secrets`; the
+check symbol is the Luhn mod N check (N = 32) over the same 32 symbols, so every symbol of a code
+is a letter or digit a learner can type on any phone keyboard (Crockford's own mod-37 check
+needs `*~$=U` for 5 of its 37 values, and one code in nine would end in `*`, `~`, `$` or `=`).
+It catches every single wrong symbol and every swap of two neighbours except 0 with Z, so the
+page can tell a learner about a typo before they start, without knowing anything about the
+code itself.
 
 Typed codes are normalised before use: spaces and hyphens dropped, letters upper-cased, O read
 as 0 and I or L as 1 (Crockford's alphabet has no I, L, O or U among its 32 symbols, so nothing
@@ -16,18 +18,19 @@ from __future__ import annotations
 import secrets
 
 SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-CHECK_SYMBOLS = SYMBOLS + "*~$=U"
 DATA_LENGTH = 8
 _VALUES = {symbol: value for value, symbol in enumerate(SYMBOLS)}
 _LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
 def check_symbol(data: str) -> str:
-    """Crockford's check symbol of the data symbols."""
-    value = 0
-    for symbol in data:
-        value = value * 32 + _VALUES[symbol]
-    return CHECK_SYMBOLS[value % 37]
+    """The Luhn mod 32 check symbol of the data symbols: from the right, every other value is
+    doubled and its two base-32 digits added, so a swap of neighbours changes the sum."""
+    total = 0
+    for position, symbol in enumerate(reversed(data)):
+        value = _VALUES[symbol] * (2 if position % 2 == 0 else 1)
+        total += value // 32 + value % 32
+    return SYMBOLS[-total % 32]
 
 
 def new_code() -> str:

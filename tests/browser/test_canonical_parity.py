@@ -68,4 +68,4 @@ def test_the_browser_makes_the_same_bytes_and_signature(blank, text):
         bytes: [...new TextEncoder().encode(canonical(unsigned(doc)))],
         signature: await sign(doc, code)})""", [doc, "7kq2-m9xd f"])
     assert bytes(js["bytes"]) == canonical_bytes(doc)
-    assert js["signature"] == sign(doc, "7KQ2-M9XD-F")
+    assert js["signature"] == sign(doc, "7KQ2-M9XD-T")

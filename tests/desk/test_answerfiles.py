@@ -22,7 +22,7 @@ from generator.models.answers import AnswerFile, AnswerFile1, AnswerFile2
 
 GOOD = answer_document(fixture_quiz("practice"), perfect_answers(fixture_quiz("practice")))
 GOOD2 = page_answer_file(fixture_quiz("final"), perfect_answers(fixture_quiz("final")),
-                         code="7KQ2-M9XD-F", page_score=0.5)
+                         code="7KQ2-M9XD-T", page_score=0.5)
 
 
 def encoded(document) -> bytes:

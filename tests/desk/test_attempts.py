@@ -32,7 +32,7 @@ from generator.scoring import AnswerError, Grader
 COURSE = grading_course()
 PRACTICE = fixture_quiz("practice")
 FINAL = fixture_quiz("final")
-CODE = "7KQ2-M9XD-F"
+CODE = "7KQ2-M9XD-T"
 
 
 def document(**kwargs) -> dict:
@@ -304,7 +304,7 @@ def test_an_attempt_beyond_the_limit_is_refused():
 # Who made it ---------------------------------------------------------------------------------
 
 ROSTER = {"cs-017": RosterEntry("CS-017", "王小明", "A", CODE),
-          "cs-018": RosterEntry("cs-018", "李四", "A", "3DG7-8HJK-0"),
+          "cs-018": RosterEntry("cs-018", "李四", "A", "3DG7-8HJK-1"),
           "cs-019": RosterEntry("cs-019", "赵六", None, None)}
 WITH_ROSTER = grading_course(roster=ROSTER)
 

@@ -154,12 +154,12 @@ def test_the_roster_is_imported_updated_and_keeps_codes(db_url):
         assert book.roster() == {}
         assert book.import_roster([RosterEntry("CS-017", "王小明", "A"),
                                    RosterEntry("cs-018", "李四")]) == (2, 0, 0)
-        book.set_codes({"cs-017": "7KQ2-M9XD-F"})
+        book.set_codes({"cs-017": "7KQ2-M9XD-T"})
         assert book.import_roster([RosterEntry("CS-017", "王晓明", "A"),
                                    RosterEntry("cs-018", "李四"),
                                    RosterEntry("cs-019", "赵六", "B")]) == (1, 1, 1)
         roster = book.roster()
-    assert roster == {"cs-017": RosterEntry("CS-017", "王晓明", "A", "7KQ2-M9XD-F"),
+    assert roster == {"cs-017": RosterEntry("CS-017", "王晓明", "A", "7KQ2-M9XD-T"),
                       "cs-018": RosterEntry("cs-018", "李四", None, None),
                       "cs-019": RosterEntry("cs-019", "赵六", "B", None)}
 

@@ -75,7 +75,7 @@ questions:
         text: 最后
 """
 
-CODES = {"cs-001": "7KQ2-M9XD-F", "cs-002": "3DG7-8HJK-0"}
+CODES = {"cs-001": "7KQ2-M9XD-T", "cs-002": "3DG7-8HJK-1"}
 RIGHT = {**{f"rule-{n}": "right" for n in range(1, 5)},
          **{f"care-{n}": True for n in range(1, 4)},
          "care-order": ["first", "second", "third", "last"]}

@@ -47,21 +47,21 @@ def test_the_attempt_hash_covers_signature_and_page_score():
 
 
 def test_the_signature_is_hmac_sha256_keyed_by_the_normalised_code():
-    expected = hmac.new(b"7KQ2M9XDF", canonical_bytes(DOCUMENT), hashlib.sha256).hexdigest()
-    assert sign(DOCUMENT, "7kq2-m9xd-f") == sign(DOCUMENT, "7KQ2 M9XD F") == expected
+    expected = hmac.new(b"7KQ2M9XDT", canonical_bytes(DOCUMENT), hashlib.sha256).hexdigest()
+    assert sign(DOCUMENT, "7kq2-m9xd-t") == sign(DOCUMENT, "7KQ2 M9XD T") == expected
     # A value pinned for the widget's test (JS must produce the same hex string):
     assert sign({"a": "王", "n": 1}, "0000-0000-0") == (
         hmac.new(b"000000000", '{"a":"王","n":1}'.encode(), hashlib.sha256).hexdigest())
 
 
 def test_verifies_only_the_same_content_with_the_same_code():
-    signed = {**DOCUMENT, "signature": sign(DOCUMENT, "7KQ2-M9XD-F")}
-    assert verifies(signed, "7kq2m9xdf")
-    assert verifies({**signed, "page_score": 1.0}, "7KQ2-M9XD-F")  # not signed: informational
-    assert not verifies({**signed, "seed": 8}, "7KQ2-M9XD-F")
+    signed = {**DOCUMENT, "signature": sign(DOCUMENT, "7KQ2-M9XD-T")}
+    assert verifies(signed, "7kq2m9xdt")
+    assert verifies({**signed, "page_score": 1.0}, "7KQ2-M9XD-T")  # not signed: informational
+    assert not verifies({**signed, "seed": 8}, "7KQ2-M9XD-T")
     assert not verifies(signed, "7KQ2-M9XD-G")
-    assert not verifies({**signed, "signature": "nonsense"}, "7KQ2-M9XD-F")
-    assert not verifies({k: v for k, v in signed.items() if k != "signature"}, "7KQ2-M9XD-F")
+    assert not verifies({**signed, "signature": "nonsense"}, "7KQ2-M9XD-T")
+    assert not verifies({k: v for k, v in signed.items() if k != "signature"}, "7KQ2-M9XD-T")
 
 
 @pytest.mark.parametrize("text, where, key", [
