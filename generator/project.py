@@ -31,6 +31,10 @@ class CourseOptions(BaseModel):
     item_checks: ItemChecks = ItemChecks()  # thresholds of the item-quality checks
     # The published quiz versions, for the grading desk; kept in version control beside mkdocs.yml.
     registry: str = "published.jsonl"
+    # `course collect`: the service's address the quiz pages submit to (empty: no Submit
+    # button), and the sites allowed to submit there (CORS; empty: site_url's origin).
+    collect_url: str = ""
+    collect_origins: list[str] = []
 
 
 @dataclass
@@ -43,6 +47,8 @@ class Project:
     item_checks: ItemChecks = field(default_factory=ItemChecks)
     registry: Path | None = None  # published.jsonl: the published quiz versions
     site_url: str | None = None  # the course's address, printed on the access-code slips
+    collect_url: str = ""  # `course collect`'s address (the pages' Submit button)
+    collect_origins: tuple[str, ...] = ()  # sites allowed to submit there
 
     @property
     def root(self) -> Path:
@@ -88,7 +94,8 @@ def resolve(config_file: Path, options: CourseOptions, *, site_url: str | None =
                                    f"content folder '{content}' does not exist",
                                    "create it or set plugins: course: content_dir")])
     return Project(config_file, content, root / options.quiz_dir, options.stale_after_days,
-                   options.assessment, options.item_checks, root / options.registry, site_url)
+                   options.assessment, options.item_checks, root / options.registry, site_url,
+                   options.collect_url, tuple(options.collect_origins))
 
 
 def read_config(path: Path) -> dict:
