@@ -9,6 +9,7 @@ of `ps` and shell history. The CORS allow-list is the plugin's `collect_origins`
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import os
 import sys
@@ -41,6 +42,8 @@ def register(commands, command) -> None:
                        help="submissions a minute per client address (default 600/200; 0: off)")
     serve.add_argument("--learner-rate", default="20/10", metavar="N[/BURST]",
                        help="submissions a minute per learner id (default 20/10; 0: off)")
+    serve.add_argument("--body-seconds", type=float, default=10.0,
+                       help=argparse.SUPPRESS)  # the slow-body limit, shortened by the tests
     serve.add_argument("--forwarded-allow-ips", default="127.0.0.1", metavar="IPS",
                        help="proxies whose X-Forwarded-For is believed (default: 127.0.0.1)")
 
@@ -90,7 +93,7 @@ def _collect(args) -> int:
     intake = Intake(quizzes, project.registry, book)
     origins = allowed_origins(list(project.collect_origins), project.site_url, args.origin)
     settings = Settings(origins=origins, trainer_token=token, address_rate=address_rate,
-                        learner_rate=learner_rate)
+                        learner_rate=learner_rate, body_seconds=args.body_seconds)
     views = TrainerViews(loaded, book)
     app = create_app(intake, settings, report=views.report, results_csv=views.results_csv,
                      import_roster=views.import_roster)
