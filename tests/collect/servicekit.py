@@ -69,15 +69,31 @@ class Course:
         return document
 
 
-def make_course(tmp_path: Path, db: str, roster: bool = True) -> Course:
+def make_course(tmp_path: Path, db: str, roster: bool = True, more_learners: int = 0
+                ) -> Course:
+    """The fixture course in tmp_path/course; a gradebook at `db` with the three learners of
+    CODES (and `more_learners` more, lt-0000 …) and their access codes."""
+    from generator.integrity.codes import new_code
+
     folder = tmp_path / "course"
-    shutil.copytree(FIXTURE, folder)
+    if not folder.exists():
+        shutil.copytree(FIXTURE, folder)
     codes = {learner: _with_check(code) for learner, code in CODES.items()}
+    names = dict(NAMES)
+    for number in range(more_learners):
+        learner = f"lt-{number:04d}"
+        codes[learner], names[learner] = new_code(), f"学员{number}"
     with Gradebook.open(db) as book:
         if roster:
-            book.import_roster([RosterEntry(learner, NAMES[learner]) for learner in CODES])
-            book.set_codes({learner: code for learner, code in codes.items()})
+            book.import_roster([RosterEntry(learner, names[learner]) for learner in codes])
+            book.set_codes(codes)
     return Course(folder, db, codes)
+
+
+def attempt_hash(document: dict) -> str:
+    from generator.desk.answerfiles import parse
+
+    return parse(json.dumps(document, ensure_ascii=False).encode()).attempt_hash
 
 
 @contextlib.contextmanager

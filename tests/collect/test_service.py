@@ -9,9 +9,9 @@ import json
 
 import httpx
 import pytest
-from servicekit import TOKEN, Service, make_course, raw_request
 
 from generator.integrity.seeds import derived_seed
+from servicekit import TOKEN, Service, make_course, raw_request
 
 
 def recorded(course) -> int:
