@@ -15,6 +15,7 @@ score is never sent back: the service must not become a way to try answers again
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import hmac
 import logging
@@ -44,7 +45,45 @@ from .limits import (
 )
 from .logs import log
 
-GRADING_THREADS = 4  # grading is CPU and database work: more threads only queue on the GIL
+GRADING_THREADS = 2  # the trainer's views: CPU and database work, more threads only queue
+MAX_BATCH = 250  # the desk's batch size (batch.BATCH_SIZE)
+
+
+class Batches:
+    """Submissions graded and recorded in batches, one at a time: those arriving while a batch
+    is being written wait and go together in the next one (group commit). A commit waits for
+    the disk (tens of ms); one per submission would cap the service at a few dozen a second,
+    one per batch lets it take what arrives. A lone submission is a batch of one, at once."""
+
+    def __init__(self, grade):
+        self.grade = grade  # [(bytes, source)] → [Outcome], blocking
+        self.waiting: list[tuple[bytes, str, asyncio.Future]] = []
+        self.worker: asyncio.Task | None = None
+
+    async def submit(self, data: bytes, source: str) -> Outcome:
+        done = asyncio.get_running_loop().create_future()
+        self.waiting.append((data, source, done))
+        if self.worker is None:
+            self.worker = asyncio.create_task(self._work())
+        return await done
+
+    async def _work(self) -> None:
+        try:
+            while self.waiting:
+                batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
+                try:
+                    outcomes = await anyio.to_thread.run_sync(
+                        self.grade, [(data, source) for data, source, _ in batch])
+                except Exception as problem:  # noqa: BLE001 - each request answers for itself
+                    for *_, done in batch:
+                        if not done.done():
+                            done.set_exception(problem)
+                    continue
+                for (*_, done), outcome in zip(batch, outcomes):
+                    if not done.done():  # the client may have gone
+                        done.set_result(outcome)
+        finally:
+            self.worker = None
 
 
 @dataclass
@@ -69,6 +108,7 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
     by_address = RateLimiter(settings.address_rate)
     by_learner = RateLimiter(settings.learner_rate)
     grading = anyio.CapacityLimiter(GRADING_THREADS)
+    batches = Batches(intake.submit)
 
     async def submit(request: Request) -> Response:
         started = time.perf_counter()
@@ -117,9 +157,7 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
             if wait:
                 return _too_many(wait, "too many submissions for this learner", fields)
         try:
-            async with grading:
-                outcome = await anyio.to_thread.run_sync(
-                    intake.submit, data, f"online:{request_id}")
+            outcome = await batches.submit(data, f"online:{request_id}")
         except (DBAPIError, SQLAlchemyError) as problem:
             log("gradebook unavailable", logging.ERROR, request=request_id,
                 error=type(problem).__name__)

@@ -122,25 +122,31 @@ class Intake:
         with self.book.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
 
-    def submit(self, data: bytes, source: str) -> Outcome:
-        """Grade and record one answer file (blocking: run it in a worker thread)."""
+    def submit(self, received: list[tuple[bytes, str]]) -> list[Outcome]:
+        """Grade and record answer files, (bytes, unique source label) each, in one transaction
+        (blocking: run it in a worker thread); an outcome for each, in order."""
         roster = self.book.roster()  # every time: another process or the trainer may change it
         if not roster:
-            return Outcome(503, "no_roster", "the trainer has not imported the roster yet; "
-                                             "try again later or hand in the downloaded file")
+            return [Outcome(503, "no_roster", "the trainer has not imported the roster yet; try "
+                                              "again later or hand in the downloaded file")
+                    for _ in received]
         course = self.course()
         course.roster = roster
         course.now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
-        result = grade_received(data, source, course, self.book, verified_only=True)
-        if isinstance(result, Graded):
-            fields = {"quiz": result.quiz, "attempt": result.attempt}
-            if result.status == "new":
-                return Outcome(200, "recorded", "recorded", fields)
-            return Outcome(200, "already_recorded", "already recorded", fields)
-        if _malformed(data):
-            return Outcome(400, "malformed", result.error)
-        status, code = refusal(result.error)
-        return Outcome(status, code, result.error)
+        results = grade_received(received, course, self.book, verified_only=True)
+        return [_outcome(results[source], data) for data, source in received]
+
+
+def _outcome(result, data: bytes) -> Outcome:
+    if isinstance(result, Graded):
+        fields = {"quiz": result.quiz, "attempt": result.attempt}
+        if result.status == "new":
+            return Outcome(200, "recorded", "recorded", fields)
+        return Outcome(200, "already_recorded", "already recorded", fields)
+    if _malformed(data):
+        return Outcome(400, "malformed", result.error)
+    status, code = refusal(result.error)
+    return Outcome(status, code, result.error)
 
 
 def _malformed(data: bytes) -> bool:

@@ -150,14 +150,16 @@ def grade_files(files: list[tuple[Path, str]], course: GradingCourse, book: Grad
     return graded, skipped
 
 
-def grade_received(data: bytes, label: str, course: GradingCourse, book: Gradebook, *,
-                   verified_only: bool = False) -> Graded | Skipped:
-    """Grade and record one answer file received as bytes (`course collect`), exactly as a
-    file named on the command line: one batch of one. `verified_only`: refuse a file whose
-    learner the roster and access code do not vouch for (the service takes no other)."""
-    graded, skipped = _grade_batch([(data, label)], course, book, False, read=bytes,
+def grade_received(received: list[tuple[bytes, str]], course: GradingCourse, book: Gradebook,
+                   *, verified_only: bool = False) -> dict[str, Graded | Skipped]:
+    """Grade and record answer files received as bytes (`course collect`: those that arrived
+    while the previous batch was being written), exactly as files named on the command line,
+    in one transaction. `received`: (bytes, label), each label its own. Returns label → what
+    became of it. `verified_only`: refuse a file whose learner the roster and an access code do
+    not vouch for (the service takes no other)."""
+    graded, skipped = _grade_batch(received, course, book, False, read=bytes,
                                    verified_only=verified_only)
-    return graded[0] if graded else skipped[0]
+    return {item.source: item for item in [*graded, *skipped]}
 
 
 NOT_VERIFIED = ("this quiz asks for no access code, so the file cannot show who made it; it is "

@@ -133,11 +133,12 @@ class Service:
     """A running `course collect`; `stop()` ends it (also on exit of a `with`)."""
 
     def __init__(self, course: Course, *extra: str, port: int | None = None,
-                 token: str | None = TOKEN, env: dict | None = None):
+                 token: str | None = TOKEN, env: dict | None = None,
+                 log_folder: Path | None = None):
         self.course = course
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = course.folder / f"collect-{self.port}.log"
+        self.log = (log_folder or course.folder) / f"collect-{self.port}.log"
         args = [sys.executable, "-m", "generator", "collect", "-f", str(course.config),
                 "--db", course.db, "--port", str(self.port), *extra]
         environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}

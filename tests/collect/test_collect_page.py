@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from servicekit import ROOT, Service, free_port
 
 from helpers import serve_directory
+from servicekit import ROOT, Service, free_port
 
 pytestmark = pytest.mark.browser
 SHOTS = Path("/tmp/collect-shots")
