@@ -90,7 +90,7 @@ class Batches:
 class Settings:
     origins: list[str] = field(default_factory=list)  # CORS allow-list (exact origins)
     trainer_token: str | None = None
-    address_rate: Rate = Rate(600, 200)  # a shop's staff behind one NAT address submit at once
+    address_rate: Rate = Rate(1200, 500)  # a shop's staff behind one NAT address submit at once
     learner_rate: Rate = Rate(20, 10)
     body_seconds: float = 10.0
     max_body: int = MAX_BODY_BYTES

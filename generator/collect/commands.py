@@ -38,8 +38,8 @@ def register(commands, command) -> None:
     serve.add_argument("--origin", action="append", default=[], metavar="ORIGIN",
                        help="another site allowed to submit (CORS), e.g. https://course.example.com;"
                             " repeatable; mkdocs.yml's collect_origins come first")
-    serve.add_argument("--address-rate", default="600/200", metavar="N[/BURST]",
-                       help="submissions a minute per client address (default 600/200; 0: off)")
+    serve.add_argument("--address-rate", default="1200/500", metavar="N[/BURST]",
+                       help="submissions a minute per client address (default 1200/500; 0: off)")
     serve.add_argument("--learner-rate", default="20/10", metavar="N[/BURST]",
                        help="submissions a minute per learner id (default 20/10; 0: off)")
     serve.add_argument("--body-seconds", type=float, default=10.0,
