@@ -19,6 +19,7 @@ from ..desk.commands import DEFAULT_DB, EXIT_OK, EXIT_USAGE, _load_course, _load
 
 TOKEN_ENV = "COURSE_TRAINER_TOKEN"
 MIN_TOKEN_LENGTH = 16
+MAX_CONNECTIONS = 1000
 
 
 def register(commands, command) -> None:
@@ -108,7 +109,10 @@ def _collect(args) -> int:
     config = uvicorn.Config(app, host=args.host, port=args.port, log_config=None,
                             access_log=False, proxy_headers=True, server_header=False,
                             forwarded_allow_ips=args.forwarded_allow_ips,
-                            timeout_keep_alive=5, timeout_graceful_shutdown=10)
+                            timeout_keep_alive=5, timeout_graceful_shutdown=10,
+                            # Each connection may hold a 1 MB body in memory: beyond this many
+                            # at once uvicorn answers 503 (the page queues and retries).
+                            limit_concurrency=MAX_CONNECTIONS)
     try:
         uvicorn.Server(config).run()
     finally:
