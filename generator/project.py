@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import AuthorError, Problem
 from .items.thresholds import ItemChecks
@@ -35,6 +35,22 @@ class CourseOptions(BaseModel):
     # button), and the sites allowed to submit there (CORS; empty: site_url's origin).
     collect_url: str = ""
     collect_origins: list[str] = []
+
+    @field_validator("collect_url")
+    @classmethod
+    def _an_http_address(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError(f"must be an address starting with https://, not {value!r}")
+        return value
+
+    @field_validator("collect_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        for origin in value:
+            if not origin.startswith(("https://", "http://")) or "/" in origin.split("://")[1] \
+                    .rstrip("/"):
+                raise ValueError(f"must list sites as scheme://host[:port], not {origin!r}")
+        return value
 
 
 @dataclass
@@ -270,7 +286,9 @@ _EXPECTED = {"bool_type": "true or false", "int_type": "a whole number", "string
              "float_type": "a number", "list_type": "a list",
              "model_type": "a mapping of settings (key: value lines)",
              "greater_than_equal": "at least {ge}", "less_than_equal": "at most {le}"}
-_EXAMPLE = {"item_checks": "{enabled: false} or {longest_key_share: 0.4}"}
+_EXAMPLE = {"item_checks": "{enabled: false} or {longest_key_share: 0.4}",
+            "collect_url": "https://collect.example.com/",
+            "collect_origins": "[https://course.example.com]"}
 
 
 def _model_of(names: list[str]) -> type[BaseModel] | None:

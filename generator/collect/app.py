@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import anyio
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -212,11 +213,30 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
                          methods=["GET"]),
                    Route("/trainer/roster", trainer(import_roster, "application/json"),
                          methods=["POST"])]
-    middleware = [Middleware(CORSMiddleware, allow_origins=settings.origins,
+    middleware = [Middleware(OtherOriginsRefused, origins=settings.origins),
+                  Middleware(CORSMiddleware, allow_origins=settings.origins,
                              allow_methods=["POST"], allow_headers=["Content-Type"],
                              max_age=600)]
     return Starlette(routes=routes, middleware=middleware, exception_handlers={
         HTTPException: _http_error, Exception: _server_error})
+
+
+class OtherOriginsRefused:
+    """A browser's preflight (OPTIONS) from a site not on the allow-list gets our JSON error
+    (Starlette's CORS answers it in plain text); the POST itself is refused in `_submit`."""
+
+    def __init__(self, app, origins: list[str]):
+        self.app = app
+        self.origins = origins
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "OPTIONS":
+            origin = Headers(scope=scope).get("origin")
+            if origin is not None and origin not in self.origins:
+                response = error(403, "origin_not_allowed", "this site may not submit here; "
+                                                            "add its address to collect_origins")
+                return await response(scope, receive, send)
+        return await self.app(scope, receive, send)
 
 
 def _too_many(wait: float, message: str, fields: dict | None = None) -> Outcome:

@@ -93,3 +93,25 @@ def test_the_cors_allow_list_defaults_to_the_sites_origin():
                            ["http://127.0.0.1:8000"]) == ["https://a.example",
                                                           "http://127.0.0.1:8000"]
     assert allowed_origins([], None, []) == []
+
+
+@pytest.mark.parametrize("option, expected", [
+    ("collect_url: collect.example.com",
+     "mkdocs.yml:3:20: course plugin option 'collect_url' must be an address starting with "
+     "https://, not 'collect.example.com' — for example: collect_url: "
+     "https://collect.example.com/"),
+    ("collect_origins: [https://course.example.com/shop]",
+     "mkdocs.yml:3:24: course plugin option 'collect_origins' must list sites as "
+     "scheme://host[:port], not 'https://course.example.com/shop' — for example: "
+     "collect_origins: [https://course.example.com]"),
+])
+def test_the_collect_options_are_checked_where_they_are_written(tmp_path, option, expected):
+    from generator.errors import AuthorError
+    from generator.project import find_project
+
+    (tmp_path / "content").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"plugins:\n  - course:\n      {option}\n", encoding="utf-8")
+    with pytest.raises(AuthorError) as error:
+        find_project(config)
+    assert [str(p).replace(str(tmp_path) + "/", "") for p in error.value.problems] == [expected]

@@ -162,6 +162,7 @@ def test_cors_allows_only_the_configured_origins(course):
         other = httpx.options(service.url + "/answers", headers={
             "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
         assert "access-control-allow-origin" not in other.headers
+        assert (other.status_code, other.json()["error"]["code"]) == (403, "origin_not_allowed")
         posted = service.post(course.answer_file(), headers={"Origin": "https://evil.example"})
         assert (posted.status_code, posted.json()["error"]["code"]) == \
             (403, "origin_not_allowed")
