@@ -153,11 +153,32 @@
     return true;
   }
 
+  // Only quizzes that ask for staff id and access code: the service takes signed files only
+  // (a practice quiz's file would be refused, so it offers the download alone).
+  function collected(root) {
+    if (root.dataset.mode === 'assessment') return true;
+    try { return JSON.parse(root.dataset.json || '{}').identity === true; } catch (e) { return false; }
+  }
+
+  const watching = new WeakSet();
+  function ready(root) {
+    if (root.dataset.collectReady || !collected(root)) return;
+    if (enhance(root)) {
+      root.dataset.collectReady = 'true';
+    } else if (!watching.has(root)) { // the widget builds its footer later (after the id form)
+      watching.add(root);
+      const observer = new MutationObserver(() => {
+        if (root.dataset.collectReady || enhance(root)) {
+          root.dataset.collectReady = 'true';
+          observer.disconnect();
+        }
+      });
+      observer.observe(root, { childList: true, subtree: true });
+    }
+  }
+
   const init = () => {
-    document.querySelectorAll('.course-quiz[data-quiz]').forEach((root) => {
-      if (root.dataset.collectReady) return;
-      if (enhance(root)) root.dataset.collectReady = 'true';
-    });
+    document.querySelectorAll('.course-quiz[data-quiz]').forEach(ready);
     flush();
   };
   window.CourseCollect = { init, flush, queue, endpoint };

@@ -100,6 +100,10 @@ def test_queued_while_the_network_fails_then_sent_on_the_next_page_load(browser,
     SHOTS.mkdir(exist_ok=True)
     page.locator(".course-quiz-footer").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "queued-desktop.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator(".course-collect-status").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "queued-phone.png"))
+    page.set_viewport_size({"width": 1280, "height": 720})
     # Still offline on the next load: still queued, and said so.
     page.reload()
     page.wait_for_function("document.querySelector('.course-collect-status') && "
@@ -118,6 +122,18 @@ def test_queued_while_the_network_fails_then_sent_on_the_next_page_load(browser,
     page.reload()
     page.wait_for_timeout(500)
     assert course.counts()[0] == 1
+    context.close()
+
+
+def test_a_practice_quiz_offers_the_download_alone(browser, course, site):
+    base, _ = site
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/quiz/practice.html")
+    page.wait_for_selector(".course-download-button")
+    page.wait_for_function("window.CourseCollect !== undefined")
+    page.wait_for_timeout(200)
+    assert page.locator(".course-collect-button").count() == 0
     context.close()
 
 
