@@ -44,7 +44,7 @@ from .limits import (
     RateLimiter,
     read_body,
 )
-from .logs import log
+from .logs import log, safe_reason
 
 GRADING_THREADS = 2  # the trainer's views: CPU and database work, more threads only queue
 MAX_BATCH = 250  # the desk's batch size (batch.BATCH_SIZE)
@@ -110,6 +110,7 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
     by_learner = RateLimiter(settings.learner_rate)
     grading = anyio.CapacityLimiter(GRADING_THREADS)
     batches = Batches(intake.submit)
+    wrong_tokens = RateLimiter(Rate(6, 5))
 
     async def submit(request: Request) -> Response:
         started = time.perf_counter()
@@ -121,8 +122,6 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
                                            if k in ("quiz", "attempt", "learner")},
                   "ms": round((time.perf_counter() - started) * 1000, 1)}
         if not outcome.ok and outcome.status != 429:
-            from .logs import safe_reason
-
             fields["reason"] = safe_reason(outcome.message)
         log("submission", logging.INFO if outcome.ok else logging.WARNING, **fields)
         if outcome.ok:
@@ -181,9 +180,14 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
 
     def trainer(view, media_type: str):
         async def endpoint(request: Request) -> Response:
+            address = request.client.host if request.client else "?"
             if not _is_trainer(request, settings.trainer_token):
-                log("trainer refused", logging.WARNING, path=request.url.path,
-                    address=request.client.host if request.client else "?")
+                log("trainer refused", logging.WARNING, path=request.url.path, address=address)
+                wait = wrong_tokens.take(address)
+                if wait:  # guessing tokens: slowed down to a few a minute per address
+                    too_many = _too_many(wait, "too many wrong trainer tokens")
+                    return error(429, too_many.code, too_many.message,
+                                 {"Retry-After": str(too_many.fields["retry_after"])})
                 return error(401, "unauthorized", "this needs the trainer token "
                                                   "(Authorization: Bearer TOKEN)",
                              {"WWW-Authenticate": "Bearer"})

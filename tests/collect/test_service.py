@@ -190,6 +190,13 @@ def test_trainer_endpoints_need_the_token(course):
                                    "unchanged": 1, "without_code": 1, "encoding": "UTF-8"}
         bad = httpx.post(service.url + "/trainer/roster", content=b"id,name\n", headers=bearer)
         assert (bad.status_code, bad.json()["error"]["code"]) == (400, "bad_roster")
+        # Guessing the token: five wrong ones from an address were answered 401 above; from
+        # then on 429 with Retry-After (six a minute).
+        guesses = [httpx.get(service.url + "/trainer/report",
+                             headers={"Authorization": f"Bearer guess-{n}"}) for n in range(3)]
+        assert [g.status_code for g in guesses] == [429, 429, 429]
+        assert guesses[-1].json()["error"]["code"] == "rate_limited"
+        assert int(guesses[-1].headers["Retry-After"]) >= 1
 
 
 def test_without_a_token_the_trainer_endpoints_do_not_exist(course):
