@@ -115,3 +115,16 @@ def test_the_collect_options_are_checked_where_they_are_written(tmp_path, option
     with pytest.raises(AuthorError) as error:
         find_project(config)
     assert [str(p).replace(str(tmp_path) + "/", "") for p in error.value.problems] == [expected]
+
+
+def test_pages_opened_from_disk_may_be_allowed_by_name(tmp_path):
+    from generator.project import find_project
+
+    (tmp_path / "content").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('plugins:\n  - course:\n      collect_url: https://c.example/\n'
+                      '      collect_origins: [https://course.example, "null"]\n',
+                      encoding="utf-8")
+    project = find_project(config)
+    assert (project.collect_url, project.collect_origins) == \
+        ("https://c.example/", ("https://course.example", "null"))

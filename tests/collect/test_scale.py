@@ -114,3 +114,28 @@ def test_kill_9_under_load_postgresql(tmp_path, record_property):
         kill_under_load(course, tmp_path, report)
     print("kill -9 under load (PostgreSQL):", report)
     record_property("kill9_postgresql", report)
+
+
+def test_a_gradebook_that_fails_is_a_503_the_page_retries(tmp_path):
+    from sqlalchemy import create_engine, text
+
+    from generator.desk.gradebook import database_url
+
+    with postgres_url() as url:
+        course = make_course(tmp_path, url)
+        with Service(course) as service:
+            engine = create_engine(database_url(url))
+            with engine.begin() as conn:  # the tables vanish under the running service
+                conn.execute(text("alter table attempts rename to attempts_away"))
+            answer = service.post(course.answer_file())
+            assert (answer.status_code, answer.json()["error"]["code"]) == (503, "unavailable")
+            assert "attempts" not in answer.text and "Traceback" not in answer.text
+            with engine.begin() as conn:
+                conn.execute(text("alter table attempts_away rename to attempts"))
+            engine.dispose()
+            # Back: the page's retry lands.
+            assert service.post(course.answer_file()).json()["status"] == "recorded"
+            lines = service.log_lines()
+        assert [line["error"] for line in lines if line["event"] == "gradebook unavailable"] \
+            == ["ProgrammingError"]
+        assert course.counts()[0] == 1
