@@ -6,6 +6,7 @@
  * (`course-collect-queue`) and sent again on the next page load; the learner sees "queued".
  * A refusal (4xx: not on the roster, signature, …) is shown with the service's reason, and the
  * file is not queued: sending it again would be refused again. The download stays available.
+ * Once the service has a file, the quiz element emits quiz:submitted {quiz, mode, file, status}.
  * The answer file comes from the widget: element.courseQuiz.answerFile() when the widget offers
  * it, else the file its download emits (quiz:answers). */
 (() => {
@@ -72,6 +73,12 @@
     line.dataset.state = state;
   }
 
+  // For progress tracking: the service has this attempt (bubbling, like the widget's events).
+  function confirmed(root, file, status) {
+    root.dispatchEvent(new CustomEvent('quiz:submitted', { bubbles: true,
+      detail: { quiz: file.quiz, mode: root.dataset.mode, file, status } }));
+  }
+
   // The answer file the download would write: the widget's hook, else its quiz:answers event.
   function answerFile(root) {
     if (root.courseQuiz && typeof root.courseQuiz.answerFile === 'function') {
@@ -104,6 +111,7 @@
     button.disabled = false;
     if (outcome === 'recorded' || outcome === 'already_recorded') {
       queue.remove(file);
+      confirmed(root, file, outcome);
       return show(root, t(outcome === 'recorded' ? 'submitted' : 'already'), 'submitted');
     }
     if (outcome === 'retry') {
@@ -127,8 +135,12 @@
         }
         queue.remove(item.file);
         if (!root) continue;
-        if (outcome.refused) show(root, t('refused', { message: outcome.refused }), 'refused');
-        else show(root, t('queued_sent'), 'submitted');
+        if (outcome.refused) {
+          show(root, t('refused', { message: outcome.refused }), 'refused');
+        } else {
+          confirmed(root, item.file, outcome);
+          show(root, t('queued_sent'), 'submitted');
+        }
       }
     } finally {
       flushing = false;

@@ -74,10 +74,13 @@ def test_submitted_only_after_the_service_recorded_it(browser, course, site):
         context, page = open_quiz(browser, base, screen)
         learner = "cs-001" if name == "desktop" else "cs-002"
         hand_file(page, course.answer_file(learner=learner))
+        page.evaluate("""() => document.addEventListener('quiz:submitted',
+            (e) => { window.submittedEvent = e.detail.status; })""")
         page.click(".course-collect-button")
         page.wait_for_function("document.querySelector('.course-collect-status')"
                                ".dataset.state === 'submitted'")
         assert status(page) == ("submitted", "已提交 ✓ 培训老师已收到你的答卷。")
+        assert page.evaluate("window.submittedEvent") == "recorded"
         page.locator(".course-quiz-footer").scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / f"submitted-{name}.png"), full_page=False)
         context.close()
