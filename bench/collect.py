@@ -1,6 +1,6 @@
 """`course collect` under load: N simulated learners submitting at once.
 
-    python bench/collect.py [--learners 500] [--db sqlite|postgresql|both]
+    python bench/collect.py [--learners 500] [--db sqlite|postgresql|both] [--processes 1]
 
 For each database: a fresh gradebook with N learners on the roster and their access codes; one
 `course collect` process (the real command, a subprocess, rate limits off: every learner comes
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime
 import json
 import os
@@ -67,15 +68,16 @@ def answer_files(count: int) -> tuple[dict[str, str], list[dict]]:
     return codes, files
 
 
-async def submit_all(url: str, files: list[dict]) -> tuple[float, list[float], list[str]]:
-    """Every file POSTed at once, each on its own connection. A plain HTTP/1.1 client on
-    asyncio streams: an HTTP library's own cost per request (httpx: several ms of CPU) would be
-    measured instead of the service's on a machine both share."""
-    host, port = url.removeprefix("http://").split(":")
+async def submit_all(urls: list[str], files: list[dict]
+                     ) -> tuple[float, list[float], list[str]]:
+    """Every file POSTed at once, each on its own connection, to the services in turn. A plain
+    HTTP/1.1 client on asyncio streams: an HTTP library's own cost per request (httpx: several
+    ms of CPU) would be measured instead of the service's on a machine both share."""
     bodies = [json.dumps(f, ensure_ascii=False).encode() for f in files]
     start = asyncio.Event()
 
-    async def one(body: bytes) -> tuple[float, str]:
+    async def one(body: bytes, url: str) -> tuple[float, str]:
+        host, port = url.removeprefix("http://").split(":")
         reader, writer = await asyncio.open_connection(host, int(port))
         request = (f"POST /answers HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json"
                    f"\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
@@ -89,7 +91,8 @@ async def submit_all(url: str, files: list[dict]) -> tuple[float, list[float], l
         document = json.loads(answer.split(b"\r\n\r\n", 1)[1])
         return elapsed, document.get("status") or document["error"]["code"]
 
-    tasks = [asyncio.create_task(one(body)) for body in bodies]
+    tasks = [asyncio.create_task(one(body, urls[i % len(urls)]))
+             for i, body in enumerate(bodies)]
     await asyncio.sleep(0.5)  # every connection open, waiting at the start line
     began = time.perf_counter()
     start.set()
@@ -109,7 +112,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def run(db: str, learners: int, folder: Path) -> dict:
+def run(db: str, learners: int, folder: Path, processes: int = 1) -> dict:
     codes, files = answer_files(learners)
     with Gradebook.open(db) as book:
         book.import_roster([RosterEntry(learner, f"学员{learner}") for learner in codes])
@@ -117,18 +120,26 @@ def run(db: str, learners: int, folder: Path) -> dict:
     course = Course(ROOT, db, codes)
     course_log = folder / "logs"
     course_log.mkdir(exist_ok=True)
-    with Service(course, "--learner-rate", "0", "--address-rate", "0",
-                 log_folder=course_log) as service:
-        cpu = service_cpu(service.process.pid)
-        wall, latencies, statuses = asyncio.run(submit_all(service.url, files))
-        cpu_first = service_cpu(service.process.pid) - cpu
-        again_wall, _, again = asyncio.run(submit_all(service.url, files))
+    with contextlib.ExitStack() as stack:
+        services = [stack.enter_context(Service(course, "--learner-rate", "0", "--address-rate",
+                                                "0", log_folder=course_log))
+                    for _ in range(processes)]
+        urls = [service.url for service in services]
+
+        def cpu() -> float:
+            return sum(service_cpu(service.process.pid) for service in services)
+
+        before = cpu()
+        wall, latencies, statuses = asyncio.run(submit_all(urls, files))
+        cpu_first = cpu() - before
+        again_wall, _, again = asyncio.run(submit_all(urls, files))
     hashes = course.hashes()
     expected = {attempt_hash(f) for f in files}
     acknowledged = {attempt_hash(f) for f, s in zip(files, statuses)
                     if s in ("recorded", "already_recorded")}
     return {
-        "database": "PostgreSQL" if "://" in db else "SQLite (WAL)",
+        "database": ("PostgreSQL" if "://" in db else "SQLite (WAL)")
+        + (f", {processes} processes" if processes > 1 else ""),
         "learners": learners,
         "recorded": statuses.count("recorded"),
         "other": sorted(set(statuses) - {"recorded"}),
@@ -150,20 +161,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--learners", type=int, default=500)
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="course collect processes on the one gradebook, files dealt in turn")
     args = parser.parse_args()
     rows = []
     for kind in (["sqlite", "postgresql"] if args.db == "both" else [args.db]):
         with tempfile.TemporaryDirectory() as temp:
             folder = Path(temp)
             if kind == "sqlite":
-                rows.append(run(str(folder / "gradebook.sqlite"), args.learners, folder))
+                rows.append(run(str(folder / "gradebook.sqlite"), args.learners, folder,
+                                args.processes))
             else:
                 if not os.environ.get("COURSE_TEST_POSTGRES_URL"):
                     print("bench/collect.py: COURSE_TEST_POSTGRES_URL is not set; PostgreSQL "
                           "skipped", file=sys.stderr)
                     continue
                 with postgres_url() as url:
-                    rows.append(run(url, args.learners, folder))
+                    rows.append(run(url, args.learners, folder, args.processes))
         print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
     print("\n| gradebook | learners at once | submissions/s | p50 | p99 | service CPU per "
           "submission | lost | duplicated | sent again: already recorded |")
