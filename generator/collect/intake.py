@@ -21,6 +21,7 @@ from pathlib import Path
 
 import msgspec
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from ..desk.answerfiles import BadAnswerFile, parse
 from ..desk.attempts import GradingCourse
@@ -29,6 +30,8 @@ from ..desk.gradebook import Gradebook
 from ..desk.outputs import Graded
 from ..integrity import registry as registries
 from ..integrity.seeds import normalised_id
+
+WRITE_RETRIES = 5
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,16 @@ class Intake:
         course = self.course()
         course.roster = roster
         course.now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
-        results = grade_received(received, course, self.book, verified_only=True)
+        for retry in range(WRITE_RETRIES):
+            try:
+                results = grade_received(received, course, self.book, verified_only=True)
+                break
+            except IntegrityError:
+                # Another process recorded some of these files while this batch was being
+                # written, twice over (the desk tries again once itself): nothing of this
+                # batch was committed; grade it again, and those files are "already recorded".
+                if retry == WRITE_RETRIES - 1:
+                    raise
         return [_outcome(results[source], data) for data, source in received]
 
 
