@@ -79,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     # The export, the desk, the item report and question banks add their own commands (imported
     # here: none needs loading for the others). Banks come after export: they add --questions.
     from .banks.commands import register as register_banks
+    from .collect.commands import register as register_collect
     from .desk.commands import register as register_desk
     from .export.commands import register as register_export
     from .items.command import register as register_items
@@ -87,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     register_desk(commands, command)
     register_items(commands, command)
     register_banks(commands, command)
+    register_collect(commands, command)
     return parser
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import AuthorError, Problem
 from .items.thresholds import ItemChecks
@@ -31,6 +31,28 @@ class CourseOptions(BaseModel):
     item_checks: ItemChecks = ItemChecks()  # thresholds of the item-quality checks
     # The published quiz versions, for the grading desk; kept in version control beside mkdocs.yml.
     registry: str = "published.jsonl"
+    # `course collect`: the service's address the quiz pages submit to (empty: no Submit
+    # button), and the sites allowed to submit there (CORS; empty: site_url's origin).
+    collect_url: str = ""
+    collect_origins: list[str] = []
+
+    @field_validator("collect_url")
+    @classmethod
+    def _an_http_address(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError(f"must be an address starting with https://, not {value!r}")
+        return value
+
+    @field_validator("collect_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        for origin in value:
+            if origin == "null":  # pages opened from disk (the offline zip)
+                continue
+            if not origin.startswith(("https://", "http://")) or "/" in origin.split("://")[1] \
+                    .rstrip("/"):
+                raise ValueError(f"must list sites as scheme://host[:port], not {origin!r}")
+        return value
 
 
 @dataclass
@@ -43,6 +65,8 @@ class Project:
     item_checks: ItemChecks = field(default_factory=ItemChecks)
     registry: Path | None = None  # published.jsonl: the published quiz versions
     site_url: str | None = None  # the course's address, printed on the access-code slips
+    collect_url: str = ""  # `course collect`'s address (the pages' Submit button)
+    collect_origins: tuple[str, ...] = ()  # sites allowed to submit there
 
     @property
     def root(self) -> Path:
@@ -88,7 +112,8 @@ def resolve(config_file: Path, options: CourseOptions, *, site_url: str | None =
                                    f"content folder '{content}' does not exist",
                                    "create it or set plugins: course: content_dir")])
     return Project(config_file, content, root / options.quiz_dir, options.stale_after_days,
-                   options.assessment, options.item_checks, root / options.registry, site_url)
+                   options.assessment, options.item_checks, root / options.registry, site_url,
+                   options.collect_url, tuple(options.collect_origins))
 
 
 def read_config(path: Path) -> dict:
@@ -263,7 +288,9 @@ _EXPECTED = {"bool_type": "true or false", "int_type": "a whole number", "string
              "float_type": "a number", "list_type": "a list",
              "model_type": "a mapping of settings (key: value lines)",
              "greater_than_equal": "at least {ge}", "less_than_equal": "at most {le}"}
-_EXAMPLE = {"item_checks": "{enabled: false} or {longest_key_share: 0.4}"}
+_EXAMPLE = {"item_checks": "{enabled: false} or {longest_key_share: 0.4}",
+            "collect_url": "https://collect.example.com/",
+            "collect_origins": "[https://course.example.com]"}
 
 
 def _model_of(names: list[str]) -> type[BaseModel] | None:

@@ -80,7 +80,8 @@ def test_wrong_plugin_options_in_mkdocs_yml_are_clear_messages(tmp_path):
         "mkdocs.yml:15:19: course plugin option 'assessment' must be true or false, not the "
         "text 'false' — write it without quotes, for example: assessment: false",
         "mkdocs.yml:16:20: unknown course plugin option 'contnet_dir' — use one of: enabled, "
-        "content_dir, quiz_dir, assessment, stale_after_days, item_checks, registry",
+        "content_dir, quiz_dir, assessment, stale_after_days, item_checks, registry, "
+        "collect_url, collect_origins",
         "course check: 3 errors in 1 file"]
 
 

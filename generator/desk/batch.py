@@ -150,21 +150,38 @@ def grade_files(files: list[tuple[Path, str]], course: GradingCourse, book: Grad
     return graded, skipped
 
 
+def grade_received(received: list[tuple[bytes, str]], course: GradingCourse, book: Gradebook,
+                   *, verified_only: bool = False) -> dict[str, Graded | Skipped]:
+    """Grade and record answer files received as bytes (`course collect`: those that arrived
+    while the previous batch was being written), exactly as files named on the command line,
+    in one transaction. `received`: (bytes, label), each label its own. Returns label → what
+    became of it. `verified_only`: refuse a file whose learner the roster and an access code do
+    not vouch for (the service takes no other)."""
+    graded, skipped = _grade_batch(received, course, book, False, read=bytes,
+                                   verified_only=verified_only)
+    return {item.source: item for item in [*graded, *skipped]}
+
+
+NOT_VERIFIED = ("this quiz asks for no access code, so the file cannot show who made it; it is "
+                "not collected online (hand the downloaded file to the trainer)")
+
+
 def _grade_batch(chunk: list[tuple[Path, str]], course: GradingCourse, book: Gradebook,
-                 strict: bool) -> tuple[list[Graded], list[Skipped]]:
+                 strict: bool, *, read: Callable = read_bytes, verified_only: bool = False
+                 ) -> tuple[list[Graded], list[Skipped]]:
     # One outcome per file, by position: a Graded (already recorded), an Attempt (new), a
     # Skipped, or the position of an earlier file of this batch with the same attempt.
     outcome: list[Graded | Attempt | Skipped | int | None] = [None] * len(chunk)
-    read = []  # (position, parsed file)
-    for position, (path, label) in enumerate(chunk):
+    parsed_files = []  # (position, parsed file)
+    for position, (source, label) in enumerate(chunk):
         try:
-            read.append((position, parse(read_bytes(path))))
+            parsed_files.append((position, parse(read(source))))
         except BadAnswerFile as error:
             outcome[position] = Skipped(label, error.message)
-    known = book.known([parsed.attempt_hash for _, parsed in read])
+    known = book.known([parsed.attempt_hash for _, parsed in parsed_files])
     first_with: dict[str, int] = {}  # hash → position of its first file in this batch
     new_attempts: list[tuple[int, Attempt]] = []
-    for position, parsed in read:
+    for position, parsed in parsed_files:
         label = chunk[position][1]
         digest = parsed.attempt_hash
         if digest in known:
@@ -176,6 +193,9 @@ def _grade_batch(chunk: list[tuple[Path, str]], course: GradingCourse, book: Gra
                 attempt = grade_file(parsed, course, source=label, strict=strict)
             except BadAnswerFile as error:
                 outcome[position] = Skipped(label, error.message)
+                continue
+            if verified_only and not attempt.identity_verified:
+                outcome[position] = Skipped(label, NOT_VERIFIED)
                 continue
             first_with[digest] = position
             outcome[position] = attempt

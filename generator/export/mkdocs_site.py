@@ -55,6 +55,9 @@ def build_site(project: Project, site_dir: Path, *, when: datetime.datetime,
             raise SiteBuildError(f"{project.config_file}: {error}") from None
         extra_files = {SHIM: asset("iframe-worker-shim.js")}
         if scorm:
+            # A SCORM package reports to its LMS; it never submits to `course collect`.
+            if "course" in config.plugins:
+                config.plugins["course"].config["collect_url"] = ""
             extra_files[scorm_package.SCORM_JS] = asset("scorm.js")
             config.extra_javascript.append(scorm_package.SCORM_JS)
         _make_offline(config)

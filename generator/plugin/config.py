@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import get_origin
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from pydantic import BaseModel
@@ -16,6 +18,8 @@ def _option(annotation, default) -> c.BaseConfigOption:
     # plugin checks what is inside with project.validated, which says where each mistake is.
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return c.Type(dict, default=default.model_dump())
+    if get_origin(annotation) is list:  # a list of settings (collect_origins): checked likewise
+        return c.Type(list, default=list(default))
     return c.Type(annotation, default=default)
 
 

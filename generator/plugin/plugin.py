@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+from html import escape
 from importlib import resources
 from pathlib import Path
 
@@ -38,6 +40,7 @@ log = logging.getLogger("mkdocs.plugins.course")
 
 CSS = ("course.css", "quiz.css")
 JS = ("quiz.js",)
+COLLECT_JS = "collect.js"
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -56,6 +59,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.registry_salt: str | None = None
         self.to_publish: list = []
         self.site: SiteSettings | None = None
+        self.language = "en"  # the course's, once loaded
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -108,7 +112,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
                 config.mdx_configs[name] = dict(options)
-        ui = strings(self.loaded.course.language)["site"]
+        self.language = self.loaded.course.language
+        ui = strings(self.language)["site"]
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", slug)
         toc.setdefault("permalink_title", ui["permalink"])  # MkDocs' default is English
@@ -118,7 +123,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.extra["generator"] = False
         for name in CSS:
             config.extra_css.append(f"{ASSET_DIR}/{name}")
-        for name in JS:
+        for name in self._scripts():
             config.extra_javascript.append(f"{ASSET_DIR}/{name}")
         if project.quiz_dir is not None:
             config.watch.append(str(project.quiz_dir))
@@ -153,10 +158,24 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 continue
             files.append(File.generated(config, path, content=markdown))
         assets = resources.files("generator") / "assets"
-        for name in CSS + JS:
+        for name in CSS + self._scripts():
             files.append(File.generated(config, f"{ASSET_DIR}/{name}",
                                         content=shipped(name, (assets / name).read_bytes())))
         return files
+
+    def _scripts(self) -> tuple[str, ...]:
+        # collect.js only where the pages submit to `course collect` (never in SCORM: the
+        # export clears collect_url for the package).
+        return JS + (COLLECT_JS,) if self.project and self.project.collect_url else JS
+
+    # Where pages submit online: the service's address and the Submit button's words
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig):
+        if not (self.config.enabled and self.project and self.project.collect_url):
+            return output
+        ui = strings(self.language)["collect"]
+        meta = (f'<meta name="course-collect" content="{escape(self.project.collect_url)}" '
+                f'data-strings="{escape(json.dumps(ui, ensure_ascii=False))}">')
+        return output.replace("</head>", meta + "\n</head>", 1)
 
     # Sitemap dates from the content, not the clock: two builds give the same bytes.
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
