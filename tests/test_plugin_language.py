@@ -25,8 +25,11 @@ SILENT_MKDOCS_YML = MKDOCS_YML.replace("  language: zh\n", "").replace(
 
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("english") / "site"
-    run_course("build", "--strict", "-f", str(ENGLISH / "mkdocs.yml"), "-d", str(out),
+    # A copy: a build records its quiz versions in the course's published.jsonl.
+    course = tmp_path_factory.mktemp("english") / "course"
+    shutil.copytree(ENGLISH, course)
+    out = course / "site"
+    run_course("build", "--strict", "-f", str(course / "mkdocs.yml"), "-d", str(out),
                check=True)
     return out
 

@@ -5,6 +5,7 @@ English, counted words in their English plural form as the browser's Intl.Plural
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,11 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    out = tmp_path_factory.mktemp("english") / "site"
-    run_course("build", "-f", str(ENGLISH / "mkdocs.yml"), "-d", str(out), check=True)
+    # A copy: a build records its quiz versions in the course's published.jsonl.
+    course = tmp_path_factory.mktemp("english") / "course"
+    shutil.copytree(ENGLISH, course)
+    out = course / "site"
+    run_course("build", "-f", str(course / "mkdocs.yml"), "-d", str(out), check=True)
     url, stop = serve_directory(out)
     yield url
     stop()
