@@ -76,9 +76,11 @@ def register(commands, command) -> None:
     verify.add_argument("code", help="the code printed on the certificate, e.g. 7KQ2-M9XD-4TFA")
     verify.add_argument("--db", default=DEFAULT_DB, help=db_help)
 
+    from .answers_commands import register as answers
     from .roster_commands import register as roster
 
     roster(commands, command, db_help)
+    answers(commands, command)
 
 
 def _load_course(config_file: str):
