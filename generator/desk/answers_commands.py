@@ -75,6 +75,7 @@ def _template(args) -> int:
         sys.stdout.write(text)
     else:
         try:
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
             write_text_atomically(Path(args.out), text, "utf-8")
         except OSError as error:
             print(f"course answers template: cannot write {one_line(args.out)}: "
