@@ -132,7 +132,7 @@ def _grade(args) -> int:
 
     from .answerfiles import one_line
     from .atomic import write_text_atomically
-    from .attempts import GradingCourse
+    from .attempts import GradingCourse, superseded_note
     from .batch import collect, grade_files
     from .outputs import csv_text, json_text, notes, summary_table
 
@@ -169,8 +169,8 @@ def _grade(args) -> int:
         print(item, file=sys.stderr)
     for row in graded:
         if row.status == "new" and (row.left_out or row.changed or row.flags):
-            print(f"{one_line(row.source)}: warning: {one_line(notes(row, 'en'))}",
-                  file=sys.stderr)
+            print(f"{one_line(row.source)}: warning: {one_line(notes(row, 'en'))}"
+                  f"{superseded_note(row, registry, args.changed)}", file=sys.stderr)
     language = loaded.course.language
     if args.csv:
         try:

@@ -81,10 +81,15 @@ def _on_roster(parsed: ParsedFile, learner_id: str | None,
     return Who(learner_key(entry.name, entry.learner_id), entry.name, entry.learner_id, True)
 
 
+class WrongSeed(BadAnswerFile):
+    """The seed is not this learner's: their paper cannot be replayed, so nothing about it (which
+    questions were on it) can be checked either."""
+
+
 def check_seed(data: AnswerData2, learner_id: str) -> None:
     expected = derived_seed(learner_id, data.quiz_version, data.attempt)
     if data.seed != expected:
-        raise BadAnswerFile(f"seed {data.seed} is not the seed of learner "
+        raise WrongSeed(f"seed {data.seed} is not the seed of learner "
                             f"'{one_line(learner_id)}', attempt {data.attempt} at this quiz "
                             "version: the paper cannot be replayed")
 

@@ -48,15 +48,17 @@ def check_times(data: AnswerData2 | AnswerData1, quiz: Quiz, first_published: da
     """(started, submitted) as naive UTC and the flags ("late", "clock"); raises BadAnswerFile."""
     started = utc(data.started_at, "started_at")
     submitted = utc(data.submitted_at, "submitted_at")
+    problems = []  # every one, told at once
     if started > submitted:
-        raise BadAnswerFile(f"started_at {_iso(started)} is after submitted_at "
-                            f"{_iso(submitted)}")
+        problems.append(f"started_at {_iso(started)} is after submitted_at {_iso(submitted)}")
     if submitted > now + FUTURE_ALLOWANCE:
-        raise BadAnswerFile(f"submitted_at {_iso(submitted)} is in the future (the grader's "
-                            f"clock says {_iso(now)})")
+        problems.append(f"submitted_at {_iso(submitted)} is in the future (the grader's clock "
+                        f"says {_iso(now)})")
     if started < first_published:
-        raise BadAnswerFile(f"started_at {_iso(started)} is before this quiz version was first "
-                            f"published ({_iso(first_published)})")
+        problems.append(f"started_at {_iso(started)} is before this quiz version was first "
+                        f"published ({_iso(first_published)})")
+    if problems:
+        raise BadAnswerFile(*problems)
     flags: list[str] = []
     exam = quiz.exam
     if exam is not None and exam.time_limit is not None:

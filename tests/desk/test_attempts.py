@@ -25,6 +25,7 @@ from answerkit import (
 from generator.desk.answerfiles import BadAnswerFile, parse
 from generator.desk.attempts import grade_file, learner_key, utc
 from generator.desk.roster import RosterEntry
+from generator.fingerprint import quiz_version
 from generator.integrity import registry
 from generator.models.quiz import Exam, Quiz
 from generator.scoring import AnswerError, Grader
@@ -108,8 +109,10 @@ def edit(doc: dict, change) -> dict:
     (lambda d: d.update(quiz="bad\nquiz\u202e"),
      "unknown quiz 'bad\\nquiz\\u202e'; this course has: practice, final"),
     (lambda d: d.update(quiz_version="0123456789abcdef"),
-     "quiz version 0123456789abcdef was never published from this course; if it was built "
-     "elsewhere, add that folder's published.jsonl lines"),
+     "quiz version 0123456789abcdef was never published from this course (published.jsonl has "
+     "1 version of quiz 'practice', the latest 364bd42d5de6af88 of 2026-11-01 00:00 UTC) — if "
+     "the file's course was built in another folder, add the lines of that folder's registry "
+     "to this one; otherwise this course's quiz pages did not make the file"),
 ], ids=["unknown-quiz", "unknown-question", "answered-twice", "not-an-option", "object",
         "number-for-true-false", "option-twice", "nested-list", "ordering-short",
         "impossible-path", "blank-name", "control-character", "never-published"])
@@ -179,8 +182,10 @@ def test_strict_refuses_a_file_made_for_an_older_version():
     old, reg = older(reworded=["pick-one", "steps"])
     assert refusal(old_file(old, perfect_answers(PRACTICE)), strict=True,
                    course=grading_course(reg=reg)) == (
-        "quiz 'practice' changed since this file was made (questions pick-one, steps); "
-        "refused with --strict")
+        f"quiz 'practice' changed since this file's version {quiz_version(old)} was published "
+        "on 2026-10-01 00:00 UTC, replaced by 364bd42d5de6af88 of 2026-11-01 00:00 UTC "
+        "(questions pick-one, steps); refused with --strict — grade it without --strict: "
+        "--changed zero counts those 0 points, --changed exclude leaves them out")
 
 
 def test_a_question_added_since_was_on_no_paper_and_does_not_count():
@@ -211,8 +216,10 @@ def test_when_every_question_changed_exclude_leaves_nothing_and_refuses():
     old, reg = older(reworded=[q.id for q in PRACTICE.questions])
     doc = old_file(old, perfect_answers(PRACTICE))
     assert refusal(doc, course=grading_course(reg=reg, changed="exclude")) == (
-        "quiz 'practice' changed since this file was made: every question on this paper "
-        "changed; nothing left to grade")
+        f"quiz 'practice' changed since this file's version {quiz_version(old)} was published "
+        "on 2026-10-01 00:00 UTC, replaced by 364bd42d5de6af88 of 2026-11-01 00:00 UTC: every "
+        "question on this paper changed or was removed, nothing is left to grade — the learner "
+        "takes the quiz again on the current site")
     assert grade(doc, course=grading_course(reg=reg)).result.score == 0.0  # zero: all 0
 
 

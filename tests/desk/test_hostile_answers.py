@@ -135,19 +135,22 @@ def attacks(exam, reg) -> dict[str, tuple[object, str | None]]:
     future = signed(exam, reg, started="2099-01-01T08:00:00Z", submitted="2099-01-01T08:10:00Z")
     early = signed(exam, reg, started="2026-10-01T08:00:00Z", submitted="2026-10-01T08:10:00Z")
     late = signed(exam, reg, submitted="2026-11-20T08:40:00Z")
+    never = (f"(published.jsonl has 1 version of quiz 'final', the latest {version} of 2026-11-01 "
+             "00:00 UTC) — if the file's course was built in another folder, add the lines of "
+             "that folder's registry to this one; otherwise this course's quiz pages did not "
+             "make the file")
     undrawn_doc = dict(base, answers=base["answers"] + [
         {"question": ids.question(undrawn), "answer": None}])
     return {
         "forged-quiz-version": (
-            forged_version, "quiz version ffffffffffffffff was never published from this "
-                            "course; if it was built elsewhere, add that folder's "
-                            "published.jsonl lines"),
+            forged_version, f"quiz version ffffffffffffffff was never published from this "
+                            f"course {never}"),
         "forged-question-versions-format-1": (
-            v1, "quiz version 0000000000000000 was never published from this course; if it was "
-                "built elsewhere, add that folder's published.jsonl lines"),
+            v1, f"quiz version 0000000000000000 was never published from this course {never}"),
         "question-versions-in-format-2": (
             dict(base, question_versions={q: "x" for q in RIGHT}),
-            "question_versions: unknown field"),
+            "question_versions: unknown field — remove it (README, \"Answer files\", lists the "
+            "fields), or ask the learner for the file as the quiz page saved it"),
         "colleague-s-id-without-the-code": (
             signed(exam, reg, learner="cs-002", code=None),
             "not signed: this quiz asks for an access code, and the file carries no signature"),

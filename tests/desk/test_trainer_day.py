@@ -283,7 +283,8 @@ def test_names_ids_fields_and_file_names_cannot_forge_lines(tmp_path):
     assert result.stderr.splitlines() == [
         "answers/evil\\n\\x1b[31mforged.json: graded 100%\\u202e.json: not JSON: key must be a "
         "string at line 1 column 2",
-        "answers/field.json: learner.nick\\nname: unknown field",
+        "answers/field.json: learner.nick\\nname: unknown field — remove it (README, \"Answer "
+        "files\", lists the fields), or ask the learner for the file as the quiz page saved it",
         "answers/id.json: unknown quiz 'final\\r\\nanswers/ok.json: fine'; this course has: "
         "practice, final"]
     assert "\x1b" not in result.stdout + result.stderr
