@@ -429,3 +429,51 @@ def test_utc_converts_offsets_and_keeps_naive_times():
     assert utc(datetime.datetime(2026, 11, 20, 8, 0, tzinfo=eight)) == datetime.datetime(
         2026, 11, 20, 0, 0)
     assert utc(datetime.datetime(2026, 11, 20, 8, 0)) == datetime.datetime(2026, 11, 20, 8, 0)
+
+
+# Every problem at once (issue 15.5) ----------------------------------------------------------
+
+def test_every_problem_of_a_file_is_told_at_once_one_line_each():
+    doc = document(submitted="2026-11-20T07:00:00Z")  # before it was started
+    doc["answers"].append({"question": "ghost", "answer": "x"})
+    doc["answers"].append(dict(doc["answers"][0]))
+    assert refusal(doc).split("\n") == [
+        "started_at 2026-11-20T08:00:00Z is after submitted_at 2026-11-20T07:00:00Z",
+        "answers[6]: unknown question 'ghost' in quiz 'practice'",
+        "answers[7]: question 'pick-one' is answered twice (also answers[0])"]
+
+
+def test_a_wrong_seed_is_told_without_the_paper_problems_it_causes():
+    doc = page_answer_file(FINAL, perfect_answers(FINAL), learner_id="cs-001")
+    doc.update(seed=doc["seed"] + 1, started_at="2026-11-20T09:00:00Z")
+    assert refusal(doc).split("\n") == [
+        f"seed {doc['seed']} is not the seed of learner 'cs-001', attempt 1 at this quiz "
+        "version: the paper cannot be replayed",
+        "started_at 2026-11-20T09:00:00Z is after submitted_at 2026-11-20T08:10:00Z"]
+
+
+def test_never_published_names_what_the_registry_has_and_a_quiz_it_has_not():
+    reg = registry.parse(registry_text([FINAL]))
+    doc = document()
+    assert refusal(doc, course=grading_course(reg=reg)) == (
+        f"quiz version {quiz_version(PRACTICE)} was never published from this course "
+        "(published.jsonl has no version of quiz 'practice') — if the file's course was built "
+        "in another folder, add the lines of that folder's registry to this one; otherwise this "
+        "course's quiz pages did not make the file")
+
+
+def test_a_superseded_version_is_graded_with_when_it_changed_and_what_changed_does():
+    from generator.desk.attempts import superseded_note
+    from generator.desk.outputs import Graded
+
+    old, reg = older(reworded=["pick-one"])
+    attempt = grade(old_file(old, perfect_answers(PRACTICE)), course=grading_course(reg=reg))
+    row = Graded.new(attempt)
+    assert superseded_note(row, reg, "zero") == (
+        f" — quiz 'practice' changed since this file's version {quiz_version(old)} was "
+        "published on 2026-10-01 00:00 UTC, replaced on 2026-11-01 00:00 UTC; --changed "
+        "exclude leaves changed questions out instead")
+    assert superseded_note(row, reg, "exclude").endswith(
+        "; --changed zero counts changed questions 0 points instead")
+    current = Graded.new(grade(document()))
+    assert superseded_note(current, reg, "zero") == ""  # nothing changed: nothing to say

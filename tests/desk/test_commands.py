@@ -15,7 +15,15 @@ import sys
 
 import pytest
 
-from answerkit import CONFIG, answer_document, fixture_quiz, perfect_answers, write, wrong_answers
+from answerkit import (
+    CONFIG,
+    answer_document,
+    fixture_quiz,
+    perfect_answers,
+    registry_text,
+    write,
+    wrong_answers,
+)
 from desktools import course
 from generator.desk import commands
 from generator.fingerprint import quiz_version
@@ -158,6 +166,41 @@ def test_without_a_registry_nothing_is_graded(batch, tmp_path):
     assert result.stderr == (f"course grade: {label}: no registry of published quiz versions; "
                              "build the course once (`course build`), which records what it "
                              f"publishes, and keep {label} in version control\n")
+
+
+def test_a_file_with_several_problems_gets_a_line_for_each(tmp_path):
+    doc = edited(lambda d: d.update(seed="7", attempt=1))
+    del doc["quiz_version"]
+    write(tmp_path / "answers", "many.json", doc)
+    result = grade(tmp_path, "answers", "--db", "g.sqlite")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"answers/many.json: quiz_version: missing — {PAGE}",
+        f"answers/many.json: seed: expected a whole number, got text — {PAGE}",
+        "answers/many.json: attempt: unknown field — remove it (README, \"Answer files\", "
+        "lists the fields), or ask the learner for the file as the quiz page saved it"]
+
+
+def test_a_file_of_a_superseded_version_is_graded_with_when_it_changed(tmp_path):
+    from generator.models.quiz import Quiz
+
+    data = PRACTICE.model_dump(mode="json", exclude_none=True)
+    data["questions"][0]["prompt"] += "（旧）"
+    old = Quiz.model_validate(data)
+    course_copy = tmp_path / "course"
+    shutil.copytree(CONFIG.parent, course_copy)
+    older = registry_text([old], published=datetime.datetime(2026, 10, 1))
+    with (course_copy / "published.jsonl").open("a", encoding="utf-8") as stream:
+        stream.write(older.split("\n", 1)[1])  # its quiz line, recorded after today's lines
+    write(tmp_path / "answers", "old.json", answer_document(old, perfect_answers(PRACTICE)))
+    result = course("grade", "answers", "--db", "g.sqlite", "-f",
+                    str(course_copy / "mkdocs.yml"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"answers/old.json: warning: counted 0, changed since: pick-one — quiz 'practice' "
+        f"changed since this file's version {quiz_version(old)} was published on 2026-10-01 "
+        "00:00 UTC, replaced on 2026-11-01 00:00 UTC; --changed exclude leaves changed "
+        "questions out instead"]
 
 
 def test_a_damaged_registry_is_named_line_by_line_and_nothing_graded(batch, tmp_path):
