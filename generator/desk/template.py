@@ -16,6 +16,7 @@ Pure: the caller gives the time and, for practice quizzes, the random seed.
 from __future__ import annotations
 
 import datetime
+import json
 
 from ..fingerprint import quiz_version
 from ..integrity import codes
@@ -26,6 +27,7 @@ from ..integrity.signing import sign
 from ..models.answers import FORMAT
 from ..models.quiz import Quiz
 from ..shuffle import draw_paper, mulberry32
+from .answerfiles import FROM_THE_PAGE, BadAnswerFile, parse
 
 # The name in a template for a practice quiz made without --learner (the page asks for a name).
 TEMPLATE_NAME = "answers template"
@@ -85,7 +87,19 @@ def blank_answer_file(quiz: Quiz, registry: Registry, *, course_title: str, now:
     }
     if code is not None:
         document["signature"] = sign(document, code)
+    _refuse_what_the_grader_would(document)
     return document
+
+
+def _refuse_what_the_grader_would(document: dict) -> None:
+    """The template is read back as the grader reads it: what it would refuse (an id too long
+    for the format, say) is refused here, so a template is always a file the grader takes."""
+    try:
+        parse(json.dumps(document, ensure_ascii=False).encode("utf-8"))
+    except BadAnswerFile as error:
+        # The grader's fix speaks of a learner's file; here the trainer chose the value.
+        raise TemplateRefused("; ".join(error.problems).replace(
+            FROM_THE_PAGE, "give another value")) from None
 
 
 def _utc(moment: datetime.datetime) -> datetime.datetime:

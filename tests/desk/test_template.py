@@ -148,6 +148,11 @@ def test_a_mistyped_code_and_an_attempt_out_of_range_are_refused():
                                             "more — give one of those")
 
 
+def test_a_value_the_grader_would_refuse_is_refused_here():
+    assert refused(PRACTICE, learner_id="x" * 101) == (
+        "learner.id: longer than 100 characters — give another value")
+
+
 def test_the_attempt_limit_of_the_quiz_is_kept():
     quiz = make_quiz(single("q1"), mode="assessment", required=True,
                      exam={"attempts": 2})
