@@ -117,6 +117,17 @@ def test_an_assessment_build_template_of_a_practice_quiz_asks_for_the_id_and_use
     assert graded(document).result.points == 0
 
 
+def test_a_required_practice_quiz_asks_for_the_id_and_keeps_its_authored_ids():
+    quiz = make_quiz(single("q1"), true_false("q2"), required=True)
+    reg = registry.parse(registry_text([quiz]))
+    document = blank(quiz, reg, learner_id="cs-003")
+    assert document["seed"] == seeds.derived_seed("cs-003", quiz_version(quiz), 1)
+    assert [a["question"] for a in document["answers"]] == ["q1", "q2"]
+    attempt = graded(document, grading_course(quizzes=[quiz], reg=reg,
+                                              now=NOW.replace(tzinfo=None)))
+    assert attempt.result.points == 0 and attempt.learner_id == "cs-003"
+
+
 def test_the_times_are_never_before_the_version_was_published():
     early = blank_answer_file(PRACTICE, fixture_registry(), course_title=TITLE,
                               now=datetime.datetime(2020, 1, 1), random_seed=1)
