@@ -28,7 +28,14 @@ from ..integrity.seeds import asks_for_identity
 from ..models.quiz import Ordering, Quiz
 from ..scoring import AnswerError, Grader, QuestionResult, QuizResult
 from ..shuffle import presentation
-from .answerfiles import BadAnswerFile, ParsedFile, is_answer_value, kind_of, one_line
+from .answerfiles import (
+    FROM_THE_PAGE,
+    BadAnswerFile,
+    ParsedFile,
+    is_answer_value,
+    kind_of,
+    one_line,
+)
 from .identity import WrongSeed, identify, learner_key  # noqa: F401 - learner_key: this API
 from .paper import CHANGED, REMOVED, START_ORDER, Paper, question_names, read_paper
 from .roster import RosterEntry
@@ -106,7 +113,8 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
     key = course.quizzes.get(data.quiz)
     if key is None:
         known = ", ".join(course.quizzes) or "no quizzes"
-        raise BadAnswerFile(f"unknown quiz '{one_line(data.quiz)}'; this course has: {known}")
+        raise BadAnswerFile(f"unknown quiz '{one_line(data.quiz)}' — this course has: {known}; "
+                            "grade the file with its own course (-f its mkdocs.yml)")
     quiz = key.quiz
     publication = course.registry.find(quiz.id, data.quiz_version)
     if publication is None:
@@ -130,7 +138,8 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
     limit = quiz.exam.attempts if quiz.exam is not None else None
     if attempt_number is not None and limit is not None and attempt_number > limit:
         problems.append(f"attempt {attempt_number} is beyond this quiz's limit of {limit} "
-                        f"attempt{'s' if limit != 1 else ''}")
+                        f"attempt{'s' if limit != 1 else ''} — only attempts 1 to {limit} are "
+                        "graded (`exam.attempts`)")
     if not seed_is_wrong:  # else the paper replayed would not be the learner's
         paper = _checked(problems, read_paper, data.answers, data.seed, publication,
                          key.question_versions, key.ids, quiz.id, key.names(publication),
@@ -148,7 +157,8 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
         answer = paper.answers.get(question)
         if question in paper.answers and not is_answer_value(answer):
             raise BadAnswerFile(f"answers[{paper.positions[question]}].answer: expected "
-                                f"true/false, an id or a list of ids, got {kind_of(answer)}")
+                                f"true/false, an id or a list of ids, got {kind_of(answer)} — "
+                                f"{FROM_THE_PAGE}")
     start_order = _start_order_gave_it_away(key, parsed, paper)
     excluded = paper.changed if course.changed == "exclude" else ()
     scored = [q for q in paper.questions
@@ -165,7 +175,7 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
     except AnswerError as error:
         shown = one_line(data.answers[paper.positions[error.question]].question)
         raise BadAnswerFile(f"answers[{paper.positions[error.question]}]: question "
-                            f"'{shown}': {one_line(str(error))}") from None
+                            f"'{shown}': {one_line(str(error))} — {FROM_THE_PAGE}") from None
     counted_zero = paper.changed if course.changed == "zero" else ()
     if counted_zero:
         result = _with_zeros(result, counted_zero, key, quiz)

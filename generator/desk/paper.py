@@ -21,9 +21,10 @@ from ..integrity.opaque import OpaqueIds, UnknownId, opaque_id
 from ..integrity.registry import Publication
 from ..shuffle import draw_paper, mulberry32
 from .answerdata import AnswerItem
-from .answerfiles import BadAnswerFile, one_line
+from .answerfiles import FROM_THE_PAGE, BadAnswerFile, one_line
 
 CHANGED, REMOVED, START_ORDER = "changed", "removed", "start-order"
+FIX = f" — {FROM_THE_PAGE}"  # a page names only the questions of the paper, once each
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
             question = by_opaque.get(name)
             if question is None:
                 problems.append(f"answers[{index}]: unknown question '{one_line(name)}' in "
-                                f"quiz '{quiz_id}'")
+                                f"quiz '{quiz_id}'" + FIX)
                 continue
             is_opaque = True
         if opaque is None:
@@ -70,15 +71,15 @@ def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
             said = "the page's opaque ids" if opaque else "authored ids"
             problems.append(f"answers[{index}]: question '{one_line(name)}' is named "
                             f"differently from answers[0]; one file names every question by "
-                            f"{said}")
+                            f"{said}" + FIX)
             continue
         if question in positions:
             problems.append(f"answers[{index}]: question '{one_line(name)}' is answered twice "
-                            f"(also answers[{positions[question]}])")
+                            f"(also answers[{positions[question]}])" + FIX)
             continue
         if question not in on_paper:
             problems.append(f"answers[{index}]: question '{one_line(name)}' was not on this "
-                            "learner's paper")
+                            "learner's paper" + FIX)
             continue
         answer = item.answer
         if is_opaque and question in current:
@@ -86,7 +87,7 @@ def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
                 answer = ids.authored_answer(question, answer)
             except UnknownId as unknown:
                 problems.append(f"answers[{index}]: question '{one_line(name)}': "
-                                f"'{one_line(unknown.value)}' is none of its ids on the page")
+                                f"'{one_line(unknown.value)}' is none of its ids on the page" + FIX)
                 continue
         positions[question] = index
         answers[question] = answer
