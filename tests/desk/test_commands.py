@@ -17,6 +17,8 @@ import pytest
 
 from answerkit import (
     CONFIG,
+    COURSE_FIX,
+    FIX,
     answer_document,
     fixture_quiz,
     perfect_answers,
@@ -66,15 +68,15 @@ BAD_FILES = {
     "wrong-types.json": (edited(lambda d: d["learner"].update(name=42)),
                          f"learner.name: expected text, got a number — {PAGE}"),
     "unknown-quiz.json": (edited(lambda d: d.update(quiz="nope")),
-                          "unknown quiz 'nope'; this course has: practice, final"),
+                          "unknown quiz 'nope' — this course has: practice, final" + COURSE_FIX),
     "unknown-question.json": (edited(lambda d: d["answers"].append(
         {"question": "ghost", "answer": "x"})),
-        "answers[6]: unknown question 'ghost' in quiz 'practice'"),
+        "answers[6]: unknown question 'ghost' in quiz 'practice'" + FIX),
     "out-of-range.json": (edited(lambda d: d["answers"][0].update(answer="maybe")),
-                          "answers[0]: question 'pick-one': 'maybe' is not an option"),
+                          "answers[0]: question 'pick-one': 'maybe' is not an option" + FIX),
     "answered-twice.json": (edited(lambda d: d["answers"].insert(1, dict(d["answers"][0]))),
                             "answers[1]: question 'pick-one' is answered twice (also "
-                            "answers[0])"),
+                            "answers[0])" + FIX),
     "huge.json": (None, "file is 50.0 MB; an answer file is at most 1 MB"),
     "nested.json": (b"[" * 200_000 + b"]" * 200_000,
                     f"not an answer file: JSON nested too deeply — {NOT_ANSWERS}"),

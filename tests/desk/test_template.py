@@ -11,6 +11,7 @@ import pytest
 
 from answerkit import (
     CONFIG,
+    FIX,
     FIXTURE_REGISTRY,
     fixture_course,
     fixture_quiz,
@@ -206,7 +207,7 @@ def test_the_command_writes_templates_that_course_grade_takes_with_a_roster(tmp_
     grading = run(tmp_path, "grade", "answers")
     assert grading.stderr.splitlines() == [
         "answers/unsigned.json: not signed: this quiz asks for an access code, and the file "
-        "carries no signature"]
+        "carries no signature" + FIX + " (a page that asks for the code signs the file)"]
     assert "course grade: 3 files: 2 graded (2 new, 0 already in the gradebook), 1 skipped" \
         in grading.stdout
     assert "王小明" in grading.stdout
