@@ -121,7 +121,7 @@ NEW_COURSE_FILES = ["content/basics/first-lesson.yml", "content/course.yml",
 
 
 @pytest.mark.parametrize("language, title, words", [
-    ("en", "Returns Basics", ["# A lesson. AUTHORING.md explains every key", "Lesson title",
+    ("en", "Returns Basics", ["# A lesson. AUTHORING.en.md explains every key", "Lesson title",
                               "Learning objectives"]),
     ("zh", "退货: 基础", ["# 一课。每个字段的说明见 AUTHORING.md", "新课程标题", "学习目标"])])
 def test_new_course_is_complete_and_valid_in_its_language(tmp_path, language, title, words):

@@ -39,11 +39,16 @@ MAX_FILE_BYTES = 1024 * 1024
 
 
 class BadAnswerFile(Exception):
-    """An answer file that cannot be graded; `message` is the part after `file: `."""
+    """An answer file that cannot be graded, with every problem found: `problems` are the lines
+    a trainer reads after `file: `, one each; `message` is them joined by newlines (each
+    problem is one line: values in it are escaped by one_line)."""
 
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
+    def __init__(self, *problems: str):
+        if not problems:
+            raise ValueError("BadAnswerFile needs at least one problem")
+        self.problems = problems
+        self.message = "\n".join(problems)
+        super().__init__(self.message)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -140,7 +145,7 @@ def _by_the_definition(data: bytes) -> AnswerData2 | AnswerData1:
     try:
         model = AnswerFile.model_validate_json(data)
     except ValidationError as error:
-        raise BadAnswerFile(describe(error, data)) from None
+        raise BadAnswerFile(*describe_all(error, data)) from None
     try:
         return answerdata.from_definition(model.root.model_dump(exclude_unset=True))
     except msgspec.ValidationError as error:  # pragma: no cover - the two schemas agree
@@ -205,20 +210,37 @@ def is_answer_value(value) -> bool:
             or (isinstance(value, list) and all(isinstance(v, str) for v in value)))
 
 
+# How to fix a file whose fields are wrong: the page writes every field right, so a wrong one
+# was edited by hand or made by another program.
+FROM_THE_PAGE = "ask the learner for the file as the quiz page saved it"
+NOT_ANSWERS = ("grade the files quiz pages save (\"Download my answers\"); `course answers "
+               "template QUIZ` writes a valid one")
+
+
 def describe(error: ValidationError, data: bytes) -> str:
-    """One line for a failed validation: the first problem, and how many more there are."""
+    """Every problem of a failed validation, one line each, joined by newlines."""
+    return "\n".join(describe_all(error, data))
+
+
+def describe_all(error: ValidationError, data: bytes) -> list[str]:
+    """One line for each problem of a failed validation, `where: what — how to fix`, in the
+    order of the model's fields; a file that is not an answer file at all is one line."""
     problems = _problems(error)
     first = problems[0]
     if first[0] == "json":
-        return _describe_json(first[1], data)
+        return [_describe_json(first[1], data)]
     where, what = first
     if not where and what.startswith("expected a JSON object"):
-        return f"not an answer file: {what}"
+        return [f"not an answer file: {what} — {NOT_ANSWERS}"]
     if (where == "format" and what == "missing") or what == "no format":
-        return f'not an answer file: no "format": "{FORMAT}" in it'
-    more = len(problems) - 1
-    suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-    return f"{where}: {what}{suffix}"
+        return [f'not an answer file: no "format": "{FORMAT}" in it — {NOT_ANSWERS}']
+    return [f"{where}: {what} — {_fix(what)}" for where, what in problems]
+
+
+def _fix(what: str) -> str:
+    if what == "unknown field":
+        return f"remove it (README, \"Answer files\", lists the fields), or {FROM_THE_PAGE}"
+    return FROM_THE_PAGE
 
 
 def _describe_json(detail: str, data: bytes) -> str:
@@ -232,7 +254,7 @@ def _describe_json(detail: str, data: bytes) -> str:
         return (f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8 "
                 "text; save the file as UTF-8")
     if detail.startswith("recursion limit exceeded"):
-        return "not an answer file: JSON nested too deeply"
+        return f"not an answer file: JSON nested too deeply — {NOT_ANSWERS}"
     if "escape" in detail and _ESCAPED_SURROGATE.search(data):
         where = detail[detail.rindex(" at line "):] if " at line " in detail else ""
         return f"not JSON: half of a surrogate pair (\\ud800-\\udfff){where}, which is not text"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..fingerprint import question_version, quiz_version
 from ..integrity.opaque import OpaqueIds, looks_opaque
@@ -27,8 +28,15 @@ from ..integrity.seeds import asks_for_identity
 from ..models.quiz import Ordering, Quiz
 from ..scoring import AnswerError, Grader, QuestionResult, QuizResult
 from ..shuffle import presentation
-from .answerfiles import BadAnswerFile, ParsedFile, is_answer_value, kind_of, one_line
-from .identity import identify, learner_key  # noqa: F401 - learner_key is part of this API
+from .answerfiles import (
+    FROM_THE_PAGE,
+    BadAnswerFile,
+    ParsedFile,
+    is_answer_value,
+    kind_of,
+    one_line,
+)
+from .identity import WrongSeed, identify, learner_key  # noqa: F401 - learner_key: this API
 from .paper import CHANGED, REMOVED, START_ORDER, Paper, question_names, read_paper
 from .roster import RosterEntry
 from .timing import check_times, utc  # noqa: F401 - utc is part of this API
@@ -105,42 +113,61 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
     key = course.quizzes.get(data.quiz)
     if key is None:
         known = ", ".join(course.quizzes) or "no quizzes"
-        raise BadAnswerFile(f"unknown quiz '{one_line(data.quiz)}'; this course has: {known}")
+        raise BadAnswerFile(f"unknown quiz '{one_line(data.quiz)}' — this course has: {known}; "
+                            "grade the file with its own course (-f its mkdocs.yml)")
     quiz = key.quiz
     publication = course.registry.find(quiz.id, data.quiz_version)
     if publication is None:
-        raise BadAnswerFile(f"quiz version {one_line(data.quiz_version)} was never published "
-                            "from this course; if it was built elsewhere, add that folder's "
-                            "published.jsonl lines")
+        raise BadAnswerFile(_never_published(data.quiz_version, course.registry, quiz.id))
     # An assessment page asks for id and code, and names questions by opaque ids (whether the
     # whole file does is checked with the paper).
     first = data.answers[0].question if data.answers else ""
     asks = asks_for_identity(quiz) or (first not in key.weights and looks_opaque(first))
-    who = identify(parsed, asks, course.roster)
-    started, submitted, flags = check_times(data, quiz, publication.published, course.now)
+    # Who, when, which attempt and which paper are independent checks: every problem is found
+    # and told at once, so a trainer fixes a file (or a folder of them) in one go.
+    problems: list[str] = []
+    try:
+        who = identify(parsed, asks, course.roster)
+    except BadAnswerFile as error:
+        problems.extend(error.problems)
+        seed_is_wrong = isinstance(error, WrongSeed)
+    else:
+        seed_is_wrong = False
+    times = _checked(problems, check_times, data, quiz, publication.published, course.now)
     attempt_number = data.attempt if parsed.format == 2 else None
     limit = quiz.exam.attempts if quiz.exam is not None else None
     if attempt_number is not None and limit is not None and attempt_number > limit:
-        raise BadAnswerFile(f"attempt {attempt_number} is beyond this quiz's limit of {limit} "
-                            f"attempt{'s' if limit != 1 else ''}")
-    paper = read_paper(data.answers, data.seed, publication, key.question_versions,
-                       key.ids, quiz.id, key.names(publication), drawn=parsed.format == 2)
+        problems.append(f"attempt {attempt_number} is beyond this quiz's limit of {limit} "
+                        f"attempt{'s' if limit != 1 else ''} — only attempts 1 to {limit} are "
+                        "graded (`exam.attempts`)")
+    if not seed_is_wrong:  # else the paper replayed would not be the learner's
+        paper = _checked(problems, read_paper, data.answers, data.seed, publication,
+                         key.question_versions, key.ids, quiz.id, key.names(publication),
+                         drawn=parsed.format == 2)
+    if problems:
+        raise BadAnswerFile(*problems)
+    started, submitted, flags = times
     removed = tuple(q for q in paper.removed if q in paper.answers)
     if strict and (paper.changed or removed):
-        raise BadAnswerFile(f"quiz '{quiz.id}' changed since this file was made (questions "
-                            f"{_names(paper.changed + removed)}); refused with --strict")
+        raise BadAnswerFile(f"{_superseded(quiz.id, publication, course.registry, key.version)}"
+                            f" (questions {_names(paper.changed + removed)}); refused with "
+                            "--strict — grade it without --strict: --changed zero counts those "
+                            "0 points, --changed exclude leaves them out")
     for question in paper.changed + removed:  # never graded: check they are answers at all
         answer = paper.answers.get(question)
         if question in paper.answers and not is_answer_value(answer):
             raise BadAnswerFile(f"answers[{paper.positions[question]}].answer: expected "
-                                f"true/false, an id or a list of ids, got {kind_of(answer)}")
+                                f"true/false, an id or a list of ids, got {kind_of(answer)} — "
+                                f"{FROM_THE_PAGE}")
     start_order = _start_order_gave_it_away(key, parsed, paper)
     excluded = paper.changed if course.changed == "exclude" else ()
     scored = [q for q in paper.questions
               if q in key.weights and q not in excluded and q not in start_order]
     if not scored:
-        raise BadAnswerFile(f"quiz '{quiz.id}' changed since this file was made: every "
-                            "question on this paper changed; nothing left to grade")
+        raise BadAnswerFile(f"{_superseded(quiz.id, publication, course.registry, key.version)}"
+                            ": every question on this paper changed or was removed, nothing "
+                            "is left to grade — the learner takes the quiz again on the "
+                            "current site")
     skip = frozenset(key.weights) - set(scored) | frozenset(
         paper.changed if course.changed == "zero" else ())
     try:
@@ -148,7 +175,7 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
     except AnswerError as error:
         shown = one_line(data.answers[paper.positions[error.question]].question)
         raise BadAnswerFile(f"answers[{paper.positions[error.question]}]: question "
-                            f"'{shown}': {one_line(str(error))}") from None
+                            f"'{shown}': {one_line(str(error))} — {FROM_THE_PAGE}") from None
     counted_zero = paper.changed if course.changed == "zero" else ()
     if counted_zero:
         result = _with_zeros(result, counted_zero, key, quiz)
@@ -161,6 +188,61 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
         started_at=started, submitted_at=submitted, result=result, left_out=left_out,
         attempt=attempt_number, identity_verified=who.verified, flags=flags,
         changed=counted_zero)
+
+
+def _checked(problems: list[str], check, *args, **options):
+    """check(*args, **options), or None with its problems added to `problems`."""
+    try:
+        return check(*args, **options)
+    except BadAnswerFile as error:
+        problems.extend(error.problems)
+        return None
+
+
+def _never_published(version: str, registry: Registry, quiz: str) -> str:
+    """A version the registry does not know: made up, or built from a folder whose registry
+    this course does not have. Told apart from a version published and superseded since."""
+    known = registry.versions(quiz)
+    name = Path(registry.label).name  # the folder is the course's: said once, in the summary
+    latest = max(known, key=lambda p: p.published) if known else None
+    have = (f"{name} has {len(known)} version{'s' if len(known) != 1 else ''} of "
+            f"quiz '{quiz}', the latest {latest.version} of {_day(latest.published)}"
+            if latest else f"{name} has no version of quiz '{quiz}'")
+    return (f"quiz version {one_line(version)} was never published from this course ({have}) "
+            "— if the file's course was built in another folder, add the lines of that "
+            "folder's registry to this one; otherwise this course's quiz pages did not make "
+            "the file")
+
+
+def _superseded(quiz: str, publication: Publication, registry: Registry, current: str) -> str:
+    """'The quiz changed since this version was published', with when each happened."""
+    now = registry.find(quiz, current)
+    since = f", replaced by {current} of {_day(now.published)}" if now is not None else \
+        f", replaced by {current} (not yet published: run `course build`)"
+    return (f"quiz '{quiz}' changed since this file's version {publication.version} was "
+            f"published on {_day(publication.published)}{since}")
+
+
+def superseded_note(row, registry: Registry, policy: str) -> str:
+    """For a graded file of a version superseded since, with questions changed or removed:
+    ` — ` and when the version was published, when it was replaced, and what --changed does
+    (empty for any other file)."""
+    changed = row.changed or any(why in (CHANGED, REMOVED) for _, why in row.left_out)
+    published = registry.find(row.quiz, row.quiz_version) if row.quiz_version else None
+    if not changed or published is None:
+        return ""
+    versions = registry.versions(row.quiz)
+    newer = [p for p in versions if p.published > published.published
+             or (p.published == published.published and p.line > published.line)]
+    replaced = (f", replaced on {_day(min(p.published for p in newer))}" if newer else "")
+    other = ("--changed exclude leaves changed questions out instead" if policy == "zero" else
+             "--changed zero counts changed questions 0 points instead")
+    return (f" — quiz '{row.quiz}' changed since this file's version {published.version} was "
+            f"published on {_day(published.published)}{replaced}; {other}")
+
+
+def _day(moment: datetime.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _start_order_gave_it_away(key: PreparedQuiz, parsed: ParsedFile,

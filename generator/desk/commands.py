@@ -76,9 +76,11 @@ def register(commands, command) -> None:
     verify.add_argument("code", help="the code printed on the certificate, e.g. 7KQ2-M9XD-4TFA")
     verify.add_argument("--db", default=DEFAULT_DB, help=db_help)
 
+    from .answers_commands import register as answers
     from .roster_commands import register as roster
 
     roster(commands, command, db_help)
+    answers(commands, command)
 
 
 def _load_course(config_file: str):
@@ -130,7 +132,7 @@ def _grade(args) -> int:
 
     from .answerfiles import one_line
     from .atomic import write_text_atomically
-    from .attempts import GradingCourse
+    from .attempts import GradingCourse, superseded_note
     from .batch import collect, grade_files
     from .outputs import csv_text, json_text, notes, summary_table
 
@@ -167,8 +169,8 @@ def _grade(args) -> int:
         print(item, file=sys.stderr)
     for row in graded:
         if row.status == "new" and (row.left_out or row.changed or row.flags):
-            print(f"{one_line(row.source)}: warning: {one_line(notes(row, 'en'))}",
-                  file=sys.stderr)
+            print(f"{one_line(row.source)}: warning: {one_line(notes(row, 'en'))}"
+                  f"{superseded_note(row, registry, args.changed)}", file=sys.stderr)
     language = loaded.course.language
     if args.csv:
         try:

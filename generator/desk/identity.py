@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..integrity.seeds import derived_seed, normalised_id
 from ..integrity.signing import verifies
 from .answerdata import AnswerData2
-from .answerfiles import BadAnswerFile, ParsedFile, one_line
+from .answerfiles import FROM_THE_PAGE, BadAnswerFile, ParsedFile, one_line
 from .roster import RosterEntry
 
 
@@ -38,9 +38,10 @@ def identify(parsed: ParsedFile, asks: bool, roster: dict[str, RosterEntry] | No
     learner_id = (learner.id or "").strip() or None
     typed_name = " ".join((learner.name or "").split())
     if learner.name is not None and not typed_name and not learner_id:
-        raise BadAnswerFile("learner.name: blank")
+        raise BadAnswerFile(f"learner.name: blank — {FROM_THE_PAGE}")
     if parsed.format == 2 and asks and learner_id is None:
-        raise BadAnswerFile("learner.id: missing; this quiz asks for the staff id")
+        raise BadAnswerFile(f"learner.id: missing, and this quiz asks for the staff id — "
+                            f"{FROM_THE_PAGE}")
     if roster is not None and asks:
         who = _on_roster(parsed, learner_id, roster)  # who, before what they sent
         check_seed(data, learner_id)
@@ -52,7 +53,7 @@ def identify(parsed: ParsedFile, asks: bool, roster: dict[str, RosterEntry] | No
         return Who(learner_key(entry.name, entry.learner_id), entry.name, entry.learner_id, False)
     name = typed_name or learner_id or ""
     if not name:
-        raise BadAnswerFile("learner.name: blank")
+        raise BadAnswerFile(f"learner.name: blank — {FROM_THE_PAGE}")
     return Who(learner_key(name, learner_id), name, learner_id, False)
 
 
@@ -60,33 +61,41 @@ def _on_roster(parsed: ParsedFile, learner_id: str | None,
                roster: dict[str, RosterEntry]) -> Who:
     if parsed.format == 1:
         raise BadAnswerFile("format 1 file (from a page older than access codes): it cannot "
-                            "show who made it, and this course has a roster; the learner takes "
+                            "show who made it, and this course has a roster — the learner takes "
                             "the quiz again on the current site")
     assert learner_id is not None  # checked by identify()
     entry = roster.get(normalised_id(learner_id))
     shown = one_line(learner_id)
     if entry is None:
-        raise BadAnswerFile(f"learner.id '{shown}' is not on the roster; check the id, or add "
+        raise BadAnswerFile(f"learner.id '{shown}' is not on the roster — check the id, or add "
                             "the learner with `course roster import`")
     if entry.code is None:
         raise BadAnswerFile(f"learner '{shown}' has no access code yet, so the file cannot be "
-                            "checked; give codes with `course roster codes`")
+                            "checked — give codes with `course roster codes`")
     if parsed.data.signature is None:
         raise BadAnswerFile("not signed: this quiz asks for an access code, and the file carries "
-                            "no signature")
+                            f"no signature — {FROM_THE_PAGE} (a page that asks for the code "
+                            "signs the file)")
     if not verifies(parsed.document, entry.code):
         raise BadAnswerFile(f"the signature does not match the access code of learner "
                             f"'{shown}': the file was changed after it was saved, or made with "
-                            "someone else's code")
+                            f"someone else's code — {FROM_THE_PAGE}; if it still does not "
+                            "match, give the learner a new code (`course roster codes --new "
+                            "--learner ID`)")
     return Who(learner_key(entry.name, entry.learner_id), entry.name, entry.learner_id, True)
+
+
+class WrongSeed(BadAnswerFile):
+    """The seed is not this learner's: their paper cannot be replayed, so nothing about it (which
+    questions were on it) can be checked either."""
 
 
 def check_seed(data: AnswerData2, learner_id: str) -> None:
     expected = derived_seed(learner_id, data.quiz_version, data.attempt)
     if data.seed != expected:
-        raise BadAnswerFile(f"seed {data.seed} is not the seed of learner "
+        raise WrongSeed(f"seed {data.seed} is not the seed of learner "
                             f"'{one_line(learner_id)}', attempt {data.attempt} at this quiz "
-                            "version: the paper cannot be replayed")
+                            f"version: the paper cannot be replayed — {FROM_THE_PAGE}")
 
 
 def learner_key(name: str, learner_id: str | None) -> str:

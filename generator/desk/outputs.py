@@ -44,6 +44,7 @@ class Graded:
     identity_verified: bool = False
     flags: tuple[str, ...] = ()  # "late", "clock"
     changed: tuple[str, ...] = ()  # counted 0: changed since the learner's version
+    quiz_version: str | None = None  # as the learner took it (graded now only)
 
     @classmethod
     def new(cls, attempt: Attempt) -> Graded:
@@ -51,7 +52,7 @@ class Graded:
         return cls(attempt.source, "new", attempt.learner_name, attempt.learner_id, attempt.quiz,
                    r.score, r.points, r.max_points, r.passed, attempt.left_out,
                    attempt.submitted_at, attempt.attempt, attempt.identity_verified,
-                   attempt.flags, attempt.changed)
+                   attempt.flags, attempt.changed, attempt.quiz_version)
 
     @classmethod
     def known(cls, source: str, stored: StoredAttempt) -> Graded:
@@ -70,8 +71,14 @@ class Skipped:
     error: str
     note: bool = False
 
+    @property
+    def problems(self) -> list[str]:
+        """Every problem found, one line each (`error` holds them joined by newlines)."""
+        return self.error.split("\n")
+
     def __str__(self) -> str:
-        return f"{one_line(self.source)}: {self.error}"
+        """One line per problem, each `file: what is wrong — how to fix`."""
+        return "\n".join(f"{one_line(self.source)}: {problem}" for problem in self.problems)
 
 
 def excel_safe(value):
@@ -147,7 +154,8 @@ def json_text(graded: list[Graded], skipped: list[Skipped], course_title: str) -
             "answer_times_outside_attempt": "clock" in g.flags,
             "submitted_at": g.submitted_at.isoformat() + "Z",
         } for g in graded],
-        "skipped": [{"file": s.source, "error": s.error} for s in skipped if not s.note],
+        "skipped": [{"file": s.source, "error": s.error, "problems": s.problems}
+                    for s in skipped if not s.note],
         "not_searched": [{"file": s.source, "note": s.error} for s in skipped if s.note],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

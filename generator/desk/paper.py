@@ -21,9 +21,10 @@ from ..integrity.opaque import OpaqueIds, UnknownId, opaque_id
 from ..integrity.registry import Publication
 from ..shuffle import draw_paper, mulberry32
 from .answerdata import AnswerItem
-from .answerfiles import BadAnswerFile, one_line
+from .answerfiles import FROM_THE_PAGE, BadAnswerFile, one_line
 
 CHANGED, REMOVED, START_ORDER = "changed", "removed", "start-order"
+FIX = f" — {FROM_THE_PAGE}"  # a page names only the questions of the paper, once each
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
         paper, on_paper = published, publication.questions
     answers: dict[str, object] = {}
     positions: dict[str, int] = {}
+    problems: list[str] = []  # every answer's problem, told at once
     opaque = None  # which names the file uses, from its first answer
     for index, item in enumerate(items):
         name = item.question
@@ -59,32 +61,38 @@ def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
         else:
             question = by_opaque.get(name)
             if question is None:
-                raise BadAnswerFile(f"answers[{index}]: unknown question '{one_line(name)}' in "
-                                    f"quiz '{quiz_id}'")
+                problems.append(f"answers[{index}]: unknown question '{one_line(name)}' in "
+                                f"quiz '{quiz_id}'" + FIX)
+                continue
             is_opaque = True
         if opaque is None:
             opaque = is_opaque
         elif is_opaque != opaque:
             said = "the page's opaque ids" if opaque else "authored ids"
-            raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' is named "
-                                f"differently from answers[0]; one file names every question "
-                                f"by {said}")
+            problems.append(f"answers[{index}]: question '{one_line(name)}' is named "
+                            f"differently from answers[0]; one file names every question by "
+                            f"{said}" + FIX)
+            continue
         if question in positions:
-            raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' is answered "
-                                f"twice (also answers[{positions[question]}])")
+            problems.append(f"answers[{index}]: question '{one_line(name)}' is answered twice "
+                            f"(also answers[{positions[question]}])" + FIX)
+            continue
         if question not in on_paper:
-            raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' was not on "
-                                "this learner's paper")
+            problems.append(f"answers[{index}]: question '{one_line(name)}' was not on this "
+                            "learner's paper" + FIX)
+            continue
         answer = item.answer
         if is_opaque and question in current:
             try:
                 answer = ids.authored_answer(question, answer)
             except UnknownId as unknown:
-                raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}': "
-                                    f"'{one_line(unknown.value)}' is none of its ids on the "
-                                    "page") from None
+                problems.append(f"answers[{index}]: question '{one_line(name)}': "
+                                f"'{one_line(unknown.value)}' is none of its ids on the page" + FIX)
+                continue
         positions[question] = index
         answers[question] = answer
+    if problems:
+        raise BadAnswerFile(*problems)
     opaque = bool(opaque)
     changed = tuple(q for q in paper if q in current and current[q] != publication.questions[q])
     removed = tuple(q for q in paper if q not in current)

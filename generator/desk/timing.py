@@ -24,10 +24,12 @@ import math
 
 from ..models.quiz import Quiz
 from .answerdata import AnswerData1, AnswerData2, AnswerItem
-from .answerfiles import BadAnswerFile
+from .answerfiles import FROM_THE_PAGE, BadAnswerFile
 
 FUTURE_ALLOWANCE = datetime.timedelta(days=1)
 LATE, CLOCK = "late", "clock"
+# Times that do not add up: a device clock changed mid-attempt, or a file edited.
+CLOCK_FIX = f"check the learner's device clock, or {FROM_THE_PAGE}"
 
 
 def utc(moment: datetime.datetime, field: str = "time") -> datetime.datetime:
@@ -39,7 +41,7 @@ def utc(moment: datetime.datetime, field: str = "time") -> datetime.datetime:
         return moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
     except OverflowError:
         raise BadAnswerFile(f"{field}: {_iso(moment)} is outside the dates a gradebook can "
-                            "hold") from None
+                            f"hold — {FROM_THE_PAGE}") from None
 
 
 def check_times(data: AnswerData2 | AnswerData1, quiz: Quiz, first_published: datetime.datetime,
@@ -48,15 +50,19 @@ def check_times(data: AnswerData2 | AnswerData1, quiz: Quiz, first_published: da
     """(started, submitted) as naive UTC and the flags ("late", "clock"); raises BadAnswerFile."""
     started = utc(data.started_at, "started_at")
     submitted = utc(data.submitted_at, "submitted_at")
+    problems = []  # every one, told at once
     if started > submitted:
-        raise BadAnswerFile(f"started_at {_iso(started)} is after submitted_at "
-                            f"{_iso(submitted)}")
+        problems.append(f"started_at {_iso(started)} is after submitted_at {_iso(submitted)} — "
+                        f"{CLOCK_FIX}")
     if submitted > now + FUTURE_ALLOWANCE:
-        raise BadAnswerFile(f"submitted_at {_iso(submitted)} is in the future (the grader's "
-                            f"clock says {_iso(now)})")
+        problems.append(f"submitted_at {_iso(submitted)} is in the future (the grader's clock "
+                        f"says {_iso(now)}) — check this computer's clock and the learner's "
+                        "device's")
     if started < first_published:
-        raise BadAnswerFile(f"started_at {_iso(started)} is before this quiz version was first "
-                            f"published ({_iso(first_published)})")
+        problems.append(f"started_at {_iso(started)} is before this quiz version was first "
+                        f"published ({_iso(first_published)}) — {CLOCK_FIX}")
+    if problems:
+        raise BadAnswerFile(*problems)
     flags: list[str] = []
     exam = quiz.exam
     if exam is not None and exam.time_limit is not None:
@@ -64,17 +70,18 @@ def check_times(data: AnswerData2 | AnswerData1, quiz: Quiz, first_published: da
         taken = (submitted - started) / datetime.timedelta(minutes=1)
         if taken > allowed:
             if exam.late == "refuse":
-                raise BadAnswerFile(f"submitted {_minutes(taken)} after starting; this quiz "
+                raise BadAnswerFile(f"submitted {_minutes(taken)} after starting, and this quiz "
                                     f"allows {exam.time_limit} minutes and {exam.grace} minutes' "
-                                    "grace (late files are refused)")
+                                    "grace — late files are refused (`late: refuse`); the "
+                                    "learner may take another attempt if the quiz allows one")
             flags.append(LATE)
     outside = _outside_the_attempt(data.answers, started, submitted)
     if outside is not None:
         index, moment = outside
         if exam is not None and exam.time_limit is not None and exam.late == "refuse":
             raise BadAnswerFile(f"answers[{index}].answered_at {_iso(moment)} is outside the "
-                                f"attempt ({_iso(started)} to {_iso(submitted)}); this timed "
-                                "quiz refuses files whose times do not add up")
+                                f"attempt ({_iso(started)} to {_iso(submitted)}) — this timed "
+                                f"quiz refuses files whose times do not add up; {CLOCK_FIX}")
         flags.append(CLOCK)
     return started, submitted, tuple(flags)
 

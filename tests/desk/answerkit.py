@@ -228,3 +228,11 @@ def resign(document: dict, code: str) -> dict:
 
 def parsed(document: dict) -> ParsedFile:
     return parse(json.dumps(document, ensure_ascii=False).encode("utf-8"))
+
+
+# How the grader says to fix a file it refuses (generator/desk/answerfiles.py, timing.py,
+# attempts.py), as the end of the lines a trainer reads.
+FIX = " — ask the learner for the file as the quiz page saved it"
+CLOCK_FIX = (" — check the learner's device clock, or ask the learner for the file as the quiz "
+             "page saved it")
+COURSE_FIX = "; grade the file with its own course (-f its mkdocs.yml)"

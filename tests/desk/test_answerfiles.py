@@ -20,6 +20,13 @@ from generator.integrity.canonical import attempt_hash
 from generator.models import answers as definition
 from generator.models.answers import AnswerFile, AnswerFile1, AnswerFile2
 
+# How the grader says to fix a file (generator/desk/answerfiles.py), as a trainer reads it.
+PAGE = "ask the learner for the file as the quiz page saved it"
+UNKNOWN = ('remove it (README, "Answer files", lists the fields), or ask the learner for the '
+           "file as the quiz page saved it")
+NOT_ANSWERS = ('grade the files quiz pages save ("Download my answers"); `course answers '
+               "template QUIZ` writes a valid one")
+
 GOOD = answer_document(fixture_quiz("practice"), perfect_answers(fixture_quiz("practice")))
 GOOD2 = page_answer_file(fixture_quiz("final"), perfect_answers(fixture_quiz("final")),
                          code="7KQ2-M9XD-T", page_score=0.5)
@@ -167,12 +174,13 @@ def test_text_a_gradebook_cannot_store_is_refused(change, expected):
     (json.dumps(GOOD, ensure_ascii=False).encode("gbk"),
      "not UTF-8: byte 0xcd at offset 42 is not UTF-8 text; save the file as UTF-8"),
     (json.dumps(GOOD).encode("utf-16"), "not UTF-8: the file is UTF-16 text; save it as UTF-8"),
-    (b"[" * 100_000, "not an answer file: JSON nested too deeply"),
+    (b"[" * 100_000, "not an answer file: JSON nested too deeply — " + NOT_ANSWERS),
     (b'{"format":' + b"[" * 5000 + b"]" * 5000 + b"}",
-     "not an answer file: JSON nested too deeply"),
-    (b"[]", "not an answer file: expected a JSON object, got a list"),
-    (b'"answers"', "not an answer file: expected a JSON object, got text"),
-    (b'{"name": "x"}', 'not an answer file: no "format": "course-answers/2" in it'),
+     "not an answer file: JSON nested too deeply — " + NOT_ANSWERS),
+    (b"[]", "not an answer file: expected a JSON object, got a list — " + NOT_ANSWERS),
+    (b'"answers"', "not an answer file: expected a JSON object, got text — " + NOT_ANSWERS),
+    (b'{"name": "x"}',
+     'not an answer file: no "format": "course-answers/2" in it — ' + NOT_ANSWERS),
 ], ids=["empty", "blank", "not-json", "truncated", "not-utf8", "gbk", "utf16", "deep-list",
         "deep-field", "list", "text", "other-json"])
 def test_files_that_are_not_answer_files(data, expected):
@@ -181,24 +189,25 @@ def test_files_that_are_not_answer_files(data, expected):
 
 @pytest.mark.parametrize("change, expected", [
     ({"format": "course-answers/3"}, 'format: expected "course-answers/2" (or the older '
-                                     '"course-answers/1"), got "course-answers/3"'),
-    ({"learner__name": 42}, "learner.name: expected text, got a number"),
-    ({"learner__name": ""}, "learner.name: must not be empty"),
-    ({"learner__name": "x" * 101}, "learner.name: longer than 100 characters"),
-    ({"learner__nickname": "x"}, "learner.nickname: unknown field"),
-    ({"seed": "7"}, "seed: expected a whole number, got text"),
-    ({"seed": -1}, "seed: must be at least 0, got -1"),
-    ({"seed": 2**32}, "seed: must be at most 4294967295, got 4294967296"),
+                                     '"course-answers/1"), got "course-answers/3" — ' + PAGE),
+    ({"learner__name": 42}, "learner.name: expected text, got a number — " + PAGE),
+    ({"learner__name": ""}, "learner.name: must not be empty — " + PAGE),
+    ({"learner__name": "x" * 101}, "learner.name: longer than 100 characters — " + PAGE),
+    ({"learner__nickname": "x"}, "learner.nickname: unknown field — " + UNKNOWN),
+    ({"seed": "7"}, "seed: expected a whole number, got text — " + PAGE),
+    ({"seed": -1}, "seed: must be at least 0, got -1 — " + PAGE),
+    ({"seed": 2**32}, "seed: must be at most 4294967295, got 4294967296 — " + PAGE),
     ({"started_at": "yesterday"},
-     'started_at: expected a date and time such as 2025-03-01T09:30:00Z, got "yesterday"'),
-    ({"quiz": KeyError}, "quiz: missing"),
-    ({"quiz": KeyError, "seed": KeyError}, "quiz: missing (and 1 more problem)"),
-    ({"answers": {}}, "answers: expected a list, got an object"),
-    ({"answers__0__question": 5}, "answers[0].question: expected text, got a number"),
+     'started_at: expected a date and time such as 2025-03-01T09:30:00Z, got "yesterday" — '
+     + PAGE),
+    ({"quiz": KeyError}, "quiz: missing — " + PAGE),
+    ({"quiz": KeyError, "seed": KeyError}, "quiz: missing — " + PAGE + "\nseed: missing — " + PAGE),
+    ({"answers": {}}, "answers: expected a list, got an object — " + PAGE),
+    ({"answers__0__question": 5}, "answers[0].question: expected text, got a number — " + PAGE),
     ({"answers__0__answer": {"x": 1}},
-     "answers[0].answer: expected true/false, an id or a list of ids, got an object"),
-    ({"page_score": 2}, "page_score: must be at most 1.0, got 2"),
-    ({"extra": 1}, "extra: unknown field"),
+     "answers[0].answer: expected true/false, an id or a list of ids, got an object — " + PAGE),
+    ({"page_score": 2}, "page_score: must be at most 1.0, got 2 — " + PAGE),
+    ({"extra": 1}, "extra: unknown field — " + UNKNOWN),
 ], ids=lambda value: "-".join(value) if isinstance(value, dict) else None)
 def test_wrong_fields_are_named_with_what_was_expected(change, expected):
     data = changed(**change)
@@ -238,11 +247,11 @@ def test_read_bytes_names_missing_files_and_folders(tmp_path):
 
 
 @pytest.mark.parametrize("change, expected", [
-    ({"learner": {}}, "learner: give the learner's id or name"),
-    ({"attempt": 0}, "attempt: must be at least 1, got 0"),
-    ({"attempt": KeyError}, "attempt: missing"),
-    ({"signature": "ABC"}, "signature: expected 64 hex digits (0-9, a-f)"),
-    ({"question_versions": {}}, "question_versions: unknown field"),
+    ({"learner": {}}, "learner: give the learner's id or name — " + PAGE),
+    ({"attempt": 0}, "attempt: must be at least 1, got 0 — " + PAGE),
+    ({"attempt": KeyError}, "attempt: missing — " + PAGE),
+    ({"signature": "ABC"}, "signature: expected 64 hex digits (0-9, a-f) — " + PAGE),
+    ({"question_versions": {}}, "question_versions: unknown field — " + UNKNOWN),
 ], ids=["no-learner", "attempt-0", "no-attempt", "bad-signature", "v1-field"])
 def test_format_2_fields(change, expected):
     assert message(changed(GOOD2, **change)) == expected

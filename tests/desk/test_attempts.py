@@ -11,6 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from answerkit import (
+    CLOCK_FIX,
+    COURSE_FIX,
+    FIX,
     answer_document,
     fixture_course,
     fixture_quiz,
@@ -25,6 +28,7 @@ from answerkit import (
 from generator.desk.answerfiles import BadAnswerFile, parse
 from generator.desk.attempts import grade_file, learner_key, utc
 from generator.desk.roster import RosterEntry
+from generator.fingerprint import quiz_version
 from generator.integrity import registry
 from generator.models.quiz import Exam, Quiz
 from generator.scoring import AnswerError, Grader
@@ -85,31 +89,34 @@ def edit(doc: dict, change) -> dict:
 
 
 @pytest.mark.parametrize("change, expected", [
-    (lambda d: d.update(quiz="nope"), "unknown quiz 'nope'; this course has: practice, final"),
+    (lambda d: d.update(quiz="nope"),
+     "unknown quiz 'nope' — this course has: practice, final" + COURSE_FIX),
     (lambda d: d["answers"].append({"question": "ghost", "answer": "x"}),
-     "answers[6]: unknown question 'ghost' in quiz 'practice'"),
+     "answers[6]: unknown question 'ghost' in quiz 'practice'" + FIX),
     (lambda d: d["answers"].insert(1, dict(d["answers"][0])),
-     "answers[1]: question 'pick-one' is answered twice (also answers[0])"),
+     "answers[1]: question 'pick-one' is answered twice (also answers[0])" + FIX),
     (lambda d: d["answers"][0].update(answer="maybe"),
-     "answers[0]: question 'pick-one': 'maybe' is not an option"),
+     "answers[0]: question 'pick-one': 'maybe' is not an option" + FIX),
     (lambda d: d["answers"][0].update(answer={"x": 1}),
-     "answers[0]: question 'pick-one': expected one option id, got an object"),
+     "answers[0]: question 'pick-one': expected one option id, got an object" + FIX),
     (lambda d: d["answers"][3].update(answer=1),
-     "answers[3]: question 'opened-ok': expected true or false, got a number"),
+     "answers[3]: question 'opened-ok': expected true or false, got a number" + FIX),
     (lambda d: d["answers"][1].update(answer=["video", "video"]),
-     "answers[1]: question 'evidence': option 'video' is listed twice"),
+     "answers[1]: question 'evidence': option 'video' is listed twice" + FIX),
     (lambda d: d["answers"][1].update(answer=[["video"]]),
-     "answers[1]: question 'evidence': expected a list of option ids, got a list"),
+     "answers[1]: question 'evidence': expected a list of option ids, got a list" + FIX),
     (lambda d: d["answers"][4].update(answer=["check"]),
-     "answers[4]: question 'steps': expected all 4 steps once each, got 1"),
+     "answers[4]: question 'steps': expected all 4 steps once each, got 1" + FIX),
     (lambda d: d["answers"][5].update(answer=["yes", "nope"]),
-     "answers[5]: question 'chat-flow': 'nope' is not a choice at step 'asked'"),
-    (lambda d: d["learner"].update(name="   "), "learner.name: blank"),
+     "answers[5]: question 'chat-flow': 'nope' is not a choice at step 'asked'" + FIX),
+    (lambda d: d["learner"].update(name="   "), "learner.name: blank" + FIX),
     (lambda d: d.update(quiz="bad\nquiz\u202e"),
-     "unknown quiz 'bad\\nquiz\\u202e'; this course has: practice, final"),
+     "unknown quiz 'bad\\nquiz\\u202e' — this course has: practice, final" + COURSE_FIX),
     (lambda d: d.update(quiz_version="0123456789abcdef"),
-     "quiz version 0123456789abcdef was never published from this course; if it was built "
-     "elsewhere, add that folder's published.jsonl lines"),
+     "quiz version 0123456789abcdef was never published from this course (published.jsonl has "
+     "1 version of quiz 'practice', the latest 364bd42d5de6af88 of 2026-11-01 00:00 UTC) — if "
+     "the file's course was built in another folder, add the lines of that folder's registry "
+     "to this one; otherwise this course's quiz pages did not make the file"),
 ], ids=["unknown-quiz", "unknown-question", "answered-twice", "not-an-option", "object",
         "number-for-true-false", "option-twice", "nested-list", "ordering-short",
         "impossible-path", "blank-name", "control-character", "never-published"])
@@ -179,8 +186,10 @@ def test_strict_refuses_a_file_made_for_an_older_version():
     old, reg = older(reworded=["pick-one", "steps"])
     assert refusal(old_file(old, perfect_answers(PRACTICE)), strict=True,
                    course=grading_course(reg=reg)) == (
-        "quiz 'practice' changed since this file was made (questions pick-one, steps); "
-        "refused with --strict")
+        f"quiz 'practice' changed since this file's version {quiz_version(old)} was published "
+        "on 2026-10-01 00:00 UTC, replaced by 364bd42d5de6af88 of 2026-11-01 00:00 UTC "
+        "(questions pick-one, steps); refused with --strict — grade it without --strict: "
+        "--changed zero counts those 0 points, --changed exclude leaves them out")
 
 
 def test_a_question_added_since_was_on_no_paper_and_does_not_count():
@@ -204,15 +213,17 @@ def test_an_answer_left_out_must_still_be_an_answer():
     doc = old_file(old, {**perfect_answers(PRACTICE), "gone": True})
     doc["answers"][6]["answer"] = {"a": 1}
     assert refusal(doc, course=grading_course(reg=reg)) == (
-        "answers[6].answer: expected true/false, an id or a list of ids, got an object")
+        "answers[6].answer: expected true/false, an id or a list of ids, got an object" + FIX)
 
 
 def test_when_every_question_changed_exclude_leaves_nothing_and_refuses():
     old, reg = older(reworded=[q.id for q in PRACTICE.questions])
     doc = old_file(old, perfect_answers(PRACTICE))
     assert refusal(doc, course=grading_course(reg=reg, changed="exclude")) == (
-        "quiz 'practice' changed since this file was made: every question on this paper "
-        "changed; nothing left to grade")
+        f"quiz 'practice' changed since this file's version {quiz_version(old)} was published "
+        "on 2026-10-01 00:00 UTC, replaced by 364bd42d5de6af88 of 2026-11-01 00:00 UTC: every "
+        "question on this paper changed or was removed, nothing is left to grade — the learner "
+        "takes the quiz again on the current site")
     assert grade(doc, course=grading_course(reg=reg)).result.score == 0.0  # zero: all 0
 
 
@@ -223,20 +234,20 @@ NOW = datetime.datetime(2026, 11, 29, 12, 0)
 
 @pytest.mark.parametrize("started, submitted, expected", [
     ("2026-11-20T09:00:00Z", "2026-11-20T08:00:00Z",
-     "started_at 2026-11-20T09:00:00Z is after submitted_at 2026-11-20T08:00:00Z"),
+     "started_at 2026-11-20T09:00:00Z is after submitted_at 2026-11-20T08:00:00Z" + CLOCK_FIX),
     ("2026-11-20T08:00:00Z", "2026-12-01T08:00:00Z",
      "submitted_at 2026-12-01T08:00:00Z is in the future (the grader's clock says "
-     "2026-11-29T12:00:00Z)"),
+     "2026-11-29T12:00:00Z) — check this computer's clock and the learner's device's"),
     ("2026-10-01T08:00:00Z", "2026-11-20T08:00:00Z",
      "started_at 2026-10-01T08:00:00Z is before this quiz version was first published "
-     "(2026-11-01T00:00:00Z)"),
+     "(2026-11-01T00:00:00Z)" + CLOCK_FIX),
     ("0001-01-01T00:00:00+01:00", "2026-11-20T08:00:00Z",
-     "started_at: 0001-01-01T00:00:00+01:00 is outside the dates a gradebook can hold"),
+     "started_at: 0001-01-01T00:00:00+01:00 is outside the dates a gradebook can hold" + FIX),
     ("2026-11-20T08:00:00Z", "9999-12-31T23:59:59-01:00",
-     "submitted_at: 9999-12-31T23:59:59-01:00 is outside the dates a gradebook can hold"),
+     "submitted_at: 9999-12-31T23:59:59-01:00 is outside the dates a gradebook can hold" + FIX),
     ("2026-11-20T08:00:00Z", "9999-12-31T23:59:59Z",
      "submitted_at 9999-12-31T23:59:59Z is in the future (the grader's clock says "
-     "2026-11-29T12:00:00Z)"),
+     "2026-11-29T12:00:00Z) — check this computer's clock and the learner's device's"),
 ], ids=["reversed", "future", "before-publication", "year-1", "year-9999-offset", "year-9999"])
 def test_times_that_do_not_add_up_are_refused(started, submitted, expected):
     doc = document()
@@ -273,8 +284,9 @@ def test_a_file_submitted_after_the_limit_and_grace_is_flagged_or_refused(late):
         assert grade(doc, course=course).flags == ("late",)
     else:
         assert refusal(doc, course=course) == (
-            "submitted 33 minutes after starting; this quiz allows 30 minutes and 2 minutes' "
-            "grace (late files are refused)")
+            "submitted 33 minutes after starting, and this quiz allows 30 minutes and 2 minutes' "
+            "grace — late files are refused (`late: refuse`); the learner may take another "
+            "attempt if the quiz allows one")
 
 
 @pytest.mark.parametrize("late", ["flag", "refuse"])
@@ -287,8 +299,8 @@ def test_answer_times_outside_the_attempt(late):
     else:
         assert refusal(doc, course=course) == (
             "answers[1].answered_at 2026-11-20T07:59:00Z is outside the attempt "
-            "(2026-11-20T08:00:00Z to 2026-11-20T08:10:00Z); this timed quiz refuses files whose "
-            "times do not add up")
+            "(2026-11-20T08:00:00Z to 2026-11-20T08:10:00Z) — this timed quiz refuses files "
+            "whose times do not add up; " + CLOCK_FIX.removeprefix(" — "))
     untimed = page_answer_file(PRACTICE, perfect_answers(PRACTICE))
     untimed["answers"][0]["answered_at"] = "2026-11-20T09:00:00Z"
     assert grade(untimed).flags == ("clock",)  # without a time limit: flagged only
@@ -298,7 +310,8 @@ def test_an_attempt_beyond_the_limit_is_refused():
     course, quiz = timed_course("flag", attempts=2)
     assert grade(page_answer_file(quiz, perfect_answers(quiz), attempt=2), course=course)
     assert refusal(page_answer_file(quiz, perfect_answers(quiz), attempt=3), course=course) == (
-        "attempt 3 is beyond this quiz's limit of 2 attempts")
+        "attempt 3 is beyond this quiz's limit of 2 attempts — only attempts 1 to 2 are graded "
+        "(`exam.attempts`)")
 
 
 # Who made it ---------------------------------------------------------------------------------
@@ -320,21 +333,23 @@ def test_with_a_roster_a_signed_file_is_verified_and_named_by_the_roster():
 
 @pytest.mark.parametrize("make, expected", [
     (lambda: page_answer_file(FINAL, perfect_answers(FINAL), learner_id="cs-099", code=CODE),
-     "learner.id 'cs-099' is not on the roster; check the id, or add the learner with "
+     "learner.id 'cs-099' is not on the roster — check the id, or add the learner with "
      "`course roster import`"),
     (lambda: page_answer_file(FINAL, perfect_answers(FINAL), learner_id="cs-017"),
-     "not signed: this quiz asks for an access code, and the file carries no signature"),
+     "not signed: this quiz asks for an access code, and the file carries no signature"
+     + FIX + " (a page that asks for the code signs the file)"),
     (lambda: page_answer_file(FINAL, perfect_answers(FINAL), learner_id="cs-018", code=CODE),
      "the signature does not match the access code of learner 'cs-018': the file was changed "
-     "after it was saved, or made with someone else's code"),
+     "after it was saved, or made with someone else's code" + FIX + "; if it still does not "
+     "match, give the learner a new code (`course roster codes --new --learner ID`)"),
     (lambda: page_answer_file(FINAL, perfect_answers(FINAL), learner_id="cs-019", code=CODE),
-     "learner 'cs-019' has no access code yet, so the file cannot be checked; give codes with "
+     "learner 'cs-019' has no access code yet, so the file cannot be checked — give codes with "
      "`course roster codes`"),
     (lambda: answer_document(FINAL, perfect_answers(FINAL), learner_id="cs-017"),
      "format 1 file (from a page older than access codes): it cannot show who made it, and "
-     "this course has a roster; the learner takes the quiz again on the current site"),
+     "this course has a roster — the learner takes the quiz again on the current site"),
     (lambda: page_answer_file(FINAL, perfect_answers(FINAL), learner_id=None, name="王小明"),
-     "learner.id: missing; this quiz asks for the staff id"),
+     "learner.id: missing, and this quiz asks for the staff id" + FIX),
 ], ids=["not-on-roster", "unsigned", "someone-else-s-code", "no-code-yet", "format-1", "no-id"])
 def test_with_a_roster_files_that_cannot_show_who_made_them_are_refused(make, expected):
     assert refusal(make(), course=WITH_ROSTER) == expected
@@ -359,7 +374,7 @@ def test_the_seed_must_be_the_learner_s():
                            seed=123)
     assert refusal(doc, course=WITH_ROSTER) == (
         "seed 123 is not the seed of learner 'cs-017', attempt 1 at this quiz version: the "
-        "paper cannot be replayed")
+        "paper cannot be replayed" + FIX)
     assert refusal(doc) == refusal(doc, course=WITH_ROSTER)  # without a roster too
 
 
@@ -422,3 +437,51 @@ def test_utc_converts_offsets_and_keeps_naive_times():
     assert utc(datetime.datetime(2026, 11, 20, 8, 0, tzinfo=eight)) == datetime.datetime(
         2026, 11, 20, 0, 0)
     assert utc(datetime.datetime(2026, 11, 20, 8, 0)) == datetime.datetime(2026, 11, 20, 8, 0)
+
+
+# Every problem at once (issue 15.5) ----------------------------------------------------------
+
+def test_every_problem_of_a_file_is_told_at_once_one_line_each():
+    doc = document(submitted="2026-11-20T07:00:00Z")  # before it was started
+    doc["answers"].append({"question": "ghost", "answer": "x"})
+    doc["answers"].append(dict(doc["answers"][0]))
+    assert refusal(doc).split("\n") == [
+        "started_at 2026-11-20T08:00:00Z is after submitted_at 2026-11-20T07:00:00Z" + CLOCK_FIX,
+        "answers[6]: unknown question 'ghost' in quiz 'practice'" + FIX,
+        "answers[7]: question 'pick-one' is answered twice (also answers[0])" + FIX]
+
+
+def test_a_wrong_seed_is_told_without_the_paper_problems_it_causes():
+    doc = page_answer_file(FINAL, perfect_answers(FINAL), learner_id="cs-001")
+    doc.update(seed=doc["seed"] + 1, started_at="2026-11-20T09:00:00Z")
+    assert refusal(doc).split("\n") == [
+        f"seed {doc['seed']} is not the seed of learner 'cs-001', attempt 1 at this quiz "
+        "version: the paper cannot be replayed" + FIX,
+        "started_at 2026-11-20T09:00:00Z is after submitted_at 2026-11-20T08:10:00Z" + CLOCK_FIX]
+
+
+def test_never_published_names_what_the_registry_has_and_a_quiz_it_has_not():
+    reg = registry.parse(registry_text([FINAL]))
+    doc = document()
+    assert refusal(doc, course=grading_course(reg=reg)) == (
+        f"quiz version {quiz_version(PRACTICE)} was never published from this course "
+        "(published.jsonl has no version of quiz 'practice') — if the file's course was built "
+        "in another folder, add the lines of that folder's registry to this one; otherwise this "
+        "course's quiz pages did not make the file")
+
+
+def test_a_superseded_version_is_graded_with_when_it_changed_and_what_changed_does():
+    from generator.desk.attempts import superseded_note
+    from generator.desk.outputs import Graded
+
+    old, reg = older(reworded=["pick-one"])
+    attempt = grade(old_file(old, perfect_answers(PRACTICE)), course=grading_course(reg=reg))
+    row = Graded.new(attempt)
+    assert superseded_note(row, reg, "zero") == (
+        f" — quiz 'practice' changed since this file's version {quiz_version(old)} was "
+        "published on 2026-10-01 00:00 UTC, replaced on 2026-11-01 00:00 UTC; --changed "
+        "exclude leaves changed questions out instead")
+    assert superseded_note(row, reg, "exclude").endswith(
+        "; --changed zero counts changed questions 0 points instead")
+    current = Graded.new(grade(document()))
+    assert superseded_note(current, reg, "zero") == ""  # nothing changed: nothing to say

@@ -15,9 +15,20 @@ import sys
 
 import pytest
 
-from answerkit import CONFIG, answer_document, fixture_quiz, perfect_answers, write, wrong_answers
+from answerkit import (
+    CONFIG,
+    COURSE_FIX,
+    FIX,
+    answer_document,
+    fixture_quiz,
+    perfect_answers,
+    registry_text,
+    write,
+    wrong_answers,
+)
 from desktools import course
 from generator.desk import commands
+from generator.fingerprint import quiz_version
 
 PRACTICE = fixture_quiz("practice")
 FINAL = fixture_quiz("final")
@@ -39,6 +50,11 @@ def never_published(doc):
     doc["quiz_version"] = "0123456789abcdef"
 
 
+# How the grader says to fix a file (generator/desk/answerfiles.py).
+PAGE = "ask the learner for the file as the quiz page saved it"
+NOT_ANSWERS = ('grade the files quiz pages save ("Download my answers"); `course answers '
+               "template QUIZ` writes a valid one")
+
 # Every kind of bad file, with the one line `course grade` prints for it.
 BAD_FILES = {
     "not-json.json": (b"{not json",
@@ -50,30 +66,34 @@ BAD_FILES = {
     "utf16.json": (json.dumps(good("张三")).encode("utf-16"),
                    "not UTF-8: the file is UTF-16 text; save it as UTF-8"),
     "wrong-types.json": (edited(lambda d: d["learner"].update(name=42)),
-                         "learner.name: expected text, got a number"),
+                         f"learner.name: expected text, got a number — {PAGE}"),
     "unknown-quiz.json": (edited(lambda d: d.update(quiz="nope")),
-                          "unknown quiz 'nope'; this course has: practice, final"),
+                          "unknown quiz 'nope' — this course has: practice, final" + COURSE_FIX),
     "unknown-question.json": (edited(lambda d: d["answers"].append(
         {"question": "ghost", "answer": "x"})),
-        "answers[6]: unknown question 'ghost' in quiz 'practice'"),
+        "answers[6]: unknown question 'ghost' in quiz 'practice'" + FIX),
     "out-of-range.json": (edited(lambda d: d["answers"][0].update(answer="maybe")),
-                          "answers[0]: question 'pick-one': 'maybe' is not an option"),
+                          "answers[0]: question 'pick-one': 'maybe' is not an option" + FIX),
     "answered-twice.json": (edited(lambda d: d["answers"].insert(1, dict(d["answers"][0]))),
                             "answers[1]: question 'pick-one' is answered twice (also "
-                            "answers[0])"),
+                            "answers[0])" + FIX),
     "huge.json": (None, "file is 50.0 MB; an answer file is at most 1 MB"),
     "nested.json": (b"[" * 200_000 + b"]" * 200_000,
-                    "not an answer file: JSON nested too deeply"),
-    "list.json": (b"[]", "not an answer file: expected a JSON object, got a list"),
+                    f"not an answer file: JSON nested too deeply — {NOT_ANSWERS}"),
+    "list.json": (b"[]", f"not an answer file: expected a JSON object, got a list — "
+                         f"{NOT_ANSWERS}"),
     "other.json": (b'{"name": "package"}',
-                   'not an answer file: no "format": "course-answers/2" in it'),
+                   f'not an answer file: no "format": "course-answers/2" in it — {NOT_ANSWERS}'),
     "old-format.json": (edited(lambda d: d.update(format="course-answers/0")),
                         'format: expected "course-answers/2" (or the older "course-answers/1"), '
-                        'got "course-answers/0"'),
+                        f'got "course-answers/0" — {PAGE}'),
     "never-published.json": (edited(never_published),
                              "quiz version 0123456789abcdef was never published from this "
-                             "course; if it was built elsewhere, add that folder's "
-                             "published.jsonl lines"),
+                             "course (published.jsonl has 1 version of quiz 'practice', the "
+                             f"latest {quiz_version(PRACTICE)} of 2026-11-01 00:00 UTC) — if the "
+                             "file's course was built in another folder, add the lines of that "
+                             "folder's registry to this one; otherwise this course's quiz pages "
+                             "did not make the file"),
     "twice.json": (json.dumps(good("张三")).replace('"quiz": "final"',
                                                    '"quiz": "final", "quiz": "final"'),
                    'key "quiz" appears twice; a field may appear only once (programs disagree '
@@ -150,6 +170,41 @@ def test_without_a_registry_nothing_is_graded(batch, tmp_path):
                              f"publishes, and keep {label} in version control\n")
 
 
+def test_a_file_with_several_problems_gets_a_line_for_each(tmp_path):
+    doc = edited(lambda d: d.update(seed="7", attempt=1))
+    del doc["quiz_version"]
+    write(tmp_path / "answers", "many.json", doc)
+    result = grade(tmp_path, "answers", "--db", "g.sqlite")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"answers/many.json: quiz_version: missing — {PAGE}",
+        f"answers/many.json: seed: expected a whole number, got text — {PAGE}",
+        "answers/many.json: attempt: unknown field — remove it (README, \"Answer files\", "
+        "lists the fields), or ask the learner for the file as the quiz page saved it"]
+
+
+def test_a_file_of_a_superseded_version_is_graded_with_when_it_changed(tmp_path):
+    from generator.models.quiz import Quiz
+
+    data = PRACTICE.model_dump(mode="json", exclude_none=True)
+    data["questions"][0]["prompt"] += "（旧）"
+    old = Quiz.model_validate(data)
+    course_copy = tmp_path / "course"
+    shutil.copytree(CONFIG.parent, course_copy)
+    older = registry_text([old], published=datetime.datetime(2026, 10, 1))
+    with (course_copy / "published.jsonl").open("a", encoding="utf-8") as stream:
+        stream.write(older.split("\n", 1)[1])  # its quiz line, recorded after today's lines
+    write(tmp_path / "answers", "old.json", answer_document(old, perfect_answers(PRACTICE)))
+    result = course("grade", "answers", "--db", "g.sqlite", "-f",
+                    str(course_copy / "mkdocs.yml"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"answers/old.json: warning: counted 0, changed since: pick-one — quiz 'practice' "
+        f"changed since this file's version {quiz_version(old)} was published on 2026-10-01 "
+        "00:00 UTC, replaced on 2026-11-01 00:00 UTC; --changed exclude leaves changed "
+        "questions out instead"]
+
+
 def test_a_damaged_registry_is_named_line_by_line_and_nothing_graded(batch, tmp_path):
     course_copy = tmp_path / "course"
     shutil.copytree(CONFIG.parent, course_copy)
@@ -172,7 +227,8 @@ def test_json_output_is_only_json_on_stdout(batch):
     document = json.loads(result.stdout)
     assert document["summary"] == {"files": 2, "new": 1, "already_recorded": 0, "skipped": 1}
     assert document["graded"][0]["learner"]["name"] == "Ann"
-    assert document["skipped"] == [{"file": "answers/empty.json", "error": "file is empty"}]
+    assert document["skipped"] == [{"file": "answers/empty.json", "error": "file is empty",
+                                    "problems": ["file is empty"]}]
     assert "course grade: 2 files" in result.stderr
 
 
@@ -301,5 +357,6 @@ def test_the_course_command_starts_without_sqlalchemy():
             "sys.modules if m.startswith(('sqlalchemy', 'generator.desk.'))))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
-    assert result.stdout.strip() == ("['generator.desk.commands', "
+    assert result.stdout.strip() == ("['generator.desk.answers_commands', "
+                                     "'generator.desk.commands', "
                                      "'generator.desk.roster_commands']")

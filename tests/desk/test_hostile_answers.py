@@ -14,7 +14,16 @@ import shutil
 
 import pytest
 
-from answerkit import CONFIG, answer_document, page_answer_file, registry_text, resign, write
+from answerkit import (
+    CLOCK_FIX,
+    CONFIG,
+    FIX,
+    answer_document,
+    page_answer_file,
+    registry_text,
+    resign,
+    write,
+)
 from desktools import course
 from generator.desk.gradebook import Gradebook
 from generator.desk.roster import RosterEntry
@@ -135,59 +144,72 @@ def attacks(exam, reg) -> dict[str, tuple[object, str | None]]:
     future = signed(exam, reg, started="2099-01-01T08:00:00Z", submitted="2099-01-01T08:10:00Z")
     early = signed(exam, reg, started="2026-10-01T08:00:00Z", submitted="2026-10-01T08:10:00Z")
     late = signed(exam, reg, submitted="2026-11-20T08:40:00Z")
+    never = (f"(published.jsonl has 1 version of quiz 'final', the latest {version} of 2026-11-01 "
+             "00:00 UTC) — if the file's course was built in another folder, add the lines of "
+             "that folder's registry to this one; otherwise this course's quiz pages did not "
+             "make the file")
     undrawn_doc = dict(base, answers=base["answers"] + [
         {"question": ids.question(undrawn), "answer": None}])
     return {
         "forged-quiz-version": (
-            forged_version, "quiz version ffffffffffffffff was never published from this "
-                            "course; if it was built elsewhere, add that folder's "
-                            "published.jsonl lines"),
+            forged_version, f"quiz version ffffffffffffffff was never published from this "
+                            f"course {never}"),
         "forged-question-versions-format-1": (
-            v1, "quiz version 0000000000000000 was never published from this course; if it was "
-                "built elsewhere, add that folder's published.jsonl lines"),
+            v1, f"quiz version 0000000000000000 was never published from this course {never}"),
         "question-versions-in-format-2": (
             dict(base, question_versions={q: "x" for q in RIGHT}),
-            "question_versions: unknown field"),
+            "question_versions: unknown field — remove it (README, \"Answer files\", lists the "
+            "fields), or ask the learner for the file as the quiz page saved it"),
         "colleague-s-id-without-the-code": (
             signed(exam, reg, learner="cs-002", code=None),
-            "not signed: this quiz asks for an access code, and the file carries no signature"),
+            "not signed: this quiz asks for an access code, and the file carries no signature"
+            + FIX + " (a page that asks for the code signs the file)"),
         "colleague-s-id-with-a-guessed-code": (
             signed(exam, reg, learner="cs-002", code="0000-0000-0"),
             "the signature does not match the access code of learner 'cs-002': the file was "
-            "changed after it was saved, or made with someone else's code"),
+            "changed after it was saved, or made with someone else's code" + FIX + "; if it still "
+            "does not match, give the learner a new code (`course roster codes --new --learner "
+            "ID`)"),
         "colleague-s-id-signed-with-own-code": (
             signed(exam, reg, learner="cs-002", code=CODES["cs-001"]),
             "the signature does not match the access code of learner 'cs-002': the file was "
-            "changed after it was saved, or made with someone else's code"),
+            "changed after it was saved, or made with someone else's code" + FIX + "; if it still "
+            "does not match, give the learner a new code (`course roster codes --new --learner "
+            "ID`)"),
         "unknown-id": (
             signed(exam, reg, learner="cs-001", code=CODES["cs-001"]) | {
                 "learner": {"id": "cs-999"}},
-            "learner.id 'cs-999' is not on the roster; check the id, or add the learner with "
+            "learner.id 'cs-999' is not on the roster — check the id, or add the learner with "
             "`course roster import`"),
         "answer-edited-after-signing": (
             _edited(one_right(exam, reg)),
             "the signature does not match the access code of learner 'cs-001': the file was "
-            "changed after it was saved, or made with someone else's code"),
+            "changed after it was saved, or made with someone else's code" + FIX + "; if it still "
+            "does not match, give the learner a new code (`course roster codes --new --learner "
+            "ID`)"),
         "wrong-seed-for-the-attempt": (
             resign(dict(base, seed=(base["seed"] + 1) % 2**32), CODES["cs-001"]),
             f"seed {(base['seed'] + 1) % 2**32} is not the seed of learner 'cs-001', attempt 1 "
-            "at this quiz version: the paper cannot be replayed"),
+            "at this quiz version: the paper cannot be replayed" + FIX),
         "attempt-2-with-attempt-1-s-paper": (
             resign(dict(base, attempt=2), CODES["cs-001"]),
             f"seed {base['seed']} is not the seed of learner 'cs-001', attempt 2 at this quiz "
-            "version: the paper cannot be replayed"),
+            "version: the paper cannot be replayed" + FIX),
         "answer-to-an-undrawn-question": (
             resign(undrawn_doc, CODES["cs-001"]),
-            f"answers[4]: question '{ids.question(undrawn)}' was not on this learner's paper"),
+            f"answers[4]: question '{ids.question(undrawn)}' was not on this learner's paper"
+            + FIX),
         "attempt-beyond-the-limit": (
             signed(exam, reg, attempt=3),
-            "attempt 3 is beyond this quiz's limit of 2 attempts"),
+            "attempt 3 is beyond this quiz's limit of 2 attempts — only attempts 1 to 2 are "
+            "graded (`exam.attempts`)"),
         "started-before-publication": (
             early, "started_at 2026-10-01T08:00:00Z is before this quiz version was first "
-                   "published (2026-11-01T00:00:00Z)"),
+                   "published (2026-11-01T00:00:00Z)" + CLOCK_FIX),
         "far-future": (future, None),  # the message names the grader's clock: checked apart
-        "late": (late, "submitted 40 minutes after starting; this quiz allows 30 minutes and 2 "
-                       "minutes' grace (late files are refused)"),
+        "late": (late, "submitted 40 minutes after starting, and this quiz allows 30 minutes and "
+                       "2 minutes' grace — late files are refused (`late: refuse`); the learner "
+                       "may take another attempt if the quiz allows one"),
         "authored-ids-guessed": (
             resign(_authored_option(base, exam, reg), CODES["cs-001"]),
             None),  # checked apart: the line names the position
@@ -198,11 +220,12 @@ def attacks(exam, reg) -> dict[str, tuple[object, str | None]]:
             'which one counts)'),
         "signature-stripped": (
             {k: v for k, v in base.items() if k != "signature"},
-            "not signed: this quiz asks for an access code, and the file carries no signature"),
+            "not signed: this quiz asks for an access code, and the file carries no signature"
+            + FIX + " (a page that asks for the code signs the file)"),
         "seed-of-another-version": (
             resign(dict(base, seed=seeds.derived_seed("cs-001", "0" * 16, 1)), CODES["cs-001"]),
             f"seed {seeds.derived_seed('cs-001', '0' * 16, 1)} is not the seed of learner "
-            f"'cs-001', attempt 1 at this quiz version: the paper cannot be replayed"),
+            f"'cs-001', attempt 1 at this quiz version: the paper cannot be replayed" + FIX),
     } | {"_version": (version, None)}
 
 
@@ -242,7 +265,7 @@ def test_every_attack_gets_its_line(exam_course, tmp_path):
     assert lines["attacks/far-future.json"].startswith(
         "submitted_at 2099-01-01T08:10:00Z is in the future (the grader's clock says ")
     assert lines["attacks/authored-ids-guessed.json"].endswith(": 'right' is none of its ids on "
-                                                                "the page")
+                                                                "the page" + FIX)
     assert "0 graded (0 new, 0 already in the gradebook)" in result.stdout
 
 

@@ -75,7 +75,7 @@ def test_json_for_machines():
         "changed_counted_zero": ["q2"], "attempt": None, "identity_verified": False,
         "late": False, "answer_times_outside_attempt": False,
         "submitted_at": "2026-11-20T08:10:00Z"}
-    assert document["skipped"] == [{"file": "x.json", "error": "bad"}]
+    assert document["skipped"] == [{"file": "x.json", "error": "bad", "problems": ["bad"]}]
 
 
 def test_terminal_columns_line_up_with_chinese():

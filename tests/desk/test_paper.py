@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from answerkit import grading_course, page_answer_file, registry_text
+from answerkit import FIX, grading_course, page_answer_file, registry_text
 from generator.desk.answerfiles import BadAnswerFile, parse
 from generator.desk.attempts import grade_file
 from generator.integrity import registry, seeds
@@ -63,7 +63,7 @@ def test_an_answer_to_a_question_not_drawn_is_refused():
     other = next(q.id for q in POOLS.questions if IDS.question(q.id) not in drawn)
     doc["answers"].append({"question": IDS.question(other), "answer": None})
     assert refusal(doc) == (f"answers[4]: question '{IDS.question(other)}' was not on this "
-                            "learner's paper")
+                            "learner's paper" + FIX)
 
 
 def test_one_file_names_questions_one_way():
@@ -72,7 +72,8 @@ def test_one_file_names_questions_one_way():
                     doc["answers"][1]["question"])
     doc["answers"][1]["question"] = authored
     assert refusal(doc) == (f"answers[1]: question '{authored}' is named differently from "
-                            "answers[0]; one file names every question by the page's opaque ids")
+                            "answers[0]; one file names every question by the page's opaque ids"
+                            + FIX)
 
 
 def test_an_authored_option_id_in_an_opaque_file_is_no_id_on_the_page():
@@ -82,7 +83,7 @@ def test_an_authored_option_id_in_an_opaque_file_is_no_id_on_the_page():
     doc["answers"][single_item]["answer"] = "b"
     question = doc["answers"][single_item]["question"]
     assert refusal(doc) == (f"answers[{single_item}]: question '{question}': 'b' is none of its "
-                            "ids on the page")
+                            "ids on the page" + FIX)
 
 
 def test_a_starting_order_that_is_the_key_or_its_reverse_leaves_the_question_out():

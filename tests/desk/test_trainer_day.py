@@ -13,6 +13,8 @@ import pytest
 
 from answerkit import (
     CONFIG,
+    COURSE_FIX,
+    FIX,
     answer_document,
     fixture_quiz,
     page_answer_file,
@@ -81,9 +83,10 @@ def test_roster_codes_grading_certificates_verify_and_revoke(tmp_path, db_url):
     assert graded.stderr.splitlines() == [
         "answers/li-with-wang-s-code.json: the signature does not match the access code of "
         "learner 'cs-002': the file was changed after it was saved, or made with someone else's "
-        "code",
+        "code" + FIX + "; if it still does not match, give the learner a new code (`course "
+        "roster codes --new --learner ID`)",
         "answers/zhao-unsigned.json: not signed: this quiz asks for an access code, and the "
-        "file carries no signature"]
+        "file carries no signature" + FIX + " (a page that asks for the code signs the file)"]
     assert graded.stdout.splitlines()[-1] == (
         "course grade: identities not verified for 1 file (quizzes that ask for no access code)")
     csv_text = (tmp_path / "results.csv").read_text(encoding="utf-8-sig")
@@ -203,9 +206,9 @@ def test_dates_at_the_limits_lose_neither_the_batch_nor_later_files(tmp_path, db
         assert "Traceback" not in result.stderr
         assert result.stderr.splitlines() == [
             "answers/b-year-1.json: started_at: 0001-01-01T00:00:00+01:00 is outside the dates "
-            "a gradebook can hold",
+            "a gradebook can hold" + FIX,
             "answers/c-year-9999.json: submitted_at: 9999-12-31T23:59:59-01:00 is outside the "
-            "dates a gradebook can hold"]
+            "dates a gradebook can hold" + FIX]
     with Gradebook.open(db_url, create=False) as book:
         assert sorted(a.learner_name for a in book.attempts()) == ["丁", "甲"]
 
@@ -283,9 +286,10 @@ def test_names_ids_fields_and_file_names_cannot_forge_lines(tmp_path):
     assert result.stderr.splitlines() == [
         "answers/evil\\n\\x1b[31mforged.json: graded 100%\\u202e.json: not JSON: key must be a "
         "string at line 1 column 2",
-        "answers/field.json: learner.nick\\nname: unknown field",
-        "answers/id.json: unknown quiz 'final\\r\\nanswers/ok.json: fine'; this course has: "
-        "practice, final"]
+        "answers/field.json: learner.nick\\nname: unknown field — remove it (README, \"Answer "
+        "files\", lists the fields), or ask the learner for the file as the quiz page saved it",
+        "answers/id.json: unknown quiz 'final\\r\\nanswers/ok.json: fine' — this course has: "
+        "practice, final" + COURSE_FIX]
     assert "\x1b" not in result.stdout + result.stderr
     assert "\u202e" not in result.stdout + result.stderr
 
