@@ -47,8 +47,8 @@ def log(event: str, level: int = logging.INFO, **fields) -> None:
 
 
 def safe_reason(message: str) -> str:
-    """The desk's one line for a refused file, fit for the log: the part naming an answer's
-    content (`answers[3].answer: expected …, got 'xyz'`) is cut to its key path."""
-    if message.startswith("answers"):
-        return message.split(":", 1)[0] + ": (answer content not logged)"
-    return message
+    """The desk's lines for a refused file (one per problem), fit for the log: a line naming an
+    answer's content (`answers[3].answer: expected …, got 'xyz'`) is cut to its key path."""
+    return "\n".join(line.split(":", 1)[0] + ": (answer content not logged)"
+                     if line.startswith("answers") else line
+                     for line in message.splitlines())
