@@ -40,6 +40,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.plan = None
         self.staged: StagedFolder | None = None
         self.build_failed = False
+        # Set by `course serve` (plugin/preview.py): what its rebuilds keep, so that a save reads
+        # and renders again only what it changed. Builds start from nothing.
+        self.preview = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -56,14 +59,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         project = self.project
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             try:
-                self.loaded = checked(load_course(project.content_dir, project.quiz_dir),
+                self.loaded = checked(load_course(project.content_dir, project.quiz_dir,
+                                                  self.preview and self.preview.files),
                                       stale_after_days=project.stale_after_days)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
             for warning in self.loaded.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
-            self.plan = plan_site(self.loaded, project.assessment)
+            plan = self.preview.replanner.plan if self.preview else plan_site
+            self.plan = plan(self.loaded, project.assessment)
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
         for name, options in MARKDOWN_EXTENSIONS.items():
