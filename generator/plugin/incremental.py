@@ -14,9 +14,10 @@ of the same files writes:
   in page order before Material writes it.
 What a dirty build cannot do, it leaves to a full build, which MkDocs then runs instead: the
 first build, after a build that failed while writing, when mkdocs.yml changed (preview.py sees
-to those), and when the site's shape changes (pages added, removed, moved or reordered: every
-page lists the whole navigation) or the search index is not Material's, which this plugin finds
-and reports as `FullBuildNeeded`.
+to those), and when what every page is built with changes: the site's shape (pages added,
+removed, moved or reordered: every page lists the whole navigation) or the settings a plugin
+derives from the course (site name, language, …); and when the search index is not Material's.
+This plugin finds those and reports them as `FullBuildNeeded`.
 Pages that are not rebuilt keep the navigation titles they were built with: a lesson's new title
 shows in its own page, the pages that list it and the pages rebuilt later, and everywhere after
 the next full build.
@@ -68,6 +69,20 @@ def _foreign_search(config) -> bool:
                for name in config.plugins)
 
 
+def _settings(config) -> str:
+    """What every page is built with besides its content and the navigation's titles, as set
+    once the plugins have seen the config: site name, theme and its language, extra values,
+    Markdown extensions, each plugin's options, the navigation's shape."""
+    values = {name: value for name, value in config.items()
+              if name not in ("nav", "plugins", "theme", "watch", "extra")}
+    values["nav"] = _shape(config.nav)
+    values["theme"] = (config.theme.name, config.theme.dirs, dict(config.theme))
+    values["extra"] = dict(config.extra)
+    values["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()
+                         if not isinstance(plugin, RebuildChanged)}
+    return repr(values)
+
+
 def _shape(nav) -> object:
     """The navigation without its titles: which pages, in which order and grouping."""
     if isinstance(nav, dict):
@@ -104,7 +119,7 @@ class RebuildChanged(BasePlugin):
     def on_files(self, files: Files, *, config):
         course = config.plugins[COURSE]
         pages = course.plan.pages
-        shape = (tuple(f.src_uri for f in files.documentation_pages()), _shape(config.nav))
+        shape = (tuple(f.src_uri for f in files.documentation_pages()), _settings(config))
         if not self.full and (shape != self.shape or _foreign_search(config)):
             raise FullBuildNeeded()
         self.shape = shape

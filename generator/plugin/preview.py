@@ -56,6 +56,12 @@ class _Problems(logging.Handler):
         self.lines.append(record.getMessage())
 
 
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    # MkDocs warns that a dirty build leaves navigation and links inaccurate; this one does not
+    # (see incremental.py), and the warning would print on every save.
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 class Previewer:
     """The rebuild the live-reload server calls on every change, and what it shows meanwhile."""
 
@@ -91,6 +97,8 @@ class Previewer:
         caught = _Problems()
         mkdocs_log = logging.getLogger("mkdocs")
         mkdocs_log.addHandler(caught)
+        build_log = logging.getLogger("mkdocs.commands.build")
+        build_log.addFilter(_not_the_dirty_build_warning)
         try:
             stamp = _stamp(self.project.config_file)
             full = self.pages.full or stamp != self._config_stamp
@@ -112,6 +120,7 @@ class Previewer:
             return False
         finally:
             mkdocs_log.removeHandler(caught)
+            build_log.removeFilter(_not_the_dirty_build_warning)
         fixed = bool(self.problems)
         self.problems = []
         count = len(self.pages.rebuilt)
@@ -124,19 +133,23 @@ class Previewer:
     def _failed(self, error: BaseException, logged: list[str]) -> None:
         if self.pages.writing:  # pages may be half written: the next build writes them all
             self.pages.full = True
-        cause = error.__context__ if error.__suppress_context__ else error.__cause__
-        if isinstance(cause, AuthorError):  # the course plugin's message, problem by problem
-            problems = [str(problem) for problem in cause.problems]
+        author = _author_error(error)
+        if author is not None:  # the course's own problems, one line each
+            problems = [str(problem) for problem in author.problems]
         else:
-            problems = logged + [line for line in str(error).splitlines() if line.strip()]
+            problems = [line for message in [*logged, str(error)]
+                        for line in message.splitlines() if line.strip()]
             if not _expected(error):
                 traceback.print_exception(error)
-        self.problems = problems or [repr(error)]
-        print("course serve: the course has problems; the preview shows the pages as last "
-              "built until they are fixed:", file=sys.stderr)
+        self.problems = list(dict.fromkeys(problems)) or [repr(error)]
+        # MkDocs has logged most of it already (shown as `ERROR - …`): the rest, then what the
+        # preview does about it.
+        shown = {line for message in logged for line in message.splitlines()}
         for line in self.problems:
-            print(line, file=sys.stderr)
-        sys.stderr.flush()
+            if line not in shown:
+                print(line, file=sys.stderr)
+        print("course serve: the preview shows the pages as last built until the problems are "
+              "fixed", file=sys.stderr, flush=True)
 
     def overlay(self) -> bytes:
         """The problems as the top of every served page shows them."""
@@ -153,6 +166,16 @@ _OVERLAY_STYLE = ("position:relative;z-index:10;margin:0;padding:.8em 1em;backgr
                   "sans-serif;max-height:50vh;overflow:auto")
 _PRE_STYLE = ("margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.5 ui-monospace,"
               "monospace;background:none;color:inherit")
+
+
+def _author_error(error: BaseException | None) -> AuthorError | None:
+    """The course's problems behind an error MkDocs raised (the plugin's PluginError, which
+    MkDocs turns into an Abort)."""
+    for _ in range(8):
+        if error is None or isinstance(error, AuthorError):
+            return error
+        error = error.__cause__ or error.__context__
+    return None
 
 
 def _expected(error: BaseException) -> bool:
@@ -211,18 +234,11 @@ def _after_body_tag(page: bytes, insert: bytes) -> bytes:
     return page[:end + 1] + insert + page[end + 1:]
 
 
-def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
-    # MkDocs warns that a dirty build leaves navigation and links inaccurate; this one does not
-    # (see incremental.py), and the warning would print on every save.
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
 def serve(project: Project, *, assessment: bool = False, dev_addr: str | None = None) -> int:
     """Build the course, serve it, rebuild on every change until Ctrl+C. The exit status."""
     from mkdocs.livereload import LiveReloadServer
 
     engine.show_messages(course_notes=False)
-    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
     settings = engine.overrides(project, assessment=assessment, dev_addr=dev_addr)
     site_dir = tempfile.mkdtemp(prefix="course-preview-")
     previewer = Previewer(project, settings, site_dir)
