@@ -86,6 +86,7 @@ class Previewer:
         if course is not None:
             course.preview = self.preview
             config.plugins[PREVIEW] = self.pages
+            self.pages.theme.reuse_for(config.theme)
         return config
 
     def build(self, config=None) -> bool:
@@ -151,10 +152,10 @@ class Previewer:
         print("course serve: the preview shows the pages as last built until the problems are "
               "fixed", file=sys.stderr, flush=True)
 
-    def overlay(self) -> bytes:
+    def overlay(self, problems: list[str]) -> bytes:
         """The problems as the top of every served page shows them."""
         words = strings(self.language)["preview"]
-        lines = "\n".join(html.escape(line) for line in self.problems)
+        lines = "\n".join(html.escape(line) for line in problems)
         return (f'<div id="course-preview-problems" role="alert" style="{_OVERLAY_STYLE}">'
                 f'<p style="margin:0 0 .4em;font-weight:bold">{html.escape(words["problems"])}</p>'
                 f'<p style="margin:0 0 .6em">{html.escape(words["last_built"])}</p>'
@@ -203,24 +204,25 @@ def with_overlay(app, previewer: Previewer):
     the body of every HTML page it serves."""
 
     def serve(environ, start_response):
-        if not previewer.problems:
-            return app(environ, start_response)
         answer: dict = {}
 
         def keep(status, headers, exc_info=None):
             answer["status"], answer["headers"] = status, headers
 
+        # The server answers once a rebuild under way has finished: look at the problems then.
         body = app(environ, keep)
+        problems = list(previewer.problems)
+        headers = answer["headers"]
+        if not problems or not any(name.lower() == "content-type" and value.startswith(
+                "text/html") for name, value in headers):
+            start_response(answer["status"], headers)
+            return body
         try:
-            content = b"".join(body)
+            content = _after_body_tag(b"".join(body), previewer.overlay(problems))
         finally:
             getattr(body, "close", lambda: None)()
-        headers = answer["headers"]
-        if any(k.lower() == "content-type" and v.startswith("text/html") for k, v in headers):
-            content = _after_body_tag(content, previewer.overlay())
-            headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
-            headers.append(("Content-Length", str(len(content))))
-        start_response(answer["status"], headers)
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+        start_response(answer["status"], [*headers, ("Content-Length", str(len(content)))])
         return [content]
 
     return serve
