@@ -21,27 +21,30 @@ from .findings import Findings
 from .freshness import check_freshness
 from .ids import check_ids
 from .quizzes import check_quizzes
-from .references import check_references
+from .references import ReferenceMemo, check_references
 
 STALE_AFTER_DAYS = 180
 
 
 def check_course(loaded: LoadedCourse, today: datetime.date | None = None,
-                 stale_after_days: int = STALE_AFTER_DAYS) -> list[Problem]:
-    """Every problem the checks find: errors and warnings, in no particular order."""
+                 stale_after_days: int = STALE_AFTER_DAYS,
+                 memo: ReferenceMemo | None = None) -> list[Problem]:
+    """Every problem the checks find: errors and warnings, in no particular order. `memo`:
+    what earlier runs worked out from files that have not changed (`course serve`)."""
     found = Findings()
     check_ids(loaded, found)
-    check_references(loaded, found)
+    check_references(loaded, found, memo)
     check_quizzes(loaded, found)
     check_freshness(loaded, found, today or datetime.date.today(), stale_after_days)
     return found.problems
 
 
 def checked(loaded: LoadedCourse, *, today: datetime.date | None = None,
-            stale_after_days: int = STALE_AFTER_DAYS) -> LoadedCourse:
+            stale_after_days: int = STALE_AFTER_DAYS,
+            memo: ReferenceMemo | None = None) -> LoadedCourse:
     """The course, once checked: raise AuthorError with every problem of the run (those found
     while loading too) when there is an error; keep the warnings in `loaded.warnings`."""
-    found = check_course(loaded, today, stale_after_days)
+    found = check_course(loaded, today, stale_after_days, memo)
     errors = loaded.problems + [p for p in found if p.severity == "error"]
     loaded.warnings = sorted(p for p in found if p.severity == "warning")
     if errors:

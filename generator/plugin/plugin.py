@@ -58,16 +58,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError(str(error)) from None
         project = self.project
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
+            preview = self.preview  # None but in `course serve`
+            files, memo = (preview.files, preview.checks) if preview else (None, None)
             try:
-                self.loaded = checked(load_course(project.content_dir, project.quiz_dir,
-                                                  self.preview and self.preview.files),
-                                      stale_after_days=project.stale_after_days)
+                self.loaded = checked(load_course(project.content_dir, project.quiz_dir, files),
+                                      stale_after_days=project.stale_after_days, memo=memo)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
             for warning in self.loaded.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
-            plan = self.preview.replanner.plan if self.preview else plan_site
+            plan = preview.replanner.plan if preview else plan_site
             self.plan = plan(self.loaded, project.assessment)
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav

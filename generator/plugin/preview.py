@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..catalogue import strings
+from ..checks.references import ReferenceMemo
 from ..errors import AuthorError
 from ..loading import LoadCache
 from ..project import Project
@@ -42,6 +43,7 @@ class Preview:
     """What the course plugin keeps between a preview's rebuilds (its `preview` attribute)."""
 
     files: LoadCache = field(default_factory=LoadCache)
+    checks: ReferenceMemo = field(default_factory=ReferenceMemo)
     replanner: Replanner = field(default_factory=Replanner)
 
 
