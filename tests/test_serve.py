@@ -99,3 +99,14 @@ def test_a_mistake_shows_over_the_last_good_page_and_in_the_terminal_until_fixed
     assert "course-preview-problems" not in page
     assert "course-preview-problems" not in fetch(base + "/index.html")
     assert "problems fixed" in terminal(folder)
+
+
+def test_a_course_with_problems_is_not_served_and_says_so(tmp_path):
+    config = make_course(tmp_path, course="title: 测试课程\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", "-f", str(config), "-a",
+         f"127.0.0.1:{free_port()}"], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1
+    assert "content/course.yml:1:1: missing required key 'audience'" in result.stderr
+    assert result.stderr.endswith("course serve: fix the problems, then start it again\n")

@@ -44,8 +44,10 @@ class ReferenceMemo:
                 or world[3:] != self._world[3:]:
             self.anchors = {}
         self._world = world
+        # What was kept for files since changed or gone is dropped: memory stays the course's.
         models = {id(model) for model in _models(loaded)}
         self.texts = {key: kept for key, kept in self.texts.items() if key in models}
+        self.anchors = {key: kept for key, kept in self.anchors.items() if key in models}
 
 
 def _models(loaded: LoadedCourse) -> list:

@@ -76,6 +76,7 @@ class Previewer:
         self.serve_url: str | None = None
         self.problems: list[str] = []  # shown over every page while not empty
         self.language = "en"
+        self.built = False  # a build has succeeded: there are pages to show
         self._config_stamp: tuple | None = None
 
     def config(self):
@@ -86,6 +87,8 @@ class Previewer:
             config.site_url = self.serve_url
         course = config.plugins.get(COURSE)
         if course is not None:
+            # MkDocs keeps one instance of the course plugin per process, across configs: it
+            # holds the preview's state only while the preview builds (see `build`).
             course.preview = self.preview
             config.plugins[PREVIEW] = self.pages
             self.pages.theme.reuse_for(config.theme)
@@ -105,7 +108,8 @@ class Previewer:
         try:
             stamp = _stamp(self.project.config_file)
             full = self.pages.full or stamp != self._config_stamp
-            config = config or self.config()
+            if config is None:
+                config = self.config()
             self.pages.begin(full=full)
             try:
                 build(config, serve_url=self.serve_url, dirty=not full)
@@ -115,6 +119,7 @@ class Previewer:
                 build(config, serve_url=self.serve_url, dirty=False)
             self._config_stamp = stamp
             self.language = _language(config)
+            self.built = True
         except Exception as error:  # noqa: BLE001 - every failure is shown, none stops serving
             self._failed(error, caught.lines)
             return False
@@ -124,6 +129,8 @@ class Previewer:
         finally:
             mkdocs_log.removeHandler(caught)
             build_log.removeFilter(_not_the_dirty_build_warning)
+            if config is not None and config.plugins.get(COURSE) is not None:
+                config.plugins[COURSE].preview = None
         fixed = bool(self.problems)
         self.problems = []
         count = len(self.pages.rebuilt)
@@ -152,7 +159,8 @@ class Previewer:
             if line not in shown:
                 print(line, file=sys.stderr)
         print("course serve: the preview shows the pages as last built until the problems are "
-              "fixed", file=sys.stderr, flush=True)
+              "fixed" if self.built else "course serve: fix the problems, then start it again",
+              file=sys.stderr, flush=True)
 
     def overlay(self, problems: list[str]) -> bytes:
         """The problems as the top of every served page shows them."""
