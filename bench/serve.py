@@ -1,7 +1,7 @@
 """The preview's benchmark: how long after an author saves a lesson or a quiz its page, served by
 `course serve`, shows the change.
 
-    python bench/serve.py COURSE_FOLDER [--edits 5]      (bench/run.py --only serve runs it)
+    python bench/serve.py COURSE_FOLDER [--edits 5] [--before]   (bench/run.py --only serve)
 
 `course serve` runs as an author runs it (its own process, a free port). Once it serves, each
 edit writes a marker of its own into a lesson (a paragraph at the top of its body) or a quiz
@@ -10,7 +10,9 @@ every 50 ms until it holds the marker: the time from the write to that response 
 edit-to-updated time. It includes what the author waits for and nothing else: the server
 noticing the change (it polls the folders every 0.5 s), the rebuild, the answer. Edits go to
 lessons and quizzes spread over the course, one at a time. Also measured: the time from
-starting `course serve` to the first page served (start-up and one full build).
+starting `course serve` to the first page served (start-up and one full build). `--before`
+measures `mkdocs serve` instead: MkDocs' own serve with the course plugin, which builds the whole
+site on every save, as `course serve` did before issue 15.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 
 POLL_SECONDS = 0.05
-URL_LINE = re.compile(r"course serve: serving (\S+)")
+URL_LINE = re.compile(r"(?:course serve: serving|Serving on) (\S+)")
 
 
 def _free_port() -> int:
@@ -85,17 +87,18 @@ def _edit_quiz(course: Path, index: int, marker: str) -> tuple[Path, str, str]:
 
 
 def measure(course: Path, lessons: int, edits: int = 5, log: Path | None = None,
-            env: dict | None = None) -> dict:
-    """Start `course serve` in `course`, make `edits` lesson edits and as many quiz edits."""
+            env: dict | None = None, before: bool = False) -> dict:
+    """Start `course serve` (`mkdocs serve` with `before`) in `course`, make `edits` lesson
+    edits and as many quiz edits."""
     log = log or course / "serve.log"
     port = _free_port()
+    command = (["mkdocs", "serve", "--livereload"] if before else ["generator", "serve"])
     load_before = os.getloadavg()
     started = time.monotonic()
     with open(log, "w", encoding="utf-8") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "-f", "mkdocs.yml", "-a",
-             f"127.0.0.1:{port}"], cwd=course, stdout=output, stderr=subprocess.STDOUT,
-            env=env)
+            [sys.executable, "-m", *command, "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+            cwd=course, stdout=output, stderr=subprocess.STDOUT, env=env)
     try:
         base = _until(lambda: _served_url(log), 3600, "course serve did not start")
         _fetch(base)
@@ -115,7 +118,8 @@ def measure(course: Path, lessons: int, edits: int = 5, log: Path | None = None,
     finally:
         server.terminate()
         server.wait(timeout=60)
-    return {"lessons": lessons, "start_seconds": start_seconds, "edits": edits,
+    return {"lessons": lessons, "command": " ".join(command[:2]),
+            "start_seconds": start_seconds, "edits": edits,
             "lesson_seconds": times["lesson"], "quiz_seconds": times["quiz"],
             "lesson_median": statistics.median(times["lesson"]),
             "quiz_median": statistics.median(times["quiz"]),
@@ -127,12 +131,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("course", type=Path, help="a course folder written by bench/corpus.py")
     parser.add_argument("--lessons", type=int, help="its number of lessons (default: counted)")
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--before", action="store_true",
+                        help="measure `mkdocs serve` (a full build on every save) instead")
     args = parser.parse_args(argv)
     lessons = args.lessons or len(list((args.course / "content").glob("*/*.yml")))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE.parent),
                                                        os.environ.get("PYTHONPATH")]))}
-    print(json.dumps(measure(args.course.resolve(), lessons, args.edits, env=env), indent=1))
+    print(json.dumps(measure(args.course.resolve(), lessons, args.edits, env=env,
+                             before=args.before), indent=1))
     return 0
 
 

@@ -27,6 +27,7 @@ def test_benchmark_runs_at_the_smallest_scale_and_writes_its_table(tmp_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--scales", "10", "--runs", "1",
          "--no-peer", "--no-prune", "--no-plots", "--grading-files", "200", "--serve-edits", "1",
+         "--serve-before-edits", "1",
          "--out", str(out),
          "--update-doc", str(doc)],
         capture_output=True, text=True, timeout=300)
@@ -35,7 +36,8 @@ def test_benchmark_runs_at_the_smallest_scale_and_writes_its_table(tmp_path):
     assert [row["lessons"] for row in results["check"]] == [10]
     assert [row["lessons"] for row in results["build"]] == [10]
     assert results["build"][0]["pages"] > 20
-    assert [(row["lessons"], len(row["lesson_seconds"])) for row in results["serve"]] == [(10, 1)]
+    assert [(row["lessons"], len(row["lesson_seconds"]), len(row["before"]["quiz_seconds"]))
+            for row in results["serve"]] == [(10, 1, 1)]
     assert results["grading"]["files"] == 200
     assert results["weight"]["runtime"]["total"]["gzip"] > 0
     table = (out / "results.md").read_text(encoding="utf-8")

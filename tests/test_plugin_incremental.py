@@ -28,7 +28,7 @@ def previewed(here):
     config = previewer.config()
     config.plugins.on_startup(command="serve", dirty=False)
     assert previewer.build(config)
-    assert previewer.pages.last_full
+    assert previewer.pages.full
     return here, config_file, previewer
 
 
@@ -74,7 +74,7 @@ def test_each_kind_of_edit_rebuilds_the_pages_it_changes_and_they_equal_a_full_b
 
     edit(course / "content/communication/talking.yml", "先看订单，", "先看订单和聊天记录，")
     assert compared.rebuild("lesson body") == ["communication/talking.md"]
-    assert not previewer.pages.last_full
+    assert not previewer.pages.full
 
     edit(course / "quizzes/rules-practice.yml", "怎么办？", "应该怎么办？")
     assert compared.rebuild("quiz") == ["quiz/rules-practice.md"]
@@ -105,7 +105,7 @@ def test_each_kind_of_edit_rebuilds_the_pages_it_changes_and_they_equal_a_full_b
         LESSON_YML.format(id="new-one", title="新的一课", order=3), encoding="utf-8")
     rebuilt = compared.rebuild("new lesson")
     pages = [p for p in (here / "preview").rglob("*.html") if p.name != "404.html"]
-    assert previewer.pages.last_full and "rules/new-one.md" in rebuilt
+    assert previewer.pages.full and "rules/new-one.md" in rebuilt
     assert len(rebuilt) == len(pages) == 12
 
 

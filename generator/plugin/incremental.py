@@ -129,23 +129,29 @@ class RebuildChanged(BasePlugin):
     """Kept by the preview across its rebuilds; see the module's note."""
 
     def __init__(self):
-        self.full = True  # the next build must be a full one
-        self.last_full = False  # the last build was
+        self.needs_full = True  # the next build must be a full one (preview.py sees to it)
+        self.full = False  # this build is (or the last build was) a full one
         self.built: dict[str, str] = {}  # course page -> its Markdown as last written
         self.shape: tuple | None = None
         self.titles: dict[str, str | None] = {}  # page -> title, as last read
         self.meta: dict[str, dict] = {}
         self.entries: dict[str, list[dict]] = {}  # page URL -> its search entries
         self.rebuilt: list[str] = []  # pages this build reads and writes
+        self._rebuilt: set[str] = set()
         self.writing = False  # the build has begun writing the site
         self.theme = ThemeWork()
         self._files: Files | None = None
 
     def begin(self, *, full: bool) -> None:
         """Before each build: a full one (MkDocs cleans the site first) or a dirty one."""
-        self.full = self.last_full = full
+        self.full = full
         self.writing = False
         self.rebuilt = []
+
+    def failed(self) -> None:
+        """After a failed build: if it had begun writing, pages may be half written."""
+        if self.writing:
+            self.needs_full = True
 
     # After the course plugin has added its pages: mark those unchanged since the last build
     @event_priority(-100)
@@ -171,15 +177,15 @@ class RebuildChanged(BasePlugin):
         self._files = files
         self.rebuilt = [f.src_uri for f in files.documentation_pages()
                         if self.full or f.is_modified()]
+        self._rebuilt = set(self.rebuilt)
         return files
 
     # What pages that are not read this time gave MkDocs when they last were
     def on_nav(self, nav, *, config, files: Files):
         course = config.plugins[COURSE]
-        rebuilt = set(self.rebuilt)
         for page in nav.pages:
             uri = page.file.src_uri
-            if uri in rebuilt:
+            if uri in self._rebuilt:
                 continue
             if page.title is None:
                 page.title = self.titles.get(uri)
@@ -200,7 +206,7 @@ class RebuildChanged(BasePlugin):
     def on_post_build(self, *, config):
         pages = [f.page for f in self._files.documentation_pages() if f.page is not None]
         for page in pages:
-            if page.file.src_uri in self.rebuilt or self.full:
+            if page.file.src_uri in self._rebuilt:
                 self.titles[page.file.src_uri] = page.title
                 self.meta[page.file.src_uri] = page.meta
         course = config.plugins[COURSE]
@@ -208,7 +214,7 @@ class RebuildChanged(BasePlugin):
         search = config.plugins.get(SEARCH)
         if search is not None and search.config.enabled:
             self._complete_the_index(search, pages)
-        self.full = False
+        self.needs_full = False
 
     def _complete_the_index(self, search, pages) -> None:
         fresh: dict[str, list[dict]] = {}
@@ -216,9 +222,8 @@ class RebuildChanged(BasePlugin):
             fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
         if self.full:
             self.entries = {}
-        rebuilt = set(self.rebuilt)
         for page in pages:
-            if self.full or page.file.src_uri in rebuilt:
+            if page.file.src_uri in self._rebuilt:
                 self.entries[page.url] = fresh.get(page.url, [])
         urls = {page.url for page in pages}
         self.entries = {url: kept for url, kept in self.entries.items() if url in urls}

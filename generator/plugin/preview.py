@@ -86,7 +86,7 @@ class Previewer:
         if self.serve_url is not None:
             config.site_url = self.serve_url
         course = config.plugins.get(COURSE)
-        if course is not None:
+        if course is not None and course.config.enabled:
             # MkDocs keeps one instance of the course plugin per process, across configs: it
             # holds the preview's state only while the preview builds (see `build`).
             course.preview = self.preview
@@ -107,7 +107,7 @@ class Previewer:
         build_log.addFilter(_not_the_dirty_build_warning)
         try:
             stamp = _stamp(self.project.config_file)
-            full = self.pages.full or stamp != self._config_stamp
+            full = self.pages.needs_full or stamp != self._config_stamp
             if config is None:
                 config = self.config()
             self.pages.begin(full=full)
@@ -135,14 +135,13 @@ class Previewer:
         self.problems = []
         count = len(self.pages.rebuilt)
         print(f"course serve: {'problems fixed; ' if fixed else ''}"
-              f"{'built' if self.pages.last_full else 'updated'} {count} "
+              f"{'built' if self.pages.full else 'updated'} {count} "
               f"page{'s' if count != 1 else ''} in {time.perf_counter() - started:.2f} s",
               file=sys.stderr, flush=True)
         return True
 
     def _failed(self, error: BaseException, logged: list[str]) -> None:
-        if self.pages.writing:  # pages may be half written: the next build writes them all
-            self.pages.full = True
+        self.pages.failed()
         author = _author_error(error)
         if author is not None:  # the course's own problems, one line each
             problems = [str(problem) for problem in author.problems]
