@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from coursefolder import LESSON_YML
-from generator.plugin import preview
+from generator.plugin import engine, preview
 from generator.project import find_project
 from previewkit import SERVE_URL, edit, full_build, preview_course, site_files
 
@@ -133,3 +133,20 @@ def test_a_mistake_keeps_every_page_as_it_was_until_it_is_fixed(previewed):
     lesson.write_text(good.replace("部分退款", "部分退款和补偿", 1), encoding="utf-8")
     Compared(here, config_file, previewer).rebuild("fixed", renamed={"部分退款": "部分退款和补偿"})
     assert previewer.problems == []
+
+
+def test_assessment_mode_holds_on_every_rebuild(here):
+    config_file = preview_course(here / "course")
+    project = find_project(config_file)
+    previewer = preview.Previewer(project, engine.overrides(project, assessment=True),
+                                  str(here / "preview"))
+    previewer.serve_url = SERVE_URL
+    config = previewer.config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    assert previewer.build(config)
+    quiz = here / "course/quizzes/rules-practice.yml"
+    for number in range(2):
+        edit(quiz, "    prompt: ", f"    prompt: 第{number}版")
+        assert previewer.build(), previewer.problems
+        page = (here / "preview/quiz/rules-practice.html").read_text(encoding="utf-8")
+        assert f"第{number}版" in page and 'data-mode="assessment"' in page

@@ -15,6 +15,7 @@ answers any request. This module runs MkDocs' live-reload server with its own re
 
 from __future__ import annotations
 
+import copy
 import html
 import logging
 import shutil
@@ -81,8 +82,10 @@ class Previewer:
 
     def config(self):
         """mkdocs.yml loaded afresh (as MkDocs' serve does), with the preview's parts added."""
+        # A copy each time: MkDocs empties the plugin entries of a `plugins` override as it
+        # reads them (assessment mode), so the second rebuild would find none.
         config = engine.load_config(self.project.config_file, site_dir=self.site_dir,
-                                    **self.settings)
+                                    **copy.deepcopy(self.settings))
         if self.serve_url is not None:
             config.site_url = self.serve_url
         course = config.plugins.get(COURSE)
@@ -120,7 +123,7 @@ class Previewer:
             self._config_stamp = stamp
             self.language = _language(config)
             self.built = True
-        except Exception as error:  # noqa: BLE001 - every failure is shown, none stops serving
+        except Exception as error:  # every failure is shown; none stops the preview
             self._failed(error, caught.lines)
             return False
         except SystemExit as error:  # MkDocs' Abort is a SystemExit
