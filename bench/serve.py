@@ -45,7 +45,9 @@ def _free_port() -> int:
 
 
 def _fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=600) as response:
+    # The server answers once a rebuild under way has finished: a full build of 1,000 lessons
+    # on a busy machine takes many minutes.
+    with urllib.request.urlopen(url, timeout=3600) as response:
         return response.read().decode("utf-8")
 
 
@@ -111,7 +113,7 @@ def measure(course: Path, lessons: int, edits: int = 5, log: Path | None = None,
                 path, text, page = (_edit_lesson(course, index, lessons, marker) if kind == "lesson"
                                     else _edit_quiz(course, index, marker))
                 saved = _write(path, text)
-                _until(lambda url=base + page, marker=marker: marker in _fetch(url), 600,
+                _until(lambda url=base + page, marker=marker: marker in _fetch(url), 3600,
                        f"{page} never showed {marker}")
                 times[kind].append(time.monotonic() - saved)
                 time.sleep(1.0)  # an author reads the page before the next save
