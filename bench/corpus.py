@@ -373,24 +373,24 @@ def _scenario(rng, qid, ref) -> dict:
                       "points": 2, "feedback": _paragraph(rng, 1)},
                      {"id": "refuse", "text": "直接说已经超过七天", "next": "angry",
                       "feedback": _paragraph(rng, 1)},
-                     {"id": "wechat", "text": "加微信私下处理", "next": "bad-end",
+                     {"id": "wechat", "text": "加微信私下处理", "next": "end-complaint",
                       "feedback": _paragraph(rng, 1)}]},
                 {"id": "checked", "situation": _paragraph(rng, 1),
                  "customer": rng.choice(BUYER_LINES),
                  "choices": [
-                     {"id": "agree", "text": "同意退货并说明赠品要一起寄回", "next": "good-end",
+                     {"id": "agree", "text": "同意退货并说明赠品要一起寄回", "next": "end-returned",
                       "points": 2, "feedback": _paragraph(rng, 1)},
-                     {"id": "later", "text": "说明天再处理", "next": "ok-end", "points": 1,
+                     {"id": "later", "text": "说明天再处理", "next": "end-late", "points": 1,
                       "feedback": _paragraph(rng, 1)}]},
                 {"id": "angry", "customer": rng.choice(BUYER_LINES),
                  "choices": [
-                     {"id": "apologise", "text": "道歉并重新核对订单", "next": "ok-end",
+                     {"id": "apologise", "text": "道歉并重新核对订单", "next": "end-late",
                       "points": 1, "feedback": _paragraph(rng, 1)},
-                     {"id": "insist", "text": "坚持拒绝", "next": "bad-end",
+                     {"id": "insist", "text": "坚持拒绝", "next": "end-complaint",
                       "feedback": _paragraph(rng, 1)}]},
-                {"id": "good-end", "outcome": _paragraph(rng, 2)},
-                {"id": "ok-end", "outcome": _paragraph(rng, 1)},
-                {"id": "bad-end", "outcome": _paragraph(rng, 2)},
+                {"id": "end-returned", "outcome": _paragraph(rng, 2)},
+                {"id": "end-late", "outcome": _paragraph(rng, 1)},
+                {"id": "end-complaint", "outcome": _paragraph(rng, 2)},
             ]}
 
 
@@ -416,7 +416,7 @@ def quiz_data(index: int, count: int, choice_only: bool = False) -> dict:
 # --- the course folder -----------------------------------------------------------------------
 
 MKDOCS_YML = """\
-site_name: 基准测试课程
+site_name: 基准测试课程：退款与售后
 site_url: https://example.org/bench/
 docs_dir: content
 use_directory_urls: false
@@ -458,6 +458,13 @@ validation:
     absolute_links: warn
     unrecognized_links: warn
 """
+
+
+def without_item_checks(mkdocs_yml: str) -> str:
+    """The same mkdocs.yml with the item-quality checks turned off."""
+    plugin = "      quiz_dir: quizzes\n"
+    assert plugin in mkdocs_yml
+    return mkdocs_yml.replace(plugin, plugin + "      item_checks:\n        enabled: false\n", 1)
 
 
 def course_data() -> dict:

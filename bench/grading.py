@@ -6,9 +6,13 @@ Writes N answer files of one quiz with every question type (in a temporary folde
 as the median of several passes over all files:
 
 - json.loads: read each file and `json.loads` it (the floor);
-- grading core: what `course grade` does per file before the database: read, hash (the
-  attempt's identity), parse and validate (`answerfiles.parse`), check versions and grade
-  (`grading.grade_file`);
+- answer-file parse: read each file and `answerfiles.parse` it: validated, duplicate keys
+  refused, the parsed document kept and its canonical form hashed (issue 17 asks this to be no
+  slower than the floor);
+- grading core: what `course grade` does per file before the database: read, parse and
+  validate (`answerfiles.parse`: msgspec's typed decode, the parsed document, duplicate keys
+  refused, its canonical form hashed: the attempt's identity), check the version against the
+  registry, the times and the paper, and grade (`attempts.grade_file`);
 - with gradebook: the whole `course grade` pipeline (`batch.grade_files`) into a fresh SQLite
   gradebook, in batches of one transaction each.
 
@@ -28,11 +32,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.desk.answerfiles import content_hash, parse, read_bytes  # noqa: E402
+from generator.desk.answerfiles import parse, read_bytes  # noqa: E402
 from generator.desk.attempts import GradingCourse, grade_file  # noqa: E402
 from generator.desk.batch import grade_files  # noqa: E402
 from generator.desk.gradebook import Gradebook  # noqa: E402
-from generator.fingerprint import question_version, quiz_version  # noqa: E402
+from generator.fingerprint import quiz_version  # noqa: E402
+from generator.integrity import registry  # noqa: E402
 from generator.models.answers import FORMAT  # noqa: E402
 from generator.models.quiz import Quiz  # noqa: E402
 
@@ -62,12 +67,12 @@ def make_quiz(questions: int = 50) -> Quiz:
             base["nodes"] = [
                 {"id": "start", "customer": "我要退款", "choices": [
                     {"id": "ask", "text": "先问原因", "next": "reason", "points": 2},
-                    {"id": "refuse", "text": "直接拒绝", "next": "bad"}]},
+                    {"id": "refuse", "text": "直接拒绝", "next": "complaint"}]},
                 {"id": "reason", "customer": "不喜欢", "choices": [
-                    {"id": "agree", "text": "同意退货", "next": "good", "points": 2},
-                    {"id": "stall", "text": "拖延", "next": "bad", "points": 0}]},
-                {"id": "good", "outcome": "买家满意"},
-                {"id": "bad", "outcome": "买家投诉"}]
+                    {"id": "agree", "text": "同意退货", "next": "satisfied", "points": 2},
+                    {"id": "stall", "text": "拖延", "next": "complaint", "points": 0}]},
+                {"id": "satisfied", "outcome": "买家满意"},
+                {"id": "complaint", "outcome": "买家投诉"}]
         items.append(base)
     return Quiz.model_validate({"id": "grading-bench", "title": "评分基准", "questions": items})
 
@@ -94,17 +99,22 @@ def _answer(question, rng: random.Random):
     return path
 
 
+def published(quiz: Quiz) -> registry.Registry:
+    """A registry in which this quiz version was published before the files were made."""
+    when = registry.datetime.datetime(2026, 11, 1)
+    entry = registry.publication_entry(quiz, mode=quiz.mode, published=when, by="bench")
+    return registry.parse(registry.header_line("0" * 32, when) + json.dumps(entry) + "\n")
+
+
 def write_answer_files(folder: Path, quiz: Quiz, count: int) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    versions = {q.id: question_version(q) for q in quiz.questions}
     version = quiz_version(quiz)
     paths = []
     for n in range(count):
         rng = random.Random(n)
         document = {
             "format": FORMAT, "course": "基准测试课程", "quiz": quiz.id, "quiz_version": version,
-            "question_versions": versions,
-            "learner": {"name": f"学员{n:05d}", "id": f"staff-{n:05d}"},
+            "learner": {"name": f"学员{n:05d}", "id": f"staff-{n:05d}"}, "attempt": 1,
             "seed": n, "started_at": "2026-11-20T09:00:00+08:00",
             "submitted_at": "2026-11-20T09:20:00+08:00",
             "answers": [{"question": q.id, "answer": _answer(q, rng),
@@ -125,30 +135,38 @@ def measure(work: Path, files: int = 10_000, questions: int = 50, runs: int = 3)
         for path in paths:
             json.loads(path.read_bytes())
 
+    def parsing():
+        for path in paths:
+            parse(read_bytes(path))
+
+    versions = published(quiz)
+
     def core():
-        course = GradingCourse([quiz])  # prepared once per run, as `course grade` does
+        course = GradingCourse([quiz], versions)  # prepared once per run, as `course grade` does
         for path, label in labelled:
-            data = read_bytes(path)
-            grade_file(parse(data), course, content_hash=content_hash(data), source=label)
+            grade_file(parse(read_bytes(path)), course, source=label)
 
     def with_gradebook():
         database = work / f"gradebook-{time.monotonic_ns()}.sqlite"
         with Gradebook.open(str(database)) as book:
-            graded, skipped = grade_files(labelled, GradingCourse([quiz]), book)
+            graded, skipped = grade_files(labelled, GradingCourse([quiz], versions), book)
         assert len(graded) == files and not skipped, skipped[:3]
         database.unlink()
 
-    timings: dict[str, list[float]] = {"json": [], "core": [], "db": []}
+    timings: dict[str, list[float]] = {"json": [], "parse": [], "core": [], "db": []}
     for _ in range(runs):
-        for name, run in (("json", floor), ("core", core), ("db", with_gradebook)):
+        for name, run in (("json", floor), ("parse", parsing), ("core", core),
+                          ("db", with_gradebook)):
             started = time.perf_counter()
             run()
             timings[name].append(time.perf_counter() - started)
-    json_s, core_s, db_s = (statistics.median(timings[k]) for k in ("json", "core", "db"))
+    json_s, parse_s, core_s, db_s = (statistics.median(timings[k])
+                                     for k in ("json", "parse", "core", "db"))
     return {
         "source": "bench/grading.py", "files": files, "questions": questions, "runs": runs,
-        "json_seconds": json_s, "grade_seconds": core_s, "gradebook_seconds": db_s,
-        "json_files_per_second": files / json_s, "grade_files_per_second": files / core_s,
+        "json_seconds": json_s, "parse_seconds": parse_s, "grade_seconds": core_s,
+        "gradebook_seconds": db_s, "json_files_per_second": files / json_s,
+        "parse_files_per_second": files / parse_s, "grade_files_per_second": files / core_s,
         "gradebook_files_per_second": files / db_s,
         "bytes_per_file": sum(p.stat().st_size for p in paths[:100]) // min(100, len(paths)),
     }
@@ -156,7 +174,9 @@ def measure(work: Path, files: int = 10_000, questions: int = 50, runs: int = 3)
 
 def table(result: dict) -> str:
     rows = [("read + json.loads only", result["json_seconds"], result["json_files_per_second"]),
-            ("grading core (read, hash, validate, grade)", result["grade_seconds"],
+            ("read + answer-file parse", result["parse_seconds"],
+             result["parse_files_per_second"]),
+            ("grading core (read, validate, hash, check, grade)", result["grade_seconds"],
              result["grade_files_per_second"]),
             ("grading core + SQLite gradebook", result["gradebook_seconds"],
              result["gradebook_files_per_second"])]

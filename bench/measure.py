@@ -16,6 +16,9 @@ from pathlib import Path
 class Sample:
     seconds: float
     peak_rss_mb: float  # the child's own peak resident set (its own children included)
+    # User + system CPU time of the child and the children it waited for (GNU time's command):
+    # on a machine shared with other work, far steadier than wall time.
+    cpu_seconds: float = 0.0
 
 
 class CommandFailed(RuntimeError):
@@ -61,7 +64,7 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None,
     if process.returncode != 0:
         where = f"; see {log}" if log else ""
         raise CommandFailed(f"{' '.join(map(str, cmd))} exited with {process.returncode}{where}")
-    return Sample(seconds, kb / 1024)
+    return Sample(seconds, kb / 1024, usage.ru_utime + usage.ru_stime)
 
 
 @dataclass
@@ -71,6 +74,7 @@ class Summary:
     seconds_max: float
     peak_rss_mb: float  # median
     runs: int
+    cpu_seconds: float = 0.0  # median
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -79,7 +83,8 @@ class Summary:
 def summarise(samples: list[Sample]) -> Summary:
     times = [s.seconds for s in samples]
     return Summary(statistics.median(times), min(times), max(times),
-                   statistics.median(s.peak_rss_mb for s in samples), len(samples))
+                   statistics.median(s.peak_rss_mb for s in samples), len(samples),
+                   statistics.median(s.cpu_seconds for s in samples))
 
 
 def interleaved(commands: dict[str, dict], runs: int, before=None) -> dict[str, Summary]:

@@ -100,6 +100,24 @@ def bench_check(course: Path, lessons: int, runs: int, logs: Path) -> dict:
             "ratio": result["check"].seconds / result["floor"].seconds}
 
 
+# 1a. what the item-quality checks (issue 13) add to course check: the same command on the same
+# course with `item_checks: {enabled: false}`, alternately
+def bench_items(course: Path, lessons: int, runs: int, logs: Path) -> dict:
+    py, env = sys.executable, child_env()
+    unchecked = course / "mkdocs-no-item-checks.yml"
+    unchecked.write_text(corpus.without_item_checks((course / "mkdocs.yml").read_text(
+        encoding="utf-8")), encoding="utf-8")
+    result = measure.interleaved({
+        "check": dict(cmd=[py, "-m", "generator", "check", "-f", "mkdocs.yml"], cwd=course,
+                      env=env, log=logs / f"items-check-{lessons}.log"),
+        "unchecked": dict(cmd=[py, "-m", "generator", "check", "-f", unchecked.name],
+                          cwd=course, env=env, log=logs / f"items-unchecked-{lessons}.log"),
+    }, runs)
+    return {"lessons": lessons, "check": result["check"].as_dict(),
+            "unchecked": result["unchecked"].as_dict(),
+            "ratio": result["check"].seconds / result["unchecked"].seconds}
+
+
 # 2. course build against mkdocs build of the same Markdown, and against mkdocs-quiz
 def bench_build(work: Path, course: Path, choice: Path | None, lessons: int, runs: int,
                 logs: Path, peer_python: Path | None, prune: bool = True) -> tuple[dict, Path]:
@@ -210,6 +228,25 @@ def table(results: dict) -> str:
                        f"{fmt_s(r['floor']['seconds'])} | {r['floor']['peak_rss_mb']:.0f} MB | "
                        f"{r['ratio']:.2f}x | {'met' if r['ratio'] <= 2 else 'missed'} |")
         out.append("")
+    if results.get("items"):
+        out += ["**1a. Item-quality checks** (issue 13): `course check` against the same "
+                "command on the same course with `item_checks: {enabled: false}`, run "
+                "alternately; wall time and CPU time (user + system, steadier than wall time "
+                "while other work shares the machine), medians. Target: within 1.1x at 1,000 "
+                "lessons, judged on CPU time.", "",
+                "| lessons | course check | CPU | peak RSS | without item checks | CPU | peak RSS "
+                "| ratio, wall | ratio, CPU | target ≤ 1.1x |",
+                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|"]
+        for r in results["items"]:
+            cpu = r["check"]["cpu_seconds"] / r["unchecked"]["cpu_seconds"]
+            target = ("met" if cpu <= 1.1 else "missed") if r["lessons"] >= 1000 else "—"
+            out.append(f"| {r['lessons']:,} | {fmt_s(r['check']['seconds'])} | "
+                       f"{fmt_s(r['check']['cpu_seconds'])} | {r['check']['peak_rss_mb']:.0f} MB | "
+                       f"{fmt_s(r['unchecked']['seconds'])} | "
+                       f"{fmt_s(r['unchecked']['cpu_seconds'])} | "
+                       f"{r['unchecked']['peak_rss_mb']:.0f} MB | {r['ratio']:.3f}x | "
+                       f"{cpu:.3f}x | {target} |")
+        out.append("")
     if results.get("build"):
         out += ["**2. `course build`** against `mkdocs build` of the very Markdown the generator "
                 "emits, written out as plain files (same theme, search, extensions, CSS/JS). "
@@ -264,14 +301,19 @@ def table(results: dict) -> str:
         ratio = g["grade_files_per_second"] / g["json_files_per_second"]
         out += [f"**3. Grading** {g['files']:,} answer files of {g['questions']} answers, one "
                 f"quiz with every question type (`{g.get('source', 'bench')}`): the grading core "
-                f"(read, hash, `answerfiles.parse` = validate, version check, grade) against "
+                f"(read, `answerfiles.parse` = validate and hash, version check, grade) against "
                 f"reading and `json.loads` of the same files; and the whole `course grade` "
                 f"pipeline into a SQLite gradebook. Target: grading no slower than parsing.", "",
                 "| files | stage | seconds | files/s | throughput ÷ json.loads | target ≥ 1 |",
                 "|---:|---|---:|---:|---:|:---:|",
                 f"| {g['files']:,} | read + json.loads | {fmt_s(g['json_seconds'])} | "
-                f"{g['json_files_per_second']:,.0f} | 1.00 | |",
-                f"| | grading core | {fmt_s(g['grade_seconds'])} | "
+                f"{g['json_files_per_second']:,.0f} | 1.00 | |"]
+        if "parse_seconds" in g:  # answer-file parse alone (issue 17's target)
+            parsed = g["parse_files_per_second"] / g["json_files_per_second"]
+            out.append(f"| | read + answer-file parse | {fmt_s(g['parse_seconds'])} | "
+                       f"{g['parse_files_per_second']:,.0f} | {parsed:.2f} | "
+                       f"{'met' if parsed >= 1 else 'missed'} |")
+        out += [f"| | grading core | {fmt_s(g['grade_seconds'])} | "
                 f"{g['grade_files_per_second']:,.0f} | {ratio:.2f} | "
                 f"{'met' if ratio >= 1 else 'missed'} |"]
         if "gradebook_seconds" in g:
@@ -361,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="where results.json, results.md and the PNGs go")
     parser.add_argument("--work", type=Path, help="keep the generated courses and sites here "
                                                   "(default: a temporary folder, removed)")
-    parser.add_argument("--only", default="check,build,serve,grading,weight",
+    parser.add_argument("--only", default="check,items,build,serve,grading,weight",
                         help="measures to run, comma-separated")
     parser.add_argument("--serve-edits", type=int, default=5,
                         help="lesson edits and quiz edits measured per course in `course serve`")
@@ -407,10 +449,10 @@ def main(argv: list[str] | None = None) -> int:
             results.setdefault("remeasured", {})[name] = {
                 "date": now["date"], "git": now["git"], "load_before": now["load_before"],
                 "runs": args.runs}
-            results[name] = [] if name in ("check", "build", "serve") else {}
+            results[name] = [] if name in ("check", "items", "build", "serve") else {}
     else:
         results = {"machine": machine(), "runs": args.runs, "scales": scales,
-                   "check": [], "build": [], "serve": [], "weight": {}}
+                   "check": [], "items": [], "build": [], "serve": [], "weight": {}}
     peer_python = None
     if "build" in only and not args.no_peer:
         import sites
@@ -420,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
         results["peer_versions"] = sites.peer_versions(peer_python)
     try:
         pages = []
-        for lessons in scales if only & {"check", "build", "serve"} else []:
+        for lessons in scales if only & {"check", "items", "build", "serve"} else []:
             work = work_root / f"lessons-{lessons}"
             course = work / "course"
             log(f"{lessons} lessons: writing the course to {course}")
@@ -430,6 +472,11 @@ def main(argv: list[str] | None = None) -> int:
                 results["check"].append(row)
                 log(f"  check {row['check']['seconds']:.2f} s, parse {row['floor']['seconds']:.2f}"
                     f" s, ratio {row['ratio']:.2f}")
+            if "items" in only:
+                row = bench_items(course, lessons, args.runs, logs)
+                results.setdefault("items", []).append(row)
+                log(f"  check {row['check']['seconds']:.2f} s, without item checks "
+                    f"{row['unchecked']['seconds']:.2f} s, ratio {row['ratio']:.3f}")
             if "build" in only:
                 choice = None
                 if peer_python is not None:

@@ -1,10 +1,10 @@
 """Interface strings: one catalogue per language, `generator/locales/<language>.yml`.
 
 Each file holds every string the course shows around the author's text, by namespace: the site,
-the quiz page, the widget, the progress page, the desk's report, certificates and grade table,
-the handbook. Adding a language is adding one file with the same keys and `{placeholders}` as
-the reference language (tests/test_catalogue.py checks both). A file is read the first time its
-language is asked for, once per process.
+the quiz page, the widget, the progress page, the desk's report, certificates, grade table and
+access-code sheet, the handbook. Adding a language is adding one file with the same keys and
+`{placeholders}` as the reference language (tests/test_catalogue.py checks both). A file is read
+the first time its language is asked for, once per process.
 
 The returned tables are shared: read them, never change them.
 """

@@ -6,12 +6,15 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import shlex
 import sys
 import time
 from pathlib import Path
 
+from .catalogue import languages
 from .errors import AuthorError, Problem
-from .project import DEFAULT_CONFIG, find_project
+from .plurals import english
+from .project import DEFAULT_CONFIG, find_project, site_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -45,13 +48,17 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     check = command("check", _check, "Check every lesson and quiz without building.")
+    check.add_argument("-s", "--strict", action="store_true",
+                       help="item-quality findings in assessment and required quizzes are "
+                            "errors, not warnings (as `course build --strict`)")
     check.add_argument("--today", type=datetime.date.fromisoformat, default=None,
                        help=argparse.SUPPRESS)  # for reproducible staleness checks in tests
 
     build = command("build", _build, "Build the course website into site/.")
     build.add_argument("-d", "--site-dir", help="where to write the site (default: site/)")
     build.add_argument("-s", "--strict", action="store_true",
-                       help="fail on any warning, as `mkdocs build --strict` does")
+                       help="fail on any MkDocs warning and on item-quality findings in graded "
+                            "quizzes, as `mkdocs build --strict` and `course check --strict` do")
     build.add_argument("--assessment", action="store_true",
                        help="build every quiz as an assessment: no answer key in the site")
 
@@ -63,31 +70,44 @@ def _parser() -> argparse.ArgumentParser:
     new = command("new", _new, "Start a new course, lesson or quiz from a commented template.")
     new.add_argument("kind", choices=["course", "lesson", "quiz"], help="what to create")
     new.add_argument("names", nargs="*", metavar="NAME",
-                     help="lesson: SECTION ID · quiz: ID [SECTION] · course: nothing (it is "
-                          "created where -f points)")
-    # The export and the desk add their own commands (imported here: neither needs loading for
-    # the others).
+                     help="lesson: SECTION ID · quiz: ID [SECTION] (without a section: a "
+                          "course-wide assessment) · course: nothing (it is created where -f "
+                          "points)")
+    new.add_argument("--title", help="course: the course's title (also the site's name)")
+    new.add_argument("--language", metavar="LANGUAGE",
+                     help="course: the course's language, one of: " + ", ".join(languages()))
+    # The export, the desk, the item report and question banks add their own commands (imported
+    # here: none needs loading for the others). Banks come after export: they add --questions.
+    from .banks.commands import register as register_banks
     from .desk.commands import register as register_desk
     from .export.commands import register as register_export
+    from .items.command import register as register_items
 
     register_export(commands, command)
     register_desk(commands, command)
+    register_items(commands, command)
+    register_banks(commands, command)
     return parser
 
 
 def _check(args) -> int:
     from .checks import checked
+    from .items.thresholds import ItemCheckRun
     from .loading import load_course
 
     started = time.perf_counter()
     project = find_project(args.config_file)
+    items = ItemCheckRun(project.item_checks, strict=args.strict,
+                         every_quiz_assessed=project.assessment)
     loaded = checked(load_course(project.content_dir, project.quiz_dir), today=args.today,
-                     stale_after_days=project.stale_after_days)
+                     stale_after_days=project.stale_after_days, items=items,
+                     site=site_settings(project.config_file))
     _print_problems(loaded.warnings)
     questions = sum(len(e.quiz.questions) for e in loaded.quizzes)
-    print(f"course check: OK — {len(loaded.course.sections)} sections, {len(loaded.lessons)} "
-          f"lessons, {len(loaded.quizzes)} quizzes ({questions} questions), "
-          f"{len(loaded.warnings)} warnings, in {time.perf_counter() - started:.2f} s")
+    print(f"course check: OK — {english(len(loaded.course.sections), 'section')}, "
+          f"{english(len(loaded.lessons), 'lesson')}, "
+          f"{english(len(loaded.quizzes), 'quiz', 'quizzes')} ({english(questions, 'question')}), "
+          f"{english(len(loaded.warnings), 'warning')}, in {time.perf_counter() - started:.2f} s")
     return EXIT_OK
 
 
@@ -108,7 +128,7 @@ def _build(args) -> int:
         raise AuthorError([Problem(str(args.config_file), 0, 0, str(error))]) from None
     published = config.site_dir
     try:
-        engine.build(config)
+        engine.build(config, published_by="course build")
     except engine.BuildFailed as error:
         # MkDocs has already logged the problems; a BuildError's abort message adds nothing.
         if "BuildError" not in str(error):
@@ -117,9 +137,10 @@ def _build(args) -> int:
         return EXIT_PROBLEMS
     pages = sum(1 for _ in Path(published).rglob("*.html"))
     index = Path(published) / "index.html"
-    print(f"course build: {pages} pages written to {label_for(Path(published))}/ in "
+    print(f"course build: {english(pages, 'page')} written to {label_for(Path(published))}/ in "
           f"{time.perf_counter() - started:.1f} s")
-    print(f"Open {index.resolve().as_uri()} in a browser, or run `course serve` to preview.")
+    print(f"Open {index.resolve().as_uri()} in a browser, or run `course serve{_f(args)}` to "
+          "preview.")
     return EXIT_OK
 
 
@@ -133,11 +154,14 @@ def _serve(args) -> int:
 def _new(args) -> int:
     import re
 
-    from .loading import COURSE_FILE, read_document
+    from .loading import COURSE_FILE, course_language, read_document
     from .scaffold import lesson_text, quiz_text
 
     if args.kind == "course":
-        return _new_course(Path(args.config_file), args.names)
+        return _new_course(args)
+    if args.title or args.language:
+        return _usage("--title and --language are for `course new course`; a lesson or quiz "
+                      "takes its course's language")
     project = find_project(args.config_file)
     names = args.names
     pattern = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -152,8 +176,9 @@ def _new(args) -> int:
     if not pattern.match(ident):
         return _usage(f"'{ident}' is not a valid id: use lowercase letters, digits and hyphens, "
                       "e.g. refund-rules")
+    course = read_document(project.content_dir / COURSE_FILE).data or {}
+    language = course_language(project.content_dir) or "zh"
     if section is not None:
-        course = read_document(project.content_dir / COURSE_FILE).data or {}
         sections = [s.get("id") for s in course.get("sections", []) if isinstance(s, dict)]
         if section not in sections:
             return _usage(f"'{section}' is not a section of the course; use one of: "
@@ -161,42 +186,66 @@ def _new(args) -> int:
     if args.kind == "lesson":
         target = project.content_dir / section / f"{ident}.yml"
         count = len(list(target.parent.glob("*.yml"))) if target.parent.is_dir() else 0
-        body = lesson_text(target, ident, order=(count + 1) * 10, root=project.root)
+        body = lesson_text(target, ident, order=(count + 1) * 10, root=project.root,
+                           language=language)
     else:
         target = project.quiz_folder / f"{ident}.yml"
-        body = quiz_text(target, ident, section, root=project.root)
+        # A section's practice tests its lessons; a course-wide assessment links to any lesson.
+        folder = project.content_dir / section if section else project.content_dir
+        lessons = sorted(p.stem for p in folder.glob("*.yml" if section else "*/*.yml"))
+        body = quiz_text(target, ident, section, root=project.root, language=language,
+                         lessons=lessons)
     if target.exists():
         return _usage(f"{os.path.relpath(target)} already exists; choose another id")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
-    print(f"created {os.path.relpath(target)} — edit it, then run `course check`")
+    print(f"created {os.path.relpath(target)} — edit it, then run `course check{_f(args)}`")
     return EXIT_OK
 
 
-def _new_course(config_file: Path, names: list[str]) -> int:
-    from .loading import COURSE_FILE
-    from .scaffold import MKDOCS, SCHEMA_FOLDER, course_text, shipped_schemas
+def _new_course(args) -> int:
+    from .loading import label_for
+    from .scaffold import SCHEMA_FOLDER, course_files, shipped_schemas
 
-    if names:
+    config_file = Path(args.config_file)
+    if args.names:
         return _usage("course new course takes no names; use -f FOLDER/mkdocs.yml to choose "
                       "where")
-    course_file = config_file.parent / "content" / COURSE_FILE
-    for existing in (config_file, course_file):
-        if existing.exists():
-            return _usage(f"{os.path.relpath(existing)} already exists; choose another folder")
-    course_file.parent.mkdir(parents=True, exist_ok=True)
-    (config_file.parent / "quizzes").mkdir(exist_ok=True)
-    config_file.write_text(MKDOCS, encoding="utf-8")
-    # The course's own copy of the schemas: editors find them wherever the folder goes.
-    schemas = config_file.parent / SCHEMA_FOLDER
-    schemas.mkdir(exist_ok=True)
+    if not args.title or not args.language:
+        return _usage("course new course needs --title and --language, e.g. course new course "
+                      f"--title \"Returns basics\" --language en{_f(args)}")
+    if args.language not in languages():
+        return _usage(f"no interface strings for language '{args.language}'; use one of: "
+                      f"{', '.join(languages())}")
+    root = config_file.parent
+    files = {(config_file if relative == "mkdocs.yml" else root / relative): text
+             for relative, text in course_files(root, args.title, args.language).items()}
+    for path in files:
+        if path.exists():
+            return _usage(f"{label_for(path)} already exists; choose another folder")
+    # The course's own copy of the schemas: the files' schema comments point at it, and editors
+    # find it wherever the folder goes.
+    schemas = root / SCHEMA_FOLDER
+    schemas.mkdir(parents=True, exist_ok=True)
     for schema in shipped_schemas():
         (schemas / schema.name).write_bytes(schema.read_bytes())
-    course_file.write_text(course_text(course_file, config_file.parent), encoding="utf-8")
-    print(f"created {os.path.relpath(config_file)}, {os.path.relpath(course_file)} and "
-          f"{os.path.relpath(schemas)}/ (for your editor) — add lessons with "
-          f"`course new lesson SECTION ID`")
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    written = ", ".join(os.path.relpath(path, root) for path in files)
+    print(f"created {written} and {SCHEMA_FOLDER}/ (for your editor) in "
+          f"{label_for(root) + '/' if _f(args) else 'this folder'}")
+    print(f"next: `course check{_f(args)}`, then `course serve{_f(args)}` to preview; add "
+          f"lessons with `course new lesson SECTION ID{_f(args)}`")
     return EXIT_OK
+
+
+def _f(args) -> str:
+    """` -f FILE` for a hint, as the command was given it, unless it names the default file
+    (mkdocs.yml in the working folder), which needs no -f."""
+    if Path(args.config_file).resolve() == Path(DEFAULT_CONFIG).resolve():
+        return ""
+    return f" -f {shlex.quote(str(args.config_file))}"
 
 
 def _usage(message: str) -> int:
@@ -210,5 +259,5 @@ def _print_problems(problems: list[Problem]) -> None:
     errors = sum(1 for p in problems if p.severity == "error")
     if errors:
         files = len({p.path for p in problems if p.severity == "error"})
-        print(f"course check: {errors} error{'s' if errors != 1 else ''} in {files} "
-              f"file{'s' if files != 1 else ''}", file=sys.stderr)
+        print(f"course check: {english(errors, 'error')} in {english(files, 'file')}",
+              file=sys.stderr)

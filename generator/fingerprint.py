@@ -14,8 +14,9 @@ import json
 from .models.quiz import Question, Quiz
 
 # Fields that are answer key or feedback, left out of the hash.
+# `quality` (silenced item checks) is for authors and reviewers; the learner never sees it.
 _KEY_FIELDS = {"correct", "feedback", "explanation", "answer", "points", "outcome", "lesson",
-               "scoring", "penalty"}
+               "scoring", "penalty", "quality"}
 
 
 def _visible(value):

@@ -8,7 +8,7 @@ from functools import cached_property
 from .errors import Problem
 from .models.course import Course, Lesson, Section
 from .models.quiz import Quiz
-from .models.reference import Glossary, PolicyFile
+from .models.reference import Glossary, PolicyFile, Term
 from .yamlsource import Locator
 
 
@@ -44,9 +44,16 @@ class LoadedCourse:
     unloaded_quizzes: set[str] = field(default_factory=set)
     policies_unloaded: bool = False
     glossary_unloaded: bool = False
+    # The content folder's files (posix paths inside it, YAML too): what links may point to.
+    files: frozenset[str] = frozenset()
 
     def lesson(self, lesson_id: str) -> LessonEntry | None:
         return self._lessons_by_id.get(lesson_id)
+
+    def term(self, name: str) -> Term | None:
+        """The glossary entry a `glossary:` link names: by its spelling, an alias, or the link
+        name of either (pagepaths.link_name: return-number for 'return number')."""
+        return self._terms_by_name.get(name)
 
     def quiz(self, quiz_id: str) -> QuizEntry | None:
         return next((entry for entry in self.quizzes if entry.quiz.id == quiz_id), None)
@@ -56,6 +63,18 @@ class LoadedCourse:
 
     def quizzes_in(self, section_id: str | None) -> list[QuizEntry]:
         return [entry for entry in self.quizzes if entry.quiz.section == section_id]
+
+    @cached_property
+    def _terms_by_name(self) -> dict[str, Term]:
+        from .pagepaths import link_name
+
+        names: dict[str, Term] = {}
+        spellings = [(name, term) for term in self.glossary.terms
+                     for name in (term.term, *term.aliases)]
+        for name, term in spellings:  # a spelling wins over a link name; the first entry wins
+            names.setdefault(link_name(name), term)
+        names.update({name: term for name, term in reversed(spellings)})
+        return names
 
     @cached_property
     def _lessons_by_id(self) -> dict[str, LessonEntry]:

@@ -78,6 +78,19 @@ def _stamp(path: Path) -> tuple:
     return found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino
 
 
+def course_language(content_dir: Path) -> str | None:
+    """The language course.yml gives (the default when it gives none), read from that one file
+    before the course is loaded; None when the file cannot be read (loading says why)."""
+    try:
+        data = read_document(content_dir / COURSE_FILE).data
+    except (AuthorError, OSError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    language = data.get("language", Course.model_fields["language"].default)
+    return language if isinstance(language, str) else None
+
+
 @contextmanager
 def cycle_collection_paused():
     """Pause Python's cycle collector while a course is loaded (and planned).
@@ -157,7 +170,8 @@ def _load_course(content_dir: Path, quiz_dir: Path | None,
     lessons: list[LessonEntry] = []
     # Lessons whose file has errors: links to them are not also called broken.
     unloaded: set[str] = set()
-    for path in _yaml_files(content_dir):
+    files = _files(content_dir)
+    for path in (p for p in files if p.suffix in YAML_SUFFIXES):
         relative = path.relative_to(content_dir)
         if len(relative.parts) == 1:
             if relative.name not in RESERVED:
@@ -182,7 +196,7 @@ def _load_course(content_dir: Path, quiz_dir: Path | None,
     quizzes: list[QuizEntry] = []
     unloaded_quizzes: set[str] = set()
     if quiz_dir is not None and quiz_dir.is_dir():
-        for path in _yaml_files(quiz_dir):
+        for path in (p for p in _files(quiz_dir) if p.suffix in YAML_SUFFIXES):
             quiz, locator = load(Quiz, path)
             if quiz is None:
                 unloaded_quizzes.add(path.stem)
@@ -204,10 +218,12 @@ def _load_course(content_dir: Path, quiz_dir: Path | None,
                           policies_unloaded=policies_present and policies is None,
                           glossary_unloaded=glossary_present and glossary is None)
     loaded.problems = problems
+    loaded.files = frozenset(p.relative_to(content_dir).as_posix() for p in files)
     return loaded
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    # Sorted so that messages and builds come out in the same order on every machine.
-    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
+def _files(folder: Path) -> list[Path]:
+    """Every file in the folder but hidden ones, sorted so that messages and builds come out in
+    the same order on every machine."""
+    return sorted(p for p in folder.rglob("*") if p.is_file()
                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))

@@ -20,9 +20,30 @@ from .catalogue import strings
 from .loaded import LoadedCourse
 
 POLICY_REF = re.compile(r"\{\{\s*policy\.([A-Za-z0-9_]+)\s*\}\}")
-COURSE_LINK = re.compile(r"\]\((lesson|quiz|section|glossary|policy):([^)\s#]*)(#[^)\s]*)?\)")
+LINK_KINDS = ("lesson", "quiz", "section", "glossary", "policy")
+_KIND = "|".join(LINK_KINDS)
+# `[text](kind:id#anchor)`, or in angle brackets, where the id may hold spaces (a glossary term
+# of several words): `[text](<glossary:return number>)`.
+COURSE_LINK = re.compile(rf"\]\((?:<(?P<angled_kind>{_KIND}):(?P<angled_id>[^>#\n]*)"
+                         rf"(?P<angled_anchor>#[^>\s]*)?>|(?P<kind>{_KIND}):(?P<id>[^)\s#]*)"
+                         rf"(?P<anchor>#[^)\s]*)?)\)")
 # Where a course link begins; one that COURSE_LINK does not match would show as raw text.
-LINK_START = re.compile(r"\]\((lesson|quiz|section|glossary|policy):")
+LINK_START = re.compile(rf"\]\(<?({_KIND}):")
+# A whole course link, `[text](kind:id#anchor)` or `[text](<kind:id>)`, its text as group 1:
+# where the course's pages are not (a spreadsheet, another learning system) only the text is
+# kept.
+WHOLE_COURSE_LINK = re.compile(rf"\[([^\]]*)\]\((?:<(?:{_KIND}):[^>\n]*>|(?:{_KIND}):[^)\s]*)\)")
+
+
+def link_parts(match: re.Match) -> tuple[str, str, str]:
+    """(kind, id, anchor without its #) of a COURSE_LINK match, in either of its forms."""
+    if match.group("angled_kind"):
+        kind, ident, anchor = match.group("angled_kind", "angled_id", "angled_anchor")
+    else:
+        kind, ident, anchor = match.group("kind", "id", "anchor")
+    return kind, ident, (anchor or "")[1:]
+
+
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 # A line break inside a Chinese paragraph shows as a space in the browser; join such lines.
 _CJK = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u201c\u201d]"
@@ -90,12 +111,33 @@ def without_code(text: str) -> str:
                    for run in _RUNS.finditer(marked))
 
 
+def strong(label: str) -> str:
+    """Our own label in bold, before author text: `**Why:** ` in English, `**解析：**` in Chinese.
+
+    A catalogue's colon carries the space its language puts after it (": " in English, none
+    after "："). That space goes outside the markers: Markdown does not close emphasis after a
+    space, and `**Why: **` would show its asterisks.
+    """
+    core = label.strip()
+    if not core:
+        return label
+    start = label.index(core)
+    return f"{label[:start]}**{core}**{label[start + len(core):]}"
+
+
 def escape_html_outside_code(text: str) -> str:
     return outside_code(text, lambda part: part.replace("<", "&lt;"))
 
 
-def _prose(part: str) -> str:
-    return _CJK_SOFT_BREAK.sub("", part.replace("<", "&lt;"))
+def join_chinese_lines(text: str) -> str:
+    """Lines broken inside a Chinese sentence joined: the break is the author's wrapping, and a
+    browser would show it as a space."""
+    return _CJK_SOFT_BREAK.sub("", text)
+
+
+def page_prose(part: str) -> str:
+    """Prose (not code) as a page holds it: `<` shown as typed, Chinese lines joined."""
+    return join_chinese_lines(part.replace("<", "&lt;"))
 
 
 @dataclass
@@ -115,12 +157,13 @@ class TextRenderer:
         if not text:
             return ""
         # Each step changes nothing in most texts; the cheap tests skip it (same result).
-        if "<" in text or _CJK_SOFT_BREAK.search(text):
-            text = outside_code(text, _prose)
         if "{{" in text or "](" in text:
             # Code shows course syntax as written: how-to text quotes `{{policy.x}}` itself.
+            # Before `<` is escaped: a link may be written `](<glossary:…>)`.
             text = (outside_code(text, self._references) if may_hold_code(text)
                     else self._references(text))
+        if "<" in text or _CJK_SOFT_BREAK.search(text):
+            text = outside_code(text, page_prose)
         return text
 
     def _references(self, part: str) -> str:
@@ -166,12 +209,13 @@ class TextRenderer:
         return self.inline(entry.lesson.title), target
 
     def _course_link(self, match: re.Match) -> str:
-        kind, ident, anchor = match.group(1), match.group(2), match.group(3) or ""
+        kind, ident, anchor = link_parts(match)
+        anchor = f"#{anchor}" if anchor else ""
         target = pagepaths.target(self.loaded, kind, ident)
         if target is None:  # unknown id: `course check` reports it
             return match.group(0)
-        if kind == "glossary":  # an alias links to the entry of its term
-            anchor = "#" + pagepaths.term_anchor(self.loaded.glossary.find(ident).term)
+        if kind == "glossary":  # an alias or a link name links to the entry of its term
+            anchor = "#" + pagepaths.term_anchor(self.loaded.term(ident).term)
         if kind == "policy":
             anchor = "#" + pagepaths.policy_anchor(ident)
         return "](" + self.link(target, anchor) + ")"

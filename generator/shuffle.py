@@ -1,24 +1,37 @@
-"""The per-learner shuffle of a quiz, replayed from the seed recorded in an answer file.
+"""The per-learner presentation of a quiz, replayed from the seed recorded in an answer file.
 
-The quiz widget (`assets/quiz.js`) draws a random 32-bit seed once per attempt and shuffles with
-the same generator and the same steps as here, so a trainer can see the exact order a learner
-saw. Both sides must stay step-for-step identical; a browser test compares them over many seeds.
+The quiz widget (`assets/quiz.js`) takes a 32-bit seed per attempt (random on practice pages,
+derived from the learner's id, the quiz version and the attempt where the page asks for id and
+code: `integrity/seeds.py`) and draws with the same generator and the same steps as here, so
+the grader knows the exact paper and order a learner saw. Both sides must stay step-for-step
+identical; a browser test compares them over many seeds.
 
 - Generator: mulberry32 (a 32-bit state, one multiply-xorshift per draw), chosen because it is a
   few lines in both languages and its integer steps are exact in JavaScript doubles.
 - Shuffle: Fisher-Yates from the last index down, `j = floor(next() * (i + 1))`.
-- Draw order, one stream per attempt: the questions first (when `shuffle.questions`), then, for
-  each question in YAML order (when `shuffle.options`), the options of a single or multiple
-  choice question, or the choices of each conversation node in YAML order. True/false options
-  and ordering steps are never shuffled (steps already start in a fixed order that is not the
-  answer; shuffling them from the seed could show a learner the solution as the start).
+- One stream per attempt, drawn in this order:
+  1. the paper (only when the quiz has `draw:`): for each draw entry in order, shuffle that
+     pool's question ids in YAML order and keep the first `count`; the paper is the union, in
+     YAML order. Without `draw:` the paper is every question and nothing is drawn here, so
+     quizzes without a draw keep the presentation they always had;
+  2. the paper's questions (when `shuffle.questions`);
+  3. for each question of the paper in YAML order: the options of a single or multiple choice
+     question, or the choices of each conversation node (when `shuffle.options`); and, on an
+     assessment page only, the steps of an ordering question, always.
+- Starting orders. A practice page lists options, nodes, choices and steps in YAML order. An
+  assessment page lists them by opaque id (`integrity/opaque.py`): YAML order could point at
+  the key (the steps' YAML order *is* the key), opaque ids point at nothing. Each shuffle starts
+  from the order the page lists.
+- True/false options are never shuffled. Practice pages never shuffle ordering steps from the
+  seed: they list them by `display_order`, a fixed order that is neither the answer nor (from
+  three steps) its reverse, as pages without JavaScript, the handbook and question banks do.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Protocol, Sequence, TypeVar
 
 from .models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 
@@ -27,10 +40,14 @@ MASK = 0xFFFFFFFF
 
 
 def display_order(question: Ordering) -> list:
-    """The order steps are listed in before anyone shuffles them: never the answer itself."""
-    items = list(question.items)
+    """The fixed order steps are listed in (pages without JavaScript, the handbook, question
+    banks): never the answer, and from three steps on never the answer backwards, which a
+    learner would only have to turn round. Two steps have no order but the answer's reverse."""
+    answer = list(question.items)
+    items = answer[:]
     random.Random(question.id).shuffle(items)
-    if items == list(question.items):
+    if items == answer or (len(items) > 2 and items == answer[::-1]):
+        # A rotation of either is neither when there are three steps or more.
         items = items[1:] + items[:1]
     return items
 
@@ -72,26 +89,70 @@ def shuffled(items: Sequence[T], next_float: Callable[[], float]) -> list[T]:
 
 @dataclass(frozen=True)
 class Presentation:
-    """What a learner saw: question order, option order per question, choice order per node."""
+    """What a learner saw, in authored ids: the questions in the order shown, option order per
+    question, choice order per node, and (assessment pages) each ordering question's start."""
 
     questions: list[str]
     options: dict[str, list[str]] = field(default_factory=dict)
     choices: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    steps: dict[str, list[str]] = field(default_factory=dict)
+    paper: list[str] = field(default_factory=list)  # the questions drawn, in YAML order
 
 
-def presentation(quiz: Quiz, seed: int) -> Presentation:
+class PageOrder(Protocol):
+    """Where an assessment page lists an item: its opaque id (integrity.opaque.OpaqueIds)."""
+
+    def item(self, question_id: str, item_id: str) -> str: ...
+
+    def node(self, question_id: str, node_id: str) -> str: ...
+
+
+def draw_paper(question_ids: Sequence[str], draw: Sequence[tuple[str, int]],
+               pools: dict[str, Sequence[str]], next_float: Callable[[], float]) -> list[str]:
+    """Step 1: each learner's questions. `question_ids` in YAML order; `pools` maps each drawn
+    pool to its question ids in YAML order. Without a draw, every question and no draws."""
+    if not draw:
+        return list(question_ids)
+    chosen: set[str] = set()
+    for pool, count in draw:
+        chosen.update(shuffled(list(pools[pool]), next_float)[:count])
+    return [q for q in question_ids if q in chosen]
+
+
+def presentation(quiz: Quiz, seed: int, *, assessment: bool = False,
+                 page_order: PageOrder | None = None) -> Presentation:
+    """The presentation of `quiz` for `seed`. On an assessment page (`assessment`), starting
+    orders are the page's, by opaque id (`page_order`), and ordering steps are shuffled."""
+    if assessment and page_order is None:
+        raise ValueError("an assessment page lists items by opaque id: pass page_order")
     shuffle_questions, shuffle_options = shuffle_flags(quiz)
     draw = mulberry32(seed)
-    questions = [q.id for q in quiz.questions]
-    if shuffle_questions:
-        questions = shuffled(questions, draw)
-    result = Presentation(questions)
-    if not shuffle_options:
-        return result
+    pools = {d.pool: [q.id for q in quiz.questions if q.pool == d.pool] for d in quiz.draw}
+    paper = draw_paper([q.id for q in quiz.questions], [(d.pool, d.count) for d in quiz.draw],
+                       pools, draw)
+    questions = shuffled(paper, draw) if shuffle_questions else list(paper)
+    result = Presentation(questions, paper=list(paper))
+    on_paper = set(paper)
+
+    def listed(question_id: str, ids: list[str]) -> list[str]:
+        if not assessment:
+            return ids
+        return sorted(ids, key=lambda i: page_order.item(question_id, i))
+
     for question in quiz.questions:
-        if isinstance(question, (SingleChoice, MultipleChoice)):
-            result.options[question.id] = shuffled([o.id for o in question.options], draw)
-        elif isinstance(question, Scenario):
-            result.choices[question.id] = {
-                node.id: shuffled([c.id for c in node.choices], draw) for node in question.nodes}
+        if question.id not in on_paper:
+            continue
+        if isinstance(question, (SingleChoice, MultipleChoice)) and shuffle_options:
+            result.options[question.id] = shuffled(
+                listed(question.id, [o.id for o in question.options]), draw)
+        elif isinstance(question, Scenario) and shuffle_options:
+            nodes = question.nodes
+            if assessment:
+                nodes = sorted(nodes, key=lambda n: page_order.node(question.id, n.id))
+            shown = {node.id: shuffled(listed(question.id, [c.id for c in node.choices]), draw)
+                     for node in nodes}
+            result.choices[question.id] = {node.id: shown[node.id] for node in question.nodes}
+        elif isinstance(question, Ordering) and assessment:
+            result.steps[question.id] = shuffled(
+                listed(question.id, [s.id for s in question.items]), draw)
     return result

@@ -2,7 +2,10 @@
 certificate and their index, the handbook and the SCORM launch page. One base layout
 (`base.html`): one font stack, the page's language from the catalogue, escaping done by the
 environment for every value a template writes (`{{ … }}`), so no template or module escapes by
-hand. Author and learner text is escaped; HTML we made ourselves is passed as `Markup`.
+hand. Author and learner text is escaped; HTML we made ourselves is passed as `Markup`. Text a
+learner or trainer typed (names, ids, codes, file names) is written `{{ name | visible }}`: its
+control and bidi characters (a newline, ESC, U+202E) are shown as escapes, never obeyed
+(`desk.escape.terminal`), and then escaped as everything else.
 
 Escaping writes the standard library's entities (`&quot;`, `&#x27;`), as these pages always
 did, rather than markupsafe's (`&#34;`, `&#39;`): the same text, byte for byte as before.
@@ -24,6 +27,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from .catalogue import strings
+from .desk.escape import terminal
 
 # The font stacks of every page we write ourselves (the site's are the theme's); CSS, not text.
 FONTS = {
@@ -56,10 +60,12 @@ def _escape(value):
 
 @functools.lru_cache(maxsize=None)
 def environment() -> Environment:
-    return Environment(loader=PackageLoader("generator", "templates"),
-                       autoescape=select_autoescape(["html", "svg"]), finalize=_escape,
-                       keep_trailing_newline=True, undefined=StrictUndefined,
-                       extensions=[_JoinLines])
+    env = Environment(loader=PackageLoader("generator", "templates"),
+                      autoescape=select_autoescape(["html", "svg"]), finalize=_escape,
+                      keep_trailing_newline=True, undefined=StrictUndefined,
+                      extensions=[_JoinLines])
+    env.filters["visible"] = lambda text: terminal(str(text))
+    return env
 
 
 def render(template: str, *, language: str, layout: dict[str, str], **context) -> str:

@@ -180,6 +180,12 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
         return locator.problem(path, f"'{key}' is {_describe(value)}",
                                f"use one of: {expected}")
     if kind == "string_pattern_mismatch":
+        if key == "language":
+            from .catalogue import languages
+
+            return locator.problem(path, f"'language' must be a language code, got "
+                                         f"{_describe(value)}",
+                                   f"use one of: {', '.join(languages())}")
         if "#" in item["ctx"]["pattern"]:
             return locator.problem(path, f"'{key}' must be a lesson id with an optional #anchor, "
                                          f"got {_describe(value)}",

@@ -353,3 +353,16 @@ def _tag_problem(node: yaml.Node, locator: Locator) -> Problem:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     return Problem(locator.label, *_at(node), f"the tag {tag} is not allowed",
                    "remove it; course files hold only text, numbers, lists and mappings")
+
+
+def scalar(text: str) -> str:
+    """`text` as a YAML value to write after `key: `: plain when every YAML reader (MkDocs' too,
+    which reads `yes` as true) reads it back as this text, else double-quoted."""
+    import json
+
+    try:
+        plain = yaml.safe_load(text) == text and "\n" not in text and text.strip() == text
+    except yaml.YAMLError:
+        plain = False
+    return text if plain and not text.startswith(("'", '"')) else json.dumps(
+        text, ensure_ascii=False)

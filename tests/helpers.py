@@ -23,6 +23,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
                  "--disable-sync", "--disable-quic"]
 
 
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/<name>; UPDATE_GOLDEN=1 rewrites the file (review the diff)."""
+    path = ROOT / "tests" / "golden" / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
 def missing_tool(message: str):
     """Outside CI a missing browser skips the test; under CI=true it is a failure."""
     if IN_CI:

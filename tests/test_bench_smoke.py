@@ -41,7 +41,8 @@ def test_benchmark_runs_at_the_smallest_scale_and_writes_its_table(tmp_path):
     assert results["grading"]["files"] == 200
     assert results["weight"]["runtime"]["total"]["gzip"] > 0
     table = (out / "results.md").read_text(encoding="utf-8")
-    for heading in ("course check", "course build", "course serve", "Grading", "Page weight"):
+    for heading in ("course check", "Item-quality checks", "course build", "course serve",
+                    "Grading", "Page weight"):
         assert heading in table
     updated = doc.read_text(encoding="utf-8")
     assert "old" not in updated and "kept" in updated and "| 10 |" in updated
@@ -57,7 +58,11 @@ def test_the_synthetic_course_passes_course_check(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "check", "-f", str(config)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "12 lessons, 12 quizzes (120 questions), 0 warnings" in result.stdout
+    # The synthetic scenarios reward the longest reply at every step; one option's absolute
+    # word is the only one of its question: the item checks say so, as warnings.
+    assert "12 lessons, 12 quizzes (120 questions), 13 warnings" in result.stdout
+    assert result.stderr.count("warning: scenario-longest:") == 12
+    assert result.stderr.count("warning: absolute-words:") == 1
 
 
 # yamlsource reads a document without any `!` (so without tags) on a fast path that skips

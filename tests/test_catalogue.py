@@ -11,11 +11,19 @@ import time
 import pytest
 
 from generator.catalogue import REFERENCE, languages, question_type, strings
+from generator.plurals import counted, english
 from helpers import ROOT
+
+CLDR_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}
 
 
 def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def forms(entry) -> list[str]:
+    """A string's forms: itself, or each of its plural forms."""
+    return [entry] if isinstance(entry, str) else list(entry.values())
 
 
 def test_there_are_chinese_and_english_and_english_is_the_reference():
@@ -28,16 +36,40 @@ def test_every_language_has_the_reference_keys_and_placeholders(language):
     assert list(other) == list(reference)  # the same namespaces, in the same order
     for namespace, table in reference.items():
         assert set(other[namespace]) == set(table), namespace
-        for key, text in table.items():
-            assert isinstance(other[namespace][key], str), (namespace, key)
-            assert placeholders(other[namespace][key]) == placeholders(text), (namespace, key)
+        for key, entry in table.items():
+            expected = placeholders(forms(entry)[-1])
+            for text in forms(other[namespace][key]):
+                assert placeholders(text) == expected, (namespace, key)
 
 
-def test_every_value_is_text_never_a_yaml_number_or_boolean():
+def test_every_value_is_text_or_plural_forms_never_a_yaml_number_or_boolean():
     for language in languages():
         for namespace, table in strings(language).items():
-            assert all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()), (
-                language, namespace)
+            for key, entry in table.items():
+                assert isinstance(key, str), (language, namespace, key)
+                if isinstance(entry, str):
+                    continue
+                # Plural forms: CLDR's categories, `other` always, each form counting its {n}.
+                assert isinstance(entry, dict) and "other" in entry, (language, namespace, key)
+                assert set(entry) <= CLDR_CATEGORIES, (language, namespace, key)
+                assert all(isinstance(text, str) and "n" in placeholders(text)
+                           for text in entry.values()), (language, namespace, key)
+
+
+def test_counts_take_the_form_their_language_asks_for():
+    site = "site"
+    assert counted(strings("en")[site]["lesson_count"], "en", 1) == "1 lesson"
+    assert counted(strings("en")[site]["lesson_count"], "en", 0) == "0 lessons"
+    assert counted(strings("en")[site]["questions_count"], "en", 2) == "2 questions"
+    assert counted(strings("zh")[site]["lesson_count"], "zh", 1) == "1 课"
+    # Languages with more forms take theirs (CLDR, as the browser's Intl.PluralRules does).
+    russian = {"one": "{n} урок", "few": "{n} урока", "many": "{n} уроков", "other": "{n} урока"}
+    assert [counted(russian, "ru", n) for n in (1, 3, 5, 21)] == [
+        "1 урок", "3 урока", "5 уроков", "21 урок"]
+    # A language CLDR does not know gets the English rule.
+    assert counted({"one": "{n} x", "other": "{n} xs"}, "qq", 1) == "1 x"
+    assert english(1, "lesson") == "1 lesson"
+    assert english(3, "quiz", "quizzes") == "3 quizzes"
 
 
 def test_a_language_without_a_file_gets_the_reference_language():
@@ -56,7 +88,7 @@ def test_no_module_keeps_its_own_string_table():
 
     for name in ("TYPE_LABELS", "UI", "WIDGET_STRINGS", "PROGRESS_STRINGS"):
         assert not hasattr(quiz_page, name)
-    for gone in ("generator.i18n", "generator.desk.strings"):
+    for gone in ("generator.i18n", "generator.desk.strings", "generator.desk.strings_integrity"):
         found = subprocess.run([sys.executable, "-c", f"import {gone}"], cwd=ROOT,
                                capture_output=True, text=True)
         assert found.returncode != 0

@@ -128,7 +128,7 @@ SCENARIO = """
             points: 1
           - id: rude
             text: 有事吗
-            next: bad-end
+            next: angry-end
       - id: middle
         customer: 我要退货
         choices:
@@ -136,15 +136,15 @@ SCENARIO = """
             text: 好的
             next: {middle_next}
             points: 2
-      - id: good-end
+      - id: thanks-end
         outcome: 满意
-      - id: bad-end
+      - id: angry-end
         outcome: 投诉
 """
 
 
 def scenario(**changes) -> str:
-    values = {"first_next": "middle", "middle_next": "good-end", **changes}
+    values = {"first_next": "middle", "middle_next": "thanks-end", **changes}
     return SCENARIO.format(**values)
 
 
@@ -155,13 +155,13 @@ def test_a_valid_scenario_passes(here):
 
 
 def test_scenario_choice_pointing_at_a_missing_node(here):
-    assert problems(here, scenario(middle_next="good-ending")) == [
-        "quizzes/rules-practice.yml:24:17: choice 'agree' leads to missing node 'good-ending' — "
-        "use one of: start, middle, good-end, bad-end"]
+    assert problems(here, scenario(middle_next="thanks-ending")) == [
+        "quizzes/rules-practice.yml:24:17: choice 'agree' leads to missing node 'thanks-ending' — "
+        "use one of: start, middle, thanks-end, angry-end"]
 
 
 def test_scenario_with_an_unreachable_node(here):
-    assert problems(here, scenario(first_next="good-end")) == [
+    assert problems(here, scenario(first_next="thanks-end")) == [
         "quizzes/rules-practice.yml:19:11: node 'middle' cannot be reached from the start — "
         "lead a choice to it, or remove it"]
 
@@ -171,15 +171,15 @@ def test_scenario_with_a_cycle(here):
         "quizzes/rules-practice.yml:24:17: choice 'agree' leads back to 'start', making a loop "
         "— conversations must move forward; lead it to a new node",
         # With the loop, nothing leads to the good ending any more.
-        "quizzes/rules-practice.yml:26:11: node 'good-end' cannot be reached from the start — "
+        "quizzes/rules-practice.yml:26:11: node 'thanks-end' cannot be reached from the start — "
         "lead a choice to it, or remove it"]
 
 
 def test_scenario_path_with_no_ending(here):
-    text = scenario().replace("      - id: good-end\n        outcome: 满意\n",
-                              "      - id: good-end\n        customer: 然后呢？\n")
+    text = scenario().replace("      - id: thanks-end\n        outcome: 满意\n",
+                              "      - id: thanks-end\n        customer: 然后呢？\n")
     assert problems(here, text) == [
-        "quizzes/rules-practice.yml:26:7: node 'good-end' has no choices and no outcome, so the "
+        "quizzes/rules-practice.yml:26:7: node 'thanks-end' has no choices and no outcome, so the "
         "conversation stops without an ending — add `choices:` or an `outcome:` for this ending"]
 
 
@@ -197,11 +197,15 @@ def test_course_check_reports_every_quiz_problem_and_exits_1(here):
     make_course(here, quizzes={"rules-practice": HEAD + questions})
     result = run_course("check", "--today", "2026-11-26", cwd=here)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    no_lesson = ("has no lesson link — add `lesson: lesson-id#heading` where this is taught, "
+                 "so the explanation and the report can send a learner there")
+    assert result.stderr.splitlines() == [  # errors, and the item checks' warnings among them
+        f"quizzes/rules-practice.yml:5:3: warning: no-lesson: question 'q1' {no_lesson}",
         "quizzes/rules-practice.yml:9:5: single-choice question 'q1' has 0 correct options — "
         "mark exactly one option `correct: true`, or make it `type: multiple`",
+        f"quizzes/rules-practice.yml:13:3: warning: no-lesson: question 'chat' {no_lesson}",
         "quizzes/rules-practice.yml:32:17: choice 'agree' leads to missing node 'nowhere' — "
-        "use one of: start, middle, good-end, bad-end",
+        "use one of: start, middle, thanks-end, angry-end",
         "course check: 2 errors in 1 file",
     ]
     assert "Traceback" not in result.stderr

@@ -4,7 +4,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import yaml
+
 from coursefolder import LESSON_YML, make_course
+from generator.project import site_settings
 from helpers import run_course
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +23,7 @@ def test_python_m_generator_and_the_console_script_are_the_same_tool(tmp_path):
     by_module = run_course("check", "-f", str(config), cwd=tmp_path)
     assert by_script.returncode == by_module.returncode == 0
     assert by_script.stdout.split(", in ")[0] == by_module.stdout.split(", in ")[0] == (
-        "course check: OK — 2 sections, 1 lessons, 1 quizzes (1 questions), 0 warnings")
+        "course check: OK — 2 sections, 1 lesson, 1 quiz (1 question), 0 warnings")
 
 
 def test_help_lists_the_commands():
@@ -76,7 +80,7 @@ def test_wrong_plugin_options_in_mkdocs_yml_are_clear_messages(tmp_path):
         "mkdocs.yml:15:19: course plugin option 'assessment' must be true or false, not the "
         "text 'false' — write it without quotes, for example: assessment: false",
         "mkdocs.yml:16:20: unknown course plugin option 'contnet_dir' — use one of: enabled, "
-        "content_dir, quiz_dir, assessment, stale_after_days",
+        "content_dir, quiz_dir, assessment, stale_after_days, item_checks, registry",
         "course check: 3 errors in 1 file"]
 
 
@@ -110,32 +114,105 @@ def test_new_refuses_bad_ids_unknown_sections_and_existing_files(tmp_path):
                              "choose another id\n")
 
 
-def test_new_course_then_build_it_from_another_folder(tmp_path):
+NEW_COURSE_FILES = ["content/basics/first-lesson.yml", "content/course.yml",
+                    "content/glossary.yml", "content/policies.yml", "mkdocs.yml",
+                    "quizzes/basics-practice.yml", "quizzes/final-assessment.yml"]
+
+
+@pytest.mark.parametrize("language, title, words", [
+    ("en", "Returns Basics", ["# A lesson. AUTHORING.md explains every key", "Lesson title",
+                              "Learning objectives"]),
+    ("zh", "退货: 基础", ["# 一课。每个字段的说明见 AUTHORING.md", "新课程标题", "学习目标"])])
+def test_new_course_is_complete_and_valid_in_its_language(tmp_path, language, title, words):
     folder = tmp_path / "shop-course"
-    folder.mkdir()
     config = folder / "mkdocs.yml"
-    created = run_course("new", "course", "-f", str(config), cwd=tmp_path)
-    assert created.stdout == ("created shop-course/mkdocs.yml, shop-course/content/course.yml and "
-                              "shop-course/schemas/ (for your editor) — add lessons with "
-                              "`course new lesson SECTION ID`\n")
-    assert run_course("new", "lesson", "basics", "hello", "-f", str(config),
-                      cwd=tmp_path).returncode == 0
-    # Schema references stay inside the course folder, so they hold wherever it is moved.
-    first_line = {path: (folder / path).read_text(encoding="utf-8").splitlines()[0]
-                  for path in ("content/course.yml", "content/basics/hello.yml")}
-    assert first_line == {
-        "content/course.yml": "# yaml-language-server: $schema=../schemas/course.schema.json",
-        "content/basics/hello.yml": "# yaml-language-server: $schema=../../schemas/"
-                                    "lesson.schema.json"}
+    created = run_course("new", "course", "--title", title, "--language", language,
+                         "-f", "shop-course/mkdocs.yml", cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.splitlines() == [
+        "created mkdocs.yml, content/course.yml, content/policies.yml, content/glossary.yml, "
+        "content/basics/first-lesson.yml, quizzes/basics-practice.yml, "
+        "quizzes/final-assessment.yml and schemas/ (for your editor) in shop-course/",
+        "next: `course check -f shop-course/mkdocs.yml`, then `course serve -f "
+        "shop-course/mkdocs.yml` to preview; add lessons with `course new lesson SECTION ID -f "
+        "shop-course/mkdocs.yml`"]
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.yml"))
+    assert files == NEW_COURSE_FILES
     assert sorted(p.name for p in (folder / "schemas").iterdir()) == sorted(
         p.name for p in (ROOT / "generator/schemas").iterdir())
-    built = run_course("build", "-f", str(config), cwd=tmp_path)
+    # Schema references stay inside the course folder, so they hold wherever it is moved.
+    assert (folder / "content/basics/first-lesson.yml").read_text("utf-8").splitlines()[0] == (
+        "# yaml-language-server: $schema=../../schemas/lesson.schema.json")
+    said = site_settings(config)
+    assert (said.site_name.value, said.theme_language.value, said.search_lang.value) == (
+        title, language, language)
+    lesson = (folder / "content/basics/first-lesson.yml").read_text("utf-8")
+    assert words[0] in lesson and words[1] in lesson
+    practice = yaml.safe_load((folder / "quizzes/basics-practice.yml").read_text("utf-8"))
+    assert [q["type"] for q in practice["questions"]] == [
+        "single", "multiple", "true_false", "ordering", "scenario"]
+    assert (practice["mode"], practice["section"], practice["lessons"]) == (
+        "practice", "basics", ["first-lesson"])
+    final_text = (folder / "quizzes/final-assessment.yml").read_text("utf-8")
+    final = yaml.safe_load(final_text)
+    assert (final["mode"], final["required"], "section" in final) == ("assessment", True, False)
+    assert "# exam:" in final_text and "#   time_limit: 45" in final_text
+    check = run_course("check", "-f", str(config), cwd=tmp_path)
+    assert check.returncode == 0, check.stderr
+    assert check.stderr == ""  # not even a warning
+    assert check.stdout.startswith("course check: OK — 1 section, 1 lesson, 2 quizzes "
+                                   "(7 questions), 0 warnings")
+    built = run_course("build", "--strict", "-f", "shop-course/mkdocs.yml", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    assert built.stdout.splitlines()[0].startswith("course build: 5 pages written to "
-                                                   "shop-course/site/ in ")
     assert built.stderr == ""  # nothing to report: no chatter (jieba's model notes, MkDocs' info)
-    assert "Open file://" in built.stdout
-    assert (folder / "site/basics/hello.html").is_file()
+    assert built.stdout.splitlines()[0].startswith("course build: 9 pages written to "
+                                                   "shop-course/site/ in ")
+    assert built.stdout.splitlines()[1].endswith(
+        " in a browser, or run `course serve -f shop-course/mkdocs.yml` to preview.")
+    page = (folder / "site/basics/first-lesson.html").read_text("utf-8")
+    assert f'<html lang="{language}"' in page and words[2] in page
+
+
+def test_new_course_in_the_working_folder_needs_no_f_in_its_hints(tmp_path):
+    created = run_course("new", "course", "--title", "Returns", "--language", "en", cwd=tmp_path)
+    assert created.stdout.splitlines()[1] == (
+        "next: `course check`, then `course serve` to preview; add lessons with `course new "
+        "lesson SECTION ID`")
+    again = run_course("new", "course", "--title", "Returns", "--language", "en", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (2, "course: mkdocs.yml already exists; choose "
+                                                   "another folder\n")
+
+
+def test_new_course_asks_for_a_title_and_a_language_it_has_strings_for(tmp_path):
+    missing = run_course("new", "course", "-f", "c/mkdocs.yml", cwd=tmp_path)
+    assert (missing.returncode, missing.stderr) == (2, (
+        'course: course new course needs --title and --language, e.g. course new course --title '
+        '"Returns basics" --language en -f c/mkdocs.yml\n'))
+    unknown = run_course("new", "course", "--title", "T", "--language", "fr", cwd=tmp_path)
+    assert unknown.stderr == "course: no interface strings for language 'fr'; use one of: en, zh\n"
+    assert not (tmp_path / "c").exists() and not (tmp_path / "mkdocs.yml").exists()
+
+
+def test_new_lessons_and_quizzes_speak_their_courses_language(tmp_path):
+    config = tmp_path / "c" / "mkdocs.yml"
+    run_course("new", "course", "--title", "Returns", "--language", "en", "-f", str(config),
+               cwd=tmp_path, check=True)
+    lesson = run_course("new", "lesson", "basics", "second", "-f", "c/mkdocs.yml", cwd=tmp_path)
+    assert lesson.stdout == ("created c/content/basics/second.yml — edit it, then run "
+                             "`course check -f c/mkdocs.yml`\n")
+    run_course("new", "quiz", "more-practice", "basics", "-f", str(config), cwd=tmp_path,
+               check=True)
+    run_course("new", "quiz", "exam", "-f", str(config), cwd=tmp_path, check=True)
+    assert "Lesson title" in (tmp_path / "c/content/basics/second.yml").read_text("utf-8")
+    practice = yaml.safe_load((tmp_path / "c/quizzes/more-practice.yml").read_text("utf-8"))
+    assert practice["lessons"] == ["first-lesson", "second"]
+    assert yaml.safe_load((tmp_path / "c/quizzes/exam.yml").read_text("utf-8"))["mode"] == (
+        "assessment")
+    check = run_course("check", "-f", str(config), cwd=tmp_path)
+    assert check.returncode == 0 and check.stderr == "", check.stderr
+    wrong = run_course("new", "lesson", "basics", "third", "--language", "zh", cwd=tmp_path)
+    assert wrong.stderr == ("course: --title and --language are for `course new course`; a lesson "
+                            "or quiz takes its course's language\n")
 
 
 def test_build_into_a_folder_outside_the_working_folder_names_it_in_full(tmp_path):

@@ -155,13 +155,13 @@ EXPECTED = {
         "quizzes/rules-practice.yml:23:13: node 'orphan' cannot be reached from the start — lead a choice to it, or remove it",
     ],
     '42-scenario-missing-node': [
-        "quizzes/rules-practice.yml:18:19: choice 'no-refund' leads to missing node 'worse' — use one of: start, good, bad",
+        "quizzes/rules-practice.yml:18:19: choice 'no-refund' leads to missing node 'worse' — use one of: start, thanked, complained",
     ],
     '43-scenario-cycle': [
         "quizzes/rules-practice.yml:25:19: choice 'again' leads back to 'start', making a loop — conversations must move forward; lead it to a new node",
     ],
     '44-scenario-path-without-ending': [
-        "quizzes/rules-practice.yml:21:9: node 'bad' has no choices and no outcome, so the conversation stops without an ending — add `choices:` or an `outcome:` for this ending",
+        "quizzes/rules-practice.yml:21:9: node 'complained' has no choices and no outcome, so the conversation stops without an ending — add `choices:` or an `outcome:` for this ending",
     ],
     '45-scenario-no-points': [
         "quizzes/rules-practice.yml:5:5: scenario 'chat' gives no points on any path — give the good choices `points:`",

@@ -71,8 +71,8 @@ def test_loading_loads_and_leaves_what_spans_files_to_the_checks(here):
     loaded = load_course(here / "content", here / "quizzes")
     assert loaded.problems == [] and loaded.lesson("refund-rules") is not None
     assert problems(here) == [
-        "content/rules/refund-rules.yml:16:14: unknown lesson 'no-such-lesson' — check the "
-        "lesson id"]
+        "content/rules/refund-rules.yml:16:14: unknown lesson 'no-such-lesson' — use one of: "
+        "refund-rules"]
 
 
 def test_a_file_that_does_not_validate_is_kept_as_a_problem_for_the_run(here):

@@ -17,7 +17,8 @@ def test_mkdocs_config_has_the_declared_options_and_defaults():
 
 
 @pytest.mark.parametrize("name, value", [("stale_after_days", "often"), ("assessment", "yes"),
-                                         ("content_dir", 3), ("quiz_dir", True)])
+                                         ("content_dir", 3), ("quiz_dir", True),
+                                         ("item_checks", 5)])
 def test_mkdocs_refuses_what_the_declaration_refuses(name, value):
     config = CourseConfig()
     config.load_dict({name: value})

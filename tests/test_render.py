@@ -1,7 +1,6 @@
 """Rendering: golden pages for every block type, and safety of author text."""
 
 import datetime
-import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from generator.loading import load_course
 from generator.markup import TextRenderer, escape_html_outside_code
 from generator.render.lesson import render_lesson
 from generator.render.pages import render_glossary, render_home, render_policies, render_section
+from helpers import assert_golden
 
 FIXTURE = Path(__file__).parent / "fixtures" / "golden-course"
 GOLDEN = Path(__file__).parent / "golden"
@@ -19,14 +19,6 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.fixture(scope="module")
 def loaded():
     return checked(load_course(FIXTURE / "content", None), today=datetime.date(2026, 11, 26))
-
-
-def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/<name>; UPDATE_GOLDEN=1 rewrites the file (review the diff)."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 def test_lesson_page_golden(loaded):

@@ -2,7 +2,6 @@
 
 import html
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -19,6 +18,7 @@ from generator.render.quiz import (
     render_quiz,
 )
 from generator.shuffle import display_order
+from helpers import assert_golden
 from quizhelpers import (
     QUIZ_COURSE,
     build_fixture_course,
@@ -34,14 +34,6 @@ from quizhelpers import (
 
 GOLDEN = Path(__file__).parent / "golden"
 DATA = re.compile(r'<div class="course-quiz" [^>]*data-json="([^"]*)"')
-
-
-def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/<name>; UPDATE_GOLDEN=1 rewrites the file (review the diff)."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -29,16 +29,31 @@ def test_lesson_schema_refuses_unknown_keys():
     assert any("'obectives' was unexpected" in e.message for e in errors)
 
 
-@pytest.mark.parametrize("name, text", [
-    ("lesson", scaffold.lesson_text(ROOT / "content/rules/x.yml", "new-lesson",
-                                    today=datetime.date(2026, 11, 26))),
-    ("quiz", scaffold.quiz_text(ROOT / "quizzes/x.yml", "new-quiz", "rules")),
-    ("course", scaffold.course_text(ROOT / "content/course.yml")),
-])
+def starting_files():
+    """What `course new` writes, in both languages: a whole course, a lesson, both quizzes."""
+    kinds = {"content/course.yml": "course", "content/policies.yml": "policies",
+             "content/glossary.yml": "glossary"}
+    for language in ("en", "zh"):
+        new_course = scaffold.course_files(ROOT / "new", "Returns: basics", language,
+                                           today=datetime.date(2026, 11, 26))
+        for relative, text in new_course.items():
+            if relative != "mkdocs.yml":
+                kind = kinds.get(relative, "quiz" if relative.startswith("quizzes/") else "lesson")
+                yield pytest.param(kind, text, id=f"{language}-{relative}")
+        yield pytest.param("lesson", scaffold.lesson_text(
+            ROOT / "content/rules/x.yml", "new-lesson", today=datetime.date(2026, 11, 26),
+            language=language), id=f"{language}-new-lesson")
+        for section in ("rules", None):
+            yield pytest.param("quiz", scaffold.quiz_text(ROOT / "quizzes/x.yml", "new-quiz",
+                                                          section, language=language),
+                               id=f"{language}-new-quiz-{section}")
+
+
+@pytest.mark.parametrize("name, text", list(starting_files()))
 def test_starting_files_carry_the_schema_comment_and_pass_it(name, text):
     first = text.splitlines()[0]
     assert first.startswith("# yaml-language-server: $schema=")
-    assert first.endswith(f"generator/schemas/{name}.schema.json")
+    assert first.endswith(f"schemas/{name}.schema.json")
     assert list(validator(name).iter_errors(parse(text, "new.yml").data)) == []
 
 

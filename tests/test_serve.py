@@ -74,6 +74,8 @@ def test_serve_rebuilds_when_lesson_or_quiz_yaml_changes(served_course):
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("title: 练习", "title: 新练习"),
                     "utf-8")
     wait_for(lambda: "新练习" in fetch(base + "/quiz/rules-practice.html"))
+    # A preview publishes nothing: no registry of published versions is created or written.
+    assert not (folder / "published.jsonl").exists()
 
 
 def test_a_mistake_shows_over_the_last_good_page_and_in_the_terminal_until_fixed(served_course):

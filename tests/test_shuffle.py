@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from generator.shuffle import mulberry32, presentation, shuffled
+from generator.shuffle import display_order, mulberry32, presentation, shuffled
 from quizhelpers import make_quiz, multiple, ordering, scenario, single, true_false
 
 
@@ -95,3 +95,14 @@ def test_draws_follow_yaml_order_whatever_order_the_questions_are_shown_in():
     assert shown.questions == questions
     assert shown.options == {"s1": s1, "m1": m1, "s2": s2}
     assert shown.choices == {"c1": {"start": start, "mid": mid, "end-good": [], "end-bad": []}}
+
+
+def test_steps_are_never_listed_as_the_answer_or_the_answer_backwards():
+    # 'x-y' and 'refund-steps' are ids whose plain shuffle of three or four steps is the reverse.
+    for n in range(2, 9):
+        for name in ("a", "b", "steps", "x-y", "refund-steps"):
+            q = make_quiz(ordering(qid=name, items=[f"s{i}" for i in range(n)])).questions[0]
+            listed = [i.id for i in display_order(q)]
+            answer = [f"s{i}" for i in range(n)]
+            assert sorted(listed) == answer and listed != answer
+            assert listed != answer[::-1] or n == 2  # two steps have no other order

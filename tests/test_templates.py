@@ -10,8 +10,8 @@ from markupsafe import Markup
 from generator.templates import FONTS, LINES, ONE_LINE, environment, render
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
-PAGES = ["certificate.html", "certificates-index.html", "handbook.html", "report.html",
-         "scorm-launch.html"]
+PAGES = ["certificate.html", "certificates-index.html", "codesheet.html", "handbook.html",
+         "report.html", "scorm-launch.html"]
 
 
 def test_every_page_extends_the_one_base_layout():
@@ -26,6 +26,13 @@ def test_a_value_is_escaped_as_the_pages_always_were_and_our_html_is_not():
     assert template.render(text="<a href='x'>\"&\"</a>", ours=Markup("<b>ok</b>")) == (
         "<p title=\"&lt;a href=&#x27;x&#x27;&gt;&quot;&amp;&quot;&lt;/a&gt;\">"
         "&lt;a href=&#x27;x&#x27;&gt;&quot;&amp;&quot;&lt;/a&gt;<b>ok</b></p>")
+
+
+def test_text_a_learner_typed_shows_its_control_characters_then_is_escaped():
+    """`visible`: a newline, ESC or a bidi override in a name is shown, never obeyed."""
+    template = environment().from_string("<p>{{ name | visible }}</p>")
+    assert template.render(name="<b>王\u202e</b>\n\x1b[31m") == (
+        "<p>&lt;b&gt;王\\u202e&lt;/b&gt;\\n\\x1b[31m</p>")
 
 
 def test_the_two_ways_of_writing_the_layout(tmp_path):
@@ -46,7 +53,7 @@ def test_the_two_ways_of_writing_the_layout(tmp_path):
 def test_no_page_module_escapes_by_hand():
     """The modules that write standalone pages leave escaping to the templates."""
     for module in ("desk/report.py", "desk/certificates.py", "desk/charts.py",
-                   "export/handbook.py", "export/scorm.py"):
+                   "desk/codesheet.py", "export/handbook.py", "export/scorm.py"):
         tree = ast.parse((PACKAGE / module).read_text("utf-8"))
         calls = {node.func.attr for node in ast.walk(tree)
                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)}

@@ -8,7 +8,14 @@
   'use strict';
   if (window.CourseQuiz) return; // loaded twice: the first one stays
 
-  const say = (strings, key, vars = {}) => strings[key].replace(/\{(\w+)\}/g, (_, k) => vars[k]);
+  // A string with a count may come as plural forms ({one, other, …}: generator/plurals.py), the
+  // form picked by its {n} with the page language's CLDR rules, as Babel picks it in Python.
+  const plural = new Intl.PluralRules(document.documentElement.lang || 'en');
+  const say = (strings, key, vars = {}) => {
+    const entry = strings[key];
+    const text = typeof entry === 'string' ? entry : entry[plural.select(vars.n)] || entry.other;
+    return text.replace(/\{(\w+)\}/g, (_, k) => vars[k]);
+  };
   const round2 = (x) => String(Math.round(x * 100) / 100);
   const now = () => new Date().toISOString();
   const all = (root, selector) => [...root.querySelectorAll(selector)];

@@ -7,6 +7,7 @@ import re
 from pathlib import PurePath
 
 from ..loaded import LoadedCourse
+from ..pagepaths import link_name
 from ..yamlsource import Locator
 from .findings import Findings
 
@@ -48,3 +49,13 @@ def _glossary_terms_once(loaded: LoadedCourse, found: Findings) -> None:
                         f"glossary term '{name}' is defined twice",
                         f"merge it with terms[{seen[name]}]")
         seen.setdefault(name, index)
+    # Each entry's id on the glossary page (and the link name a `glossary:` link may use).
+    anchors: dict[str, int] = {}
+    for index, term in enumerate(loaded.glossary.terms):
+        name = link_name(term.term)
+        first = anchors.setdefault(name, index)
+        other = loaded.glossary.terms[first].term
+        if other != term.term:  # the same spelling twice is reported above
+            found.error(loaded.glossary_locator, ("terms", index, "term"),
+                        f"glossary terms '{other}' and '{term.term}' have the same link name "
+                        f"'{name}'", "spell them apart, or merge them into one entry")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..loaded import LoadedCourse
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
+from ..plurals import english
 from ..quizgraph import explore, start_node
 from ..yamlsource import Locator
 from .findings import Findings
@@ -72,9 +73,8 @@ def _check_draw(quiz: Quiz, locator: Locator, found: Findings) -> None:
                         f"give questions `pool: {part.pool}`, or draw one of: {known}")
         elif part.count > size:
             found.error(locator, path + ("count",), f"draw of {part.count} from pool "
-                        f"'{part.pool}', which has only {size} question"
-                        f"{'s' if size != 1 else ''}", f"draw at most {size}, or add "
-                        "questions to the pool")
+                        f"'{part.pool}', which has only {english(size, 'question')}",
+                        f"draw at most {size}, or add questions to the pool")
     for index, question in enumerate(quiz.questions):
         if question.pool is None:
             found.error(locator, ("questions", index), f"question '{question.id}' is in no "

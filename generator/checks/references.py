@@ -13,12 +13,15 @@ import difflib
 from pydantic import BaseModel
 
 from .. import pagepaths
+from ..anchors import slug
 from ..catalogue import strings
 from ..loaded import LoadedCourse
-from ..markup import COURSE_LINK, LINK_START, POLICY_REF, TextRenderer, without_code
+from ..markup import COURSE_LINK, LINK_START, POLICY_REF, TextRenderer, link_parts, without_code
 from ..outline import lesson_anchors
+from ..pagepaths import link_name
 from ..yamlsource import Locator
 from .findings import Findings
+from .sitelinks import SiteLinks
 
 
 class ReferenceMemo:
@@ -60,18 +63,35 @@ def check_references(loaded: LoadedCourse, found: Findings,
     if memo is not None:
         memo.begin(loaded)
     references = _References(loaded, found, memo)
+    links = references.site_links
     for entry in loaded.lessons:
-        references.in_text(entry.lesson, (), entry.locator)
+        page = pagepaths.lesson(entry.section.id, entry.lesson.id)
+        references.in_text(entry.lesson, (), entry.locator, page)
+        for index, source in enumerate(entry.lesson.sources):
+            if source.url:
+                links.target(source.url, ("sources", index, "url"), entry.locator, page)
     for entry in loaded.quizzes:
         references.of_quiz(entry.quiz, entry.locator)
-        references.in_text(entry.quiz, (), entry.locator)
-    references.in_text(loaded.course, (), loaded.course_locator)
+        references.in_text(entry.quiz, (), entry.locator, pagepaths.quiz(entry.quiz.id))
+    course = loaded.course
+    for name in type(course).model_fields:  # each section's text is on the section's page
+        if name != "sections":
+            references.in_text(getattr(course, name), (name,), loaded.course_locator,
+                               pagepaths.HOME)
+    for index, section in enumerate(course.sections):
+        references.in_text(section, ("sections", index), loaded.course_locator,
+                           pagepaths.section(section.id))
     if loaded.policies_locator is not None:
         for name, policy in loaded.policies.policies.items():
-            references.in_text(policy, ("policies", name), loaded.policies_locator)
+            path = ("policies", name)
+            references.in_text(policy, path, loaded.policies_locator, pagepaths.POLICIES)
+            if policy.source.url:
+                links.target(policy.source.url, path + ("source", "url"),
+                             loaded.policies_locator, pagepaths.POLICIES)
     if loaded.glossary_locator is not None:
         for index, term in enumerate(loaded.glossary.terms):
-            references.in_text(term, ("terms", index), loaded.glossary_locator)
+            references.in_text(term, ("terms", index), loaded.glossary_locator,
+                               pagepaths.GLOSSARY)
 
 
 class _References:
@@ -80,6 +100,7 @@ class _References:
         self.found = found
         self._anchors: dict[str, set[str]] = {}
         self.memo = memo
+        self.site_links = SiteLinks(loaded, found, self._lesson_anchors)
 
     def of_quiz(self, quiz, locator: Locator) -> None:
         """The quiz's section and lessons, and the lesson each question links to."""
@@ -96,8 +117,9 @@ class _References:
             if question.lesson:
                 self.lesson_ref(question.lesson, locator, ("questions", index, "lesson"))
 
-    def in_text(self, value, path: tuple, locator: Locator) -> None:
-        """Every reference in the text of a model, a list, a mapping or a string."""
+    def in_text(self, value, path: tuple, locator: Locator, page: str) -> None:
+        """Every reference in the text of a model, a list, a mapping or a string, shown on
+        `page` (links are read from there)."""
         if self.memo is None:
             texts = _texts(value, ())
         else:
@@ -106,9 +128,9 @@ class _References:
                 kept = self.memo.texts[id(value)] = (value, _texts(value, ()))
             texts = kept[1]
         for where, text in texts:
-            self._in_string(text, path + where, locator)
+            self._in_string(text, path + where, locator, page)
 
-    def _in_string(self, value: str, path: tuple, locator: Locator) -> None:
+    def _in_string(self, value: str, path: tuple, locator: Locator, page: str) -> None:
         error = self.found.error
         value = without_code(value)  # code shows course syntax as written, unresolved
         for match in POLICY_REF.finditer(value):
@@ -125,14 +147,34 @@ class _References:
                       f"end the link with an ASCII ')': [text]({target.split('）')[0]})",
                       inside=at)
                 continue
-            self._link(match.group(1), match.group(2), (match.group(3) or "")[1:], locator,
-                       path, at)
+            self._link(*link_parts(match), locator, path, at)
         for start in LINK_START.finditer(value):
             if start.start() not in linked:
-                shown = value[start.start() + 2:].split("\n")[0][:40]
-                error(locator, path, f"link '({shown}' is not closed, so it would show as raw "
-                      "text", "write it as [text](kind:id) with ASCII brackets and no spaces "
-                      "inside the ( )", inside=(value, start.start() + 2))
+                self._unreadable(value, start, locator, path)
+        if "](" in value or "]:" in value:
+            self.site_links.in_string(value, path, locator, page)
+
+    def _unreadable(self, value: str, start, locator: Locator, path: tuple) -> None:
+        """A course link that would show as raw text: a space in its target, or no end."""
+        at = (value, start.start() + 2)
+        line = value[start.start() + 2:].split("\n")[0]
+        target = line.split(")")[0]
+        if ")" in line and " " in target and not target.startswith("<"):
+            kind, _, rest = target.partition(":")
+            ident, _, anchor = rest.partition("#")
+            if kind == "glossary":
+                hint = (f"write the term's link name, [text](glossary:{link_name(ident)}), or "
+                        f"the target in angle brackets: [text](<{target}>)")
+            elif anchor:
+                hint = f"anchors join words with '-': [text]({kind}:{ident}#{slug(anchor, '-')})"
+            else:
+                hint = f"ids have no spaces: [text]({kind}:{ident.replace(' ', '')})"
+            self.found.error(locator, path, f"link target '{target}' has a space, so the link "
+                             "would show as raw text", hint, inside=at)
+            return
+        self.found.error(locator, path, f"link '({line[:40]}' is not closed, so it would show "
+                         "as raw text", "write it as [text](kind:id) with ASCII brackets and no "
+                         "spaces inside the ( )", inside=at)
 
     def _link(self, kind: str, ident: str, anchor: str, locator: Locator, path: tuple,
               at: tuple[str, int] | None = None) -> None:
@@ -141,15 +183,15 @@ class _References:
             self.lesson_ref(ident + (f"#{anchor}" if anchor else ""), locator, path, at)
         elif kind == "quiz" and loaded.quiz(ident) is None and ident not in loaded.unloaded_quizzes:
             error(locator, path, f"link to unknown quiz '{ident}'",
-                  f"use one of: {', '.join(e.quiz.id for e in loaded.quizzes) or 'none'}",
-                  inside=at)
+                  suggestion(ident, [e.quiz.id for e in loaded.quizzes], "add a quiz file to "
+                             "quizzes/"), inside=at)
         elif kind == "section" and ident not in {s.id for s in loaded.course.sections}:
             error(locator, path, f"link to unknown section '{ident}'",
-                  f"use one of: {', '.join(s.id for s in loaded.course.sections)}", inside=at)
-        elif (kind == "glossary" and not loaded.glossary_unloaded
-              and loaded.glossary.find(ident) is None):
+                  suggestion(ident, [s.id for s in loaded.course.sections], ""), inside=at)
+        elif kind == "glossary" and not loaded.glossary_unloaded and loaded.term(ident) is None:
+            names = [name for term in loaded.glossary.terms for name in (term.term, *term.aliases)]
             error(locator, path, f"link to unknown glossary term '{ident}'",
-                  "add it to glossary.yml", inside=at)
+                  suggestion(ident, names, "add it to glossary.yml"), inside=at)
         elif kind == "policy" and self._policy_unknown(ident):
             error(locator, path, f"link to unknown policy '{ident}'", self._policy_hint(ident),
                   inside=at)
@@ -165,8 +207,7 @@ class _References:
             return f"did you mean '{close[0]}'?"
         if not known:
             return "define it in policies.yml (known: none defined)"
-        more = f", … ({len(known)} in all)" if len(known) > 8 else ""
-        return f"define it in policies.yml (known: {', '.join(known[:8])}{more})"
+        return f"define it in policies.yml (known: {_listed(known)})"
 
     def lesson_ref(self, ref: str, locator: Locator, path: tuple,
                    at: tuple[str, int] | None = None) -> None:
@@ -184,9 +225,8 @@ class _References:
                              "use one of: " + ", ".join(close or known[:8]), inside=at)
 
     def _lesson_hint(self, lesson_id: str) -> str:
-        ids = [e.lesson.id for e in self.loaded.lessons]
-        close = difflib.get_close_matches(lesson_id, ids, n=1)
-        return f"did you mean '{close[0]}'?" if close else "check the lesson id"
+        return suggestion(lesson_id, [e.lesson.id for e in self.loaded.lessons],
+                          "add the lesson first (course new lesson SECTION ID)")
 
     def _lesson_anchors(self, lesson_id: str) -> set[str]:
         if lesson_id not in self._anchors:
@@ -206,7 +246,7 @@ def _texts(value, path: tuple) -> list[tuple[tuple, str]]:
     """The texts in a model, a list, a mapping or a string that may hold a reference, with
     where each is."""
     if isinstance(value, str):
-        return [(path, value)]
+        return [(path, value)] if _may_refer(value) else []
     if isinstance(value, BaseModel):
         items = ((name, getattr(value, name)) for name in type(value).model_fields)
     elif isinstance(value, (list, tuple)):
@@ -219,8 +259,27 @@ def _texts(value, path: tuple) -> list[tuple[tuple, str]]:
     # Called for every value of every file: skip at once what cannot hold a reference.
     for key, item in items:
         if isinstance(item, str):
-            if "{{" in item or "](" in item:
+            if _may_refer(item):
                 found.append((path + (key,), item))
         elif isinstance(item, (BaseModel, list, tuple, dict)):
             found += _texts(item, path + (key,))
     return found
+
+
+def _may_refer(text: str) -> bool:
+    """A policy value, an inline link or a reference-style link's definition may be in it."""
+    return "{{" in text or "](" in text or "]:" in text
+
+
+def suggestion(name: str, known: list[str], none_hint: str) -> str:
+    """What to write instead of an unknown `name`: the close match when there is one, else the
+    names there are (`none_hint` when there are none)."""
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"use one of: {_listed(known)}" if known else none_hint
+
+
+def _listed(names: list[str]) -> str:
+    more = f", … ({len(names)} in all)" if len(names) > 8 else ""
+    return ", ".join(names[:8]) + more

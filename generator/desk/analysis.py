@@ -12,6 +12,11 @@ Formulas (one attempt per learner and quiz, chosen as best or latest by the call
   D = mean fraction on this question in the upper group - mean fraction in the lower group.
   Ranking on the rest of the quiz, as Moodle's index does, keeps a question from correlating with
   itself. Reported only when n >= 10; below that the groups are one or two people.
+- With papers drawn from pools, each question's facility and discrimination are over the
+  attempts that scored it, that is the learners who drew it (an attempt holds results only for
+  the questions of its paper); the rest-of-quiz ranking uses each learner's own paper.
+- **Reliability** and the **standard error of measurement** of the whole quiz: see
+  `reliability.py` (shown from MIN_LEARNERS learners).
 - A question is **flagged** when its facility is below 0.3 (most learners miss it: a wrong key,
   a misleading wording or an untaught point) or its discrimination is negative (the strongest
   learners do worse on it than the weakest), once at least 5 attempts scored it.
@@ -27,6 +32,7 @@ from ..models.quiz import MultipleChoice, Quiz, Scenario, SingleChoice, TrueFals
 from ..quizgraph import endings
 from ..scoring import percent
 from .gradebook import StoredAttempt
+from .reliability import Reliability, reliability
 
 GROUP_SHARE = 0.27
 MIN_FOR_DISCRIMINATION = 10
@@ -84,6 +90,7 @@ class QuizStats:
     mean_score: float | None
     histogram: tuple[int, ...]  # BINS counts of learners by score
     questions: tuple[QuestionStats, ...]
+    reliability: Reliability | None = None
 
     @property
     def pass_rate(self) -> float | None:
@@ -100,14 +107,17 @@ def analyse_quiz(quiz: Quiz, chosen: list[StoredAttempt]) -> QuizStats:
     questions = tuple(_question_stats(number, question, mine)
                       for number, question in enumerate(quiz.questions, 1))
     return QuizStats(quiz.id, quiz.title, quiz.pass_mark, quiz.required, len(mine),
-                     sum(1 for a in mine if a.passed), mean, tuple(histogram), questions)
+                     sum(1 for a in mine if a.passed), mean, tuple(histogram), questions,
+                     reliability(quiz, mine))
 
 
 def _question_stats(number: int, question, attempts: list[StoredAttempt]) -> QuestionStats:
     scored = []  # (attempt, its result for this question)
     for attempt in attempts:
         result = next((q for q in attempt.questions if q.question == question.id), None)
-        if result is not None:
+        # A question changed since the learner's version (counted 0) says nothing about it now;
+        # one not drawn for this learner has no result: each counts over those who drew it.
+        if result is not None and result.status != "changed":
             scored.append((attempt, result))
     n = len(scored)
     facility = sum(_fraction(r) for _, r in scored) / n if n else None

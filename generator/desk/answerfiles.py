@@ -1,29 +1,37 @@
 """Read one answer file: bytes in, validated data out, or one line saying what is wrong.
 
-`AnswerFile` (generator/models/answers.py) defines the format. Grading thousands of files, we
-validate against `AnswerData`, the same schema as TypedDicts, which pydantic-core checks in Rust
-without building model objects, and with each answer's value left to the grader, which checks it
-against its question anyway (the union of answer types is a third of AnswerFile's cost). Only
-when a file fails do we ask AnswerFile itself, so the message is the definition's, turned into a
-sentence a trainer can act on (`learner.name: expected text, got a number`). A test keeps the
-two schemas equal.
+`AnswerFile` (generator/models/answers.py) defines the formats. Grading thousands of files, we
+decode with `answerdata`, the same formats as msgspec Structs: it validates while it parses, in
+C. Only when a file fails do we ask AnswerFile itself, so the message is the definition's, turned
+into a sentence a trainer can act on (`learner.name: expected text, got a number`). A test keeps
+the two accepting the same files.
+
+The file is also kept as parsed JSON (times as the text the page wrote): the document the
+signature and the attempt's identity are computed from (`integrity/canonical.py`). It is
+refused when an object names a key twice (readers disagree on which value wins, so a signature
+over one reading could "cover" another), or holds a NUL character (PostgreSQL cannot store it)
+or half of a surrogate pair (not text).
 """
 
 from __future__ import annotations
 
 import codecs
-import datetime
-import hashlib
 import json
 import os
+import re
+import stat
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
 
-from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
-from typing_extensions import NotRequired, TypedDict  # pydantic needs these on Python < 3.12
+import msgspec
+from pydantic import ValidationError
 
 from ..errors import format_key_path
-from ..models.answers import FORMAT, AnswerFile
+from ..integrity.canonical import DuplicateKey, attempt_hash, loads_unique
+from ..models.answers import FORMAT, FORMAT_1, FORMATS, AnswerFile
+from . import answerdata
+from .answerdata import AnswerData1, AnswerData2
+from .escape import terminal
 
 # A 50-question answer file is about 10 KB; 1 MB leaves room for 1,000 long answers and refuses
 # a video or an archive sent by mistake before it is read into memory.
@@ -39,16 +47,22 @@ class BadAnswerFile(Exception):
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing by size before reading a large file into memory."""
+    """The file's bytes, refusing by size before reading a large file into memory, and refusing
+    anything but a regular file (a named pipe would block the grader until someone writes)."""
     # Plain os calls: half the time of a Python file object, and this runs once per answer file.
+    # O_NONBLOCK: opening a named pipe returns at once instead of waiting for a writer; for a
+    # regular file it changes nothing.
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise BadAnswerFile("no such file") from None
     except OSError as error:
         raise _unreadable(error) from None
     try:
-        size = os.fstat(fd).st_size
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise BadAnswerFile(not_a_file(status.st_mode))
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise BadAnswerFile(_too_large(size))
         # Ask for one byte more than fstat() said (asking for the whole limit would allocate
@@ -74,61 +88,115 @@ def _unreadable(error: OSError) -> BadAnswerFile:
     return BadAnswerFile(f"cannot read file: {error.strerror or error}")
 
 
-def content_hash(data: bytes) -> str:
-    """What identifies an attempt: the same file imported twice is one attempt."""
-    return hashlib.sha256(data).hexdigest()
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
 
 
-_STRICT = ConfigDict(extra="forbid", strict=True)
+def not_a_file(mode: int) -> str:
+    """Why an entry that is not a regular file is not graded."""
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"is {kind}, not a file; answer files are regular files"
 
 
-class LearnerData(TypedDict):
-    __pydantic_config__ = _STRICT  # type: ignore[misc]
-    name: Annotated[str, Field(min_length=1, max_length=100)]
-    id: NotRequired[Optional[Annotated[str, Field(max_length=100)]]]
+@dataclass(frozen=True)
+class ParsedFile:
+    """A valid answer file: its data (validated, times as datetimes), the document as written
+    (the parsed JSON, times as text: what the signature covers) and the attempt's identity."""
+
+    data: AnswerData2 | AnswerData1
+    document: dict
+    attempt_hash: str
+
+    @property
+    def format(self) -> int:
+        return 2 if isinstance(self.data, AnswerData2) else 1
 
 
-class AnswerItem(TypedDict):
-    __pydantic_config__ = _STRICT  # type: ignore[misc]
-    question: Annotated[str, Field(min_length=1, max_length=64)]
-    answer: Any  # any JSON value here; see is_answer_value and the grader
-    answered_at: NotRequired[Optional[datetime.datetime]]
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+_ESCAPED_UNSTORABLE = re.compile(rb"\\u(?:0000|[dD][89abcdefABCDEF])")
+_JSON_WHITESPACE = b" \t\n\r"
 
 
-class AnswerData(TypedDict):
-    """AnswerFile's schema as plain dicts (see the module docstring)."""
-
-    __pydantic_config__ = _STRICT  # type: ignore[misc]
-    format: Literal["course-answers/1"]
-    course: str
-    quiz: Annotated[str, Field(min_length=1, max_length=64)]
-    quiz_version: str
-    question_versions: dict[str, str]
-    learner: LearnerData
-    seed: Annotated[int, Field(ge=0, le=4294967295)]
-    started_at: datetime.datetime
-    submitted_at: datetime.datetime
-    answers: Annotated[list[AnswerItem], Field(max_length=1000)]
-    page_score: NotRequired[Optional[Annotated[float, Field(ge=0, le=1)]]]
-
-
-_FAST = TypeAdapter(AnswerData)
-
-
-def parse(data: bytes) -> AnswerData:
+def parse(data: bytes) -> ParsedFile:
     """Validate an answer file's bytes; raise BadAnswerFile naming the first problem."""
     if data.startswith(codecs.BOM_UTF8):  # Notepad adds one when a trainer re-saves the file
         data = data[len(codecs.BOM_UTF8):]
     try:
-        return _FAST.validate_json(data)
-    except ValidationError:
-        pass
+        valid = answerdata.decode(data)
+    except answerdata.NOT_TAKEN:
+        valid = _by_the_definition(data)
+    document = _document(data)
+    # Raw control characters are not valid JSON: a NUL or a surrogate can only come escaped.
+    if _ESCAPED_UNSTORABLE.search(data):
+        _refuse_unstorable_text(document, "")
+    return ParsedFile(valid, document, attempt_hash(document))
+
+
+def _by_the_definition(data: bytes) -> AnswerData2 | AnswerData1:
+    """A file the fast schema refused, read by the definition: its message, or its data where
+    the definition accepts it (it takes a few more spellings of a time)."""
     try:
         model = AnswerFile.model_validate_json(data)
     except ValidationError as error:
         raise BadAnswerFile(describe(error, data)) from None
-    # The definition accepts what the fast schema refused: trust the definition.
-    return model.model_dump()  # type: ignore[return-value]
+    try:
+        return answerdata.from_definition(model.root.model_dump(exclude_unset=True))
+    except msgspec.ValidationError as error:  # pragma: no cover - the two schemas agree
+        raise BadAnswerFile(one_line(str(error))) from None
+
+
+def _document(data: bytes) -> dict:
+    """The file as parsed JSON, refusing a key named twice in one object.
+
+    JSON readers disagree on which of two values wins (Python and JavaScript keep the last,
+    others the first), so a signature over one reading could "cover" another. msgspec keeps the
+    last without a word, so we count: every key of the file ends in `"` and `:`, with only
+    white space between, so the file has at least as many `":` (white space taken out) as its
+    objects have keys; a valid file's objects are the file, its learner, its answers (and a
+    format-1 file's question_versions). The same number: no key twice. More (a `\\":` inside
+    some text can add one, and an object given as an answer, which the grader refuses, adds
+    its keys): the standard library's parser looks at every object.
+    """
+    document = _GENERIC.decode(data)
+    found = data.translate(None, _JSON_WHITESPACE).count(b'":')
+    if found > _keys(document):
+        try:
+            loads_unique(data)
+        except DuplicateKey as error:
+            where = f"{terminal(error.where)}: " if error.where else ""
+            raise BadAnswerFile(f"{where}key {quote(error.key)} appears twice; a field may "
+                                "appear only once (programs disagree on which one counts)"
+                                ) from None
+    return document
+
+
+def _keys(document: dict) -> int:
+    """How many keys the objects of a valid answer file hold."""
+    return (len(document) + len(document["learner"]) + len(document.get("question_versions", ()))
+            + sum(map(len, document["answers"])))
+
+
+_GENERIC = msgspec.json.Decoder()
+
+
+def _refuse_unstorable_text(value, where: str) -> None:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise BadAnswerFile(f"{where or 'the file'}: contains a NUL character (\\u0000), "
+                                "which is not text")
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise BadAnswerFile(f"{where or 'the file'}: contains half of a surrogate pair "
+                                "(\\ud800-\\udfff), which is not text")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            path = f"{where}.{terminal(key)}" if where else terminal(key)
+            _refuse_unstorable_text(key, path)
+            _refuse_unstorable_text(item, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_unstorable_text(item, f"{where}[{index}]")
 
 
 def is_answer_value(value) -> bool:
@@ -146,7 +214,7 @@ def describe(error: ValidationError, data: bytes) -> str:
     where, what = first
     if not where and what.startswith("expected a JSON object"):
         return f"not an answer file: {what}"
-    if where == "format" and what == "missing":
+    if (where == "format" and what == "missing") or what == "no format":
         return f'not an answer file: no "format": "{FORMAT}" in it'
     more = len(problems) - 1
     suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
@@ -165,6 +233,9 @@ def _describe_json(detail: str, data: bytes) -> str:
                 "text; save the file as UTF-8")
     if detail.startswith("recursion limit exceeded"):
         return "not an answer file: JSON nested too deeply"
+    if "escape" in detail and _ESCAPED_SURROGATE.search(data):
+        where = detail[detail.rindex(" at line "):] if " at line " in detail else ""
+        return f"not JSON: half of a surrogate pair (\\ud800-\\udfff){where}, which is not text"
     return f"not JSON: {detail}"
 
 
@@ -176,7 +247,11 @@ def _problems(error: ValidationError) -> list[tuple[str, str]]:
         if kind == "json_invalid":
             return [("json", str(item.get("ctx", {}).get("error", item["msg"])))]
         loc = _strip_union_tags(item["loc"])
-        where = format_key_path(loc)
+        if loc and loc[0] in FORMATS:  # the format's member of the union: not a place
+            loc = loc[1:]
+        if kind == "union_tag_invalid":
+            loc = ("format",)
+        where = terminal(format_key_path(loc))
         if where in found:  # a union reports one error per member: keep the first, reworded
             continue
         found[where] = _what(item, loc)
@@ -220,6 +295,15 @@ def _what(item: dict, loc: tuple) -> str:
         return f"expected a list, got {kind_of(value)}"
     if kind == "literal_error":
         return f"expected {json.dumps(FORMAT)}, got {quote(value)}"
+    if kind == "union_tag_invalid":
+        return (f"expected {json.dumps(FORMAT)} (or the older {json.dumps(FORMAT_1)}), got "
+                f"{quote(ctx.get('tag'))}")
+    if kind == "union_tag_not_found":
+        return "no format"
+    if kind == "value_error" and loc == ("learner",):
+        return "give the learner's id or name"
+    if kind == "string_pattern_mismatch" and loc == ("signature",):
+        return "expected 64 hex digits (0-9, a-f)"
     if kind.startswith(("datetime_", "date_")):
         return f"expected a date and time such as 2025-03-01T09:30:00Z, got {quote(value)}"
     if kind == "string_too_short":
@@ -260,9 +344,9 @@ def quote(value, limit: int = 40) -> str:
 
 
 def one_line(text: str) -> str:
-    """Control characters (newlines, terminal escapes) shown as `?`: output stays one line."""
-    return "".join("?" if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029") else c
-                   for c in text)
+    """Control characters (newlines, terminal escapes, bidi controls) shown as escapes: output
+    stays one line and means what it shows (see escape.py)."""
+    return terminal(text)
 
 
 def _too_large(size: int) -> str:

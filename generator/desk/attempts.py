@@ -1,143 +1,197 @@
 """Grade a validated answer file against the course's current quizzes. Pure: no I/O.
 
-Version safety: each answer file carries the content hash of every question the learner saw
-(`generator.fingerprint`). A question whose hash differs now was reworded since, so the answer
-may mean something else: it is left out of the score and named, never silently graded. With
-`strict`, such a file is refused instead. Questions added since (the learner never saw them) are
-left out the same way; answers to questions removed since are ignored and named.
+What the desk believes comes from its own records, never from the file: the quiz version must be
+in the registry of published versions (`integrity.registry`), and the question hashes, the draw
+and the publication time are the registry's. Then, in order:
+- times add up (`timing`): in order, not in the future, not before publication, within the limit;
+- who made it (`identity`): with a roster, the access code signs the file; the seed is the one
+  derived for this learner, version and attempt;
+- the paper (`paper`): the draw replayed from the seed (format 2; a format-1 page drew nothing);
+  answers only to questions on it, named by authored or opaque ids; questions changed since the
+  learner's version count 0 (`--changed zero`, the default) or are left out (`--changed
+  exclude`); answers to questions removed since are ignored and named;
+- on an assessment page, an ordering question whose replayed starting order was the key or its
+  reverse is left out of that attempt: a rare coincidence, never an advantage.
+With `strict`, a file with any question changed or removed since is refused instead.
 """
 
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from dataclasses import dataclass
 
 from ..fingerprint import question_version, quiz_version
-from ..models.quiz import Quiz
-from ..scoring import AnswerError, Grader, QuizResult
-from .answerfiles import AnswerData, BadAnswerFile, is_answer_value, kind_of, one_line
+from ..integrity.opaque import OpaqueIds, looks_opaque
+from ..integrity.registry import Publication, Registry
+from ..integrity.seeds import asks_for_identity
+from ..models.quiz import Ordering, Quiz
+from ..scoring import AnswerError, Grader, QuestionResult, QuizResult
+from ..shuffle import presentation
+from .answerfiles import BadAnswerFile, ParsedFile, is_answer_value, kind_of, one_line
+from .identity import identify, learner_key  # noqa: F401 - learner_key is part of this API
+from .paper import CHANGED, REMOVED, START_ORDER, Paper, question_names, read_paper
+from .roster import RosterEntry
+from .timing import check_times, utc  # noqa: F401 - utc is part of this API
+
+CHANGED_POLICIES = ("zero", "exclude")
 
 
 @dataclass(frozen=True)
 class Attempt:
     """One graded answer file, ready for the gradebook."""
 
-    content_hash: str
-    source: str  # the file as the trainer named it, for messages and the CSV
+    content_hash: str  # the attempt's identity: sha256 of its canonical content
+    source: str  # the file as the trainer named it (escaped), for messages and the CSV
     learner_key: str  # who this is, for "best / latest per learner": see learner_key()
     learner_name: str
     learner_id: str | None
     quiz: str
-    quiz_version: str  # as the learner saw it
+    quiz_version: str  # as the learner took it
     graded_version: str  # the quiz's version when graded
     seed: int
     started_at: datetime.datetime  # UTC, naive: the same in SQLite and PostgreSQL
     submitted_at: datetime.datetime
     result: QuizResult
-    left_out: tuple[str, ...] = ()  # question ids not scored: changed, added or removed since
+    # (question id, why): "changed" (left out by --changed exclude), "removed" (answered, no
+    # longer in the quiz), "start-order" (the starting order gave the answer away)
+    left_out: tuple[tuple[str, str], ...] = ()
+    attempt: int | None = None  # as the page counted it (format 2)
+    identity_verified: bool = False
+    flags: tuple[str, ...] = ()  # "late", "clock" (see timing)
+    changed: tuple[str, ...] = ()  # questions changed since, counted 0 (--changed zero)
 
 
 class PreparedQuiz:
-    """One quiz prepared for grading many files: its grader and its content hashes."""
+    """One quiz prepared for grading many files: its grader, hashes and opaque ids."""
 
-    def __init__(self, quiz: Quiz):
+    def __init__(self, quiz: Quiz, salt: str):
         self.quiz = quiz
         self.version = quiz_version(quiz)
         self.question_versions = {q.id: question_version(q) for q in quiz.questions}
+        self.ids = OpaqueIds(quiz, salt)
         self.grader = Grader(quiz)  # remembers each question's result per distinct answer
+        self.weights = {q.id: float(q.points) for q in quiz.questions}
+        self.orderings = {q.id: [s.id for s in q.items] for q in quiz.questions
+                          if isinstance(q, Ordering)}
+        self._names: dict[str, tuple[set[str], dict[str, str]]] = {}
+
+    def names(self, publication: Publication) -> tuple[set[str], dict[str, str]]:
+        """The question ids files of this published version may use (made once per version)."""
+        if publication.version not in self._names:
+            self._names[publication.version] = question_names(
+                publication, self.question_versions, self.ids, self.quiz.id)
+        return self._names[publication.version]
 
 
 class GradingCourse:
-    """The course's quizzes as they are now, prepared once per run."""
+    """The course's quizzes as they are now, its registry and roster, prepared once per run."""
 
-    def __init__(self, quizzes: list[Quiz]):
-        self.quizzes = {quiz.id: PreparedQuiz(quiz) for quiz in quizzes}
+    def __init__(self, quizzes: list[Quiz], registry: Registry, *,
+                 roster: dict[str, RosterEntry] | None = None, changed: str = "zero",
+                 now: datetime.datetime | None = None):
+        if changed not in CHANGED_POLICIES:
+            raise ValueError(f"changed must be one of {CHANGED_POLICIES}, not {changed!r}")
+        self.registry = registry
+        self.quizzes = {quiz.id: PreparedQuiz(quiz, registry.salt) for quiz in quizzes}
+        self.roster = roster or None  # an empty roster is no roster
+        self.changed = changed
+        self.now = now or datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
-def grade_file(answers: AnswerData, course: GradingCourse, *, content_hash: str, source: str,
+def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
                strict: bool = False) -> Attempt:
     """Grade one validated answer file; raise BadAnswerFile saying why it cannot be graded."""
-    name = answers["learner"]["name"].strip()
-    if not name:
-        raise BadAnswerFile("learner.name: blank")
-    key = course.quizzes.get(answers["quiz"])
+    data = parsed.data
+    key = course.quizzes.get(data.quiz)
     if key is None:
         known = ", ".join(course.quizzes) or "no quizzes"
-        raise BadAnswerFile(f"unknown quiz '{one_line(answers['quiz'])}'; this course has: {known}")
-    items = answers["answers"]
-    saw = answers["question_versions"]
-    given = {item["question"]: item["answer"] for item in items}
-    removed: tuple[str, ...] = ()
-    if len(given) != len(items) or not given.keys() <= key.question_versions.keys():
-        _check_question_ids(items, key, saw)
-        removed = tuple(q for q in given if q not in key.question_versions)
-    if answers["quiz_version"] == key.version:
-        changed: tuple[str, ...] = ()
-    else:
-        changed = tuple(q for q, v in key.question_versions.items() if saw.get(q) != v)
-    left_out = changed + removed
-    if left_out and strict:
-        raise BadAnswerFile(f"quiz '{key.quiz.id}' changed since this file was made (questions "
-                            f"{_names(left_out)}); refused with --strict")
-    if len(changed) == len(key.question_versions):
-        raise BadAnswerFile(f"quiz '{key.quiz.id}' changed since this file was made: every "
-                            "question changed; nothing left to grade")
-    for question in left_out:  # the grader checks the answers it grades; these it never sees
-        if question in given and not is_answer_value(given[question]):
-            raise BadAnswerFile(f"answers[{_position(items, question)}].answer: expected "
-                                f"true/false, an id or a list of ids, got "
-                                f"{kind_of(given[question])}")
+        raise BadAnswerFile(f"unknown quiz '{one_line(data.quiz)}'; this course has: {known}")
+    quiz = key.quiz
+    publication = course.registry.find(quiz.id, data.quiz_version)
+    if publication is None:
+        raise BadAnswerFile(f"quiz version {one_line(data.quiz_version)} was never published "
+                            "from this course; if it was built elsewhere, add that folder's "
+                            "published.jsonl lines")
+    # An assessment page asks for id and code, and names questions by opaque ids (whether the
+    # whole file does is checked with the paper).
+    first = data.answers[0].question if data.answers else ""
+    asks = asks_for_identity(quiz) or (first not in key.weights and looks_opaque(first))
+    who = identify(parsed, asks, course.roster)
+    started, submitted, flags = check_times(data, quiz, publication.published, course.now)
+    attempt_number = data.attempt if parsed.format == 2 else None
+    limit = quiz.exam.attempts if quiz.exam is not None else None
+    if attempt_number is not None and limit is not None and attempt_number > limit:
+        raise BadAnswerFile(f"attempt {attempt_number} is beyond this quiz's limit of {limit} "
+                            f"attempt{'s' if limit != 1 else ''}")
+    paper = read_paper(data.answers, data.seed, publication, key.question_versions,
+                       key.ids, quiz.id, key.names(publication), drawn=parsed.format == 2)
+    removed = tuple(q for q in paper.removed if q in paper.answers)
+    if strict and (paper.changed or removed):
+        raise BadAnswerFile(f"quiz '{quiz.id}' changed since this file was made (questions "
+                            f"{_names(paper.changed + removed)}); refused with --strict")
+    for question in paper.changed + removed:  # never graded: check they are answers at all
+        answer = paper.answers.get(question)
+        if question in paper.answers and not is_answer_value(answer):
+            raise BadAnswerFile(f"answers[{paper.positions[question]}].answer: expected "
+                                f"true/false, an id or a list of ids, got {kind_of(answer)}")
+    start_order = _start_order_gave_it_away(key, parsed, paper)
+    excluded = paper.changed if course.changed == "exclude" else ()
+    scored = [q for q in paper.questions
+              if q in key.weights and q not in excluded and q not in start_order]
+    if not scored:
+        raise BadAnswerFile(f"quiz '{quiz.id}' changed since this file was made: every "
+                            "question on this paper changed; nothing left to grade")
+    skip = frozenset(key.weights) - set(scored) | frozenset(
+        paper.changed if course.changed == "zero" else ())
     try:
-        result = key.grader.grade(given, frozenset(changed))
+        result = key.grader.grade(paper.answers, skip)
     except AnswerError as error:
-        raise BadAnswerFile(f"answers[{_position(items, error.question)}]: question "
-                            f"'{error.question}': {one_line(str(error))}") from None
-    learner_id = (answers["learner"].get("id") or "").strip() or None
+        shown = one_line(data.answers[paper.positions[error.question]].question)
+        raise BadAnswerFile(f"answers[{paper.positions[error.question]}]: question "
+                            f"'{shown}': {one_line(str(error))}") from None
+    counted_zero = paper.changed if course.changed == "zero" else ()
+    if counted_zero:
+        result = _with_zeros(result, counted_zero, key, quiz)
+    left_out = (tuple((q, CHANGED) for q in excluded) + tuple((q, REMOVED) for q in removed)
+                + tuple((q, START_ORDER) for q in start_order))
     return Attempt(
-        content_hash=content_hash, source=source,
-        learner_key=learner_key(name, learner_id), learner_name=name, learner_id=learner_id,
-        quiz=key.quiz.id, quiz_version=answers["quiz_version"], graded_version=key.version,
-        seed=answers["seed"], started_at=utc(answers["started_at"]),
-        submitted_at=utc(answers["submitted_at"]), result=result, left_out=left_out)
+        content_hash=parsed.attempt_hash, source=source, learner_key=who.key,
+        learner_name=who.name, learner_id=who.learner_id, quiz=quiz.id,
+        quiz_version=data.quiz_version, graded_version=key.version, seed=data.seed,
+        started_at=started, submitted_at=submitted, result=result, left_out=left_out,
+        attempt=attempt_number, identity_verified=who.verified, flags=flags,
+        changed=counted_zero)
 
 
-def _check_question_ids(items: list, key: PreparedQuiz, saw: dict[str, str]) -> None:
-    """Why the answers' question ids don't simply match the quiz: a question answered twice, or
-    one that neither the quiz has nor the learner saw. (Answers to questions the learner saw but
-    the quiz no longer has are fine: they are left out and named.)"""
-    first: dict[str, int] = {}
-    for index, item in enumerate(items):
-        question = item["question"]
-        if question in first:
-            raise BadAnswerFile(f"answers[{index}]: question '{one_line(question)}' is answered "
-                                f"twice (also answers[{first[question]}])")
-        if question not in key.question_versions and question not in saw:
-            raise BadAnswerFile(f"answers[{index}]: unknown question '{one_line(question)}' in "
-                                f"quiz '{key.quiz.id}'")
-        first[question] = index
+def _start_order_gave_it_away(key: PreparedQuiz, parsed: ParsedFile,
+                              paper: Paper) -> tuple[str, ...]:
+    """Ordering questions whose starting order, on an assessment page, was the key or its
+    reverse. Replayed exactly only for the current version (an older version's stream may have
+    run differently); older files are graded as they are."""
+    assessment_page = paper.opaque or key.quiz.mode == "assessment"
+    if not key.orderings or not assessment_page or parsed.data.quiz_version != key.version \
+            or parsed.format != 2:
+        return ()
+    shown = presentation(key.quiz, parsed.data.seed, assessment=True, page_order=key.ids)
+    gave = []
+    for question, steps in shown.steps.items():
+        right = key.orderings[question]
+        if steps == right or steps == right[::-1]:
+            gave.append(question)
+    return tuple(gave)
 
 
-def _position(items: list, question: str) -> int:
-    return next(i for i, item in enumerate(items) if item["question"] == question)
-
-
-def learner_key(name: str, learner_id: str | None) -> str:
-    """Who an attempt belongs to: the staff id when given, else the name as typed.
-
-    Normalised (NFC, case-folded, trimmed) so that 'Zhang San ' and 'zhang san' are one learner;
-    prefixed so that an id can never collide with someone's name.
-    """
-    if learner_id:
-        return "id:" + unicodedata.normalize("NFC", learner_id).casefold()
-    return "name:" + unicodedata.normalize("NFC", " ".join(name.split())).casefold()
-
-
-def utc(moment: datetime.datetime) -> datetime.datetime:
-    """A time as naive UTC; a time without an offset is taken as UTC already."""
-    if moment.tzinfo is None:
-        return moment
-    return moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+def _with_zeros(result: QuizResult, zero: tuple[str, ...], key: PreparedQuiz,
+                quiz: Quiz) -> QuizResult:
+    """The result with each changed question counted as 0 of its points, in YAML order."""
+    by_id = {r.question: r for r in result.questions}
+    for question in zero:
+        by_id[question] = QuestionResult(question, 0.0, key.weights[question], CHANGED)
+    ordered = tuple(by_id[q.id] for q in quiz.questions if q.id in by_id)
+    points = sum(r.points for r in ordered)
+    possible = sum(r.max_points for r in ordered)
+    score = points / possible if possible else 0.0
+    return QuizResult(result.quiz, score, points, possible, score >= quiz.pass_mark, ordered)
 
 
 def _names(ids: tuple[str, ...]) -> str:

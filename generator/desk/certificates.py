@@ -1,6 +1,15 @@
 """Certificates: who earned one (pure), and the printable page (pure: record in, HTML out).
 
 A learner earns a certificate by passing every quiz marked `required: true`, in any attempt.
+With a roster, only attempts whose identity was verified (signed with the learner's access code)
+count, and the name is the roster's. The date is the grader's: when the qualifying pass was first
+recorded (`graded_at`), never a date from the learner's file. The certificate remembers which
+attempts it rests on; `course verify` checks they are still in the gradebook.
+
+Revoking (`course certificates revoke CODE`) keeps the certificate, marked, so its code answers
+"revoked". A revoked learner is not given a new certificate on the strength of the same passes:
+only passes recorded after the revocation count, and `course certificates` says so, naming the
+revoked code, whenever it issues one that way or finds none.
 
 Verification codes are random, not derived: 12 characters of Crockford's base-32 alphabet
 (60 bits from `secrets`), printed as XXXX-XXXX-XXXX and stored in the gradebook with the
@@ -21,6 +30,7 @@ from ..models.quiz import Quiz
 from ..scoring import percent
 from ..templates import ONE_LINE, render
 from .gradebook import CertificateRecord, StoredAttempt
+from .roster import RosterEntry
 
 # Crockford's base 32: no I, L, O or U, so a code read aloud or retyped is hard to get wrong.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -50,35 +60,61 @@ class Earned:
 
     learner_key: str
     learner_name: str
-    completed_on: datetime.date  # when the last required quiz was first passed
+    completed_on: datetime.date  # when the pass that completed it was first recorded
     scores: tuple[dict, ...]  # {"quiz", "title", "percent"}: best score per required quiz
+    attempts: tuple[str, ...] = ()  # content hashes of the first pass at each required quiz
+    identity_verified: bool = False
 
 
 def earned_certificates(stored: list[StoredAttempt], required: list[Quiz],
-                        tz: datetime.tzinfo = datetime.timezone.utc) -> list[Earned]:
-    """Learners who passed every required quiz, by name. Times are UTC; dates are shown in tz."""
+                        tz: datetime.tzinfo = datetime.timezone.utc, *,
+                        roster: dict[str, RosterEntry] | None = None,
+                        revoked: dict[str, datetime.datetime] | None = None) -> list[Earned]:
+    """Learners who passed every required quiz, by name. With a roster only verified attempts
+    count; after a revocation (`revoked`: learner key → when) only attempts recorded later.
+    Times are UTC (the grader's clock); dates are shown in tz."""
     if not required:
         return []
     by_learner: dict[str, list[StoredAttempt]] = {}
     for attempt in stored:
+        if roster and not attempt.identity_verified:
+            continue
+        since = (revoked or {}).get(attempt.learner_key)
+        if since is not None and _recorded(attempt) <= since:
+            continue
         by_learner.setdefault(attempt.learner_key, []).append(attempt)
     earned = []
     for key, attempts in by_learner.items():
-        first_passes = []
+        first_passes: list[StoredAttempt] = []
         scores = []
         for quiz in required:
             mine = [a for a in attempts if a.quiz == quiz.id]
             passes = [a for a in mine if a.passed]
             if not passes:
                 break
-            first_passes.append(min(a.submitted_at for a in passes))
+            first_passes.append(min(passes, key=lambda a: (_recorded(a), a.id)))
             best = max(mine, key=lambda a: a.score)
             scores.append({"quiz": quiz.id, "title": quiz.title, "percent": percent(best.score)})
         else:
-            latest = max(attempts, key=lambda a: (a.submitted_at, a.id))
-            completed = max(first_passes).replace(tzinfo=datetime.timezone.utc).astimezone(tz)
-            earned.append(Earned(key, latest.learner_name, completed.date(), tuple(scores)))
+            completed = max(_recorded(a) for a in first_passes).replace(
+                tzinfo=datetime.timezone.utc).astimezone(tz)
+            earned.append(Earned(key, _name(key, attempts, roster), completed.date(),
+                                 tuple(scores), tuple(a.content_hash for a in first_passes),
+                                 all(a.identity_verified for a in first_passes)))
     return sorted(earned, key=lambda e: (e.learner_name.casefold(), e.learner_key))
+
+
+def _recorded(attempt: StoredAttempt) -> datetime.datetime:
+    """When the grader recorded it (its clock, UTC)."""
+    assert attempt.graded_at is not None
+    return attempt.graded_at
+
+
+def _name(key: str, attempts: list[StoredAttempt], roster: dict[str, RosterEntry] | None) -> str:
+    """The roster's name; without one, the name of the learner's most recently recorded file."""
+    if roster and key.startswith("id:") and key[3:] in roster:
+        return roster[key[3:]].name
+    return max(attempts, key=lambda a: a.id).learner_name
 
 
 def file_name(record: CertificateRecord) -> str:

@@ -1,16 +1,22 @@
-"""The gradebook: every graded attempt, kept in SQLite (a file) or PostgreSQL (a URL).
+"""The gradebook: every graded attempt, the roster and its access codes, the certificates; kept in
+SQLite (a file) or PostgreSQL (a URL).
 
 One SQLAlchemy Core schema serves both. The guarantees:
-- idempotent: an attempt is known by the SHA-256 of its file's bytes (unique column), so the
-  same file imported twice is one attempt;
+- idempotent: an attempt is known by the SHA-256 of its canonical content (unique column), so the
+  same answers saved again, with a BOM, CRLF or other spacing, are one attempt;
 - transactional: `record` writes a batch of attempts with all their question results in one
   transaction; a crash loses at most the batch in flight and never leaves an attempt without
-  its answers;
-- every attempt is kept: reports choose each learner's best or latest (`select_attempts`).
+  its answers. A batch the database refuses because of one file's data is recorded file by file,
+  so that file is named and the others are kept;
+- the schema is created in one transaction, under a lock (SQLite: BEGIN IMMEDIATE; PostgreSQL:
+  an advisory lock): a creator killed midway leaves no gradebook, and two creators at once both
+  succeed, the second finding the first's;
+- every attempt is kept: reports choose each learner's best, latest or first (`select_attempts`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,14 +41,24 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
+    update,
 )
-from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    StatementError,
+)
 
 from ..scoring import QuestionResult
 from .attempts import Attempt
+from .roster import RosterEntry
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 metadata = MetaData()
 
@@ -52,26 +68,36 @@ gradebook_meta = Table(
     Column("value", String(200), nullable=False),
 )
 
+# Text, not String(n), for everything that comes from a learner's file: a 100-character id can
+# grow threefold when normalised (case folding turns "ﬃ" into "ffi"), and a value longer than its
+# column failed the whole batch on PostgreSQL.
 attempts = Table(
     "attempts", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("source", Text, nullable=False),
-    Column("learner_key", String(220), nullable=False),
-    Column("learner_name", String(200), nullable=False),
-    Column("learner_id", String(200)),
-    Column("quiz", String(64), nullable=False),
-    Column("quiz_version", String(64), nullable=False),
-    Column("graded_version", String(64), nullable=False),
+    Column("learner_key", Text, nullable=False),
+    Column("learner_name", Text, nullable=False),
+    Column("learner_id", Text),
+    Column("identity_verified", Boolean, nullable=False),
+    Column("quiz", Text, nullable=False),
+    Column("quiz_version", Text, nullable=False),
+    Column("graded_version", Text, nullable=False),
+    Column("attempt", Integer),  # as the page counted it; none in format 1 files
     Column("seed", BigInteger, nullable=False),  # up to 2**32 - 1: too big for a 4-byte int
     Column("started_at", DateTime, nullable=False),
     Column("submitted_at", DateTime, nullable=False),
-    Column("graded_at", DateTime, nullable=False),
+    Column("graded_at", DateTime, nullable=False),  # the grader's clock: what certificates use
     Column("score", Float, nullable=False),
     Column("points", Float, nullable=False),
     Column("max_points", Float, nullable=False),
     Column("passed", Boolean, nullable=False),
-    Column("left_out", JSON, nullable=False),
+    # Words separated by spaces, like `picked` below (JSON encoding three small lists per attempt
+    # was a tenth of the time spent writing it): "question:why …", question ids, "late clock".
+    # Question ids are authored ids ([a-z0-9-]) the grader has checked, reasons and flags words.
+    Column("left_out", Text, nullable=False),
+    Column("changed", Text, nullable=False),  # questions counted 0 as changed since
+    Column("flags", Text, nullable=False),  # "late", "clock"
     Index("attempts_by_learner", "learner_key", "quiz"),
 )
 
@@ -79,7 +105,7 @@ question_results = Table(
     "question_results", metadata,
     Column("attempt_id", Integer, ForeignKey("attempts.id", ondelete="CASCADE"),
            primary_key=True),
-    Column("question", String(64), primary_key=True),
+    Column("question", Text, primary_key=True),
     Column("position", Integer, nullable=False),
     Column("status", String(12), nullable=False),
     Column("points", Float, nullable=False),
@@ -88,18 +114,36 @@ question_results = Table(
     # Identifier) or true/false, and the grader has checked them. Plain text, not JSON: JSON
     # encoding was a third of the cost of writing 50 rows per answer file.
     Column("picked", Text, nullable=False),
-    Column("ending", String(64)),
+    Column("ending", Text),
+)
+
+roster = Table(
+    "roster", metadata,
+    Column("learner_key", Text, primary_key=True),  # the id normalised (integrity.seeds)
+    Column("learner_id", Text, nullable=False),  # as on the roster
+    Column("name", Text, nullable=False),
+    Column("group_name", Text),
+    Column("code", String(16)),  # the access code, printed form; it signs the learner's files
+    Column("code_issued_at", DateTime),
+    Column("imported_at", DateTime, nullable=False),
 )
 
 certificates = Table(
     "certificates", metadata,
     Column("code", String(20), primary_key=True),
-    Column("learner_key", String(220), nullable=False, unique=True),
-    Column("learner_name", String(200), nullable=False),
+    Column("learner_key", Text, nullable=False),
+    Column("learner_name", Text, nullable=False),
     Column("course_title", Text, nullable=False),
     Column("completed_on", Date, nullable=False),
     Column("scores", JSON, nullable=False),  # [{"quiz", "title", "percent"}], as printed
     Column("issued_at", DateTime, nullable=False),
+    Column("attempts", JSON, nullable=False),  # content hashes of the passes behind it
+    Column("identity_verified", Boolean, nullable=False),
+    Column("revoked_at", DateTime),
+    Column("revoke_reason", Text),
+    # One certificate in force per learner; revoked ones are kept, so their codes still answer.
+    Index("one_certificate_per_learner", "learner_key", unique=True,
+          sqlite_where=text("revoked_at IS NULL"), postgresql_where=text("revoked_at IS NULL")),
 )
 
 
@@ -121,8 +165,13 @@ class StoredAttempt:
     max_points: float
     passed: bool
     submitted_at: datetime.datetime
-    left_out: tuple[str, ...] = ()
+    left_out: tuple[tuple[str, str], ...] = ()
     questions: tuple[QuestionResult, ...] = field(default=(), compare=False)
+    attempt: int | None = None
+    graded_at: datetime.datetime | None = None
+    identity_verified: bool = False
+    flags: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +183,10 @@ class CertificateRecord:
     completed_on: datetime.date
     scores: tuple[dict, ...]  # {"quiz": id, "title": str, "percent": int}
     issued_at: datetime.datetime
+    attempts: tuple[str, ...] = ()  # content hashes of the passes it rests on
+    identity_verified: bool = False
+    revoked_at: datetime.datetime | None = None
+    revoke_reason: str | None = None
 
 
 def database_url(value: str) -> URL:
@@ -178,11 +231,14 @@ class Gradebook:
                 and not Path(url.database).resolve().parent.is_dir():
             raise GradebookError(f"{label}: folder {Path(url.database).parent} does not exist")
         try:
-            engine = create_engine(url)
+            # SQLite: wait up to 30 s for another grader's transaction instead of failing.
+            engine = create_engine(url, connect_args={"timeout": 30}
+                                   if url.drivername == "sqlite" else {})
         except (NoSuchModuleError, ArgumentError) as error:
             raise GradebookError(f"cannot open gradebook {label}: {error}") from None
         if url.drivername == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         book = cls(engine, label)
         try:
             book._prepare(create)
@@ -203,41 +259,97 @@ class Gradebook:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @contextlib.contextmanager
+    def _writing(self):
+        """A write transaction. SQLite: BEGIN IMMEDIATE takes the write lock first, so two
+        graders queue instead of one failing when both try to upgrade a read lock."""
+        with self.engine.connect() as conn:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
     def _prepare(self, create: bool) -> None:
-        with self.engine.begin() as conn:
-            has_meta = self.engine.dialect.has_table(conn, "gradebook_meta")
-            if not has_meta:
-                if not create:
+        if not create:
+            with self.engine.connect() as conn:
+                if not self.engine.dialect.has_table(conn, "gradebook_meta"):
                     raise GradebookError(f"{self.label}: no gradebook there; grade answer files "
                                          f"first with `course grade --db {self.label} FILES`")
-                metadata.create_all(conn)
-                conn.execute(insert(gradebook_meta).values(key="schema", value=SCHEMA_VERSION))
+        with self._writing() as conn:
+            if conn.dialect.name == "postgresql":
+                # One creator at a time per schema; the lock ends with the transaction.
+                conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('course gradebook ' "
+                                  "|| current_schema()))"))
+            version = None
+            if self.engine.dialect.has_table(conn, "gradebook_meta"):
+                version = conn.execute(select(gradebook_meta.c.value)
+                                       .where(gradebook_meta.c.key == "schema")).scalar()
+            if version is None:
+                self._create(conn)
                 return
-            version = conn.execute(select(gradebook_meta.c.value)
-                                   .where(gradebook_meta.c.key == "schema")).scalar()
         if version != SCHEMA_VERSION:
+            if version == "1":
+                raise GradebookError(f"{self.label}: gradebook format 1 was written by an older "
+                                     "`course`; grade the answer files again into a new "
+                                     "gradebook (format 2 knows attempts by their content and "
+                                     "checks identities and published versions)")
             raise GradebookError(f"{self.label}: gradebook format {version} is not the "
                                  f"format {SCHEMA_VERSION} this version of `course` uses")
+
+    def _create(self, conn: Connection) -> None:
+        """The schema, inside the caller's transaction. A gradebook left half-made by an older
+        `course` killed while creating it (tables, no format) is finished if it holds nothing."""
+        if self.engine.dialect.has_table(conn, "attempts"):
+            held = conn.execute(select(func.count()).select_from(attempts)).scalar()
+            if held:
+                raise GradebookError(f"{self.label}: this gradebook has attempts but no format "
+                                     "record; it was not made by `course`, or is damaged")
+        metadata.create_all(conn, checkfirst=True)
+        conn.execute(insert(gradebook_meta).values(key="schema", value=SCHEMA_VERSION))
 
     # Writing -------------------------------------------------------------------------------
 
     def record(self, batch: list[Attempt]) -> set[str]:
         """Store a batch in one transaction; return the content hashes that were new."""
+        new, refused = self.record_all(batch)
+        if refused:
+            raise GradebookError(f"the gradebook refused {len(refused)} attempt(s): "
+                                 f"{next(iter(refused.values()))}")
+        return new
+
+    def record_all(self, batch: list[Attempt]) -> tuple[set[str], dict[str, str]]:
+        """Store a batch in one transaction: (content hashes that were new, content hash → why
+        the database refused it). A refused attempt does not stop the others."""
         unique: dict[str, Attempt] = {}
         for attempt in batch:
             unique.setdefault(attempt.content_hash, attempt)
         if not unique:
-            return set()
+            return set(), {}
         try:
-            return self._record(unique)
-        except IntegrityError:
-            # Another import stored one of these files between our check and our insert:
-            # the transaction was rolled back whole; check again and store the rest.
-            return self._record(unique)
+            try:
+                return self._record(unique), {}
+            except IntegrityError:
+                # Another import stored one of these files between our check and our insert:
+                # the transaction was rolled back whole; check again and store the rest.
+                return self._record(unique), {}
+        except (DataError, StatementError, UnicodeError) as error:
+            if not _about_the_data(error):
+                raise
+        # One file's data was refused and the batch rolled back: store them one by one, so
+        # that file is named and every other file is kept.
+        new: set[str] = set()
+        refused: dict[str, str] = {}
+        for content_hash, attempt in unique.items():
+            try:
+                new |= self._record({content_hash: attempt})
+            except (DataError, StatementError, UnicodeError) as error:
+                if not _about_the_data(error):
+                    raise
+                refused[content_hash] = _data_reason(error)
+        return new, refused
 
     def _record(self, unique: dict[str, Attempt]) -> set[str]:
         graded_at = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             known = self._known_hashes(conn, list(unique))
             new = [a for h, a in unique.items() if h not in known]
             if new:
@@ -248,12 +360,15 @@ class Gradebook:
     def _insert_attempts(self, conn, new: list[Attempt], graded_at) -> list[int]:
         rows = [{
             "content_hash": a.content_hash, "source": a.source, "learner_key": a.learner_key,
-            "learner_name": a.learner_name, "learner_id": a.learner_id, "quiz": a.quiz,
-            "quiz_version": a.quiz_version, "graded_version": a.graded_version, "seed": a.seed,
+            "learner_name": a.learner_name, "learner_id": a.learner_id,
+            "identity_verified": a.identity_verified, "quiz": a.quiz,
+            "quiz_version": a.quiz_version, "graded_version": a.graded_version,
+            "attempt": a.attempt, "seed": a.seed,
             "started_at": a.started_at, "submitted_at": a.submitted_at, "graded_at": graded_at,
             "score": a.result.score, "points": a.result.points,
             "max_points": a.result.max_points, "passed": a.result.passed,
-            "left_out": list(a.left_out),
+            "left_out": " ".join(f"{q}:{why}" for q, why in a.left_out),
+            "changed": " ".join(a.changed), "flags": " ".join(a.flags),
         } for a in new]
         statement = insert(attempts).returning(attempts.c.id, sort_by_parameter_order=True)
         return list(conn.execute(statement, rows).scalars())
@@ -311,6 +426,28 @@ class Gradebook:
             rows = conn.execute(select(attempts).order_by(attempts.c.id))
             return [_stored(row, tuple(answers.get(row["id"], ()))) for row in rows.mappings()]
 
+    def attempts_used(self, learners: set[str]) -> dict[tuple[str, str], tuple[int, int]]:
+        """(learner_key, quiz) → (attempts recorded, highest attempt number claimed)."""
+        used: dict[tuple[str, str], tuple[int, int]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(learners), 500):
+                rows = conn.execute(
+                    select(attempts.c.learner_key, attempts.c.quiz, func.count(),
+                           func.max(attempts.c.attempt))
+                    .where(attempts.c.learner_key.in_(chunk))
+                    .group_by(attempts.c.learner_key, attempts.c.quiz))
+                for learner, quiz, count, highest in rows:
+                    used[(learner, quiz)] = (count, highest or 0)
+        return used
+
+    def passes_still_recorded(self, hashes: tuple[str, ...]) -> list[str]:
+        """Which of these attempts are missing from the gradebook or no longer passed."""
+        with self.engine.connect() as conn:
+            found = {row.content_hash: row.passed for row in conn.execute(
+                select(attempts.c.content_hash, attempts.c.passed)
+                .where(attempts.c.content_hash.in_(list(hashes))))}
+        return [h for h in hashes if not found.get(h)]
+
     def counts(self) -> tuple[int, int]:
         """(attempts, question results): for tests and the summary line."""
         with self.engine.connect() as conn:
@@ -321,10 +458,29 @@ class Gradebook:
     # Certificates --------------------------------------------------------------------------
 
     def certificate_for(self, learner: str) -> CertificateRecord | None:
+        """The learner's certificate in force (not revoked), if any."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(certificates)
-                               .where(certificates.c.learner_key == learner)).mappings().first()
+            row = conn.execute(select(certificates).where(
+                certificates.c.learner_key == learner,
+                certificates.c.revoked_at.is_(None))).mappings().first()
         return _certificate(row) if row else None
+
+    def revoked_certificates(self) -> dict[str, CertificateRecord]:
+        """Each learner's most recently revoked certificate."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(certificates).where(certificates.c.revoked_at.is_not(None))
+                                .order_by(certificates.c.revoked_at)).mappings().all()
+        return {row["learner_key"]: _certificate(row) for row in rows}
+
+    def revoke_certificate(self, code: str, reason: str | None,
+                           when: datetime.datetime) -> CertificateRecord | None:
+        """Mark a certificate revoked; None when there is no such code. Revoking twice keeps
+        the first revocation."""
+        with self._writing() as conn:
+            conn.execute(update(certificates).where(certificates.c.code == code,
+                                                    certificates.c.revoked_at.is_(None))
+                         .values(revoked_at=when, revoke_reason=reason))
+        return self.find_certificate(code)
 
     def find_certificate(self, code: str) -> CertificateRecord | None:
         with self.engine.connect() as conn:
@@ -335,12 +491,13 @@ class Gradebook:
     def add_certificate(self, record: CertificateRecord) -> CertificateRecord:
         """Store a new certificate; if the learner already has one, keep and return that."""
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 conn.execute(insert(certificates).values(
                     code=record.code, learner_key=record.learner_key,
                     learner_name=record.learner_name, course_title=record.course_title,
                     completed_on=record.completed_on, scores=list(record.scores),
-                    issued_at=record.issued_at))
+                    issued_at=record.issued_at, attempts=list(record.attempts),
+                    identity_verified=record.identity_verified))
         except IntegrityError:
             existing = self.certificate_for(record.learner_key)
             if existing is None:  # the code itself collided: 1 in 2**60, but never crash
@@ -348,16 +505,64 @@ class Gradebook:
             return existing
         return record
 
+    # The roster ------------------------------------------------------------------------------
+
+    def roster(self) -> dict[str, RosterEntry]:
+        """The roster by normalised id; empty when none was imported."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(roster).order_by(roster.c.learner_id)).mappings().all()
+        return {row["learner_key"]: RosterEntry(row["learner_id"], row["name"],
+                                                row["group_name"], row["code"]) for row in rows}
+
+    def import_roster(self, entries: list[RosterEntry]) -> tuple[int, int, int]:
+        """Add new learners, update the names and groups of known ones (codes are kept);
+        return (added, updated, unchanged). Learners not in `entries` stay."""
+        now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+        added = updated = same = 0
+        with self._writing() as conn:
+            known = {row.learner_key: row for row in conn.execute(select(roster))}
+            for entry in entries:
+                row = known.get(entry.key)
+                if row is None:
+                    conn.execute(insert(roster).values(
+                        learner_key=entry.key, learner_id=entry.learner_id, name=entry.name,
+                        group_name=entry.group, imported_at=now))
+                    added += 1
+                elif (row.learner_id, row.name, row.group_name) != (
+                        entry.learner_id, entry.name, entry.group):
+                    conn.execute(update(roster).where(roster.c.learner_key == entry.key).values(
+                        learner_id=entry.learner_id, name=entry.name, group_name=entry.group,
+                        imported_at=now))
+                    updated += 1
+                else:
+                    same += 1
+        return added, updated, same
+
+    def set_codes(self, codes: dict[str, str]) -> None:
+        """Store access codes by normalised id, in one transaction."""
+        now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+        with self._writing() as conn:
+            for key, code in codes.items():
+                conn.execute(update(roster).where(roster.c.learner_key == key)
+                             .values(code=code, code_issued_at=now))
+
+
+USES = ("best", "latest", "first")
+
 
 def select_attempts(stored: list[StoredAttempt], use: str = "best") -> list[StoredAttempt]:
-    """One attempt per learner and quiz: the best score (latest among equals) or the latest."""
+    """One attempt per learner and quiz: the best score (the later among equals), the latest or
+    the first. Attempts are ordered by the number the page gave them, then by the order the
+    grader recorded them; never by the learner's own clock (`submitted_at`), which they set."""
     chosen: dict[tuple[str, str], StoredAttempt] = {}
     if use == "best":
-        rank = lambda a: (a.score, a.submitted_at, a.id)  # noqa: E731 - a sort key
+        rank = lambda a: (a.score, a.attempt or 0, a.id)  # noqa: E731 - a sort key
     elif use == "latest":
-        rank = lambda a: (a.submitted_at, a.id)  # noqa: E731
+        rank = lambda a: (a.attempt or 0, a.id)  # noqa: E731
+    elif use == "first":
+        rank = lambda a: (-(a.attempt or 0), -a.id)  # noqa: E731
     else:
-        raise ValueError(f"use must be 'best' or 'latest', not {use!r}")
+        raise ValueError(f"use must be one of {', '.join(USES)}, not {use!r}")
     for attempt in stored:
         slot = (attempt.learner_key, attempt.quiz)
         if slot not in chosen or rank(attempt) > rank(chosen[slot]):
@@ -371,15 +576,20 @@ def _stored(row, questions: tuple[QuestionResult, ...]) -> StoredAttempt:
         learner_key=row["learner_key"], learner_name=row["learner_name"],
         learner_id=row["learner_id"], quiz=row["quiz"], score=row["score"],
         points=row["points"], max_points=row["max_points"], passed=bool(row["passed"]),
-        submitted_at=row["submitted_at"], left_out=tuple(row["left_out"] or ()),
-        questions=questions)
+        submitted_at=row["submitted_at"],
+        left_out=tuple(tuple(pair.split(":", 1)) for pair in row["left_out"].split()),
+        questions=questions, attempt=row["attempt"], graded_at=row["graded_at"],
+        identity_verified=bool(row["identity_verified"]), flags=tuple(row["flags"].split()),
+        changed=tuple(row["changed"].split()))
 
 
 def _certificate(row) -> CertificateRecord:
     return CertificateRecord(
         code=row["code"], learner_key=row["learner_key"], learner_name=row["learner_name"],
         course_title=row["course_title"], completed_on=row["completed_on"],
-        scores=tuple(row["scores"]), issued_at=row["issued_at"])
+        scores=tuple(row["scores"]), issued_at=row["issued_at"],
+        attempts=tuple(row["attempts"] or ()), identity_verified=bool(row["identity_verified"]),
+        revoked_at=row["revoked_at"], revoke_reason=row["revoke_reason"])
 
 
 def _sqlite_pragmas(connection, _record) -> None:
@@ -387,6 +597,34 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
+    # Python's sqlite3 would BEGIN only before data changes and commit before each CREATE
+    # TABLE: a creator killed midway left tables without a format record. We begin ourselves
+    # (_sqlite_begin), so the schema is made in one transaction like everything else.
+    connection.isolation_level = None
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _about_the_data(error: Exception) -> bool:
+    """A refusal of what we sent (a value), not of the connection or the schema."""
+    if isinstance(error, UnicodeError):
+        return True
+    if isinstance(error, DataError):
+        return True
+    if isinstance(error, DBAPIError):
+        return False  # operational trouble: let it stop the run, with its message
+    return isinstance(getattr(error, "orig", None), (UnicodeError, ValueError))
+
+
+def _data_reason(error: Exception) -> str:
+    if isinstance(error, UnicodeError):
+        return "the gradebook refused its text: not valid Unicode"
+    orig = getattr(error, "orig", None)
+    text_ = str(orig if orig is not None else error).strip().splitlines()
+    return f"the gradebook refused it: {text_[0] if text_ else type(error).__name__}"
 
 
 def _reason(error: DBAPIError) -> str:

@@ -38,27 +38,37 @@ class Graded:
     points: float
     max_points: float
     passed: bool
-    left_out: tuple[str, ...]
+    left_out: tuple[tuple[str, str], ...]  # (question, why): see attempts.Attempt
     submitted_at: datetime.datetime
+    attempt: int | None = None
+    identity_verified: bool = False
+    flags: tuple[str, ...] = ()  # "late", "clock"
+    changed: tuple[str, ...] = ()  # counted 0: changed since the learner's version
 
     @classmethod
     def new(cls, attempt: Attempt) -> Graded:
         r = attempt.result
         return cls(attempt.source, "new", attempt.learner_name, attempt.learner_id, attempt.quiz,
                    r.score, r.points, r.max_points, r.passed, attempt.left_out,
-                   attempt.submitted_at)
+                   attempt.submitted_at, attempt.attempt, attempt.identity_verified,
+                   attempt.flags, attempt.changed)
 
     @classmethod
     def known(cls, source: str, stored: StoredAttempt) -> Graded:
         return cls(source, "known", stored.learner_name, stored.learner_id, stored.quiz,
                    stored.score, stored.points, stored.max_points, stored.passed,
-                   stored.left_out, stored.submitted_at)
+                   stored.left_out, stored.submitted_at, stored.attempt,
+                   stored.identity_verified, stored.flags, stored.changed)
 
 
 @dataclass(frozen=True)
 class Skipped:
+    """A file or folder entry not graded. `note`: said for completeness (a text file in an
+    answers folder), not a problem: it does not make the command fail."""
+
     source: str
     error: str
+    note: bool = False
 
     def __str__(self) -> str:
         return f"{one_line(self.source)}: {self.error}"
@@ -78,17 +88,45 @@ def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([t[k] for k in ("csv_file", "csv_learner", "csv_learner_id", "csv_quiz",
                                     "csv_percent", "csv_points", "csv_max_points", "csv_passed",
-                                    "csv_left_out", "csv_submitted", "csv_status")])
+                                    "csv_left_out", "csv_submitted", "csv_status", "csv_attempt",
+                                    "csv_identity", "csv_late", "csv_notes")])
     for row in graded:
         writer.writerow([excel_safe(v) for v in (
             row.source, row.learner_name, row.learner_id or "", row.quiz, percent(row.score),
             round(row.points, 4), round(row.max_points, 4), t["yes"] if row.passed else t["no"],
-            " ".join(row.left_out), row.submitted_at.isoformat(sep=" ", timespec="seconds"),
-            t["status_new"] if row.status == "new" else t["status_known"])])
+            " ".join(q for q, _ in row.left_out),
+            row.submitted_at.isoformat(sep=" ", timespec="seconds"),
+            t["status_new"] if row.status == "new" else t["status_known"],
+            row.attempt or "",
+            t["verified"] if row.identity_verified else t["not_verified"],
+            t["yes"] if "late" in row.flags else t["no"], notes(row, language))])
     for row in skipped:
+        if row.note:
+            continue
         writer.writerow([excel_safe(v) for v in (row.source, "", "", "", "", "", "", "", "", "",
-                                                 row.error)])
+                                                 row.error, "", "", "", "")])
     return out.getvalue()
+
+
+def notes(row: Graded, language: str) -> str:
+    """What a trainer should know about a graded file, in words (identity has its own column,
+    and its own line under the table)."""
+    t = strings(language)["grades"]
+    parts = []
+    if row.status == "known":
+        parts.append(t["note_known"])
+    if "late" in row.flags:
+        parts.append(t["note_late"])
+    if "clock" in row.flags:
+        parts.append(t["note_clock"])
+    for why, key in (("changed", "note_excluded"), ("removed", "note_removed"),
+                     ("start-order", "note_start_order")):
+        ids = [q for q, reason in row.left_out if reason == why]
+        if ids:
+            parts.append(t[key].format(ids=", ".join(ids)))
+    if row.changed:
+        parts.append(t["note_zero"].format(ids=", ".join(row.changed)))
+    return t["note_separator"].join(parts)
 
 
 def json_text(graded: list[Graded], skipped: list[Skipped], course_title: str) -> str:
@@ -97,15 +135,20 @@ def json_text(graded: list[Graded], skipped: list[Skipped], course_title: str) -
         "summary": {"files": len(graded) + len(skipped),
                     "new": sum(1 for g in graded if g.status == "new"),
                     "already_recorded": sum(1 for g in graded if g.status == "known"),
-                    "skipped": len(skipped)},
+                    "skipped": sum(1 for s in skipped if not s.note)},
         "graded": [{
             "file": g.source, "status": "new" if g.status == "new" else "already_recorded",
             "learner": {"name": g.learner_name, "id": g.learner_id}, "quiz": g.quiz,
             "score": g.score, "percent": percent(g.score), "points": g.points,
-            "max_points": g.max_points, "passed": g.passed, "left_out": list(g.left_out),
+            "max_points": g.max_points, "passed": g.passed,
+            "left_out": [{"question": q, "why": why} for q, why in g.left_out],
+            "changed_counted_zero": list(g.changed), "attempt": g.attempt,
+            "identity_verified": g.identity_verified, "late": "late" in g.flags,
+            "answer_times_outside_attempt": "clock" in g.flags,
             "submitted_at": g.submitted_at.isoformat() + "Z",
         } for g in graded],
-        "skipped": [{"file": s.source, "error": s.error} for s in skipped],
+        "skipped": [{"file": s.source, "error": s.error} for s in skipped if not s.note],
+        "not_searched": [{"file": s.source, "note": s.error} for s in skipped if s.note],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -116,7 +159,7 @@ def summary_table(graded: list[Graded], titles: dict[str, str], language: str) -
     if len(graded) <= TABLE_ROWS_LIMIT:
         rows = [[_clip(g.source, 28), _clip(g.learner_name, 16), g.quiz,
                  f"{percent(g.score)}%", t["table_passed"] if g.passed else t["table_not_passed"],
-                 _note(g, t)] for g in graded]
+                 notes(g, language)] for g in graded]
         return table([t[f"table_{key}"] for key in ("file", "learner", "quiz", "score", "result",
                                                     "note")], rows)
     by_quiz: dict[str, list[Graded]] = {}
@@ -131,15 +174,6 @@ def summary_table(graded: list[Graded], titles: dict[str, str], language: str) -
                      f"{percent(passed / len(items))}%", f"{percent(mean)}%"])
     return table([t[f"table_{key}"] for key in ("quiz", "files", "learners", "passed", "pass_rate",
                                                 "mean_score")], rows)
-
-
-def _note(g: Graded, t: dict[str, str]) -> str:
-    notes = []
-    if g.status == "known":
-        notes.append(t["table_known"])
-    if g.left_out:
-        notes.append(t["table_left_out"].format(questions=", ".join(g.left_out)))
-    return t["table_separator"].join(notes)
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

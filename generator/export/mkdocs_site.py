@@ -60,7 +60,7 @@ def build_site(project: Project, site_dir: Path, *, when: datetime.datetime,
         _make_offline(config)
         _add_plugin(config, "course-export", _ExtraFiles(extra_files))
         try:
-            engine.build(config)
+            engine.build(config, published_by="course export")
         except engine.BuildFailed as error:
             raise SiteBuildError(str(error)) from None
 

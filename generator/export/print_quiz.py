@@ -14,7 +14,7 @@ from string import ascii_uppercase
 from .. import pagepaths
 from ..catalogue import strings
 from ..loaded import LoadedCourse
-from ..markup import TextRenderer
+from ..markup import TextRenderer, strong
 from ..models.quiz import (
     ORDER_CARD_ROWS,
     MultipleChoice,
@@ -26,6 +26,7 @@ from ..models.quiz import (
     TrueFalse,
     is_assessment,
 )
+from ..plurals import counted
 from ..quizgraph import best_path, start_node
 from ..shuffle import display_order
 
@@ -43,7 +44,7 @@ def words(language: str) -> dict[str, str]:
             "practice": site["practice"], "assessment": site["assessment"],
             "questions": site["questions_count"], "pass_mark": site["pass_mark"],
             "all_or_nothing": page["multiple_all"], "partial": page["multiple_partial"],
-            **catalogue["print"]}
+            "list_separator": catalogue["language"]["list_separator"], **catalogue["print"]}
 
 
 def answers_anchor(quiz: Quiz) -> str:
@@ -60,7 +61,7 @@ def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool) -> str:
     text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     assessment = is_assessment(quiz, force_assessment)
     meta = [w["assessment" if assessment else "practice"],
-            w["questions"].format(n=len(quiz.questions)),
+            counted(w["questions"], loaded.course.language, len(quiz.questions)),
             w["pass_mark"].format(pct=round(quiz.pass_mark * 100))]
     out = [f"# {text.inline(quiz.title)}", "",
            f'<p class="hb-quiz-meta">{html.escape(" · ".join(meta))}</p>', ""]
@@ -167,7 +168,8 @@ def _answer(loaded, quiz: Quiz, question: Question, number: int, text: TextRende
     if isinstance(question, (SingleChoice, MultipleChoice)):
         letters = [letter for letter, option in zip(ascii_uppercase, question.options)
                    if option.correct]
-        out += [f"**{heading} · {w['answer']}{w['colon']}{'、'.join(letters) or '—'}**", ""]
+        listed = w["list_separator"].join(letters) or "—"
+        out += [f"**{heading} · {w['answer']}{w['colon']}{listed}**", ""]
         notes = [f"- **{letter}.** {text.inline(option.text)}"
                  + (f"{w['colon']}{text.inline(option.feedback)}" if option.feedback else "")
                  for letter, option in zip(ascii_uppercase, question.options)]
@@ -190,8 +192,8 @@ def _answer(loaded, quiz: Quiz, question: Question, number: int, text: TextRende
     elif isinstance(question, Scenario):
         out += _scenario_answer(question, heading, text, w)
     if question.explanation:
-        out += [f"**{w['explanation']}{w['colon']}**{text.markdown(question.explanation).strip()}",
-                ""]
+        out += [strong(w["explanation"] + w["colon"])
+                + text.markdown(question.explanation).strip(), ""]
     if question.lesson:
         out += [_lesson_link(question.lesson, text, w), ""]
     out += ["</div>", ""]

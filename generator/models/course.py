@@ -8,6 +8,10 @@ from pydantic import Field, WithJsonSchema, model_validator
 
 from .common import Date, Identifier, Markdown, Model, Source, Text, Title
 
+# A language tag as BCP 47 writes it (zh, en, pt-BR); `course check` asks for one the interface
+# has strings for (checks/site.py), so that adding a language is adding its strings file.
+LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
+
 
 class Section(Model):
     """One part of the course; its lessons live in `content/<id>/`."""
@@ -21,7 +25,11 @@ class Course(Model):
     """`content/course.yml`: the course as a whole."""
 
     title: Title
-    language: Literal["zh", "en"] = Field("zh", description="Language of the course and its UI.")
+    language: LanguageTag = Field(
+        "zh", description="Language of the course and of everything around it (the site's "
+                          "interface, search, handbook, report, certificates): one that has a "
+                          "strings file in generator/locales/, e.g. zh or en.",
+        examples=["zh", "en"])
     audience: Markdown = Field(description="Who the course is for.")
     description: Markdown | None = Field(None, description="One paragraph under the title.")
     intro: Markdown | None = Field(None, description="More text for the front page.")

@@ -11,6 +11,19 @@ from .common import Flag, Identifier, LessonRef, Markdown, Model, Text, Title
 # Whole numbers, so a path's points add up exactly the same way in Python and in the browser.
 Points = Annotated[int, Field(ge=0, le=1000)]
 
+# The item-quality checks of `course check` (generator/items/checks.py), by the name an author
+# gives to silence one. The first three judge a whole quiz; the others one question.
+ItemCheck = Literal["longest-key", "key-position", "true-false-balance", "absolute-words",
+                    "all-of-the-above", "short-distractor", "scenario-longest", "no-lesson"]
+
+
+class Quality(Model):
+    """Item-quality findings this quiz or question keeps on purpose, and why."""
+
+    allow: list[ItemCheck] = Field(min_length=1, description="Checks to silence here, e.g. "
+                                   "[longest-key]. On a quiz: for the whole quiz.")
+    reason: Text = Field(description="Why the finding is right to keep; read by reviewers.")
+
 
 class QuestionBase(Model):
     id: Identifier = Field(description="Stable id; answer files refer to it. Never reuse one.")
@@ -21,6 +34,8 @@ class QuestionBase(Model):
     lesson: LessonRef | None = Field(None, description="Where this is taught: lesson-id#anchor.")
     pool: Identifier | None = Field(None, description="Pool this question belongs to, for a quiz "
                                                       "that draws each learner's paper (`draw:`).")
+    quality: Quality | None = Field(None, description="Item-quality findings to silence for "
+                                                      "this question, with the reason.")
 
 
 class Option(Model):
@@ -179,6 +194,8 @@ class Quiz(Model):
                              "every question.")
     exam: Exam | None = Field(None, description="Time limit, attempts and what the learner sees "
                                                 "after submitting; assessment quizzes only.")
+    quality: Quality | None = Field(None, description="Item-quality findings to silence for the "
+                                                      "whole quiz, with the reason.")
     questions: list[Question] = Field(min_length=1)
 
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from pydantic import BaseModel
 
 from ..project import CourseOptions
 
 
 def _option(annotation, default) -> c.BaseConfigOption:
-    # Each option is a plain type (bool, int or str) with a default: MkDocs checks the type.
+    # A plain type (bool, int or str) with a default: MkDocs checks the type. A nested group of
+    # settings (item_checks) is a mapping to MkDocs, its defaults as the declaration's; the
+    # plugin checks what is inside with project.validated, which says where each mistake is.
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return c.Type(dict, default=default.model_dump())
     return c.Type(annotation, default=default)
 
 

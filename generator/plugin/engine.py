@@ -5,6 +5,8 @@ done one way:
 - assessment mode reaches the plugin as its own option (`assessment: true`), given to MkDocs'
   `load_config` as an override of mkdocs.yml's `plugins`; serve passes the same override to
   every reload. No environment variable, and no loaded config changed afterwards;
+- a build says who published it (`build(published_by=…)`), for the registry of published
+  versions the plugin appends to;
 - MkDocs' log messages are shown by `show_messages`.
 """
 
@@ -41,11 +43,16 @@ def load_config(config_file: Path, **settings):
     return load(config_file=str(config_file), **settings)
 
 
-def build(config) -> None:
-    """One build, with the plugins' start and end events around it, as `mkdocs build` does."""
+def build(config, *, published_by: str) -> None:
+    """One build, with the plugins' start and end events around it, as `mkdocs build` does.
+    `published_by` names the command in the registry of published versions (published.jsonl),
+    where a plain `mkdocs build` writes "mkdocs build"."""
     from mkdocs.commands.build import build as build_site
     from mkdocs.exceptions import Abort, PluginError
 
+    course = config.plugins.get("course")
+    if course is not None:
+        course.published_by = published_by
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build_site(config)

@@ -9,19 +9,29 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..anchors import slug
 from ..catalogue import strings
 from ..checks import checked
 from ..errors import AuthorError
-from ..loading import YAML_SUFFIXES, cycle_collection_paused, load_course
+from ..integrity import registry as published
+from ..items.thresholds import ItemCheckRun
+from ..loading import (
+    YAML_SUFFIXES,
+    course_language,
+    cycle_collection_paused,
+    label_for,
+    load_course,
+)
 from ..minify import shipped
-from ..pagepaths import ASSET_DIR
-from ..project import CourseOptions, Project, resolve
+from ..pagepaths import ASSET_DIR, page_sources
+from ..project import Project, SiteSettings, resolve, site_settings, validated
 from ..render.site import MARKDOWN_EXTENSIONS, plan_site
 from ..siteswap import StagedFolder
+from . import language as language_setup
+from . import sources
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -43,33 +53,61 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # Set by `course serve` (plugin/preview.py): what its rebuilds keep, so that a save reads
         # and renders again only what it changed. Builds start from nothing.
         self.preview = None
+        # What a build records in the registry of published versions (published.jsonl); who
+        # built is said by the caller (engine.build: `course build`, `course export`).
+        self.published_by = "mkdocs build"
+        self.registry_salt: str | None = None
+        self.to_publish: list = []
+        self.site: SiteSettings | None = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
-    # Load and check the course; set the navigation and what its pages need from Markdown
-    def on_config(self, config: MkDocsConfig):
+    # The course's language for the theme and search, where mkdocs.yml gives none. First:
+    # Material's search plugin derives its own settings from the theme's language.
+    @event_priority(100)
+    def _on_config_language(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        self.site = site_settings(config_file)
+        language = course_language(config_file.parent / self.config.content_dir)
+        if language is not None:  # else loading the course (next) says what is wrong
+            language_setup.apply(config, language, self.site)
+        return config
+
+    # Load and check the course; set the navigation and what its pages need from Markdown
+    def _on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        config_file = Path(label_for(Path(config.config_file_path or "mkdocs.yml")))
         try:
-            self.project = resolve(Path(config.config_file_path or "mkdocs.yml").resolve(),
-                                   CourseOptions.model_validate(dict(self.config)))
+            self.project = resolve(config_file.resolve(), validated(dict(self.config),
+                                                                    config_file))
         except AuthorError as error:
             raise PluginError(str(error)) from None
         project = self.project
+        # MkDocs' --strict (`course build --strict` passes it on) makes item-quality findings
+        # in graded quizzes errors, as `course check --strict` does.
+        items = ItemCheckRun(project.item_checks, strict=bool(config.strict),
+                             every_quiz_assessed=project.assessment)
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
             preview = self.preview  # None but in `course serve`
             files, memo = (preview.files, preview.checks) if preview else (None, None)
             try:
                 self.loaded = checked(load_course(project.content_dir, project.quiz_dir, files),
-                                      stale_after_days=project.stale_after_days, memo=memo)
+                                      stale_after_days=project.stale_after_days, items=items,
+                                      site=self.site, memo=memo)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
             for warning in self.loaded.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
+            self._open_registry()  # serve reads it (its salt) and records nothing
             plan = preview.replanner.plan if preview else plan_site
             self.plan = plan(self.loaded, project.assessment)
+        # MkDocs' warnings about a generated page name the YAML file it comes from.
+        sources.install(page_sources(self.loaded))
         if not config.nav:  # an explicit nav in mkdocs.yml wins
             config.nav = self.plan.nav
         for name, options in MARKDOWN_EXTENSIONS.items():
@@ -92,7 +130,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.watch.append(str(project.quiz_dir))
         if os.path.abspath(project.content_dir) != os.path.abspath(config.docs_dir):
             config.watch.append(str(project.content_dir))
-        self._teach_search_the_terms()
+        if self.loaded.course.language.split("-")[0] == "zh":
+            self._teach_search_the_terms()
         if self.command == "build":
             # A failed build must not leave a half-written site: build beside it, swap at the end.
             self.build_failed = True  # until on_post_build says otherwise
@@ -102,6 +141,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # thousand lessons) are not needed while MkDocs builds: let it reuse that memory.
         self.loaded = None
         return config
+
+    on_config = CombinedEvent(_on_config_language, _on_config)
 
     # Add the generated pages and assets; drop the YAML sources from the site
     def on_files(self, files: Files, *, config: MkDocsConfig):
@@ -131,11 +172,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig):
         self.build_failed = False
+        self._record_published()
 
     def on_build_error(self, *, error):
         self.build_failed = True
 
     def on_shutdown(self):
+        sources.remove()
         staged, self.staged = self.staged, None
         if staged is None:
             return
@@ -144,8 +187,45 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         else:
             staged.publish()
 
+    # The registry's salt names the ids of assessment pages; a build records what it publishes.
+    def _open_registry(self) -> None:
+        path = self.project.registry
+        try:
+            if self.command == "build":
+                registry = published.open_or_create(path, label_for(path))
+            else:  # serve publishes nothing and writes nothing
+                registry = published.read(path, label_for(path))
+        except AuthorError as error:
+            raise PluginError("the registry of published quiz versions has problems:\n"
+                              + str(error)) from None
+        except OSError as error:
+            raise PluginError(f"{label_for(path)}: cannot create the registry of published "
+                              f"quiz versions: {error.strerror or error}") from None
+        self.registry_salt = registry.salt if registry else None
+        mode = "assessment" if self.project.assessment else None
+        self.to_publish = [(entry.quiz, mode or entry.quiz.mode)
+                           for entry in self.loaded.quizzes] if self.command == "build" else []
+
+    def _record_published(self) -> None:
+        if not self.to_publish:
+            return
+        path, quizzes, self.to_publish = self.project.registry, self.to_publish, []
+        try:
+            added = published.record(path, quizzes, self.published_by, label_for(path))
+        except AuthorError as error:
+            raise PluginError("the registry of published quiz versions has problems:\n"
+                              + str(error)) from None
+        except OSError as error:
+            raise PluginError(f"{label_for(path)}: cannot record the published quiz versions: "
+                              f"{error.strerror or error}") from None
+        for publication in added:
+            log.info(f"{label_for(path)}: recorded quiz '{publication.quiz}' version "
+                     f"{publication.version} as published")
+
     def _teach_search_the_terms(self) -> None:
         # Material's search splits Chinese with jieba; glossary terms should stay whole words.
+        # Chinese courses only: in another language no Chinese is split, and jieba never has to
+        # load its dictionary (a second or so).
         try:
             import jieba
         except ImportError:  # pragma: no cover - jieba is a dependency

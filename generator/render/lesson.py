@@ -7,7 +7,7 @@ import html
 from .. import pagepaths
 from ..catalogue import strings
 from ..loaded import LessonEntry, LoadedCourse
-from ..markup import TextRenderer
+from ..markup import TextRenderer, strong
 from ..outline import heading_line, headings_by_key, lesson_outline
 
 
@@ -75,8 +75,8 @@ def render_lesson(loaded: LoadedCourse, entry: LessonEntry) -> str:
 
 
 def _labelled(label: str, markdown: str, t: dict, text: TextRenderer) -> str:
-    """Author Markdown after a bold label: **情境：** …"""
-    return f"**{t[label]}{t['colon']}** {text.markdown(markdown).strip()}"
+    """Author Markdown after a bold label and the language's colon: `**Situation:** …`."""
+    return strong(t[label] + t["colon"]) + text.markdown(markdown).strip()
 
 
 def _dialogue(dialogue, t: dict, text: TextRenderer) -> list[str]:

@@ -9,6 +9,7 @@ from ..catalogue import strings
 from ..collation import sort_key
 from ..loaded import LoadedCourse
 from ..markup import TextRenderer
+from ..plurals import counted
 from .quiz import json_attribute
 
 
@@ -26,7 +27,7 @@ def render_home(loaded: LoadedCourse) -> str:
         lessons = loaded.lessons_in(section.id)
         link = text.link(pagepaths.section(section.id))
         out.append(f"{number}. **[{text.inline(section.title)}]({link})** — "
-                   + t["lesson_count"].format(n=len(lessons)))
+                   + counted(t["lesson_count"], course.language, len(lessons)))
         for entry in lessons:
             minutes = (f"{t['lparen']}{t['minutes'].format(n=entry.lesson.minutes)}{t['rparen']}"
                        if entry.lesson.minutes else "")
@@ -42,7 +43,7 @@ def render_home(loaded: LoadedCourse) -> str:
                    f"({text.link(pagepaths.quiz(entry.quiz.id))})** — {t[entry.quiz.mode]}")
     out.append("")
     if total_minutes:
-        out += [t["total_time"].format(n=total_minutes), ""]
+        out += [counted(t["total_time"], course.language, total_minutes), ""]
     if loaded.quizzes:
         out += [f"## {t['how_quizzes']}", "", t["how_quizzes_text"], ""]
     if course.intro:
@@ -81,7 +82,8 @@ def render_section(loaded: LoadedCourse, section_id: str) -> str:
         for entry in quizzes:
             quiz = entry.quiz
             out.append(f"- [{text.inline(quiz.title)}]({text.link(pagepaths.quiz(quiz.id))}) — "
-                       f"{t[quiz.mode]} · {t['questions_count'].format(n=len(quiz.questions))}")
+                       f"{t[quiz.mode]} · "
+                       + counted(t["questions_count"], loaded.course.language, len(quiz.questions)))
         out.append("")
     return "\n".join(out)
 
@@ -104,7 +106,8 @@ def render_glossary(loaded: LoadedCourse) -> str:
                 found = loaded.glossary.find(other)
                 links.append(f"[{text.inline(other)}](#{pagepaths.term_anchor(found.term)})"
                              if found else text.inline(other))
-            out += ["→ " + "、".join(links), ""]
+            separator = strings(loaded.course.language)["language"]["list_separator"]
+            out += ["→ " + separator.join(links), ""]
         out += ["</dd>", "", "</dl>", ""]
     return "\n".join(out)
 

@@ -23,7 +23,7 @@ from .. import pagepaths
 from ..catalogue import strings
 from ..fingerprint import question_version, quiz_version
 from ..loaded import LoadedCourse, QuizEntry
-from ..markup import TextRenderer
+from ..markup import TextRenderer, strong
 from ..models.quiz import (
     ORDER_CARD_ROWS,
     MultipleChoice,
@@ -35,6 +35,7 @@ from ..models.quiz import (
     TrueFalse,
     is_assessment,
 )
+from ..plurals import counted
 from ..quizgraph import best_points, start_node
 from ..shuffle import display_order, shuffle_flags
 
@@ -46,7 +47,7 @@ def render_quiz(loaded: LoadedCourse, entry: QuizEntry, force_assessment: bool =
     assessment = is_assessment(quiz, force_assessment)
     text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     mode = "assessment" if assessment else "practice"
-    meta = [t[mode], t["questions_count"].format(n=len(quiz.questions)),
+    meta = [t[mode], counted(t["questions_count"], language, len(quiz.questions)),
             t["pass_mark"].format(pct=round(quiz.pass_mark * 100))]
     out = [f"# {text.inline(quiz.title)}", "",
            f'<p class="course-quiz-meta">{" · ".join(html.escape(m) for m in meta)}</p>', ""]
@@ -184,7 +185,7 @@ def _question(loaded, question: Question, number: int, quiz: Quiz, text: TextRen
         out += ['<div class="course-explanation" hidden markdown="block">', ""]
         if question.explanation:
             explanation = text.markdown(question.explanation).strip()
-            out += [f"**{ui['explanation'].strip()}** {explanation}", ""]
+            out += [strong(ui["explanation"]) + explanation, ""]
         if question.lesson:
             out += [_lesson_link(question.lesson, text, ui), ""]
         out.append("</div>")
@@ -245,7 +246,7 @@ def _scenario(question: Scenario, name: str, text: TextRenderer, ui: dict,
             out.append(f'<p class="course-ending-label">{html.escape(ui["ending"])}</p>')
             if not assessment and node.outcome:
                 out += ['<div class="course-outcome" hidden markdown="block">', "",
-                        f"**{ui['outcome'].strip()}** {text.markdown(node.outcome).strip()}", "",
+                        strong(ui["outcome"]) + text.markdown(node.outcome).strip(), "",
                         "</div>"]
         out += ["</div>", ""]
     return out

@@ -5,7 +5,8 @@ from what the whole course shares; a quiz page likewise from its quiz file. What
 (`shared`, below) is everything a lesson or quiz page reads from outside its own file:
 - course.yml (the language, the course title in the widget's data, the section a lesson sits in
   and its title), policies.yml and glossary.yml (values, dates and anchors of `{{policy.x}}` and
-  of links), the build's settings (assessment mode);
+  of links), the build's settings (assessment mode, and any other value the plugin gives
+  plan_site, such as the registry's salt that names the ids on assessment pages);
 - of every other lesson: its id, its section (where a link to it points) and its title (a
   question's "see lesson" link shows it); of every quiz: its id (whether a link to it resolves).
 
@@ -45,8 +46,11 @@ class Replanner:
     _sources: dict[str, object] = field(default_factory=dict)
     rendered: int = 0  # lesson and quiz pages rendered by the last plan (the others were kept)
 
-    def plan(self, loaded: LoadedCourse, force_assessment: bool = False) -> SitePlan:
-        now = shared(loaded, (force_assessment,))
+    def plan(self, loaded: LoadedCourse, force_assessment: bool = False,
+             **settings) -> SitePlan:
+        """`settings`: plan_site's other keyword settings, passed on as they are (the plugin
+        passes the same to either); a change in any renders every page again."""
+        now = shared(loaded, (force_assessment, tuple(sorted(settings.items()))))
         unchanged_world = self.previous is not None and now == self._shared
         previous, sources = self.previous, self._sources
         rendered = 0
@@ -62,7 +66,7 @@ class Replanner:
             rendered += 1
             return None
 
-        plan = plan_site(loaded, force_assessment, reuse)
+        plan = plan_site(loaded, force_assessment, reuse=reuse, **settings)
         self.previous, self._shared, self.rendered = plan, now, rendered
         self._sources = {pagepaths.lesson(e.section.id, e.lesson.id): e.lesson
                          for e in loaded.lessons}

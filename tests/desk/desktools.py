@@ -35,8 +35,11 @@ def course(*args: str, cwd: Path | None = None, env: dict | None = None
 
 def stored(attempt_id: int, learner: str, quiz: str, questions: list[tuple], *,
            submitted: datetime.datetime | None = None, pass_mark: float = 0.5,
-           name: str | None = None) -> StoredAttempt:
-    """A stored attempt from (question, points, max_points, picked, ending) tuples."""
+           name: str | None = None, graded: datetime.datetime | None = None,
+           verified: bool = False, attempt: int | None = None,
+           flags: tuple[str, ...] = ()) -> StoredAttempt:
+    """A stored attempt from (question, points, max_points, picked, ending) tuples; recorded
+    (`graded`) when it says it was submitted, unless told otherwise."""
     results = tuple(QuestionResult(q, float(p), float(m),
                                    "correct" if p == m else "wrong" if p == 0 else "partial",
                                    tuple(picked), ending)
@@ -44,9 +47,11 @@ def stored(attempt_id: int, learner: str, quiz: str, questions: list[tuple], *,
     points = sum(r.points for r in results)
     possible = sum(r.max_points for r in results)
     score = points / possible if possible else 0.0
+    submitted = submitted or datetime.datetime(2026, 11, 20, 8, 0) + datetime.timedelta(
+        minutes=attempt_id)
     return StoredAttempt(
         id=attempt_id, content_hash=f"h{attempt_id}", source=f"{attempt_id}.json",
         learner_key=f"name:{learner}", learner_name=name or learner, learner_id=None, quiz=quiz,
         score=score, points=points, max_points=possible, passed=score >= pass_mark,
-        submitted_at=submitted or datetime.datetime(2026, 11, 20, 8, 0) + datetime.timedelta(
-            minutes=attempt_id), questions=results)
+        submitted_at=submitted, questions=results, graded_at=graded or submitted,
+        identity_verified=verified, attempt=attempt, flags=flags)

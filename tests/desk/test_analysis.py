@@ -139,3 +139,26 @@ def test_a_quiz_nobody_took():
 def test_lessons_are_the_lesson_id_without_the_anchor(stats):
     assert by_id(stats, "pick-one").lesson == "refunds"
     assert by_id(stats, "all-tags").lesson is None
+
+
+def test_drawn_papers_count_each_question_over_the_learners_who_drew_it():
+    from quizhelpers import make_quiz, true_false
+
+    quiz = make_quiz(*(true_false(qid=q, pool="p") for q in "abc"),
+                     draw=[{"pool": "p", "count": 2}])
+    # Twelve learners, papers of two: four drew a+b, four a+c, four b+c. On each paper the
+    # learner gets the first question right when n is even; the second right for n < 2.
+    papers = {0: "ab", 1: "ac", 2: "bc"}
+    attempts = []
+    for n in range(12):
+        first, second = papers[n // 4]
+        attempts.append(stored(n + 1, f"l{n}", "q", [(first, int(n % 2 == 0), 1, [], None),
+                                                      (second, int(n % 4 < 2), 1, [], None)]))
+    stats = analyse_quiz(quiz, attempts)
+    # a: drawn by learners 0-7, right for 0, 2, 4, 6 → 8 scored, facility 0.5.
+    # b: first on 0-3 (right 0, 2), second on 8-11 (right 8, 9) → 8 scored, facility 0.5.
+    # c: second on 4-7 (right 4, 5), second on 8-11 (right 8, 9) → 8 scored, facility 0.5.
+    assert [(q.id, q.scored, q.facility) for q in stats.questions] == [
+        ("a", 8, 0.5), ("b", 8, 0.5), ("c", 8, 0.5)]
+    assert all(q.discrimination is None for q in stats.questions)  # 8 < 10 drew each
+    assert stats.reliability.drawn and stats.reliability.paper == 2

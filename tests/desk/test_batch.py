@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
 
 import pytest
 
-from answerkit import answer_document, fixture_course, fixture_quiz, random_answers, write
+from answerkit import (
+    answer_document,
+    fixture_quiz,
+    grading_course,
+    page_answer_file,
+    perfect_answers,
+    random_answers,
+    write,
+)
 from generator.desk import batch
-from generator.desk.attempts import GradingCourse
 from generator.desk.batch import collect, grade_files
 from generator.desk.gradebook import Gradebook
+from generator.models.quiz import Exam
 
-COURSE = GradingCourse([entry.quiz for entry in fixture_course().quizzes])
+COURSE = grading_course()
 PRACTICE = fixture_quiz("practice")
+FINAL = fixture_quiz("final")
 
 
 def cohort(folder, count, seed=1):
@@ -32,8 +43,67 @@ def test_collect_finds_json_files_in_folders_once_each(tmp_path, monkeypatch):
     (tmp_path / "empty").mkdir()
     files, problems = collect(["in", "in/1.json", "missing.json", "empty", "in/notes.txt"])
     assert [label for _, label in files] == ["in/1.json", "in/b/2.json", "in/notes.txt"]
-    assert [str(p) for p in problems] == ["missing.json: no such file or folder",
-                                          "empty: no answer files (*.json) in this folder"]
+    assert [(str(p), p.note) for p in problems] == [
+        ("in/.hidden: hidden (the name starts with '.'): not searched", True),
+        ("in/notes.txt: not graded: not an answer file (*.json)", True),
+        ("missing.json: no such file or folder", False),
+        ("empty: no answer files (*.json) in this folder", False)]
+
+
+def test_a_folder_scan_names_every_entry_it_does_not_grade(tmp_path, monkeypatch):
+    # Before: FIFOs, devices, folders named x.json and *.JSON were skipped without a word, and
+    # links were followed out of the folder.
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "in"
+    write(folder, "a.json", "{}")
+    write(folder, "B.JSON", "{}")  # graded: Windows does not tell .json from .JSON
+    os.mkfifo(folder / "pipe.json")
+    (folder / "x.json").mkdir()
+    write(folder / "x.json", "inside.json", "{}")
+    write(tmp_path / "outside", "secret.json", "{}")
+    os.symlink(tmp_path / "outside" / "secret.json", folder / "link-out.json")
+    os.symlink(folder / "a.json", folder / "link-in.json")
+    os.symlink(folder / "gone.json", folder / "broken.json")
+    os.symlink("/dev/null", folder / "null.json")
+    files, problems = collect(["in"])
+    assert [label for _, label in files] == ["in/B.JSON", "in/a.json", "in/x.json/inside.json"]
+    outside = os.path.realpath(tmp_path / "outside" / "secret.json")
+    assert [str(p) for p in problems] == [
+        "in/broken.json: a link to nothing",
+        f"in/link-out.json: a link to {outside}, outside the folder: refused, not followed",
+        "in/null.json: a link to /dev/null, outside the folder: refused, not followed",
+        "in/pipe.json: is a named pipe (FIFO), not a file; answer files are regular files",
+        "in/x.json: is a folder, not a file (the files in it are searched)"]
+
+
+def test_special_files_named_on_the_command_line_are_never_opened(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "pipe.json")  # before: `course grade pipe.json` waited forever
+    files, problems = collect(["pipe.json", "/dev/null"])
+    assert files == []
+    assert [str(p) for p in problems] == [
+        "pipe.json: is a named pipe (FIFO), not a file; answer files are regular files",
+        "/dev/null: is a device, not a file; answer files are regular files"]
+
+
+def test_file_names_that_are_not_utf8_are_shown_escaped_and_graded(tmp_path, db_url,
+                                                                   monkeypatch):
+    # A zip made on Windows gives GBK names: 张三.json in GBK is not UTF-8. Before, the insert
+    # failed with a traceback and the batch was lost.
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsencode(str(folder)) + b"/" + "张三".encode("gbk") + b".json"
+    with open(name, "wb") as stream:
+        stream.write(json.dumps(answer_document(PRACTICE, perfect_answers(PRACTICE))).encode())
+    write(folder, "z.json", answer_document(PRACTICE, perfect_answers(PRACTICE), name="李四"))
+    files, _ = collect(["in"])
+    assert [label for _, label in files] == ["in/z.json", "in/\\xd5\\xc5\\xc8\\xfd.json"]
+    with Gradebook.open(db_url) as book:
+        graded, skipped = grade_files(files, COURSE, book)
+        assert book.counts()[0] == 2 and not skipped
+        assert sorted(a.source for a in book.attempts()) == ["in/\\xd5\\xc5\\xc8\\xfd.json",
+                                                             "in/z.json"]
 
 
 def test_a_batch_is_graded_in_order_with_bad_files_apart(tmp_path, db_url, monkeypatch):
@@ -62,6 +132,59 @@ def test_grading_again_records_nothing_new(tmp_path, db_url, monkeypatch):
     assert [g.status for g in again] == ["known"] * 5 and not skipped
     assert [(g.learner_name, g.score) for g in again] == [(g.learner_name, g.score)
                                                           for g in first]
+
+
+def test_attempts_are_limited_per_learner_and_a_claimed_attempt_k_uses_k(tmp_path, db_url,
+                                                                         monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    quiz = FINAL.model_copy(update={"exam": Exam(attempts=2)})
+    course = grading_course(quizzes=[PRACTICE, quiz])
+    second = page_answer_file(quiz, perfect_answers(quiz), learner_id="cs-001", attempt=2)
+    write(tmp_path / "a", "second.json", second)
+    first = page_answer_file(quiz, perfect_answers(quiz), learner_id="cs-001", attempt=1)
+    write(tmp_path / "b", "first.json", first)
+    again = dict(first, submitted_at="2026-11-20T08:11:00Z")  # attempt 1 again, another file
+    write(tmp_path / "c", "again.json", again)
+    other = page_answer_file(quiz, perfect_answers(quiz), learner_id="cs-002", attempt=2)
+    write(tmp_path / "c", "other.json", other)
+    with Gradebook.open(db_url) as book:
+        for folder in ("a", "b", "c"):
+            files, _ = collect([folder])
+            graded, skipped = grade_files(files, course, book)
+            if folder == "c":
+                assert [str(s) for s in skipped] == [
+                    "c/again.json: learner 'cs-001' has already used 2 of 2 attempts at quiz "
+                    "'final'; this one is refused"]
+                assert [g.source for g in graded] == ["c/other.json"]
+            else:  # attempt 2 used 2; attempt 1 after it is the second recorded: still 2
+                assert not skipped
+
+
+def test_a_file_the_database_refuses_is_named_and_the_rest_recorded(tmp_path, db_url,
+                                                                    monkeypatch):
+    # Defence in depth behind the parser's checks: whatever value the database refuses (on
+    # PostgreSQL a NUL in text, on both a string that is not Unicode), only that file is lost.
+    monkeypatch.chdir(tmp_path)
+    cohort(tmp_path / "in", 3)
+    files, _ = collect(["in"])
+    real = batch.grade_file
+
+    def poisoned(parsed, course, *, source, strict):
+        attempt = real(parsed, course, source=source, strict=strict)
+        if source.endswith("001.json"):
+            from dataclasses import replace
+
+            attempt = replace(attempt, learner_name="坏\x00\udcff名")
+        return attempt
+
+    monkeypatch.setattr(batch, "grade_file", poisoned)
+    with Gradebook.open(db_url) as book:
+        graded, skipped = grade_files(files, COURSE, book)
+        assert book.counts()[0] == 2
+    assert [g.source for g in graded] == ["in/learner-000.json", "in/learner-002.json"]
+    [refused] = skipped
+    assert refused.source == "in/learner-001.json"
+    assert refused.error.startswith("the gradebook refused")
 
 
 def test_copies_of_one_file_are_one_attempt(tmp_path, db_url, monkeypatch):

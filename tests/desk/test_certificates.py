@@ -67,6 +67,40 @@ def test_the_name_on_the_certificate_is_the_latest_one():
     assert earned_certificates(attempts, [FINAL])[0].learner_name == "Ann Lee"
 
 
+def test_the_date_is_when_the_grader_first_recorded_the_pass_never_the_file_s():
+    # The file claims 9999-12-31 (before: certificates crashed under TZ=Asia/Shanghai, and the
+    # learner chose the date); the grader recorded it on 2026-11-25.
+    attempt = stored(1, "ann", "final", [("final-one", 1, 1, (), None)],
+                     submitted=datetime.datetime(9999, 12, 31, 23, 59, 59),
+                     graded=datetime.datetime(2026, 11, 25, 17, 0))
+    beijing = datetime.timezone(datetime.timedelta(hours=8))
+    [earned] = earned_certificates([attempt], [FINAL], tz=beijing)
+    assert earned.completed_on == datetime.date(2026, 11, 26)
+    assert earned.attempts == ("h1",)
+
+
+def test_with_a_roster_only_verified_passes_count_and_the_roster_names_the_learner():
+    from dataclasses import replace
+
+    from generator.desk.roster import RosterEntry
+
+    roster = {"cs-017": RosterEntry("CS-017", "王小明")}
+    typed = replace(final(1, "x", 1, 10, name="冒名"), learner_key="id:cs-017")
+    assert earned_certificates([typed], [FINAL], roster=roster) == []
+    signed = replace(typed, id=2, content_hash="h2", identity_verified=True)
+    [earned] = earned_certificates([typed, signed], [FINAL], roster=roster)
+    assert (earned.learner_name, earned.attempts, earned.identity_verified) == (
+        "王小明", ("h2",), True)
+
+
+def test_after_a_revocation_only_passes_recorded_later_count():
+    passes = [final(1, "ann", 1, 10), final(2, "ann", 1, 20)]
+    revoked_on = datetime.datetime(2026, 11, 15, 0, 0)
+    [earned] = earned_certificates(passes, [FINAL], revoked={"name:ann": revoked_on})
+    assert earned.attempts == ("h2",) and earned.completed_on == datetime.date(2026, 11, 20)
+    assert earned_certificates(passes[:1], [FINAL], revoked={"name:ann": revoked_on}) == []
+
+
 def test_codes_are_random_grouped_and_in_an_unambiguous_alphabet():
     codes = {new_code() for _ in range(200)}
     assert len(codes) == 200
@@ -97,6 +131,19 @@ def test_the_certificate_page():
                  "结业考核</th><td>95%", "2026-11-20", "7KQ2-M9XD-4TFA",
                  "course verify 7KQ2-M9XD-4TFA"):
         assert text in page, text
+
+
+def test_an_unverified_certificate_says_so_and_a_verified_one_does_not():
+    from dataclasses import replace
+
+    line = "身份未核实：颁发时没有学员名单，姓名为学员自己填写。"
+    assert line in render_certificate(record(), "zh")
+    assert line not in render_certificate(replace(record(), identity_verified=True), "zh")
+
+
+def test_bidi_controls_in_a_name_are_shown_not_obeyed():
+    page = render_certificate(record("Ann\u202enimda"), "zh")
+    assert "\u202e" not in page and "Ann\\u202enimda" in page
 
 
 def test_the_certificate_loads_nothing_and_escapes_the_name():

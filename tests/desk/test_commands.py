@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime
 import io
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -32,9 +35,8 @@ def edited(change, quiz=PRACTICE):
     return doc
 
 
-def older_version(doc):
-    doc["quiz_version"] = "older"
-    doc["question_versions"]["pick-one"] = "0123456789abcdef"
+def never_published(doc):
+    doc["quiz_version"] = "0123456789abcdef"
 
 
 # Every kind of bad file, with the one line `course grade` prints for it.
@@ -64,21 +66,32 @@ BAD_FILES = {
                     "not an answer file: JSON nested too deeply"),
     "list.json": (b"[]", "not an answer file: expected a JSON object, got a list"),
     "other.json": (b'{"name": "package"}',
-                   'not an answer file: no "format": "course-answers/1" in it'),
+                   'not an answer file: no "format": "course-answers/2" in it'),
     "old-format.json": (edited(lambda d: d.update(format="course-answers/0")),
-                        'format: expected "course-answers/1", got "course-answers/0"'),
+                        'format: expected "course-answers/2" (or the older "course-answers/1"), '
+                        'got "course-answers/0"'),
+    "never-published.json": (edited(never_published),
+                             "quiz version 0123456789abcdef was never published from this "
+                             "course; if it was built elsewhere, add that folder's "
+                             "published.jsonl lines"),
+    "twice.json": (json.dumps(good("张三")).replace('"quiz": "final"',
+                                                   '"quiz": "final", "quiz": "final"'),
+                   'key "quiz" appears twice; a field may appear only once (programs disagree '
+                   'on which one counts)'),
 }
 
 
 @pytest.fixture
 def batch(tmp_path):
-    """A folder of answer files: three good ones (one by a learner named <script>), one made for
-    an older version of the practice quiz, and every kind of bad file."""
+    """A folder of answer files: three good ones (one by a learner named <script>), one
+    submitted late, a text file, and every kind of bad file."""
     folder = tmp_path / "answers"
     write(folder, "ann.json", good("Ann"))
     write(folder, "bob.json", good("Bob", answers=wrong_answers(FINAL)))
     write(folder, "evil.json", good(EVIL))
-    write(folder, "older.json", edited(older_version))
+    write(folder, "clock.json", edited(lambda d: d["answers"][0].update(
+        answered_at="2026-11-21T00:00:00Z")))
+    write(folder, "readme.txt", "notes")
     for name, (content, _) in BAD_FILES.items():
         if content is None:
             with (folder / name).open("wb") as stream:
@@ -99,15 +112,20 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_graded(batch):
     lines = result.stderr.splitlines()
     expected = {f"answers/{name}: {line}" for name, (_, line) in BAD_FILES.items()}
     assert expected <= set(lines)
-    assert "answers/older.json: warning: not scored, changed since this file was made: pick-one" \
-        in lines
-    assert len(lines) == len(BAD_FILES) + 1
-    assert result.stdout.splitlines()[-1].startswith(
+    assert "answers/clock.json: warning: answer times outside the attempt" in lines
+    assert "answers/readme.txt: not graded: not an answer file (*.json)" in lines
+    assert len(lines) == len(BAD_FILES) + 2
+    assert result.stdout.splitlines()[-2].startswith(
         f"course grade: {len(BAD_FILES) + 4} files: 4 graded (4 new, 0 already in the "
         f"gradebook), {len(BAD_FILES)} skipped; gradebook g.sqlite; ")
+    assert result.stdout.splitlines()[-1] == (
+        "course grade: identities not verified: no roster, so names and ids are as the "
+        "learners typed them (`course roster import`)")
     table = result.stdout
     assert "answers/ann.json" in table and "<script>alert(1…" in table  # clipped to 16 columns
-    assert "未计分（题目已修改）：pick-one" in table  # the course is in Chinese
+    # The course is in Chinese, so is its table; standard error speaks English, as every
+    # message of the command does.
+    assert "作答时间不在本次作答的起止时间内" in table  # answer times outside the attempt
     assert "\r" not in result.stderr  # no progress bar when nobody watches
 
 
@@ -119,13 +137,34 @@ def test_grading_again_adds_nothing_and_says_so(batch):
     assert "已在成绩册中" in again.stdout  # already in the gradebook
 
 
-def test_strict_refuses_files_for_older_versions(batch):
-    result = grade(batch, "answers/older.json", "answers/ann.json", "--db", "g.sqlite",
-                   "--strict")
-    assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == (
-        "answers/older.json: quiz 'practice' changed since this file was made (questions "
-        "pick-one); refused with --strict")
+def test_without_a_registry_nothing_is_graded(batch, tmp_path):
+    course_copy = tmp_path / "course"
+    shutil.copytree(CONFIG.parent, course_copy)
+    (course_copy / "published.jsonl").unlink()
+    result = course("grade", "answers", "--db", "g.sqlite", "-f",
+                    str(course_copy / "mkdocs.yml"), cwd=batch)
+    assert result.returncode == 2 and result.stdout == ""
+    label = os.path.relpath(course_copy / "published.jsonl", batch)
+    assert result.stderr == (f"course grade: {label}: no registry of published quiz versions; "
+                             "build the course once (`course build`), which records what it "
+                             f"publishes, and keep {label} in version control\n")
+
+
+def test_a_damaged_registry_is_named_line_by_line_and_nothing_graded(batch, tmp_path):
+    course_copy = tmp_path / "course"
+    shutil.copytree(CONFIG.parent, course_copy)
+    with (course_copy / "published.jsonl").open("a", encoding="utf-8") as stream:
+        stream.write('{"kind": "quiz", "quiz": "final", "vers\n<<<<<<< HEAD\n')
+    result = course("grade", "answers", "--db", "g.sqlite", "-f",
+                    str(course_copy / "mkdocs.yml"), cwd=course_copy)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "published.jsonl:4:1: not a JSON line (Unterminated string starting at column 35): "
+        "the line is damaged — restore the file from version control (git checkout -- "
+        "published.jsonl)",
+        "published.jsonl:5:1: a merge conflict marker (<<<<<<<) — keep the lines of both "
+        "sides and delete the marker lines",
+        "course grade: published.jsonl is damaged; nothing was graded"]
 
 
 def test_json_output_is_only_json_on_stdout(batch):
@@ -194,8 +233,10 @@ def test_report_certificates_and_verify(batch, db_url):
     certificates = course("certificates", "--db", db_url, "--out", "certs", "-f", str(CONFIG),
                           cwd=batch)
     assert certificates.returncode == 0, certificates.stderr
-    assert certificates.stdout == ("course certificates: 2 certificates in certs/ (open "
-                                   "index.html to print them)\n")  # Ann and <script>; Bob failed
+    assert certificates.stdout == (  # Ann and <script>; Bob failed
+        "course certificates: 2 certificates in certs/ (open index.html to print them)\n"
+        "course certificates: identities not verified: no roster, so the names are as the "
+        "learners typed them; each certificate says so\n")
     files = sorted(p.name for p in (batch / "certs").iterdir())
     assert len(files) == 3 and "index.html" in files
     pages = [(batch / "certs" / f).read_text(encoding="utf-8") for f in files
@@ -213,8 +254,12 @@ def test_report_certificates_and_verify(batch, db_url):
     assert ok.returncode == 0, ok.stderr
     lines = ok.stdout.splitlines()
     assert lines[0] == f"course verify: {codes[0]}: valid certificate"
-    assert lines[2:] == ["  course:    退款实务测试课", "  completed: 2026-11-20",
-                         "  scores:    结业考核 100%"]
+    # Completed when the grader recorded the pass (today), never the file's date.
+    assert lines[2:] == ["  course:    退款实务测试课",
+                         f"  completed: {datetime.date.today().isoformat()}",
+                         "  scores:    结业考核 100%",
+                         "  identity:  not verified (no roster when issued)",
+                         "  attempts:  1 passing attempt, still in the gradebook"]
     assert lines[1] in ("  learner:   Ann", f"  learner:   {EVIL}")
 
     forged = course("verify", "ZZZZ-ZZZZ-ZZZZ", "--db", db_url, cwd=batch)
@@ -256,4 +301,5 @@ def test_the_course_command_starts_without_sqlalchemy():
             "sys.modules if m.startswith(('sqlalchemy', 'generator.desk.'))))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
-    assert result.stdout.strip() == "['generator.desk.commands']"
+    assert result.stdout.strip() == ("['generator.desk.commands', "
+                                     "'generator.desk.roster_commands']")

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime
 import json
+import subprocess
+import sys
+import textwrap
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from answerkit import answer_document, fixture_course, fixture_quiz, perfect_answers, wrong_answers
-from desktools import stored
-from generator.desk.answerfiles import content_hash, parse
-from generator.desk.attempts import GradingCourse, grade_file
+from answerkit import answer_document, fixture_quiz, grading_course, perfect_answers, wrong_answers
+from desktools import ROOT, stored
+from generator.desk.answerfiles import parse
+from generator.desk.attempts import grade_file
 from generator.desk.gradebook import (
     CertificateRecord,
     Gradebook,
@@ -19,8 +22,9 @@ from generator.desk.gradebook import (
     database_url,
     select_attempts,
 )
+from generator.desk.roster import RosterEntry
 
-COURSE = GradingCourse([entry.quiz for entry in fixture_course().quizzes])
+COURSE = grading_course()
 PRACTICE = fixture_quiz("practice")
 
 
@@ -29,8 +33,7 @@ def attempt(name="张三", answers=None, submitted="2026-11-20T08:10:00Z", quiz=
     doc = answer_document(quiz, answers if answers is not None else perfect_answers(quiz),
                           name=name, submitted=submitted, learner_id=learner_id)
     data = json.dumps(doc, ensure_ascii=False).encode()
-    return grade_file(parse(data), COURSE, content_hash=content_hash(data),
-                      source=f"{name}-{submitted}.json")
+    return grade_file(parse(data), COURSE, source=f"{name}-{submitted}.json")
 
 
 def test_recording_twice_is_one_attempt(db_url):
@@ -88,7 +91,7 @@ def test_reopening_keeps_everything(db_url):
         assert book.counts()[0] == 1
 
 
-def test_select_best_or_latest_per_learner_and_quiz():
+def test_select_best_latest_or_first_per_learner_and_quiz():
     a = stored(1, "a", "q", [("x", 1, 1, (), None)], submitted=datetime.datetime(2026, 1, 1))
     b = stored(2, "a", "q", [("x", 0, 1, (), None)], submitted=datetime.datetime(2026, 1, 2))
     c = stored(3, "a", "q", [("x", 1, 1, (), None)], submitted=datetime.datetime(2026, 1, 3))
@@ -97,8 +100,21 @@ def test_select_best_or_latest_per_learner_and_quiz():
     assert [s.id for s in select_attempts([a, b, c, d, e], "best")] == [3, 4, 5]
     assert [s.id for s in select_attempts([a, b, d, e], "latest")] == [2, 4, 5]
     assert [s.id for s in select_attempts([a, b, d, e], "best")] == [1, 4, 5]
-    with pytest.raises(ValueError, match="use must be 'best' or 'latest', not 'worst'"):
+    assert [s.id for s in select_attempts([a, b, c, d, e], "first")] == [1, 4, 5]
+    with pytest.raises(ValueError, match="use must be one of best, latest, first, not 'worst'"):
         select_attempts([a], "worst")
+
+
+def test_latest_and_first_follow_attempt_numbers_never_the_learner_s_clock():
+    from dataclasses import replace
+
+    # Attempt 2 claims to be submitted in 2020; attempt 1 in 2030: the clock is the learner's.
+    one = replace(stored(1, "a", "q", [("x", 1, 1, (), None)],
+                         submitted=datetime.datetime(2030, 1, 1)), attempt=1)
+    two = replace(stored(2, "a", "q", [("x", 0, 1, (), None)],
+                         submitted=datetime.datetime(2020, 1, 1)), attempt=2)
+    assert [s.id for s in select_attempts([two, one], "latest")] == [2]
+    assert [s.id for s in select_attempts([two, one], "first")] == [1]
 
 
 def certificate(code="ABCD-EFGH-JKMN", learner="name:张三"):
@@ -116,6 +132,46 @@ def test_certificates_are_stored_once_per_learner(db_url):
         assert book.find_certificate("ZZZZ-ZZZZ-ZZZZ") is None
         assert book.certificate_for("name:张三") == first
         assert book.certificate_for("name:nobody") is None
+
+
+def test_a_revoked_certificate_is_kept_and_a_new_one_may_follow(db_url):
+    when = datetime.datetime(2026, 11, 28, 10, 0)
+    with Gradebook.open(db_url) as book:
+        book.add_certificate(certificate())
+        revoked = book.revoke_certificate("ABCD-EFGH-JKMN", "took it for a colleague", when)
+        assert (revoked.revoked_at, revoked.revoke_reason) == (when, "took it for a colleague")
+        assert book.certificate_for("name:张三") is None
+        assert book.revoke_certificate("ABCD-EFGH-JKMN", "again", when).revoke_reason == \
+            "took it for a colleague"  # the first revocation stands
+        new = book.add_certificate(certificate(code="ZZZZ-ZZZZ-ZZZZ"))
+        assert book.certificate_for("name:张三") == new
+        assert book.find_certificate("ABCD-EFGH-JKMN").revoked_at == when
+        assert set(book.revoked_certificates()) == {"name:张三"}
+
+
+def test_the_roster_is_imported_updated_and_keeps_codes(db_url):
+    with Gradebook.open(db_url) as book:
+        assert book.roster() == {}
+        assert book.import_roster([RosterEntry("CS-017", "王小明", "A"),
+                                   RosterEntry("cs-018", "李四")]) == (2, 0, 0)
+        book.set_codes({"cs-017": "7KQ2-M9XD-F"})
+        assert book.import_roster([RosterEntry("CS-017", "王晓明", "A"),
+                                   RosterEntry("cs-018", "李四"),
+                                   RosterEntry("cs-019", "赵六", "B")]) == (1, 1, 1)
+        roster = book.roster()
+    assert roster == {"cs-017": RosterEntry("CS-017", "王晓明", "A", "7KQ2-M9XD-F"),
+                      "cs-018": RosterEntry("cs-018", "李四", None, None),
+                      "cs-019": RosterEntry("cs-019", "赵六", "B", None)}
+
+
+def test_a_value_longer_than_any_old_column_is_stored(db_url):
+    # Case folding makes 100 "ﬃ" 300 characters: over the old 220-character learner_key on
+    # PostgreSQL, which failed the whole batch.
+    long = attempt(learner_id="ﬃ" * 100)
+    with Gradebook.open(db_url) as book:
+        assert book.record([long]) == {long.content_hash}
+        [back] = book.attempts()
+    assert back.learner_key == "id:" + "ffi" * 100
 
 
 # Opening ---------------------------------------------------------------------------------------
@@ -165,9 +221,85 @@ def test_a_gradebook_of_another_format_is_refused(db_url):
     with Gradebook.open(db_url) as book:
         with book.engine.begin() as conn:
             conn.execute(text("update gradebook_meta set value = '99' where key = 'schema'"))
-    with pytest.raises(GradebookError, match="gradebook format 99 is not the format 1 this "
+    with pytest.raises(GradebookError, match="gradebook format 99 is not the format 2 this "
                                              "version of `course` uses$"):
         Gradebook.open(db_url)
+
+
+def test_a_format_1_gradebook_says_what_to_do(db_url):
+    with Gradebook.open(db_url) as book:
+        with book.engine.begin() as conn:
+            conn.execute(text("update gradebook_meta set value = '1' where key = 'schema'"))
+    with pytest.raises(GradebookError) as caught:
+        Gradebook.open(db_url)
+    assert str(caught.value).endswith(
+        ": gradebook format 1 was written by an older `course`; grade the answer files again "
+        "into a new gradebook (format 2 knows attempts by their content and checks identities "
+        "and published versions)")
+
+
+# Creating the schema: one transaction, under a lock ------------------------------------------
+
+def _child(db_url: str, code: str) -> subprocess.Popen:
+    script = textwrap.dedent(f"""
+        import sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from generator.desk import gradebook
+        real = gradebook.metadata.create_all
+        {textwrap.indent(textwrap.dedent(code), "        ").strip()}
+        book = gradebook.Gradebook.open({db_url!r})
+        book.close()
+        print("opened")
+    """)
+    return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_two_processes_creating_one_gradebook_both_succeed(db_url):
+    # Each creator is slowed down between its check and its CREATE TABLEs: without the lock,
+    # both found no gradebook and the second failed on the first's tables.
+    slow = """
+        def slowly(*args, **kwargs):
+            time.sleep(1.0)
+            return real(*args, **kwargs)
+        gradebook.metadata.create_all = slowly
+    """
+    children = [_child(db_url, slow) for _ in range(2)]
+    results = [child.communicate(timeout=120) for child in children]
+    assert [child.returncode for child in children] == [0, 0], results
+    assert [out for out, _ in results] == ["opened\n", "opened\n"]
+    with Gradebook.open(db_url, create=False) as book:
+        assert book.counts() == (0, 0)
+
+
+def test_a_creator_killed_midway_leaves_a_gradebook_the_next_one_creates(db_url):
+    # Killed (kill -9) after the first tables were created: before, SQLite had committed them
+    # and every later command refused the gradebook ("format None").
+    killed = """
+        import os, signal
+        def then_killed(conn, *args, **kwargs):
+            gradebook.gradebook_meta.create(conn)
+            gradebook.attempts.create(conn)
+            os.kill(os.getpid(), signal.SIGKILL)
+        gradebook.metadata.create_all = then_killed
+    """
+    child = _child(db_url, killed)
+    child.communicate(timeout=120)
+    assert child.returncode == -9
+    with Gradebook.open(db_url) as book:
+        book.record([attempt()])
+        assert book.counts() == (1, len(PRACTICE.questions))
+
+
+def test_a_gradebook_left_half_made_by_an_older_course_is_finished(db_url):
+    engine = create_engine(database_url(db_url))
+    with engine.begin() as conn:  # what the old code left: tables, and no format record
+        conn.execute(text("create table gradebook_meta (key varchar(40) primary key, "
+                          "value varchar(200) not null)"))
+    engine.dispose()
+    with Gradebook.open(db_url) as book:
+        book.record([attempt()])
+        assert book.counts()[0] == 1
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)

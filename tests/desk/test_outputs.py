@@ -22,9 +22,9 @@ from generator.desk.outputs import (
 
 
 def graded(name="张三", status="new", score=0.755, left_out=(), quiz="final", passed=True,
-           source="in/张三.json"):
+           source="in/张三.json", **more):
     return Graded(source, status, name, None, quiz, score, score * 2, 2.0, passed, left_out,
-                  datetime.datetime(2026, 11, 20, 8, 10))
+                  datetime.datetime(2026, 11, 20, 8, 10), **more)
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -37,33 +37,44 @@ def test_excel_safe(value, expected):
 
 def test_csv_rows_in_chinese_with_formula_names_defused():
     text = csv_text([graded(), graded(name="=cmd|' /C calc'!A0", status="known", left_out=(
-        "pick-one", "steps"), passed=False, score=0.3)], [Skipped("坏.json", "file is empty")],
+        ("pick-one", "changed"), ("steps", "changed")), passed=False, score=0.3, attempt=2,
+        identity_verified=True, flags=("late",))],
+        [Skipped("坏.json", "file is empty"), Skipped("in/notes.txt", "not graded", note=True)],
         "zh")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["文件", "学员", "学员编号", "测验", "得分（%）", "得分", "满分", "是否通过",
-                       "未计分的题目（题目已修改）", "提交时间（UTC）", "状态"]
+    assert rows[0] == ["文件", "学员", "学员编号", "测验", "得分（%）", "得分", "满分",
+                       "是否通过", "未计分的题目（题目已修改）", "提交时间（UTC）", "状态",
+                       "第几次作答", "身份", "超时", "备注"]
     assert rows[1] == ["in/张三.json", "张三", "", "final", "76", "1.51", "2.0", "是", "",
-                       "2026-11-20 08:10:00", "新记录"]
+                       "2026-11-20 08:10:00", "新记录", "", "未核实", "否", ""]
     assert rows[2][1] == "'=cmd|' /C calc'!A0"
-    assert rows[2][7:] == ["否", "pick-one steps", "2026-11-20 08:10:00", "已在成绩册中"]
-    assert rows[3] == ["坏.json", "", "", "", "", "", "", "", "", "", "file is empty"]
+    assert rows[2][7:] == ["否", "pick-one steps", "2026-11-20 08:10:00", "已在成绩册中", "2",
+                           "已核实", "是",
+                           "已在成绩册中；超过限时；题目已修改，不计入：pick-one, steps"]
+    assert rows[3] == ["坏.json", "", "", "", "", "", "", "", "", "", "file is empty", "", "", "",
+                       ""]
+    assert len(rows) == 4  # notes (a text file in the folder) are not rows
     assert text.endswith("\r\n") and "\r\n" in text  # Excel's line ends
 
 
 def test_csv_in_english():
     header = csv_text([], [], "en").splitlines()[0]
     assert header == ("file,learner,learner id,quiz,score %,points,max points,passed,"
-                      "questions not scored (changed since),submitted (UTC),status")
+                      "questions not scored (changed since),submitted (UTC),status,attempt,"
+                      "identity,late,notes")
 
 
 def test_json_for_machines():
-    document = json.loads(json_text([graded(left_out=("q1",))], [Skipped("x.json", "bad")],
-                                    "课程"))
+    document = json.loads(json_text([graded(left_out=(("q1", "changed"),), changed=("q2",))],
+                                    [Skipped("x.json", "bad")], "课程"))
     assert document["summary"] == {"files": 2, "new": 1, "already_recorded": 0, "skipped": 1}
     assert document["graded"][0] == {
         "file": "in/张三.json", "status": "new", "learner": {"name": "张三", "id": None},
         "quiz": "final", "score": 0.755, "percent": 76, "points": 1.51, "max_points": 2.0,
-        "passed": True, "left_out": ["q1"], "submitted_at": "2026-11-20T08:10:00Z"}
+        "passed": True, "left_out": [{"question": "q1", "why": "changed"}],
+        "changed_counted_zero": ["q2"], "attempt": None, "identity_verified": False,
+        "late": False, "answer_times_outside_attempt": False,
+        "submitted_at": "2026-11-20T08:10:00Z"}
     assert document["skipped"] == [{"file": "x.json", "error": "bad"}]
 
 
@@ -76,11 +87,14 @@ def test_terminal_columns_line_up_with_chinese():
 
 def test_the_terminal_never_gets_control_characters():
     assert "\x1b" not in table(["x"], [["\x1b[2Jevil\nname"]])
+    text = table(["x"], [["\x1b[2Jevil\nname\u202e"]])
+    assert "\\x1b[2Jevil\\nname\\u202e" in text and "\u202e" not in text
 
 
 def test_few_files_are_listed_one_by_one():
-    text = summary_table([graded(), graded(status="known", left_out=("q2",))], {}, "en")
-    assert "already in gradebook; not scored (changed): q2" in text
+    text = summary_table([graded(), graded(status="known", left_out=(("q2", "changed"),))], {},
+                         "en")
+    assert "already in gradebook; left out, changed since: q2" in text
     assert text.splitlines()[0].split() == ["file", "learner", "quiz", "score", "result", "note"]
 
 
@@ -94,10 +108,11 @@ def test_many_files_are_summarised_per_quiz():
 
 
 def test_a_chinese_course_gets_the_table_in_chinese_lined_up():
-    text = summary_table([graded(), graded(status="known", left_out=("q2",))], {}, "zh")
+    text = summary_table([graded(), graded(status="known", left_out=(("q2", "changed"),))], {},
+                         "zh")
     lines = text.splitlines()
     assert lines[0].split() == ["文件", "学员", "测验", "得分", "结果", "备注"]
-    assert "已在成绩册中；未计分（题目已修改）：q2" in lines[3]
+    assert "已在成绩册中；题目已修改，不计入：q2" in lines[3]
     name_at = lines[2].index("张三", len("in/张三.json"))  # the learner column, after the file's
     assert width(lines[0][:lines[0].index("学员")]) == width(lines[2][:name_at])
     rows = [graded(name=f"学员{i}", passed=i % 2 == 0) for i in range(60)]

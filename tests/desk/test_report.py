@@ -178,3 +178,30 @@ def test_prompts_are_shown_as_plain_text():
     assert _shorten("**最晚**哪天？见 [本课](lesson:x#y)，`代码`\n下一行", 100) == (
         "最晚哪天？见 本课，代码 下一行")
     assert _shorten("一二三四五", 4) == "一二三…"
+
+
+def test_the_report_says_how_far_its_numbers_can_be_trusted():
+    from dataclasses import replace
+
+    from generator.desk.report import Integrity
+
+    attempts = [stored(1, "ann", "final", [("final-one", 1, 1, (), None)], flags=("late",)),
+                replace(stored(2, "bob", "final", [("final-one", 0, 1, (), None)]),
+                        left_out=(("final-two", "changed"),)),
+                replace(stored(3, "cat", "final", [("final-one", 1, 1, (), None)], verified=True),
+                        changed=("final-two",))]
+    facts = Integrity.of(attempts, roster=False)
+    assert facts == Integrity(False, 2, True, True, 1)
+    data = replace(report_data(), integrity=facts, learners=learner_rows(attempts))
+    page = render_report(data)
+    for line in ("身份未核实：没有导入学员名单，姓名和工号都是学员自己填写的。",
+                 "培训负责人的决定：修改过的题目不计入得分（--changed exclude）。",
+                 "修改过的题目计 0 分，满分不变（默认）。",
+                 "超时提交的答卷：1 份（已计分并标出）。"):
+        assert f'<p class="meta">{line}</p>' in page
+    assert '100% <span class="word">通过</span> <span class="tag">超时</span>' in page
+    with_roster = render_report(replace(data, integrity=Integrity.of(attempts, roster=True)))
+    assert "没有导入学员名单" not in with_roster
+    assert "部分答卷的身份未核实（2 份）" in with_roster
+    quiet = render_report(replace(data, integrity=Integrity.of(attempts[2:3], roster=True)))
+    assert "身份未核实" not in quiet and "不计入得分" not in quiet

@@ -1,0 +1,82 @@
+"""The course and its site agree: `language:` in course.yml is the one switch.
+
+The course's language must be one the interface has strings for (adding a language is adding
+`generator/locales/<language>.yml`). Where mkdocs.yml says nothing about the site's language,
+the plugin gives the course's to the theme and to search (plugin/language.py); where it says
+something else, that is a mistake: an error here, so that `course check` and the build (which
+runs the same check) refuse the same files. The site's name is mkdocs.yml's (MkDocs requires
+one); a name other than the course's title is a warning only, since a site may have a name of
+its own.
+"""
+
+from __future__ import annotations
+
+from ..catalogue import languages
+from ..errors import Problem
+from ..loaded import LoadedCourse
+from ..project import Setting, SiteSettings
+from ..yamlsource import scalar
+from .findings import Findings
+
+
+def check_language(loaded: LoadedCourse, found: Findings) -> None:
+    language = loaded.course.language
+    known = languages()
+    if language not in known:
+        found.error(loaded.course_locator, ("language",),
+                    f"no interface strings for language '{language}'",
+                    f"use one of: {', '.join(known)}, or add generator/locales/{language}.yml "
+                    "(en.yml translated)")
+
+
+def check_site(loaded: LoadedCourse, site: SiteSettings, found: Findings) -> None:
+    course = loaded.course
+    language = course.language
+    stated = _course_language_stated(loaded)
+    theme = site.theme_language
+    if theme is not None and not _same_language(str(theme.value), language):
+        found.problems.append(_at(site, theme, f"theme.language is '{theme.value}' but the "
+                                  f"course is written in '{language}' ({stated})",
+                                  f"set theme.language: {language}, or remove it and the "
+                                  "course's language decides"))
+    search = site.search_lang
+    if site.search_listed and search is not None:
+        given = search.value if isinstance(search.value, list) else [search.value]
+        if not any(_same_language(str(lang), language) for lang in given):
+            shown = (f"[{', '.join(map(str, given))}]" if isinstance(search.value, list)
+                     else f"'{search.value}'")
+            found.problems.append(_at(site, search, f"plugins.search.lang is {shown} but the "
+                                      f"course is written in '{language}' ({stated})",
+                                      f"set lang: {language}, or remove it and the course's "
+                                      "language decides"))
+    name = site.site_name
+    title_at = _where(loaded, ("title",))
+    if name is None:
+        found.problems.append(Problem(site.label, 0, 0, "site_name is missing",
+                                      f"MkDocs needs one: add site_name: {scalar(course.title)}"))
+    elif str(name.value) != course.title:
+        found.problems.append(_at(site, name, f"site_name is '{name.value}' but the course is "
+                                  f"titled '{course.title}' ({title_at})",
+                                  f"set site_name: {scalar(course.title)}, unless the site is "
+                                  "meant to have a name of its own", severity="warning"))
+
+
+def _same_language(tag: str, language: str) -> bool:
+    """`zh-TW` is Chinese too: a regional form of the course's language is the author's choice."""
+    return tag.split("-")[0].lower() == language.split("-")[0].lower()
+
+
+def _course_language_stated(loaded: LoadedCourse) -> str:
+    if "language" in loaded.course.model_fields_set:
+        return _where(loaded, ("language",))
+    return f"the default: {loaded.course_locator.label} sets no language"
+
+
+def _where(loaded: LoadedCourse, path: tuple) -> str:
+    line, column = loaded.course_locator.position(path)
+    return f"{loaded.course_locator.label}:{line}:{column}"
+
+
+def _at(site: SiteSettings, setting: Setting, message: str, hint: str,
+        severity: str = "error") -> Problem:
+    return Problem(site.label, setting.line, setting.column, message, hint, severity=severity)

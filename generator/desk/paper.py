@@ -1,0 +1,104 @@
+"""Which questions were on a learner's paper, and their answers in authored ids. Pure.
+
+The registry says what the learner's version held (questions, their hashes, the draw); the seed
+replays the draw (`shuffle.draw_paper`). Only pages that write format 2 draw: a format-1 file
+comes from a page that showed every question of its version, so its paper is all of them (it
+cannot gain by it: every question counts, and with a roster such files are refused anyway).
+An answer file names questions and answers either by authored ids (practice pages) or by the
+opaque ids of an assessment page (`integrity.opaque`), never both. Against the quiz as it is
+now, each question of the paper is
+- scored, when its hash is the same;
+- changed since (its hash differs): 0 points or left out, as the trainer chose (`--changed`);
+- removed since (the quiz no longer has it): its answer is ignored and named.
+Questions added since were on no learner's paper of that version and are not counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..integrity.opaque import OpaqueIds, UnknownId, opaque_id
+from ..integrity.registry import Publication
+from ..shuffle import draw_paper, mulberry32
+from .answerdata import AnswerItem
+from .answerfiles import BadAnswerFile, one_line
+
+CHANGED, REMOVED, START_ORDER = "changed", "removed", "start-order"
+
+
+@dataclass(frozen=True)
+class Paper:
+    questions: tuple[str, ...]  # authored ids on the learner's paper, in YAML order
+    answers: dict[str, object]  # authored question id → answer in authored ids
+    positions: dict[str, int]  # authored question id → index in the file's answers
+    opaque: bool  # the file names things by an assessment page's opaque ids
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
+               current: dict[str, str], ids: OpaqueIds, quiz_id: str,
+               names: tuple[set[str], dict[str, str]], *, drawn: bool = True) -> Paper:
+    """`current` maps the quiz's questions now to their hashes; `names` is question_names()
+    for this publication; `drawn`: the page drew the paper from the seed (format 2). Raises
+    BadAnswerFile."""
+    published = list(publication.questions)
+    authored, by_opaque = names
+    if publication.draw and drawn:
+        paper = draw_paper(published, publication.draw, publication.pools, mulberry32(seed))
+        on_paper = set(paper)
+    else:
+        paper, on_paper = published, publication.questions
+    answers: dict[str, object] = {}
+    positions: dict[str, int] = {}
+    opaque = None  # which names the file uses, from its first answer
+    for index, item in enumerate(items):
+        name = item.question
+        if name in authored:
+            question, is_opaque = name, False
+        else:
+            question = by_opaque.get(name)
+            if question is None:
+                raise BadAnswerFile(f"answers[{index}]: unknown question '{one_line(name)}' in "
+                                    f"quiz '{quiz_id}'")
+            is_opaque = True
+        if opaque is None:
+            opaque = is_opaque
+        elif is_opaque != opaque:
+            said = "the page's opaque ids" if opaque else "authored ids"
+            raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' is named "
+                                f"differently from answers[0]; one file names every question "
+                                f"by {said}")
+        if question in positions:
+            raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' is answered "
+                                f"twice (also answers[{positions[question]}])")
+        if question not in on_paper:
+            raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}' was not on "
+                                "this learner's paper")
+        answer = item.answer
+        if is_opaque and question in current:
+            try:
+                answer = ids.authored_answer(question, answer)
+            except UnknownId as unknown:
+                raise BadAnswerFile(f"answers[{index}]: question '{one_line(name)}': "
+                                    f"'{one_line(unknown.value)}' is none of its ids on the "
+                                    "page") from None
+        positions[question] = index
+        answers[question] = answer
+    opaque = bool(opaque)
+    changed = tuple(q for q in paper if q in current and current[q] != publication.questions[q])
+    removed = tuple(q for q in paper if q not in current)
+    return Paper(tuple(paper), answers, positions, opaque, changed, removed)
+
+
+
+def question_names(publication: Publication, current: dict[str, str], ids: OpaqueIds,
+                   quiz_id: str) -> tuple[set[str], dict[str, str]]:
+    """Every question id a file of this version may use: the authored ids, and the opaque ids
+    by the authored id they stand for (a question removed since gets its opaque id from the
+    salt). The grader makes these once per version (`PreparedQuiz.names`)."""
+    by_opaque = {ids.question(q): q for q in current}
+    for question in publication.questions:
+        if question not in current:
+            by_opaque[opaque_id(ids.salt, quiz_id, "question", question, "", question)] = question
+    return set(publication.questions) | set(current), by_opaque

@@ -1,0 +1,147 @@
+"""generator.desk.paper and the draw: each learner's paper replayed from the seed, answers only
+to questions on it, both id forms, the starting-order rule."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from answerkit import grading_course, page_answer_file, registry_text
+from generator.desk.answerfiles import BadAnswerFile, parse
+from generator.desk.attempts import grade_file
+from generator.integrity import registry, seeds
+from generator.integrity.opaque import OpaqueIds
+from generator.shuffle import presentation
+from quizhelpers import make_quiz, ordering, single, true_false
+
+POOLS = make_quiz(*(single(f"r{n}", pool="rules") for n in range(6)),
+                  *(true_false(f"c{n}", pool="care") for n in range(4)),
+                  ordering("steps", pool="care"),
+                  draw=[{"pool": "rules", "count": 2}, {"pool": "care", "count": 2}],
+                  mode="assessment", required=True)
+REG = registry.parse(registry_text([POOLS]))
+COURSE = grading_course(quizzes=[POOLS], reg=REG)
+IDS = OpaqueIds(POOLS, REG.salt)
+RIGHT = {**{f"r{n}": "b" for n in range(6)}, **{f"c{n}": True for n in range(4)},
+         "steps": ["a", "b", "c", "d"]}
+
+
+def grade(doc):
+    return grade_file(parse(json.dumps(doc).encode()), COURSE, source="a.json")
+
+
+def refusal(doc) -> str:
+    with pytest.raises(BadAnswerFile) as caught:
+        grade(doc)
+    return caught.value.message
+
+
+def test_each_learner_gets_their_own_paper_and_the_score_counts_only_it():
+    papers = set()
+    for learner in ("cs-001", "cs-002", "cs-003", "cs-004"):
+        doc = page_answer_file(POOLS, RIGHT, reg=REG, learner_id=learner)
+        attempt = grade(doc)
+        drawn = tuple(q.question for q in attempt.result.questions)
+        assert len(drawn) == 4 and sum(q.startswith("r") for q in drawn) == 2
+        assert attempt.result.max_points == 4
+        papers.add(drawn)
+    assert len(papers) > 1
+
+
+def test_the_paper_is_the_one_the_page_draws():
+    seed = seeds.derived_seed("cs-001", registry.publication_entry(
+        POOLS, mode="assessment", published=registry.now(), by="x")["version"], 1)
+    shown = presentation(POOLS, seed, assessment=True, page_order=IDS)
+    doc = page_answer_file(POOLS, RIGHT, reg=REG, learner_id="cs-001")
+    assert [IDS.question(q) for q in shown.paper] == [a["question"] for a in doc["answers"]]
+
+
+def test_an_answer_to_a_question_not_drawn_is_refused():
+    doc = page_answer_file(POOLS, RIGHT, reg=REG, learner_id="cs-001")
+    drawn = {item["question"] for item in doc["answers"]}
+    other = next(q.id for q in POOLS.questions if IDS.question(q.id) not in drawn)
+    doc["answers"].append({"question": IDS.question(other), "answer": None})
+    assert refusal(doc) == (f"answers[4]: question '{IDS.question(other)}' was not on this "
+                            "learner's paper")
+
+
+def test_one_file_names_questions_one_way():
+    doc = page_answer_file(POOLS, RIGHT, reg=REG, learner_id="cs-001")
+    authored = next(q.id for q in POOLS.questions if IDS.question(q.id) ==
+                    doc["answers"][1]["question"])
+    doc["answers"][1]["question"] = authored
+    assert refusal(doc) == (f"answers[1]: question '{authored}' is named differently from "
+                            "answers[0]; one file names every question by the page's opaque ids")
+
+
+def test_an_authored_option_id_in_an_opaque_file_is_no_id_on_the_page():
+    doc = page_answer_file(POOLS, RIGHT, reg=REG, learner_id="cs-001")
+    single_item = next(i for i, item in enumerate(doc["answers"])
+                       if isinstance(item["answer"], str))
+    doc["answers"][single_item]["answer"] = "b"
+    question = doc["answers"][single_item]["question"]
+    assert refusal(doc) == (f"answers[{single_item}]: question '{question}': 'b' is none of its "
+                            "ids on the page")
+
+
+def test_a_starting_order_that_is_the_key_or_its_reverse_leaves_the_question_out():
+    quiz = make_quiz(ordering("o", items=("a", "b")), true_false("t"), mode="assessment")
+    reg = registry.parse(registry_text([quiz]))
+    course = grading_course(quizzes=[quiz], reg=reg)
+    # Two steps: every start is the key or its reverse, so ordering never counts.
+    doc = page_answer_file(quiz, {"o": ["a", "b"], "t": True}, reg=reg, learner_id="cs-001")
+    attempt = grade_file(parse(json.dumps(doc).encode()), course, source="a.json")
+    assert attempt.left_out == (("o", "start-order"),)
+    assert [q.question for q in attempt.result.questions] == ["t"]
+
+
+def test_the_start_order_rule_is_rare_with_four_steps():
+    quiz = make_quiz(ordering("o"), mode="assessment")
+    ids = OpaqueIds(quiz, REG.salt)
+    gave = sum(presentation(quiz, seed, assessment=True, page_order=ids).steps["o"]
+               in (["a", "b", "c", "d"], ["d", "c", "b", "a"]) for seed in range(2400))
+    assert 100 < gave < 300  # 2 of 24 orders: about 200
+
+
+def test_the_gradebook_keeps_results_for_the_drawn_questions_only(tmp_path):
+    """Item analysis (and branch assess's per-paper statistics) reads each stored attempt as
+    holding the questions of that learner's paper: a question not drawn is absent, never
+    "unanswered"; a drawn question left out of the file is unanswered."""
+    from generator.desk.analysis import analyse_quiz
+    from generator.desk.gradebook import Gradebook
+
+    attempts, papers = [], {}
+    for learner in ("cs-001", "cs-002", "cs-003", "cs-004", "cs-005"):
+        doc = page_answer_file(POOLS, RIGHT, reg=REG, learner_id=learner)
+        if learner == "cs-001":
+            doc["answers"].pop()  # its last drawn question: missing from the file
+        attempt = grade(doc)
+        attempts.append(attempt)
+        papers[attempt.learner_key] = presentation(POOLS, doc["seed"], assessment=True,
+                                                   page_order=IDS).paper
+    with Gradebook.open(str(tmp_path / "g.sqlite")) as book:
+        book.record(attempts)
+        stored = book.attempts()
+    for attempt in stored:
+        assert tuple(q.question for q in attempt.questions) == tuple(papers[attempt.learner_key])
+        unanswered = [q.question for q in attempt.questions if q.status == "unanswered"]
+        assert unanswered == ([papers[attempt.learner_key][-1]]
+                              if attempt.learner_key == "id:cs-001" else [])
+    stats = {q.id: q for q in analyse_quiz(POOLS, stored).questions}
+    for question in POOLS.questions:
+        drew = sum(question.id in paper for paper in papers.values())
+        assert stats[question.id].scored == drew
+    assert sum(q.statuses["unanswered"] for q in stats.values()) == 1
+
+
+def test_a_format_1_file_of_a_drawing_quiz_is_graded_on_every_question():
+    """Pages that write format 1 (today's widget) draw nothing: they show every question, and
+    the file's paper is every question of its version (today's final-assessment files)."""
+    from answerkit import answer_document
+
+    doc = answer_document(POOLS, {"r0": "b", "r1": "a"}, learner_id="cs-001")
+    attempt = grade(doc)
+    assert [q.question for q in attempt.result.questions] == [q.id for q in POOLS.questions]
+    assert [q.status for q in attempt.result.questions][:3] == ["correct", "wrong", "unanswered"]
+    assert attempt.result.max_points == len(POOLS.questions)

@@ -1,0 +1,60 @@
+"""The presentation with a draw and on assessment pages (shuffle.py), step by step."""
+
+from generator.integrity.opaque import OpaqueIds
+from generator.shuffle import draw_paper, mulberry32, presentation, shuffled
+from quizhelpers import make_quiz, ordering, scenario, single, true_false
+
+SALT = "0123456789abcdef0123456789abcdef"
+DRAWN = make_quiz(single("a1", pool="a"), single("a2", pool="a"), single("a3", pool="a"),
+                  true_false("b1", pool="b"), ordering("b2", pool="b"), scenario("b3", pool="b"),
+                  draw=[{"pool": "a", "count": 2}, {"pool": "b", "count": 2}],
+                  shuffle=True, mode="assessment")
+
+
+def test_without_a_draw_nothing_changes():
+    quiz = make_quiz(single("s1"), ordering("o1"), single("s2"), shuffle=True)
+    shown = presentation(quiz, 123)
+    assert shown.paper == ["s1", "o1", "s2"] and shown.steps == {}
+    stream = mulberry32(123)
+    assert shown.questions == shuffled(["s1", "o1", "s2"], stream)
+    assert shown.options == {"s1": shuffled(["a", "b", "c"], stream),
+                             "s2": shuffled(["a", "b", "c"], stream)}
+
+
+def test_the_draw_comes_first_then_questions_then_each_question_in_yaml_order():
+    ids = OpaqueIds(DRAWN, SALT)
+    seed = 99
+    stream = mulberry32(seed)
+    from_a = shuffled(["a1", "a2", "a3"], stream)[:2]
+    from_b = shuffled(["b1", "b2", "b3"], stream)[:2]
+    paper = [q for q in ["a1", "a2", "a3", "b1", "b2", "b3"] if q in from_a + from_b]
+    questions = shuffled(paper, stream)
+    expected_options, expected_steps, expected_choices = {}, {}, {}
+    for q in paper:  # YAML order among the drawn; starting orders by opaque id
+        if q.startswith("a"):
+            expected_options[q] = shuffled(sorted("abc", key=lambda i: ids.item(q, i)), stream)
+        elif q == "b2":
+            expected_steps[q] = shuffled(sorted("abcd", key=lambda i: ids.item(q, i)), stream)
+        elif q == "b3":
+            question = DRAWN.questions[5]
+            nodes = sorted(question.nodes, key=lambda n: ids.node(q, n.id))
+            shown = {n.id: shuffled(sorted([c.id for c in n.choices],
+                                           key=lambda i: ids.item(q, i)), stream) for n in nodes}
+            expected_choices[q] = {n.id: shown[n.id] for n in question.nodes}
+    result = presentation(DRAWN, seed, assessment=True, page_order=ids)
+    assert result.paper == paper and result.questions == questions
+    assert result.options == expected_options and result.steps == expected_steps
+    assert result.choices == expected_choices
+
+
+def test_draw_paper_keeps_yaml_order_and_counts():
+    paper = draw_paper(["a1", "b1", "a2", "b2", "a3"], [("a", 2), ("b", 1)],
+                       {"a": ["a1", "a2", "a3"], "b": ["b1", "b2"]}, mulberry32(5))
+    assert len(paper) == 3 and sum(q.startswith("a") for q in paper) == 2
+    assert paper == [q for q in ["a1", "b1", "a2", "b2", "a3"] if q in paper]
+
+
+def test_every_paper_can_come_up():
+    papers = {tuple(presentation(DRAWN, seed, assessment=True,
+                                 page_order=OpaqueIds(DRAWN, SALT)).paper) for seed in range(400)}
+    assert len(papers) == 9  # 3 pairs from a × 3 pairs from b
