@@ -1,5 +1,6 @@
 """The `course` command, run as a user runs it: in a subprocess, from some folder."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -164,7 +165,12 @@ def test_new_course_is_complete_and_valid_in_its_language(tmp_path, language, ti
                                    "(7 questions), 0 warnings")
     built = run_course("build", "--strict", "-f", "shop-course/mkdocs.yml", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    assert built.stderr == ""  # nothing to report: no chatter (jieba's model notes, MkDocs' info)
+    # Nothing else to report: no chatter (jieba's model notes, MkDocs' info); the first build
+    # records the two quiz versions it publishes, and says so.
+    assert [re.sub(r"version [0-9a-f]{16} ", "version V ", line)
+            for line in built.stderr.splitlines()] == [
+        f"shop-course/published.jsonl: recorded quiz '{quiz}' version V as published"
+        for quiz in ("basics-practice", "final-assessment")]
     assert built.stdout.splitlines()[0].startswith("course build: 9 pages written to "
                                                    "shop-course/site/ in ")
     assert built.stdout.splitlines()[1].endswith(
