@@ -150,3 +150,34 @@ def test_assessment_mode_holds_on_every_rebuild(here):
         assert previewer.build(), previewer.problems
         page = (here / "preview/quiz/rules-practice.html").read_text(encoding="utf-8")
         assert f"第{number}版" in page and 'data-mode="assessment"' in page
+
+
+def test_course_yml_alone_switches_the_language_and_the_whole_site_follows(here):
+    """course.yml's language: decides the theme's and search's language on every rebuild (the
+    plugin's first on_config step, where mkdocs.yml says nothing), and a change builds every
+    page again; a disagreeing mkdocs.yml is shown as a problem while the pages stay."""
+    config_file = preview_course(here / "course")
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace(
+        "  language: zh\n", "").replace("  - search:\n      lang: zh\n", "  - search\n"),
+        encoding="utf-8")
+    previewer = preview.Previewer(find_project(config_file), {}, str(here / "preview"))
+    previewer.serve_url = SERVE_URL
+    config = previewer.config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    assert previewer.build(config), previewer.problems
+    assert '<html lang="zh"' in (here / "preview/index.html").read_text(encoding="utf-8")
+    edit(here / "course/content/course.yml", "language: zh", "language: en")
+    rebuilt = Compared(here, config_file, previewer).rebuild("language")
+    assert previewer.pages.full and len(rebuilt) == 11
+    page = (here / "preview/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in page and "Skip to content" in page
+    # mkdocs.yml now disagrees with course.yml: the check's message, the English pages kept.
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(text.replace("  font: false\n", "  language: zh\n  font: false\n"),
+                           encoding="utf-8")
+    assert not previewer.build()
+    assert previewer.problems == [
+        "course/mkdocs.yml:6:13: theme.language is 'zh' but the course is written in 'en' "
+        "(course/content/course.yml:2:11) — set theme.language: en, or remove it and the "
+        "course's language decides"]
+    assert '<html lang="en"' in (here / "preview/index.html").read_text(encoding="utf-8")

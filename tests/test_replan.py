@@ -113,3 +113,28 @@ def test_an_assessment_plan_is_never_reused_for_practice(bundled):
     assessment = replanner.plan(bundled, True)
     assert assessment.pages == plan_site(bundled, True).pages
     assert assessment.pages != practice.pages
+
+
+def test_every_other_setting_is_passed_to_plan_site_and_a_change_renders_every_page(
+        bundled, monkeypatch):
+    """The plugin gives plan_site its settings (the registry's salt, which names the ids on
+    assessment pages, is the next): the replanner passes them on, and a page rendered with one
+    value is never kept for another."""
+    from generator.render import replan
+
+    given = []
+
+    def plan_with_a_salt(loaded, force_assessment=False, reuse=None, *, registry_salt):
+        given.append(registry_salt)
+        return plan_site(loaded, force_assessment, reuse)
+
+    monkeypatch.setattr(replan, "plan_site", plan_with_a_salt)
+    replanner, every = Replanner(), len(bundled.lessons) + len(bundled.quizzes)
+    replanner.plan(bundled, registry_salt="salt-1")
+    replanner.plan(bundled, registry_salt="salt-1")
+    assert replanner.rendered == 0
+    replanner.plan(bundled, registry_salt="salt-2")
+    assert replanner.rendered == every
+    replanner.plan(bundled, registry_salt=None)
+    assert replanner.rendered == every
+    assert given == ["salt-1", "salt-1", "salt-2", None]
