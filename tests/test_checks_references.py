@@ -4,7 +4,7 @@ quizzes link to."""
 from coursefolder import TODAY, lesson, make_course, problems
 from coursefolder import load_checked as load
 from generator.checks import check_course
-from generator.checks.references import ReferenceMemo
+from generator.checks.memo import CheckMemo
 from generator.loading import LoadCache, load_course
 
 
@@ -133,12 +133,12 @@ def test_quiz_refers_to_unknown_section_and_lesson(here):
 
 
 def test_with_a_memo_each_run_finds_what_a_fresh_run_finds(here):
-    """`course serve` keeps what the checks worked out from unchanged files (ReferenceMemo):
+    """`course serve` keeps what the checks worked out from unchanged files (CheckMemo):
     an edit elsewhere that breaks or mends their links is still found, run after run."""
     linking = lesson("other", extra="description: 见 [完好](lesson:refund-rules#完好的标准) 和 "
                                     "[目标](lesson:refund-rules#学习目标)\n")
     make_course(here, lessons={"rules/refund-rules": lesson(), "rules/other": linking})
-    cache, memo = LoadCache(), ReferenceMemo()
+    cache, memo = LoadCache(), CheckMemo()
 
     def both() -> tuple[list[str], list[str]]:
         loaded = load_course(here / "content", here / "quizzes", cache)

@@ -9,7 +9,8 @@ By concern:
 - `items`: item quality (cues that give answers away), when the caller asks for it.
 - `hints`: option, node and choice ids that give the answer away (warnings);
 - `site`: the course's language has interface strings, and mkdocs.yml agrees with the course
-  (run when the caller gives mkdocs.yml's settings).
+  (run when the caller gives mkdocs.yml's settings);
+- `memo`: what the checks worked out from unchanged files, kept by `course serve`.
 
 `checked` is the one way in: the CLI, the MkDocs plugin, the exporter and the desk call it on
 what `loading.load_course` returns.
@@ -28,8 +29,9 @@ from .freshness import check_freshness
 from .hints import check_hints
 from .ids import check_ids
 from .items import check_item_quality
+from .memo import CheckMemo
 from .quizzes import check_quizzes
-from .references import ReferenceMemo, check_references
+from .references import check_references
 from .site import check_language, check_site
 
 STALE_AFTER_DAYS = 180
@@ -39,7 +41,7 @@ def check_course(loaded: LoadedCourse, today: datetime.date | None = None,
                  stale_after_days: int = STALE_AFTER_DAYS,
                  items: ItemCheckRun | None = None,
                  site: SiteSettings | None = None,
-                 memo: ReferenceMemo | None = None) -> list[Problem]:
+                 memo: CheckMemo | None = None) -> list[Problem]:
     """Every problem the checks find: errors and warnings, in no particular order; with
     `items`, the item-quality findings too; with `site`, mkdocs.yml's agreement with the course.
     `memo`: what earlier runs worked out from files that have not changed (`course serve`)."""
@@ -48,12 +50,14 @@ def check_course(loaded: LoadedCourse, today: datetime.date | None = None,
     if site is not None:
         check_site(loaded, site, found)
     check_ids(loaded, found)
-    check_references(loaded, found, memo)
+    if memo is not None:
+        memo.begin(loaded)
+    check_references(loaded, found, memo.references if memo is not None else None)
     check_quizzes(loaded, found)
-    check_hints(loaded, found)
+    check_hints(loaded, found, memo)
     check_freshness(loaded, found, today or datetime.date.today(), stale_after_days)
     if items is not None:
-        check_item_quality(loaded, found, items)
+        check_item_quality(loaded, found, items, memo)
     return found.problems
 
 
@@ -61,7 +65,7 @@ def checked(loaded: LoadedCourse, *, today: datetime.date | None = None,
             stale_after_days: int = STALE_AFTER_DAYS,
             items: ItemCheckRun | None = None,
             site: SiteSettings | None = None,
-            memo: ReferenceMemo | None = None) -> LoadedCourse:
+            memo: CheckMemo | None = None) -> LoadedCourse:
     """The course, once checked: raise AuthorError with every problem of the run (those found
     while loading too) when there is an error; keep the warnings in `loaded.warnings`.
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..catalogue import strings
-from ..checks.references import ReferenceMemo
+from ..checks.memo import CheckMemo
 from ..errors import AuthorError
 from ..loading import LoadCache
 from ..project import Project
@@ -44,7 +44,7 @@ class Preview:
     """What the course plugin keeps between a preview's rebuilds (its `preview` attribute)."""
 
     files: LoadCache = field(default_factory=LoadCache)
-    checks: ReferenceMemo = field(default_factory=ReferenceMemo)
+    checks: CheckMemo = field(default_factory=CheckMemo)
     replanner: Replanner = field(default_factory=Replanner)
 
 
