@@ -1,4 +1,5 @@
-"""Benchmarks: how `course check`, `course build` and the grader scale, and what a page weighs.
+"""Benchmarks: how `course check`, `course build`, `course serve` and the grader scale, and what
+a page weighs.
 
     python bench/run.py [--scales 10,100,1000] [--runs 3] [--out bench/results]
                         [--no-peer] [--grading-files 10000] [--update-doc BENCHMARKS.md]
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 import corpus  # noqa: E402
 import measure  # noqa: E402
+import serve  # noqa: E402
 import weight  # noqa: E402
 
 BEGIN, END = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
@@ -349,6 +351,34 @@ def table(results: dict) -> str:
                        f"{kb(p['total']['gzip'])} | {kb(p['quiz_page']['html']['gzip'])} | "
                        f"{kb(p['search_index']['gzip'])} |")
         out.append("")
+    if results.get("serve"):
+        out += ["**5. `course serve`: edit to updated page**, as an author sees it "
+                "(`bench/serve.py`): save a lesson (a new first paragraph) or a quiz (a change to "
+                "its first question), then fetch the served page every 50 ms until it shows the "
+                "change. Median of the edits, each to another lesson or quiz spread over the "
+                "course (in brackets: the slowest); the server looks for changed files every "
+                "0.5 s, part of what is measured. Start: from `course serve` to the first page "
+                "served (one full build). Targets: within 1 s at 100 lessons, 3 s at 1,000. "
+                "Before: the same edits in `mkdocs serve` (MkDocs' own serve with the course "
+                "plugin, which builds the whole site on every save, as `course serve` did until "
+                "issue 15); not measured on the largest course, where each save is a full "
+                "build (the start column, table 2).", "",
+                "| lessons | lesson edit | quiz edit | edits | start (full build) | load average "
+                "before → after | target | before: `mkdocs serve`, lesson / quiz edit |",
+                "|---:|---:|---:|---:|---:|---|:---:|---:|"]
+        for r in results["serve"]:
+            limit = {100: 1.0, 1000: 3.0}.get(r["lessons"])
+            slowest = max(r["lesson_median"], r["quiz_median"])
+            target = "—" if limit is None else ("met" if slowest <= limit else "missed")
+            out.append(f"| {r['lessons']:,} | {fmt_s(r['lesson_median'])} "
+                       f"({fmt_s(max(r['lesson_seconds']))}) | {fmt_s(r['quiz_median'])} "
+                       f"({fmt_s(max(r['quiz_seconds']))}) | {r['edits']} + {r['edits']} | "
+                       f"{fmt_s(r['start_seconds'])} | "
+                       f"{r['load_before'][0]:.1f} → {r['load_after'][0]:.1f} | {target} | "
+                       + (f"{fmt_s(r['before']['lesson_median'])} / "
+                          f"{fmt_s(r['before']['quiz_median'])} ({r['before']['edits']} + "
+                          f"{r['before']['edits']}) |" if r.get("before") else "— |"))
+        out.append("")
     plots = results.get("plots", [])
     if plots:
         out += [f"![{Path(p).stem}]({p})" for p in plots] + [""]
@@ -373,8 +403,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="where results.json, results.md and the PNGs go")
     parser.add_argument("--work", type=Path, help="keep the generated courses and sites here "
                                                   "(default: a temporary folder, removed)")
-    parser.add_argument("--only", default="check,items,build,grading,weight",
+    parser.add_argument("--only", default="check,items,build,serve,grading,weight",
                         help="measures to run, comma-separated")
+    parser.add_argument("--serve-edits", type=int, default=5,
+                        help="lesson edits and quiz edits measured per course in `course serve`")
+    parser.add_argument("--serve-before-edits", type=int, default=2,
+                        help="the same in `mkdocs serve`, which builds everything on every save "
+                             "(0: not measured)")
+    parser.add_argument("--serve-before-up-to", type=int, default=100, metavar="LESSONS",
+                        help="measure `mkdocs serve` only on courses this small (at 1,000 "
+                             "lessons each save is a full build: table 2)")
     parser.add_argument("--no-peer", action="store_true",
                         help="skip the mkdocs-quiz comparison (it needs a separate virtualenv)")
     parser.add_argument("--peer-venv", type=Path, default=HERE / ".venv-peer",
@@ -411,10 +449,10 @@ def main(argv: list[str] | None = None) -> int:
             results.setdefault("remeasured", {})[name] = {
                 "date": now["date"], "git": now["git"], "load_before": now["load_before"],
                 "runs": args.runs}
-            results[name] = [] if name in ("check", "items", "build") else {}
+            results[name] = [] if name in ("check", "items", "build", "serve") else {}
     else:
         results = {"machine": machine(), "runs": args.runs, "scales": scales,
-                   "check": [], "items": [], "build": [], "weight": {}}
+                   "check": [], "items": [], "build": [], "serve": [], "weight": {}}
     peer_python = None
     if "build" in only and not args.no_peer:
         import sites
@@ -424,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
         results["peer_versions"] = sites.peer_versions(peer_python)
     try:
         pages = []
-        for lessons in scales if only & {"check", "items", "build"} else []:
+        for lessons in scales if only & {"check", "items", "build", "serve"} else []:
             work = work_root / f"lessons-{lessons}"
             course = work / "course"
             log(f"{lessons} lessons: writing the course to {course}")
@@ -453,6 +491,17 @@ def main(argv: list[str] | None = None) -> int:
                        f"{row['peer']['seconds']:.1f} s" if "peer" in row else ""))
                 if "weight" in only:
                     pages.append(lesson_page(site, lessons))
+            if "serve" in only:
+                row = serve.measure(course, lessons, args.serve_edits,
+                                    logs / f"serve-{lessons}.log", env=child_env())
+                log(f"  serve: lesson edit {row['lesson_median']:.2f} s, quiz edit "
+                    f"{row['quiz_median']:.2f} s (start {row['start_seconds']:.1f} s)")
+                if args.serve_before_edits and lessons <= args.serve_before_up_to:
+                    row["before"] = serve.measure(course, lessons, args.serve_before_edits,
+                                                  logs / f"serve-before-{lessons}.log",
+                                                  env=child_env(), before=True)
+                    log(f"  mkdocs serve: lesson edit {row['before']['lesson_median']:.1f} s")
+                results.setdefault("serve", []).append(row)
             if not args.work:
                 shutil.rmtree(work, ignore_errors=True)
         if "weight" in only and (pages or not args.keep):

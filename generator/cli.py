@@ -147,20 +147,10 @@ def _build(args) -> int:
 
 
 def _serve(args) -> int:
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import Abort, PluginError
-
-    from .plugin import engine
+    from .plugin import preview
 
     project = find_project(args.config_file)
-    settings = engine.overrides(project, assessment=args.assessment, dev_addr=args.dev_addr)
-    try:
-        # Live reload on explicitly: some click versions turn it off by default.
-        serve(config_file=str(args.config_file), livereload=True, **settings)
-    except (PluginError, Abort) as error:
-        print(f"course serve: {error}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    return EXIT_OK
+    return preview.serve(project, assessment=args.assessment, dev_addr=args.dev_addr)
 
 
 def _new(args) -> int:

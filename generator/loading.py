@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import AuthorError, Problem
@@ -42,6 +43,41 @@ def read_document(path: Path) -> Document:
     return parse_bytes(path.read_bytes(), label_for(path))
 
 
+@dataclass
+class LoadCache:
+    """What loading made of each file, kept while the file stays as it was, so that loading the
+    course again (`course serve`, on every save) reads and validates only the files that
+    changed. A file counts as unchanged while its size, modification time, change time and
+    inode are those it had when it was read: the same test MkDocs' file watcher makes, and an
+    editor's save (in place or by renaming a new file over the old) changes at least one.
+    Models are frozen, so an unchanged file's model is shared by every load that finds it."""
+
+    # (path, model class) -> (stamp, value or None, locator, the file's own problems)
+    _files: dict[tuple, tuple] = field(default_factory=dict)
+
+    def get(self, path: Path, model, stamp: tuple) -> tuple | None:
+        """(value, locator, problems) as last read, if the file has not changed since."""
+        kept = self._files.get((path, model))
+        return kept[1:] if kept is not None and kept[0] == stamp else None
+
+    def put(self, path: Path, model, stamp: tuple, value, locator,
+            problems: list[Problem]) -> None:
+        self._files[(path, model)] = (stamp, value, locator, problems)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def keep_only(self, paths: set[Path]) -> None:
+        """Forget files that are gone (deleted or renamed)."""
+        for key in [key for key in self._files if key[0] not in paths]:
+            del self._files[key]
+
+
+def _stamp(path: Path) -> tuple:
+    found = os.stat(path)
+    return found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino
+
+
 def course_language(content_dir: Path) -> str | None:
     """The language course.yml gives (the default when it gives none), read from that one file
     before the course is loaded; None when the file cannot be read (loading says why)."""
@@ -73,25 +109,47 @@ def cycle_collection_paused():
             gc.enable()
 
 
-def load_course(content_dir: Path, quiz_dir: Path | None) -> LoadedCourse:
+def load_course(content_dir: Path, quiz_dir: Path | None,
+                cache: LoadCache | None = None) -> LoadedCourse:
     """Load a whole course. Problems of single files are kept in `problems` (the course file
-    itself missing or unreadable raises AuthorError: there is nothing to go on)."""
+    itself missing or unreadable raises AuthorError: there is nothing to go on). With `cache`,
+    files unchanged since it last saw them are not read again."""
     with cycle_collection_paused():
-        return _load_course(content_dir, quiz_dir)
+        return _load_course(content_dir, quiz_dir, cache)
 
 
-def _load_course(content_dir: Path, quiz_dir: Path | None) -> LoadedCourse:
+def _load_course(content_dir: Path, quiz_dir: Path | None,
+                 cache: LoadCache | None = None) -> LoadedCourse:
     problems: list[Problem] = []
+    seen: set[Path] = set()
 
     def load(model, path: Path):
+        stamp = None
+        if cache is not None:
+            seen.add(path)
+            try:
+                stamp = _stamp(path)
+            except OSError:
+                pass  # reading it says why, below
+            kept = cache.get(path, model, stamp) if stamp else None
+            if kept is not None:
+                value, locator, own = kept
+                problems.extend(own)
+                return value, locator
+        own: list[Problem] = []
+        value = locator = None
         try:
             document = read_document(path)
-            return validate(model, document), document.locator
+            value, locator = validate(model, document), document.locator
         except AuthorError as error:
-            problems.extend(error.problems)
+            own = error.problems
         except OSError as error:
             problems.append(Problem(label_for(path), 0, 0, f"cannot read file: {error.strerror}"))
-        return None, None
+            return None, None  # not kept: the next load tries again
+        problems.extend(own)
+        if stamp is not None:
+            cache.put(path, model, stamp, value, locator, own)
+        return value, locator
 
     course_path = content_dir / COURSE_FILE
     if not course_path.is_file():
@@ -145,6 +203,8 @@ def _load_course(content_dir: Path, quiz_dir: Path | None) -> LoadedCourse:
             else:
                 quizzes.append(QuizEntry(quiz, locator))
 
+    if cache is not None:
+        cache.keep_only(seen)
     if course is None:
         raise AuthorError(problems)
     order = {section_id: index for index, section_id in enumerate(sections)}

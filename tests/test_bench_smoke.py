@@ -26,7 +26,9 @@ def test_benchmark_runs_at_the_smallest_scale_and_writes_its_table(tmp_path):
                    "\nkept\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--scales", "10", "--runs", "1",
-         "--no-peer", "--no-prune", "--no-plots", "--grading-files", "200", "--out", str(out),
+         "--no-peer", "--no-prune", "--no-plots", "--grading-files", "200", "--serve-edits", "1",
+         "--serve-before-edits", "1",
+         "--out", str(out),
          "--update-doc", str(doc)],
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -34,11 +36,13 @@ def test_benchmark_runs_at_the_smallest_scale_and_writes_its_table(tmp_path):
     assert [row["lessons"] for row in results["check"]] == [10]
     assert [row["lessons"] for row in results["build"]] == [10]
     assert results["build"][0]["pages"] > 20
+    assert [(row["lessons"], len(row["lesson_seconds"]), len(row["before"]["quiz_seconds"]))
+            for row in results["serve"]] == [(10, 1, 1)]
     assert results["grading"]["files"] == 200
     assert results["weight"]["runtime"]["total"]["gzip"] > 0
     table = (out / "results.md").read_text(encoding="utf-8")
-    for heading in ("course check", "Item-quality checks", "course build", "Grading",
-                    "Page weight"):
+    for heading in ("course check", "Item-quality checks", "course build", "course serve",
+                    "Grading", "Page weight"):
         assert heading in table
     updated = doc.read_text(encoding="utf-8")
     assert "old" not in updated and "kept" in updated and "| 10 |" in updated

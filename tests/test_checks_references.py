@@ -1,10 +1,11 @@
 """generator.checks.references: policy values, course links, and the lessons and headings
 quizzes link to."""
 
-
-
-from coursefolder import lesson, make_course, problems
+from coursefolder import TODAY, lesson, make_course, problems
 from coursefolder import load_checked as load
+from generator.checks import check_course
+from generator.checks.memo import CheckMemo
+from generator.loading import LoadCache, load_course
 
 
 def test_link_to_unknown_lesson_and_anchor(here):
@@ -129,3 +130,38 @@ def test_quiz_refers_to_unknown_section_and_lesson(here):
         "communication, rules",
         "quizzes/rules-practice.yml:4:11: unknown lesson 'refund-rulez' — did you mean "
         "'refund-rules'?"]
+
+
+def test_with_a_memo_each_run_finds_what_a_fresh_run_finds(here):
+    """`course serve` keeps what the checks worked out from unchanged files (CheckMemo):
+    an edit elsewhere that breaks or mends their links is still found, run after run."""
+    linking = lesson("other", extra="description: 见 [完好](lesson:refund-rules#完好的标准) 和 "
+                                    "[目标](lesson:refund-rules#学习目标)\n")
+    make_course(here, lessons={"rules/refund-rules": lesson(), "rules/other": linking})
+    cache, memo = LoadCache(), CheckMemo()
+
+    def both() -> tuple[list[str], list[str]]:
+        loaded = load_course(here / "content", here / "quizzes", cache)
+        found = check_course(loaded, TODAY, memo=memo)
+        return sorted(map(str, found)), sorted(map(str, check_course(
+            load_course(here / "content", here / "quizzes"), TODAY)))
+
+    assert both() == ([], [])
+    target = here / "content/rules/refund-rules.yml"
+    # The linked heading renamed: the unchanged lesson's link is now broken.
+    target.write_text(lesson().replace("## 完好的标准", "## 完好"), encoding="utf-8")
+    with_memo, fresh = both()
+    assert with_memo == fresh == [
+        "content/rules/other.yml:16:14: lesson 'refund-rules' has no heading '#完好的标准' — "
+        "use one of: 完好",
+        "quizzes/rules-practice.yml:8:13: lesson 'refund-rules' has no heading '#完好的标准' — "
+        "use one of: 完好"]
+    target.write_text(lesson(), encoding="utf-8")
+    assert both() == ([], [])
+    # The course's language names the lesson's own headings: no lesson file changed.
+    course = here / "content/course.yml"
+    course.write_text(course.read_text("utf-8").replace("language: zh", "language: en"), "utf-8")
+    with_memo, fresh = both()
+    assert with_memo == fresh and len(fresh) == 1
+    assert fresh[0].startswith("content/rules/other.yml:16:14: lesson 'refund-rules' has no "
+                               "heading '#学习目标'")

@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # Modules that may import MkDocs: the glue between the course and the site engine.
 MKDOCS_GLUE = {"cli", "project", "plugin.config", "plugin.engine", "plugin.plugin",
-               "export.mkdocs_site"}
+               "plugin.preview", "plugin.incremental", "export.mkdocs_site"}
 
 
 def imports() -> dict[str, set[str]]:

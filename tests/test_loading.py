@@ -5,7 +5,7 @@ import os
 
 from coursefolder import lesson, make_course, problems
 from coursefolder import load_checked as load
-from generator.loading import label_for, load_course
+from generator.loading import LoadCache, label_for, load_course
 
 
 def test_valid_course_loads_in_order(here):
@@ -79,3 +79,46 @@ def test_a_file_that_does_not_validate_is_kept_as_a_problem_for_the_run(here):
     make_course(here, lessons={"rules/refund-rules": lesson(), "rules/bad": "id: bad\n"})
     loaded = load_course(here / "content", here / "quizzes")
     assert {p.path for p in loaded.problems} == {"content/rules/bad.yml"}  # its missing keys
+
+
+def test_with_a_cache_only_changed_files_are_read_again(here):
+    make_course(here, lessons={"rules/refund-rules": lesson(), "rules/other": lesson("other")})
+    cache = LoadCache()
+    first = load_course(here / "content", here / "quizzes", cache)
+    again = load_course(here / "content", here / "quizzes", cache)
+    # Nothing changed: the very same models (no file read, parsed or validated again).
+    assert again.lesson("other").lesson is first.lesson("other").lesson
+    assert again.course is first.course and again.quizzes[0].quiz is first.quizzes[0].quiz
+    edited = here / "content/rules/refund-rules.yml"
+    edited.write_text(lesson(title="新标题"), encoding="utf-8")
+    after = load_course(here / "content", here / "quizzes", cache)
+    assert after.lesson("refund-rules").lesson.title == "新标题"
+    assert after.lesson("other").lesson is first.lesson("other").lesson
+    # Saved again as it was (a new modification time): read again, the same content.
+    os.utime(edited, ns=(1, 1))
+    touched = load_course(here / "content", here / "quizzes", cache)
+    assert touched.lesson("refund-rules").lesson is not after.lesson("refund-rules").lesson
+    assert touched.lesson("refund-rules").lesson == after.lesson("refund-rules").lesson
+
+
+def test_a_cached_file_with_problems_reports_them_every_time_until_fixed(here):
+    make_course(here, lessons={"rules/refund-rules": lesson(), "rules/bad": "id: bad\n"})
+    cache = LoadCache()
+    first = load_course(here / "content", here / "quizzes", cache)
+    again = load_course(here / "content", here / "quizzes", cache)
+    assert again.problems == first.problems and again.problems
+    assert again.unloaded_lessons == {"bad"}
+    (here / "content/rules/bad.yml").write_text(lesson("bad"), encoding="utf-8")
+    fixed = load_course(here / "content", here / "quizzes", cache)
+    assert fixed.problems == [] and fixed.lesson("bad") is not None
+
+
+def test_a_cache_forgets_deleted_files(here):
+    make_course(here, lessons={"rules/refund-rules": lesson(), "rules/other": lesson("other")})
+    cache = LoadCache()
+    load_course(here / "content", here / "quizzes", cache)
+    assert len(cache) == 4  # course.yml, two lessons, one quiz
+    (here / "content/rules/other.yml").unlink()
+    after = load_course(here / "content", here / "quizzes", cache)
+    assert after.lesson("other") is None and after.problems == [] and len(cache) == 3
+    assert load_course(here / "content", here / "quizzes").lessons == after.lessons

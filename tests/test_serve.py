@@ -1,5 +1,8 @@
-"""`course serve`: a preview that rebuilds when a lesson or quiz YAML file changes."""
+"""`course serve`: a preview that rebuilds when a lesson or quiz YAML file changes, and shows
+a mistake over the last good pages until it is fixed (the rebuild itself is compared with full
+builds in test_plugin_incremental.py)."""
 
+import html
 import os
 import socket
 import subprocess
@@ -40,10 +43,11 @@ def wait_for(predicate, timeout: float = 60.0):
 def served_course(tmp_path):
     config = make_course(tmp_path)
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    with open(tmp_path / "serve.log", "w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-f", str(config), "-a",
+             f"127.0.0.1:{port}"], cwd=tmp_path, stdout=output, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: fetch(base + "/index.html"))
@@ -51,6 +55,10 @@ def served_course(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def terminal(folder) -> str:
+    return (folder / "serve.log").read_text(encoding="utf-8")
 
 
 def test_serve_rebuilds_when_lesson_or_quiz_yaml_changes(served_course):
@@ -68,3 +76,39 @@ def test_serve_rebuilds_when_lesson_or_quiz_yaml_changes(served_course):
     wait_for(lambda: "新练习" in fetch(base + "/quiz/rules-practice.html"))
     # A preview publishes nothing: no registry of published versions is created or written.
     assert not (folder / "published.jsonl").exists()
+
+
+def test_a_mistake_shows_over_the_last_good_page_and_in_the_terminal_until_fixed(served_course):
+    folder, base = served_course
+    assert "course serve: serving http://127.0.0.1:" in terminal(folder)
+    lesson = folder / "content/rules/refund-rules.yml"
+    good = lesson.read_text(encoding="utf-8")
+    lesson.write_text(good.replace("summary: 小结。", "summary: 注意: 小结。"), "utf-8")
+    problem = ("content/rules/refund-rules.yml:12:12: YAML syntax error: a colon followed by a "
+               'space starts a new key here — put the whole text in quotes, e.g. title: "问题: '
+               '怎么办"')
+    page = wait_for(lambda: (lambda text: "course-preview-problems" in text and text)(
+        fetch(base + "/rules/refund-rules.html")))
+    assert "课程文件有问题" in page and html.escape(problem) in page
+    assert "退款规则" in page and "小结。" in page and "注意" not in page  # the last good page
+    assert page.index("course-preview-problems") < page.index('class="md-header')
+    assert "course-preview-problems" in fetch(base + "/index.html")  # every page says so
+    wait_for(lambda: problem in terminal(folder))
+    assert "the preview shows the pages as last built" in terminal(folder)
+    lesson.write_text(good.replace("summary: 小结。", "summary: 改好的小结。"), "utf-8")
+    page = wait_for(lambda: (lambda text: "改好的小结" in text and text)(
+        fetch(base + "/rules/refund-rules.html")))
+    assert "course-preview-problems" not in page
+    assert "course-preview-problems" not in fetch(base + "/index.html")
+    assert "problems fixed" in terminal(folder)
+
+
+def test_a_course_with_problems_is_not_served_and_says_so(tmp_path):
+    config = make_course(tmp_path, course="title: 测试课程\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", "-f", str(config), "-a",
+         f"127.0.0.1:{free_port()}"], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1
+    assert "content/course.yml:1:1: missing required key 'audience'" in result.stderr
+    assert result.stderr.endswith("course serve: fix the problems, then start it again\n")

@@ -10,10 +10,16 @@ pinyin that is often something else (hao 号, dui 队) is left out.
 
 from __future__ import annotations
 
-from ..loaded import LoadedCourse
+from typing import TYPE_CHECKING
+
+from ..errors import Problem
+from ..loaded import LoadedCourse, QuizEntry
 from ..models.quiz import MultipleChoice, Scenario, SingleChoice
 from ..yamlsource import Locator
 from .findings import Findings
+
+if TYPE_CHECKING:
+    from .memo import CheckMemo
 
 HINT_WORDS = frozenset({
     "good", "bad", "best", "worst", "better", "worse", "wrong", "right", "correct",
@@ -23,23 +29,30 @@ HINT_WORDS = frozenset({
 })
 
 
-def check_hints(loaded: LoadedCourse, found: Findings) -> None:
+def check_hints(loaded: LoadedCourse, found: Findings, memo: CheckMemo | None = None) -> None:
     for entry in loaded.quizzes:
-        for index, question in enumerate(entry.quiz.questions):
-            path = ("questions", index)
-            if isinstance(question, (SingleChoice, MultipleChoice)):
-                _ids(found, entry.locator, "option",
-                     [(path + ("options", i, "id"), o.id, "option")
-                      for i, o in enumerate(question.options)])
-            elif isinstance(question, Scenario):
-                _ids(found, entry.locator, "node",
-                     [(path + ("nodes", i, "id"), n.id, "step" if n.choices else "end")
-                      for i, n in enumerate(question.nodes)],
-                     also="and the `next:` that lead to it")
-                for n, node in enumerate(question.nodes):
-                    _ids(found, entry.locator, "choice",
-                         [(path + ("nodes", n, "choices", i, "id"), c.id, "reply")
-                          for i, c in enumerate(node.choices)])
+        found.problems += (memo.of_quiz("hints", entry, None, _quiz_hints) if memo is not None
+                           else _quiz_hints(entry))
+
+
+def _quiz_hints(entry: QuizEntry) -> list[Problem]:
+    found = Findings()
+    for index, question in enumerate(entry.quiz.questions):
+        path = ("questions", index)
+        if isinstance(question, (SingleChoice, MultipleChoice)):
+            _ids(found, entry.locator, "option",
+                 [(path + ("options", i, "id"), o.id, "option")
+                  for i, o in enumerate(question.options)])
+        elif isinstance(question, Scenario):
+            _ids(found, entry.locator, "node",
+                 [(path + ("nodes", i, "id"), n.id, "step" if n.choices else "end")
+                  for i, n in enumerate(question.nodes)],
+                 also="and the `next:` that lead to it")
+            for n, node in enumerate(question.nodes):
+                _ids(found, entry.locator, "choice",
+                     [(path + ("nodes", n, "choices", i, "id"), c.id, "reply")
+                      for i, c in enumerate(node.choices)])
+    return found.problems
 
 
 def _ids(found: Findings, locator: Locator, noun: str, ids: list[tuple[tuple, str, str]],

@@ -24,8 +24,45 @@ from .findings import Findings
 from .sitelinks import SiteLinks
 
 
-def check_references(loaded: LoadedCourse, found: Findings) -> None:
-    references = _References(loaded, found)
+class ReferenceMemo:
+    """What the reference checks work out from each file, kept between the runs of `course
+    serve` so that a save does not redo it for the files it left alone: the texts of a model
+    that may hold a reference, and a lesson's heading anchors. A file's model is the same object
+    while the file is unchanged (loading's cache) and models are frozen, so both are looked up
+    by identity. Anchors depend on more than the lesson (policy values and links in headings
+    are rendered first): they are forgotten whenever the course, policies, glossary or where any
+    lesson or quiz is changes."""
+
+    def __init__(self):
+        self.texts: dict[int, tuple[object, list[tuple[tuple, str]]]] = {}
+        self.anchors: dict[int, tuple[object, set[str]]] = {}
+        self._world: tuple | None = None
+
+    def begin(self, loaded: LoadedCourse) -> None:
+        """Before a run: forget what no longer holds."""
+        world = (loaded.course, loaded.policies, loaded.glossary,
+                 tuple((e.lesson.id, e.section.id) for e in loaded.lessons),
+                 tuple(e.quiz.id for e in loaded.quizzes))
+        if self._world is None or any(a is not b for a, b in zip(world[:3], self._world[:3])) \
+                or world[3:] != self._world[3:]:
+            self.anchors = {}
+        self._world = world
+        # What was kept for files since changed or gone is dropped: memory stays the course's.
+        models = {id(model) for model in _models(loaded)}
+        self.texts = {key: kept for key, kept in self.texts.items() if key in models}
+        self.anchors = {key: kept for key, kept in self.anchors.items() if key in models}
+
+
+def _models(loaded: LoadedCourse) -> list:
+    return [*(e.lesson for e in loaded.lessons), *(e.quiz for e in loaded.quizzes),
+            loaded.course, *loaded.policies.policies.values(), *loaded.glossary.terms]
+
+
+def check_references(loaded: LoadedCourse, found: Findings,
+                     memo: ReferenceMemo | None = None) -> None:
+    if memo is not None:
+        memo.begin(loaded)
+    references = _References(loaded, found, memo)
     links = references.site_links
     for entry in loaded.lessons:
         page = pagepaths.lesson(entry.section.id, entry.lesson.id)
@@ -58,10 +95,11 @@ def check_references(loaded: LoadedCourse, found: Findings) -> None:
 
 
 class _References:
-    def __init__(self, loaded: LoadedCourse, found: Findings):
+    def __init__(self, loaded: LoadedCourse, found: Findings, memo: ReferenceMemo | None = None):
         self.loaded = loaded
         self.found = found
         self._anchors: dict[str, set[str]] = {}
+        self.memo = memo
         self.site_links = SiteLinks(loaded, found, self._lesson_anchors)
 
     def of_quiz(self, quiz, locator: Locator) -> None:
@@ -82,25 +120,15 @@ class _References:
     def in_text(self, value, path: tuple, locator: Locator, page: str) -> None:
         """Every reference in the text of a model, a list, a mapping or a string, shown on
         `page` (links are read from there)."""
-        if isinstance(value, str):
-            if "{{" in value or "](" in value or "]:" in value:
-                self._in_string(value, path, locator, page)
-            return
-        if isinstance(value, BaseModel):
-            items = ((name, getattr(value, name)) for name in type(value).model_fields)
-        elif isinstance(value, (list, tuple)):
-            items = enumerate(value)
-        elif isinstance(value, dict):
-            items = value.items()
+        if self.memo is None:
+            texts = _texts(value, ())
         else:
-            return
-        # Called for every value of every file: skip at once what cannot hold a reference.
-        for key, item in items:
-            if isinstance(item, str):
-                if "{{" in item or "](" in item or "]:" in item:
-                    self._in_string(item, path + (key,), locator, page)
-            elif isinstance(item, (BaseModel, list, tuple, dict)):
-                self.in_text(item, path + (key,), locator, page)
+            kept = self.memo.texts.get(id(value))
+            if kept is None or kept[0] is not value:
+                kept = self.memo.texts[id(value)] = (value, _texts(value, ()))
+            texts = kept[1]
+        for where, text in texts:
+            self._in_string(text, path + where, locator, page)
 
     def _in_string(self, value: str, path: tuple, locator: Locator, page: str) -> None:
         error = self.found.error
@@ -203,10 +231,44 @@ class _References:
     def _lesson_anchors(self, lesson_id: str) -> set[str]:
         if lesson_id not in self._anchors:
             entry = self.loaded.lesson(lesson_id)
-            text = TextRenderer(self.loaded, pagepaths.lesson(entry.section.id, lesson_id))
-            labels = strings(self.loaded.course.language)["site"]
-            self._anchors[lesson_id] = set(lesson_anchors(entry.lesson, labels, text))
+            kept = self.memo.anchors.get(id(entry.lesson)) if self.memo else None
+            if kept is None or kept[0] is not entry.lesson:
+                text = TextRenderer(self.loaded, pagepaths.lesson(entry.section.id, lesson_id))
+                labels = strings(self.loaded.course.language)["site"]
+                kept = (entry.lesson, set(lesson_anchors(entry.lesson, labels, text)))
+                if self.memo is not None:
+                    self.memo.anchors[id(entry.lesson)] = kept
+            self._anchors[lesson_id] = kept[1]
         return self._anchors[lesson_id]
+
+
+def _texts(value, path: tuple) -> list[tuple[tuple, str]]:
+    """The texts in a model, a list, a mapping or a string that may hold a reference, with
+    where each is."""
+    if isinstance(value, str):
+        return [(path, value)] if _may_refer(value) else []
+    if isinstance(value, BaseModel):
+        items = ((name, getattr(value, name)) for name in type(value).model_fields)
+    elif isinstance(value, (list, tuple)):
+        items = enumerate(value)
+    elif isinstance(value, dict):
+        items = value.items()
+    else:
+        return []
+    found = []
+    # Called for every value of every file: skip at once what cannot hold a reference.
+    for key, item in items:
+        if isinstance(item, str):
+            if _may_refer(item):
+                found.append((path + (key,), item))
+        elif isinstance(item, (BaseModel, list, tuple, dict)):
+            found += _texts(item, path + (key,))
+    return found
+
+
+def _may_refer(text: str) -> bool:
+    """A policy value, an inline link or a reference-style link's definition may be in it."""
+    return "{{" in text or "](" in text or "]:" in text
 
 
 def suggestion(name: str, known: list[str], none_hint: str) -> str:

@@ -53,6 +53,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.plan = None
         self.staged: StagedFolder | None = None
         self.build_failed = False
+        # Set by `course serve` (plugin/preview.py): what its rebuilds keep, so that a save reads
+        # and renders again only what it changed. Builds start from nothing.
+        self.preview = None
         # What a build records in the registry of published versions (published.jsonl); who
         # built is said by the caller (engine.build: `course build`, `course export`).
         self.published_by = "mkdocs build"
@@ -93,17 +96,20 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         items = ItemCheckRun(project.item_checks, strict=bool(config.strict),
                              every_quiz_assessed=project.assessment)
         with cycle_collection_paused():  # planning too: it would rescan the whole course once
+            preview = self.preview  # None but in `course serve`
+            files, memo = (preview.files, preview.checks) if preview else (None, None)
             try:
-                self.loaded = checked(load_course(project.content_dir, project.quiz_dir),
+                self.loaded = checked(load_course(project.content_dir, project.quiz_dir, files),
                                       stale_after_days=project.stale_after_days, items=items,
-                                      site=self.site)
+                                      site=self.site, memo=memo)
             except AuthorError as error:
                 raise PluginError("the course has problems:\n" + str(error)) from None
             for warning in self.loaded.warnings:
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
-            self._open_registry()
-            self.plan = plan_site(self.loaded, project.assessment)
+            self._open_registry()  # serve reads it (its salt) and records nothing
+            plan = preview.replanner.plan if preview else plan_site
+            self.plan = plan(self.loaded, project.assessment)
         # MkDocs' warnings about a generated page name the YAML file it comes from.
         sources.install(page_sources(self.loaded))
         if not config.nav:  # an explicit nav in mkdocs.yml wins

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import pagepaths
@@ -34,7 +35,17 @@ class SitePlan:
     dates: dict[str, datetime.date] = field(default_factory=dict)
 
 
-def plan_site(loaded: LoadedCourse, force_assessment: bool = False) -> SitePlan:
+# A lesson or quiz page's Markdown rendered before from the same file (the model) and still
+# right, or None: how `course serve` renders again only what an edit changed (render/replan.py).
+Reuse = Callable[[str, object], "str | None"]
+
+
+def _render_anew(page: str, model: object) -> None:
+    return None
+
+
+def plan_site(loaded: LoadedCourse, force_assessment: bool = False,
+              reuse: Reuse = _render_anew) -> SitePlan:
     t = strings(loaded.course.language)["site"]
     plan = SitePlan()
     plan.pages[pagepaths.HOME] = render_home(loaded)
@@ -45,16 +56,17 @@ def plan_site(loaded: LoadedCourse, force_assessment: bool = False) -> SitePlan:
         children: list = [section_page]
         for entry in loaded.lessons_in(section.id):
             page = pagepaths.lesson(section.id, entry.lesson.id)
-            plan.pages[page] = render_lesson(loaded, entry)
+            plan.pages[page] = reuse(page, entry.lesson) or render_lesson(loaded, entry)
             children.append({_title(entry.lesson.title): page})
         for entry in loaded.quizzes_in(section.id):
             page = pagepaths.quiz(entry.quiz.id)
-            plan.pages[page] = render_quiz(loaded, entry, force_assessment)
+            plan.pages[page] = (reuse(page, entry.quiz)
+                                or render_quiz(loaded, entry, force_assessment))
             children.append({_title(entry.quiz.title): page})
         plan.nav.append({_title(section.title): children})
     for entry in loaded.quizzes_in(None):
         page = pagepaths.quiz(entry.quiz.id)
-        plan.pages[page] = render_quiz(loaded, entry, force_assessment)
+        plan.pages[page] = reuse(page, entry.quiz) or render_quiz(loaded, entry, force_assessment)
         plan.nav.append({_title(entry.quiz.title): page})
     if loaded.quizzes or loaded.lessons:
         plan.pages[pagepaths.PROGRESS] = render_progress(loaded)
