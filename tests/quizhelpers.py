@@ -94,6 +94,14 @@ def fixture_course():
     return load_quizzes(QUIZ_COURSE / "content", QUIZ_COURSE / "quizzes")
 
 
+def registry_salt(folder: Path) -> str:
+    """The salt of a course folder's registry (published.jsonl): what names its assessment
+    pages' ids."""
+    from generator.integrity.registry import read
+
+    return read(folder / "published.jsonl").salt
+
+
 def scenario_paths(question: Scenario, complete_only: bool = False) -> list[list[str]]:
     """Every path from the start: complete ones (ending at an outcome) and, unless told
     otherwise, every prefix of them too (a learner can stop half-way)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 from importlib import resources
 from pathlib import Path
 
@@ -99,7 +100,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 # Info, not warning: an old review date must not fail a --strict build by itself.
                 log.info(str(warning))
             self._open_registry()
-            self.plan = plan_site(self.loaded, project.assessment)
+            self.plan = plan_site(self.loaded, project.assessment, self.registry_salt)
         # MkDocs' warnings about a generated page name the YAML file it comes from.
         sources.install(page_sources(self.loaded))
         if not config.nav:  # an explicit nav in mkdocs.yml wins
@@ -195,7 +196,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         except OSError as error:
             raise PluginError(f"{label_for(path)}: cannot create the registry of published "
                               f"quiz versions: {error.strerror or error}") from None
-        self.registry_salt = registry.salt if registry else None
+        # Serving a course that has no registry yet: assessment pages still need opaque ids,
+        # and ids nobody can map back are right for pages nothing is graded from.
+        self.registry_salt = registry.salt if registry else secrets.token_hex(16)
         mode = "assessment" if self.project.assessment else None
         self.to_publish = [(entry.quiz, mode or entry.quiz.mode)
                            for entry in self.loaded.quizzes] if self.command == "build" else []

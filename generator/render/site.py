@@ -34,7 +34,10 @@ class SitePlan:
     dates: dict[str, datetime.date] = field(default_factory=dict)
 
 
-def plan_site(loaded: LoadedCourse, force_assessment: bool = False) -> SitePlan:
+def plan_site(loaded: LoadedCourse, force_assessment: bool = False,
+              salt: str | None = None) -> SitePlan:
+    """Every page. `salt` (the registry's) names what assessment pages show by opaque ids; a
+    course with an assessment page cannot be planned without it."""
     t = strings(loaded.course.language)["site"]
     plan = SitePlan()
     plan.pages[pagepaths.HOME] = render_home(loaded)
@@ -49,12 +52,12 @@ def plan_site(loaded: LoadedCourse, force_assessment: bool = False) -> SitePlan:
             children.append({_title(entry.lesson.title): page})
         for entry in loaded.quizzes_in(section.id):
             page = pagepaths.quiz(entry.quiz.id)
-            plan.pages[page] = render_quiz(loaded, entry, force_assessment)
+            plan.pages[page] = render_quiz(loaded, entry, force_assessment, salt)
             children.append({_title(entry.quiz.title): page})
         plan.nav.append({_title(section.title): children})
     for entry in loaded.quizzes_in(None):
         page = pagepaths.quiz(entry.quiz.id)
-        plan.pages[page] = render_quiz(loaded, entry, force_assessment)
+        plan.pages[page] = render_quiz(loaded, entry, force_assessment, salt)
         plan.nav.append({_title(entry.quiz.title): page})
     if loaded.quizzes or loaded.lessons:
         plan.pages[pagepaths.PROGRESS] = render_progress(loaded)
