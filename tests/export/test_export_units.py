@@ -13,7 +13,7 @@ import pytest
 
 from exporthelpers import ASSESSMENT_SECRETS, CONFIG, FIXTURE
 from generator.checks import checked
-from generator.export import handbook, scorm
+from generator.export import handbook, print_quiz, scorm
 from generator.export.mkdocs_site import site_settings
 from generator.export.naming import SlugError, course_slug, to_slug
 from generator.export.pdf import pin_dates
@@ -21,6 +21,7 @@ from generator.export.reproducible import ExportDateError, export_time, zip_byte
 from generator.export.trim import trim
 from generator.loading import load_course
 from generator.quizgraph import best_path
+from quizhelpers import make_quiz, scenario, single, true_false
 
 UTC = datetime.timezone.utc
 
@@ -186,6 +187,33 @@ def test_an_assessment_export_prints_no_answers_at_all(loaded):
     assert 'id="appendix"' not in page
     for text in ("练习反馈甲", "练习解析甲", "先回应情绪。", "买家满意。", *ASSESSMENT_SECRETS):
         assert text not in page, text
+
+
+def test_a_drawn_quiz_prints_its_pool_and_how_many_each_learner_draws(loaded):
+    quiz = make_quiz(single("a1", pool="rules"), single("a2", pool="rules"),
+                     single("a3", pool="rules"), true_false("b1", pool="talk"),
+                     true_false("b2", pool="talk"), mode="assessment",
+                     draw=[{"pool": "rules", "count": 2}, {"pool": "talk", "count": 1}])
+    page = print_quiz.quiz_page(loaded, quiz, False)
+    assert ('<p class="hb-note hb-draw">每位学员的试卷从下面 5 道题里抽 3 道：rules 组 3 道抽 2 道、'
+            "talk 组 2 道抽 1 道</p>") in page
+    assert page.count('<div class="hb-q" markdown="block">') == 5  # the whole pool, no ids
+    assert "<p class=\"hb-q-kind\">第 4 题 · 判断题 · talk 组</p>" in page
+
+
+def test_an_assessment_conversation_prints_the_best_path_without_links_or_endings(loaded):
+    quiz = make_quiz(scenario(), mode="assessment")
+    page = print_quiz.quiz_page(loaded, quiz, False)
+    assert "hb-goto" not in page and "](#" not in page and "id=" not in page
+    assert [line for line in page.splitlines() if line.startswith(("- **", '<p class="hb-'))] == [
+        '<p class="hb-quiz-meta">考核 · 1 题 · 及格线 80%</p>',
+        '<p class="hb-note">这是考核：本手册不含答案。答题后按培训负责人的要求交卷。</p>',
+        '<p class="hb-q-kind">第 1 题 · 情景对话</p>',
+        '<p class="hb-hint">按顺序读每一步，每一步选一个回应；不管选哪个，对话都接着下一步。</p>',
+        '<p class="hb-step">第 1 步</p>', "- **A.** 好", "- **B.** 差",
+        '<p class="hb-step">第 2 步</p>', "- **A.** 还行", "- **B.** 最好",
+        '<p class="hb-ending">对话结束</p>']
+    assert "投诉" not in page and "满意" not in page  # the endings' outcomes never
 
 
 def test_the_best_path_of_a_scenario_takes_the_most_points(loaded):
