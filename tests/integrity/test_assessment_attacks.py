@@ -25,13 +25,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from generator.integrity.opaque import OpaqueIds, looks_opaque
-from generator.models.quiz import MultipleChoice, Ordering, Scenario, SingleChoice
-from generator.quizgraph import best_path
-from generator.render.quiz import question_data
-from generator.render.site import plan_site
-from helpers import run_course
 from pageattacks import (
     ordering_guesses,
     read_quiz_page,
@@ -41,6 +34,13 @@ from pageattacks import (
     topology_pick,
     words,
 )
+
+from generator.integrity.opaque import OpaqueIds, looks_opaque
+from generator.models.quiz import MultipleChoice, Ordering, Scenario, SingleChoice
+from generator.quizgraph import best_path
+from generator.render.quiz import question_data
+from generator.render.site import plan_site
+from helpers import run_course
 from quizhelpers import QUIZ_COURSE, ROOT, bundled_course, load_quizzes, registry_salt
 
 ATTACK_QUIZ = Path(__file__).parent / "fixtures" / "attack-exam.yml"
