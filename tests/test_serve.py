@@ -1,6 +1,7 @@
 """`course serve`: a preview that rebuilds when a lesson or quiz YAML file changes."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -67,4 +68,23 @@ def test_serve_rebuilds_when_lesson_or_quiz_yaml_changes(served_course):
                     "utf-8")
     wait_for(lambda: "新练习" in fetch(base + "/quiz/rules-practice.html"))
     # A preview publishes nothing: no registry of published versions is created or written.
+    assert not (folder / "published.jsonl").exists()
+
+
+def test_serve_without_a_registry_still_names_an_assessment_by_opaque_ids(served_course):
+    # No registry, no salt: the preview makes one up, so its ids map back to nothing (nothing is
+    # graded from a preview), and no authored id reaches the page.
+    folder, base = served_course
+    quiz = folder / "quizzes/rules-practice.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("title: 练习",
+                                                             "title: 考核\nmode: assessment"),
+                    "utf-8")
+
+    def assessment_page():
+        text = fetch(base + "/quiz/rules-practice.html")
+        return text if 'data-mode="assessment"' in text else None
+
+    page = wait_for(assessment_page)
+    assert re.search(r'data-question="x[a-z2-7]{11}"', page)
+    assert 'value="approve"' not in page and 'data-question="q1"' not in page
     assert not (folder / "published.jsonl").exists()
