@@ -128,9 +128,10 @@ def _prepare(question: Question, linear: bool = False):
     """A function answer → QuestionResult for one question, with its lookups built once."""
     weight = float(question.points)
     qid = question.id
-    kind = _linear_scenario if linear and isinstance(question, Scenario) else _SCORERS[
-        type(question)]
-    score = kind(question)
+    scorer = _SCORERS[type(question)]
+    if linear and isinstance(question, Scenario):
+        scorer = _linear_scenario
+    score = scorer(question)
 
     def grade(answer) -> QuestionResult:
         if answer is None:
@@ -226,8 +227,9 @@ def _scenario(question: Scenario):
 
 
 def _linear_scenario(question: Scenario):
-    steps = [{c.id: c.points for c in node.choices} for node in linear_nodes(question)]
-    names = [node.id for node in linear_nodes(question)]
+    nodes = linear_nodes(question)
+    steps = [{c.id: c.points for c in node.choices} for node in nodes]
+    names = [node.id for node in nodes]
     best = best_points(question)
 
     def score(answer):
