@@ -50,7 +50,7 @@ def pages(loaded) -> dict[str, str]:
         "quiz-assessment.md": render_quiz(loaded, loaded.quiz("final-assessment"), salt=SALT),
         "handbook-quiz-practice.md": print_quiz.quiz_page(loaded, quiz["basics-practice"], False),
         "handbook-quiz-assessment.md": print_quiz.quiz_page(loaded, quiz["final-assessment"],
-                                                            False),
+                                                            False, SALT),
         "handbook-answers.md": print_quiz.answers(loaded, [quiz["basics-practice"]]),
     }
 

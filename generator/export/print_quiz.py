@@ -4,7 +4,9 @@ Renders Markdown for the handbook, from the quiz models only (never from the sit
 what a printed assessment shows is decided here: prompts, options, steps and conversation
 nodes — no correct flags, feedback, points, explanations or outcomes. As on the site, an
 assessment's conversation is linear (the best path's steps in order, no "go to" links, no
-endings) and nothing carries an authored id. Practice answers go to `answers()`, printed at the
+endings), its steps print in the order of their opaque ids (as the page without JavaScript lists
+them: the practice order is a shuffle seeded by the question's authored id, which a reader could
+guess), and nothing carries an authored id. Practice answers go to `answers()`, printed at the
 end of the handbook. A quiz that draws each learner's paper prints its whole pool, with a line
 saying how many questions each learner draws from each pool.
 """
@@ -16,6 +18,7 @@ from string import ascii_uppercase
 
 from .. import pagepaths
 from ..catalogue import strings
+from ..integrity.opaque import OpaqueIds
 from ..loaded import LoadedCourse
 from ..markup import TextRenderer, strong
 from ..models.quiz import (
@@ -31,6 +34,7 @@ from ..models.quiz import (
 )
 from ..plurals import counted
 from ..quizgraph import best_path, linear_nodes, start_node
+from ..render.quiz import listed_items, page_ids
 from ..shuffle import display_order
 
 APPENDIX = "appendix.md"  # the answers' page, for relative links
@@ -58,11 +62,14 @@ def question_anchor(question: Question) -> str:
     return f"q-{question.id}"
 
 
-def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool) -> str:
-    """A quiz as printed questions (the page `quiz/<id>.md` of the handbook)."""
+def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool,
+              salt: str | None = None) -> str:
+    """A quiz as printed questions (the page `quiz/<id>.md` of the handbook). An assessment
+    needs `salt`, the registry's, as its page does."""
     w = words(loaded.course.language)
     text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     assessment = is_assessment(quiz, force_assessment)
+    ids = page_ids(quiz, assessment, salt)
     meta = [w["assessment" if assessment else "practice"],
             counted(w["questions"], loaded.course.language, len(quiz.questions)),
             w["pass_mark"].format(pct=round(quiz.pass_mark * 100))]
@@ -78,7 +85,7 @@ def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool) -> str:
     if quiz.draw:
         out += [_draw_line(quiz, w), ""]
     for number, question in enumerate(quiz.questions, 1):
-        out += _question(question, number, text, w, assessment)
+        out += _question(question, number, text, w, ids)
     return "\n".join(out)
 
 
@@ -92,7 +99,8 @@ def _draw_line(quiz: Quiz, w: dict) -> str:
 
 
 def _question(question: Question, number: int, text: TextRenderer, w: dict,
-              assessment: bool = False) -> list[str]:
+              ids: OpaqueIds | None = None) -> list[str]:
+    assessment = ids is not None
     kind = w[question.type]
     if isinstance(question, MultipleChoice):
         kind += w["paren"].format(text=w[question.scoring])
@@ -112,8 +120,10 @@ def _question(question: Question, number: int, text: TextRenderer, w: dict,
     elif isinstance(question, Ordering):
         out += [f'<p class="hb-hint">{html.escape(w["ordering_hint"])}</p>', "",
                 '<div class="hb-steps" markdown="block">', ""]
+        steps = ([item for _, item in listed_items(question, question.items, ids)] if assessment
+                 else display_order(question))
         out += [f"- **{letter}.** {text.inline(item.text)}"
-                for letter, item in zip(ascii_uppercase, display_order(question))]
+                for letter, item in zip(ascii_uppercase, steps)]
         out += ["", "</div>", ""]
     elif isinstance(question, Scenario):
         out += _linear_scenario(question, text, w) if assessment else _scenario(question, text, w)
