@@ -190,6 +190,12 @@ def test_an_assessment_export_prints_no_answers_at_all(loaded):
     assert 'id="appendix"' not in page
     for text in ("练习反馈甲", "练习解析甲", "先回应情绪。", "买家满意。", *ASSESSMENT_SECRETS):
         assert text not in page, text
+    # Nor where a conversation leads, nor any question's authored id.
+    assert "hb-goto" not in page and "hb-node\" id=" not in page
+    found = _Collect()
+    found.feed(page)
+    questions = [q.id for entry in loaded.quizzes for q in entry.quiz.questions]
+    assert [i for i in found.ids if any(i.endswith(f"q-{q}") for q in questions)] == []
 
 
 SALT = "0123456789abcdef0123456789abcdef"
