@@ -48,6 +48,14 @@ def best_path(question: Scenario) -> list[tuple[str, str]]:
     return path
 
 
+def linear_nodes(question: Scenario) -> list[Node]:
+    """The decision nodes of the best path, in order: the conversation of an assessment page,
+    where every choice of one leads to the next (so no link, ending or depth tells the choices
+    apart) and each is scored on its own."""
+    nodes = nodes_by_id(question)
+    return [nodes[node_id] for node_id, _ in best_path(question)]
+
+
 def _best_from(question: Scenario, nodes: dict[str, Node] | None = None):
     """A function node id → the most points from that node to an ending (remembered)."""
     nodes = nodes or nodes_by_id(question)

@@ -8,6 +8,11 @@ Answers, as they appear in answer files:
 - single: an option id;  multiple: a list of option ids;  true_false: true or false;
 - ordering: the item ids in the learner's order;  scenario: the choice ids along the path taken.
 `None` means unanswered and scores zero.
+
+A scenario answered on an assessment page (`linear=True`) is scored step by step: the page shows
+the best path's decision nodes one after another whatever the learner picks (see
+`quizgraph.linear_nodes`), so the answer holds one choice per decision node, in order, and earns
+the points of each choice picked. The most it can earn is the best path's points, as before.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import math
 from dataclasses import dataclass
 
 from .models.quiz import MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice, TrueFalse
-from .quizgraph import best_points, start_node
+from .quizgraph import best_points, linear_nodes, start_node
 
 
 class AnswerError(ValueError):
@@ -63,8 +68,8 @@ def grade_quiz(quiz: Quiz, answers: dict[str, object],
     return Grader(quiz).grade(answers, skip)
 
 
-def grade_question(question: Question, answer) -> QuestionResult:
-    return _prepare(question)(answer)
+def grade_question(question: Question, answer, *, linear: bool = False) -> QuestionResult:
+    return _prepare(question, linear)(answer)
 
 
 class Grader:
@@ -74,12 +79,14 @@ class Grader:
     picks the same few), so each question remembers its result per distinct answer, up to
     `remember` answers: an answer seen before is looked up, not scored again. Results are
     immutable, so a remembered result is the result; `remember=0` scores every answer afresh.
+    `linear`: answers come from an assessment page, whose scenarios are linear.
     """
 
-    def __init__(self, quiz: Quiz, remember: int = 4096):
+    def __init__(self, quiz: Quiz, remember: int = 4096, *, linear: bool = False):
         self.quiz = quiz
         self.remember = remember
-        self._questions = [(q.id, float(q.points), _prepare(q), {}) for q in quiz.questions]
+        self._questions = [(q.id, float(q.points), _prepare(q, linear), {})
+                           for q in quiz.questions]
 
     def grade(self, answers: dict[str, object], skip: frozenset[str] = frozenset()) -> QuizResult:
         questions = self._questions
@@ -117,11 +124,14 @@ class Grader:
 _KEYS = frozenset({str, bool, list, type(None)})
 
 
-def _prepare(question: Question):
+def _prepare(question: Question, linear: bool = False):
     """A function answer → QuestionResult for one question, with its lookups built once."""
     weight = float(question.points)
     qid = question.id
-    score = _SCORERS[type(question)](question)
+    scorer = _SCORERS[type(question)]
+    if linear and isinstance(question, Scenario):
+        scorer = _linear_scenario
+    score = scorer(question)
 
     def grade(answer) -> QuestionResult:
         if answer is None:
@@ -212,6 +222,29 @@ def _scenario(question: Scenario):
             earned += choice.points
             node = choice.next
         return earned / best, tuple(path), node
+
+    return score
+
+
+def _linear_scenario(question: Scenario):
+    nodes = linear_nodes(question)
+    steps = [{c.id: c.points for c in node.choices} for node in nodes]
+    names = [node.id for node in nodes]
+    best = best_points(question)
+
+    def score(answer):
+        path = _id_list(answer, None, "choice", allow_repeats=True)
+        if len(path) > len(steps):
+            raise AnswerError(f"expected at most {len(steps)} choices, one per step, got "
+                              f"{len(path)}")
+        earned = 0
+        for number, (choice_id, points) in enumerate(zip(path, steps), 1):
+            if choice_id not in points:
+                raise AnswerError(f"'{choice_id}' is not a choice at step {number} "
+                                  f"('{names[number - 1]}')")
+            earned += points[choice_id]
+        # No authored ending is reached: every choice leads on to the next step.
+        return earned / best, tuple(path), None
 
     return score
 

@@ -18,10 +18,14 @@ identical; a browser test compares them over many seeds.
   3. for each question of the paper in YAML order: the options of a single or multiple choice
      question, or the choices of each conversation node (when `shuffle.options`); and, on an
      assessment page only, the steps of an ordering question, always.
-- Starting orders. A practice page lists options, nodes, choices and steps in YAML order. An
-  assessment page lists them by opaque id (`integrity/opaque.py`): YAML order could point at
-  the key (the steps' YAML order *is* the key), opaque ids point at nothing. Each shuffle starts
-  from the order the page lists.
+- Starting orders. A practice page lists questions, options, nodes, choices and steps in YAML
+  order. An assessment page lists questions, options, choices and steps by opaque id
+  (`integrity/opaque.py`): YAML order could point at the key (the steps' YAML order *is* the
+  key), opaque ids point at nothing. So on an assessment page "YAML order" above reads "page
+  order" throughout: each pool's questions, the paper and the walk of step 3 follow the page,
+  which is all the widget knows. An assessment page's conversation is linear
+  (`quizgraph.linear_nodes`): its nodes are the best path's decision nodes in order, and step 3
+  shuffles each one's choices in that order. Each shuffle starts from the order the page lists.
 - True/false options are never shuffled. Practice pages never shuffle ordering steps from the
   seed: they list them by `display_order`, a fixed order that is neither the answer nor (from
   three steps) its reverse, as pages without JavaScript, the handbook and question banks do.
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Protocol, Sequence, TypeVar
 
 from .models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
+from .quizgraph import linear_nodes
 
 T = TypeVar("T")
 MASK = 0xFFFFFFFF
@@ -100,11 +105,12 @@ class Presentation:
 
 
 class PageOrder(Protocol):
-    """Where an assessment page lists an item: its opaque id (integrity.opaque.OpaqueIds)."""
+    """Where an assessment page lists a question or an item: its opaque id
+    (integrity.opaque.OpaqueIds)."""
+
+    def question(self, question_id: str) -> str: ...
 
     def item(self, question_id: str, item_id: str) -> str: ...
-
-    def node(self, question_id: str, node_id: str) -> str: ...
 
 
 def draw_paper(question_ids: Sequence[str], draw: Sequence[tuple[str, int]],
@@ -121,38 +127,40 @@ def draw_paper(question_ids: Sequence[str], draw: Sequence[tuple[str, int]],
 
 def presentation(quiz: Quiz, seed: int, *, assessment: bool = False,
                  page_order: PageOrder | None = None) -> Presentation:
-    """The presentation of `quiz` for `seed`. On an assessment page (`assessment`), starting
-    orders are the page's, by opaque id (`page_order`), and ordering steps are shuffled."""
+    """The presentation of `quiz` for `seed`. On an assessment page (`assessment`), every order
+    is the page's, by opaque id (`page_order`), scenarios are linear, and ordering steps are
+    shuffled."""
     if assessment and page_order is None:
         raise ValueError("an assessment page lists items by opaque id: pass page_order")
     shuffle_questions, shuffle_options = shuffle_flags(quiz)
     draw = mulberry32(seed)
-    pools = {d.pool: [q.id for q in quiz.questions if q.pool == d.pool] for d in quiz.draw}
-    paper = draw_paper([q.id for q in quiz.questions], [(d.pool, d.count) for d in quiz.draw],
+    listed = list(quiz.questions)
+    if assessment:
+        listed.sort(key=lambda q: page_order.question(q.id))
+    pools = {d.pool: [q.id for q in listed if q.pool == d.pool] for d in quiz.draw}
+    paper = draw_paper([q.id for q in listed], [(d.pool, d.count) for d in quiz.draw],
                        pools, draw)
     questions = shuffled(paper, draw) if shuffle_questions else list(paper)
-    result = Presentation(questions, paper=list(paper))
     on_paper = set(paper)
+    result = Presentation(questions, paper=[q.id for q in quiz.questions if q.id in on_paper])
 
-    def listed(question_id: str, ids: list[str]) -> list[str]:
+    def listed_items(question_id: str, ids: list[str]) -> list[str]:
         if not assessment:
             return ids
         return sorted(ids, key=lambda i: page_order.item(question_id, i))
 
-    for question in quiz.questions:
+    for question in listed:
         if question.id not in on_paper:
             continue
         if isinstance(question, (SingleChoice, MultipleChoice)) and shuffle_options:
             result.options[question.id] = shuffled(
-                listed(question.id, [o.id for o in question.options]), draw)
+                listed_items(question.id, [o.id for o in question.options]), draw)
         elif isinstance(question, Scenario) and shuffle_options:
-            nodes = question.nodes
-            if assessment:
-                nodes = sorted(nodes, key=lambda n: page_order.node(question.id, n.id))
-            shown = {node.id: shuffled(listed(question.id, [c.id for c in node.choices]), draw)
-                     for node in nodes}
-            result.choices[question.id] = {node.id: shown[node.id] for node in question.nodes}
+            nodes = linear_nodes(question) if assessment else question.nodes
+            result.choices[question.id] = {
+                node.id: shuffled(listed_items(question.id, [c.id for c in node.choices]), draw)
+                for node in nodes}
         elif isinstance(question, Ordering) and assessment:
             result.steps[question.id] = shuffled(
-                listed(question.id, [s.id for s in question.items]), draw)
+                listed_items(question.id, [s.id for s in question.items]), draw)
     return result

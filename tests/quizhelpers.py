@@ -94,6 +94,14 @@ def fixture_course():
     return load_quizzes(QUIZ_COURSE / "content", QUIZ_COURSE / "quizzes")
 
 
+def registry_salt(folder: Path) -> str:
+    """The salt of a course folder's registry (published.jsonl): what names its assessment
+    pages' ids."""
+    from generator.integrity.registry import read
+
+    return read(folder / "published.jsonl").salt
+
+
 def scenario_paths(question: Scenario, complete_only: bool = False) -> list[list[str]]:
     """Every path from the start: complete ones (ending at an outcome) and, unless told
     otherwise, every prefix of them too (a learner can stop half-way)."""
@@ -166,20 +174,35 @@ class PageOpener:
         return self.errors
 
 
-def question_box(page, question_id: str):
-    return page.locator(f'.course-q[data-question="{question_id}"]')
+def question_box(page, question_id: str, ids=None):
+    """A question's box, by its authored id; `ids` (OpaqueIds): on an assessment page, which
+    names it by its opaque id."""
+    name = ids.question(question_id) if ids is not None else question_id
+    return page.locator(f'.course-q[data-question="{name}"]')
 
 
-def answer_with_clicks(page, question: Question, answer) -> None:
-    """Give an answer the way a learner does: ticking, moving steps, choosing replies."""
-    box = question_box(page, question.id)
+def page_answer(question: Question, answer, ids=None):
+    """An answer in authored ids as the page names it: opaque on an assessment page (`ids`)."""
+    if ids is None or answer is None or isinstance(answer, bool):
+        return answer
+    if isinstance(answer, str):
+        return ids.item(question.id, answer)
+    return [ids.item(question.id, a) for a in answer]
+
+
+def answer_with_clicks(page, question: Question, answer, ids=None) -> None:
+    """Give an answer the way a learner does: ticking, moving steps, choosing replies. `answer`
+    in authored ids; `ids` (OpaqueIds) on an assessment page."""
+    box = question_box(page, question.id, ids)
+    answer = page_answer(question, answer, ids)
     if isinstance(question, SingleChoice):
         box.locator(f'input[value="{answer}"]').check()
     elif isinstance(question, TrueFalse):
         box.locator(f'input[value="{"true" if answer else "false"}"]').check()
     elif isinstance(question, MultipleChoice):
         for option in question.options:
-            box.locator(f'input[value="{option.id}"]').set_checked(option.id in answer)
+            value = page_answer(question, option.id, ids)
+            box.locator(f'input[value="{value}"]').set_checked(value in answer)
     elif isinstance(question, Ordering):
         for target, step in enumerate(answer):
             current = box.locator(".course-step").evaluate_all(

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from generator.models.quiz import Scenario
-from generator.quizgraph import best_path, best_points, endings, explore, start_node
+from generator.quizgraph import (
+    best_path,
+    best_points,
+    endings,
+    explore,
+    linear_nodes,
+    start_node,
+)
 
 
 def conversation(*nodes: dict, start: str | None = None) -> Scenario:
@@ -39,6 +46,12 @@ def test_the_first_listed_choice_wins_a_tie():
     tie = conversation(node("a", ("one", "end", 2), ("two", "end", 2)), node("end"))
     assert best_path(tie) == [("a", "one")]
     assert best_points(tie) == 2
+
+
+def test_an_assessment_pages_conversation_is_the_best_paths_decision_nodes_in_order():
+    assert [n.id for n in linear_nodes(GREEDY)] == ["a", "b"]  # not "dead", the greedy way
+    one_step = conversation(node("x", ("stop", "end", 1), ("go", "end", 0)), node("end"))
+    assert [n.id for n in linear_nodes(one_step)] == ["x"]
 
 
 def test_endings_are_the_nodes_without_choices_in_the_order_listed():

@@ -27,6 +27,7 @@ from generator.render.quiz import render_quiz
 from helpers import assert_golden
 
 FIXTURE = Path(__file__).parent / "fixtures" / "english-course"
+SALT = "0123456789abcdef0123456789abcdef"  # names the assessment page's opaque ids
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -46,10 +47,10 @@ def pages(loaded) -> dict[str, str]:
         "policies.md": render_policies(loaded),
         "progress.md": render_progress(loaded),
         "quiz-practice.md": render_quiz(loaded, loaded.quiz("basics-practice")),
-        "quiz-assessment.md": render_quiz(loaded, loaded.quiz("final-assessment")),
+        "quiz-assessment.md": render_quiz(loaded, loaded.quiz("final-assessment"), salt=SALT),
         "handbook-quiz-practice.md": print_quiz.quiz_page(loaded, quiz["basics-practice"], False),
         "handbook-quiz-assessment.md": print_quiz.quiz_page(loaded, quiz["final-assessment"],
-                                                            False),
+                                                            False, SALT),
         "handbook-answers.md": print_quiz.answers(loaded, [quiz["basics-practice"]]),
     }
 

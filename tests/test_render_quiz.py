@@ -10,6 +10,7 @@ import pytest
 
 from generator.catalogue import strings as catalogue
 from generator.fingerprint import question_version as version
+from generator.integrity.opaque import OpaqueIds
 from generator.render.pages import render_progress
 from generator.render.quiz import (
     json_attribute,
@@ -27,12 +28,14 @@ from quizhelpers import (
     make_quiz,
     multiple,
     ordering,
+    registry_salt,
     scenario,
     single,
     true_false,
 )
 
 GOLDEN = Path(__file__).parent / "golden"
+SALT = "0123456789abcdef0123456789abcdef"
 DATA = re.compile(r'<div class="course-quiz" [^>]*data-json="([^"]*)"')
 
 
@@ -52,7 +55,8 @@ def page_data(page: str) -> dict:
     ("final-exam", "quiz-assessment.md"),
 ])
 def test_quiz_pages_golden(course, quiz_id, golden):
-    assert_golden(golden, render_quiz(course, course.quiz(quiz_id)))
+    assert_golden(golden, render_quiz(course, course.quiz(quiz_id),
+                                      salt=registry_salt(QUIZ_COURSE)))
 
 
 def test_progress_page_golden(course):
@@ -85,13 +89,59 @@ def test_practice_data_carries_the_key_the_widget_needs():
 
 def test_assessment_data_holds_nothing_that_tells_right_from_wrong():
     q = make_quiz(single(), multiple(), true_false(), ordering(items=("a", "b", "c")), scenario())
-    data = [question_data(x, assessment=True) for x in q.questions]
+    ids = OpaqueIds(q, SALT)
+    data = [question_data(x, True, ids) for x in q.questions]
     assert [sorted(d) for d in data] == [
         ["id", "options", "type", "version"], ["id", "options", "type", "version"],
         ["id", "type", "version"], ["id", "items", "type", "version"],
         ["id", "nodes", "start", "type", "version"]]
-    assert data[4]["nodes"][0] == {"id": "start", "choices": [{"id": "good", "next": "mid"},
-                                                              {"id": "bad", "next": "end-bad"}]}
+    assert [d["id"] for d in data] == [ids.question(x) for x in "smtoc"]
+    assert data[0]["options"] == sorted(ids.item("s", o) for o in "abc")
+    assert data[3]["items"] == sorted(ids.item("o", s) for s in "abc")
+
+
+def test_an_assessment_conversation_is_the_best_path_then_one_neutral_end():
+    q = make_quiz(scenario())
+    ids = OpaqueIds(q, SALT)
+    start, mid, end = ids.node("c", "start"), ids.node("c", "mid"), ids.end_node("c")
+    data = question_data(q.questions[0], True, ids)
+    assert data["start"] == start
+    assert data["nodes"] == [
+        {"id": start, "choices": [{"id": c, "next": mid}
+                                  for c in sorted([ids.item("c", "good"), ids.item("c", "bad")])]},
+        {"id": mid, "choices": [{"id": c, "next": end}
+                                for c in sorted([ids.item("c", "fine"), ids.item("c", "best")])]},
+        {"id": end, "choices": []}]
+
+
+def test_an_assessment_page_without_the_salt_is_refused():
+    q = make_quiz(single(), mode="assessment")
+    with pytest.raises(ValueError, match="pass ids"):
+        question_data(q.questions[0], True)
+    with pytest.raises(ValueError, match="pass ids"):
+        quiz_data(_Bundle(), q, True)
+
+
+def test_assessment_data_numbers_the_pools_and_carries_exam_and_identity():
+    q = make_quiz(single("a1", pool="rules"), single("a2", pool="rules"),
+                  true_false("b1", pool="talk"), mode="assessment", required=True,
+                  draw=[{"pool": "talk", "count": 1}, {"pool": "rules", "count": 1}],
+                  exam={"time_limit": 30, "attempts": 2, "after_submit": "count"})
+    ids = OpaqueIds(q, SALT)
+    data = quiz_data(_Bundle(), q, True, ids)
+    assert data["identity"] is True
+    assert data["draw"] == [[0, 1], [1, 1]]
+    assert data["exam"] == {"time_limit": 30, "attempts": 2, "after_submit": "count",
+                            "grace": 2, "late": "flag"}
+    pools = {question["id"]: question["pool"] for question in data["questions"]}
+    assert pools == {ids.question("a1"): 1, ids.question("a2"): 1, ids.question("b1"): 0}
+    assert [question["id"] for question in data["questions"]] == sorted(pools)
+    assert "rules" not in json_attribute(data) and "talk" not in json_attribute(data)
+
+
+def test_a_practice_page_without_draw_or_identity_has_no_such_keys(course):
+    data = quiz_data(course, course.quiz("basics-practice").quiz, assessment=False)
+    assert not {"identity", "draw", "exam"} & set(data)
 
 
 def test_steps_never_start_in_the_right_order():
@@ -113,10 +163,10 @@ def test_quiz_data_top_level(course):
 
 def test_shuffle_true_means_both():
     assert quiz_data(_Bundle(), make_quiz(single(), shuffle=True),
-                     True)["shuffle"] == {"questions": True, "options": True}
-    assert quiz_data(_Bundle(), make_quiz(single()), True)["shuffle"] == {
+                     False)["shuffle"] == {"questions": True, "options": True}
+    assert quiz_data(_Bundle(), make_quiz(single()), False)["shuffle"] == {
         "questions": False, "options": False}
-    assert quiz_data(_Bundle(), make_quiz(single(), shuffle={"questions": True}), True)[
+    assert quiz_data(_Bundle(), make_quiz(single(), shuffle={"questions": True}), False)[
         "shuffle"] == {"questions": True, "options": True}  # options default to true
 
 
@@ -201,11 +251,12 @@ def test_what_a_learner_picks_carries_no_policy_date_marker():
               for option in getattr(q, "options", None) or getattr(q, "items", None) or []
               if "{{" in option.text]
     assert citing, "the course should have options that cite a policy value"
+    salt = registry_salt(root)
     for entry in loaded.quizzes:
-        page = render_quiz(loaded, entry)
+        page = render_quiz(loaded, entry, salt=salt)
         texts = pickable.findall(page)
         assert texts
         assert [text for text in texts if "course-policy-date" in text or "{{" in text] == []
         # Prompts and explanations still show where a value comes from.
-    pages = "".join(render_quiz(loaded, entry) for entry in loaded.quizzes)
+    pages = "".join(render_quiz(loaded, entry, salt=salt) for entry in loaded.quizzes)
     assert "{.course-policy-date" in pages

@@ -101,6 +101,43 @@ def test_scenario_scores_the_path_against_the_best_path():
     assert (half_way.points, half_way.ending) == (3 * (2 / 5), "mid")
 
 
+@pytest.mark.parametrize("answer, points, status", [
+    (["good", "best"], 3 * (5 / 5), "correct"),
+    (["good", "fine"], 3 * (3 / 5), "partial"),
+    (["bad", "best"], 3 * (3 / 5), "partial"),  # on a practice page "bad" ends the conversation
+    (["bad", "fine"], 3 * (1 / 5), "partial"),
+    (["bad"], 0.0, "wrong"),  # stopped after the first step
+    (["good"], 3 * (2 / 5), "partial"),
+    ([], 0.0, "wrong"),
+])
+def test_an_assessment_page_scenario_scores_each_best_path_step_on_its_own(answer, points,
+                                                                           status):
+    # The page showed start, then mid, whatever was picked; the maximum is the best path's.
+    result = grade_question(question(scenario(points=3)), answer, linear=True)
+    assert (result.points, result.max_points, result.status, result.picked, result.ending) == (
+        points, 3.0, status, tuple(answer), None)
+
+
+@pytest.mark.parametrize("answer, message", [
+    (["best"], "'best' is not a choice at step 1 ('start')"),
+    (["good", "bad"], "'bad' is not a choice at step 2 ('mid')"),
+    (["good", "best", "best"], "expected at most 2 choices, one per step, got 3"),
+    ("good", "expected a list of choice ids, got text"),
+])
+def test_an_assessment_page_scenario_answer_must_fit_its_steps(answer, message):
+    with pytest.raises(AnswerError) as error:
+        grade_question(question(scenario()), answer, linear=True)
+    assert str(error.value) == message
+
+
+def test_a_linear_grader_scores_only_scenarios_differently():
+    quiz = make_quiz(single("s1"), scenario("c1"), pass_mark=0.5)
+    answers = {"s1": "b", "c1": ["bad", "best"]}
+    assert Grader(quiz, linear=True).grade(answers).points == 1 + 3 / 5
+    with pytest.raises(AnswerError):
+        Grader(quiz).grade(answers)  # by the path, "best" is no choice at the bad ending
+
+
 @pytest.mark.parametrize("data, answer, message", [
     (single(), ["a"], "expected one option id, got a list"),
     (single(), "z", "'z' is not an option"),

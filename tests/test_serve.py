@@ -4,6 +4,7 @@ builds in test_plugin_incremental.py)."""
 
 import html
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -112,3 +113,22 @@ def test_a_course_with_problems_is_not_served_and_says_so(tmp_path):
     assert result.returncode == 1
     assert "content/course.yml:1:1: missing required key 'audience'" in result.stderr
     assert result.stderr.endswith("course serve: fix the problems, then start it again\n")
+
+
+def test_serve_without_a_registry_still_names_an_assessment_by_opaque_ids(served_course):
+    # No registry, no salt: the preview makes one up, so its ids map back to nothing (nothing is
+    # graded from a preview), and no authored id reaches the page.
+    folder, base = served_course
+    quiz = folder / "quizzes/rules-practice.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("title: 练习",
+                                                             "title: 考核\nmode: assessment"),
+                    "utf-8")
+
+    def assessment_page():
+        text = fetch(base + "/quiz/rules-practice.html")
+        return text if 'data-mode="assessment"' in text else None
+
+    page = wait_for(assessment_page)
+    assert re.search(r'data-question="x[a-z2-7]{11}"', page)
+    assert 'value="approve"' not in page and 'data-question="q1"' not in page
+    assert not (folder / "published.jsonl").exists()

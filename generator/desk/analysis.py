@@ -175,6 +175,10 @@ def _endings(question, results: list) -> tuple[Ending, ...]:
     n = len(results)
     ends = endings(question)
     ending_ids = {node.id for node in ends}
+    if not any(result.ending in ending_ids for result in results):
+        # Assessment pages' conversations are linear (scoring, linear=True): they reach no
+        # authored ending, and a chart of "unfinished" for everyone would say nothing.
+        return ()
     reached: dict[str, list[float]] = {}
     for result in results:
         key = result.ending if result.ending in ending_ids else ""  # "": unfinished

@@ -11,7 +11,9 @@ and the publication time are the registry's. Then, in order:
   learner's version count 0 (`--changed zero`, the default) or are left out (`--changed
   exclude`); answers to questions removed since are ignored and named;
 - on an assessment page, an ordering question whose replayed starting order was the key or its
-  reverse is left out of that attempt: a rare coincidence, never an advantage.
+  reverse is left out of that attempt: a rare coincidence, never an advantage;
+- on an assessment page (format 2; the registry's mode, or opaque ids) a scenario is linear, and
+  each of its steps is scored on its own (`scoring`, `linear=True`); elsewhere the path counts.
 With `strict`, a file with any question changed or removed since is refused instead.
 """
 
@@ -78,6 +80,7 @@ class PreparedQuiz:
         self.question_versions = {q.id: question_version(q) for q in quiz.questions}
         self.ids = OpaqueIds(quiz, salt)
         self.grader = Grader(quiz)  # remembers each question's result per distinct answer
+        self.linear_grader = Grader(quiz, linear=True)  # files from assessment pages
         self.weights = {q.id: float(q.points) for q in quiz.questions}
         self.orderings = {q.id: [s.id for s in q.items] for q in quiz.questions
                           if isinstance(q, Ordering)}
@@ -171,7 +174,8 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
     skip = frozenset(key.weights) - set(scored) | frozenset(
         paper.changed if course.changed == "zero" else ())
     try:
-        result = key.grader.grade(paper.answers, skip)
+        grader = key.linear_grader if paper.assessment_page else key.grader
+        result = grader.grade(paper.answers, skip)
     except AnswerError as error:
         shown = one_line(data.answers[paper.positions[error.question]].question)
         raise BadAnswerFile(f"answers[{paper.positions[error.question]}]: question "
@@ -250,9 +254,8 @@ def _start_order_gave_it_away(key: PreparedQuiz, parsed: ParsedFile,
     """Ordering questions whose starting order, on an assessment page, was the key or its
     reverse. Replayed exactly only for the current version (an older version's stream may have
     run differently); older files are graded as they are."""
-    assessment_page = paper.opaque or key.quiz.mode == "assessment"
-    if not key.orderings or not assessment_page or parsed.data.quiz_version != key.version \
-            or parsed.format != 2:
+    if not key.orderings or not paper.assessment_page \
+            or parsed.data.quiz_version != key.version:
         return ()
     shown = presentation(key.quiz, parsed.data.seed, assessment=True, page_order=key.ids)
     gave = []

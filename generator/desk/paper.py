@@ -4,6 +4,9 @@ The registry says what the learner's version held (questions, their hashes, the 
 replays the draw (`shuffle.draw_paper`). Only pages that write format 2 draw: a format-1 file
 comes from a page that showed every question of its version, so its paper is all of them (it
 cannot gain by it: every question counts, and with a roster such files are refused anyway).
+An assessment page (the registry's `mode` for the version, or a file in opaque ids: a version
+first published as practice can later be built with `--assessment`) lists its questions by
+opaque id, and the draw follows the page's order (`shuffle.py`); its scenarios are linear.
 An answer file names questions and answers either by authored ids (practice pages) or by the
 opaque ids of an assessment page (`integrity.opaque`), never both. Against the quiz as it is
 now, each question of the paper is
@@ -33,6 +36,7 @@ class Paper:
     answers: dict[str, object]  # authored question id → answer in authored ids
     positions: dict[str, int]  # authored question id → index in the file's answers
     opaque: bool  # the file names things by an assessment page's opaque ids
+    assessment_page: bool = False  # made by an assessment page (format 2): page order, linear
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
 
@@ -45,9 +49,18 @@ def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
     BadAnswerFile."""
     published = list(publication.questions)
     authored, by_opaque = names
+    first = items[0].question if items else ""
+    assessment_page = drawn and (publication.mode == "assessment"
+                                 or (first not in authored and first in by_opaque))
     if publication.draw and drawn:
-        paper = draw_paper(published, publication.draw, publication.pools, mulberry32(seed))
-        on_paper = set(paper)
+        listed, pools = published, publication.pools
+        if assessment_page:  # the page lists questions by opaque id, and the draw follows it
+            listed = _page_order(published, ids.salt, quiz_id)
+            pools = {pool: _page_order(members, ids.salt, quiz_id)
+                     for pool, members in pools.items()}
+        drawn_ids = set(draw_paper(listed, publication.draw, pools, mulberry32(seed)))
+        paper = [q for q in published if q in drawn_ids]
+        on_paper = drawn_ids
     else:
         paper, on_paper = published, publication.questions
     answers: dict[str, object] = {}
@@ -96,8 +109,14 @@ def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
     opaque = bool(opaque)
     changed = tuple(q for q in paper if q in current and current[q] != publication.questions[q])
     removed = tuple(q for q in paper if q not in current)
-    return Paper(tuple(paper), answers, positions, opaque, changed, removed)
+    return Paper(tuple(paper), answers, positions, opaque, assessment_page, changed,
+                 removed)
 
+
+
+def _page_order(questions, salt: str, quiz_id: str) -> list[str]:
+    """Question ids as an assessment page lists them: by opaque id."""
+    return sorted(questions, key=lambda q: opaque_id(salt, quiz_id, "question", q, "", q))
 
 
 def question_names(publication: Publication, current: dict[str, str], ids: OpaqueIds,

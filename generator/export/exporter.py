@@ -16,7 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..checks import checked
-from ..loading import load_course
+from ..integrity import registry as published
+from ..loading import label_for, load_course
 from ..project import find_project
 from ..render.site import content_date
 from . import handbook, mkdocs_site, pdf, scorm
@@ -68,9 +69,12 @@ def export_course(request: ExportRequest, progress=lambda message: None) -> list
 
         progress("writing the handbook")
         css = (resources.files("generator") / "assets" / "handbook.css").read_text("utf-8")
+        # The builds above opened (or created) the registry: its salt orders what an assessment
+        # prints, as it names what the site shows.
+        salt = published.read(project.registry, label_for(project.registry)).salt
         page = handbook.render_handbook(
             loaded, handbook.MarkdownSettings(extensions, extension_configs), css=css,
-            edition=edition, force_assessment=assessment,
+            edition=edition, force_assessment=assessment, salt=salt,
             embed=lambda path: _data_uri(project.content_dir, path))
         files[f"{slug}-handbook.html"] = page.encode("utf-8")
 

@@ -66,11 +66,14 @@ def page_anchor(page: str) -> str:
 
 def render_handbook(loaded: LoadedCourse, settings: MarkdownSettings, *, css: str,
                     edition: datetime.date, force_assessment: bool = False,
+                    salt: str | None = None,
                     embed: Callable[[str], str | None] = lambda path: None) -> str:
-    """The handbook's HTML. `embed` turns a site path of an image into a data: URI (or None)."""
+    """The handbook's HTML. `salt`: the registry's, for assessments (their steps print in the
+    order of their opaque ids, as on the site). `embed` turns a site path of an image into a
+    data: URI (or None)."""
     language = loaded.course.language
     w = {**strings(language)["handbook"], "final": strings(language)["site"]["final"]}
-    pages = _pages(loaded, force_assessment)
+    pages = _pages(loaded, force_assessment, salt)
     converter = _Converter(settings, {page.path: page_anchor(page.path) for page in pages}, embed)
     for page in pages:
         page.html, page.title = converter.convert(page.path, page.markdown)
@@ -89,15 +92,20 @@ def render_handbook(loaded: LoadedCourse, settings: MarkdownSettings, *, css: st
                   css=Markup(css))
 
 
-def _pages(loaded: LoadedCourse, force_assessment: bool) -> list[_Page]:
-    plan = plan_site(loaded, force_assessment)
+_UNUSED_SALT = "0" * 32
+
+
+def _pages(loaded: LoadedCourse, force_assessment: bool, salt: str | None) -> list[_Page]:
+    # Quizzes are printed by print_quiz, never taken from the plan's quiz pages, so the salt
+    # that names an assessment page's ids is never seen here: any will do.
+    plan = plan_site(loaded, force_assessment, salt=_UNUSED_SALT)
     pages = [_Page(pagepaths.HOME, plan.pages[pagepaths.HOME], 1)]
     practice = []
 
     def add_quiz(entry, level):
         quiz = entry.quiz
         pages.append(_Page(pagepaths.quiz(quiz.id),
-                           print_quiz.quiz_page(loaded, quiz, force_assessment), level))
+                           print_quiz.quiz_page(loaded, quiz, force_assessment, salt), level))
         if not is_assessment(quiz, force_assessment):
             practice.append(quiz)
 

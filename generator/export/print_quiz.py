@@ -2,8 +2,13 @@
 
 Renders Markdown for the handbook, from the quiz models only (never from the site's pages), so
 what a printed assessment shows is decided here: prompts, options, steps and conversation
-nodes — no correct flags, feedback, points, explanations or outcomes. Practice answers go to
-`answers()`, printed at the end of the handbook.
+nodes — no correct flags, feedback, points, explanations or outcomes. As on the site, an
+assessment's conversation is linear (the best path's steps in order, no "go to" links, no
+endings), its steps print in the order of their opaque ids (as the page without JavaScript lists
+them: the practice order is a shuffle seeded by the question's authored id, which a reader could
+guess), and nothing carries an authored id. Practice answers go to `answers()`, printed at the
+end of the handbook. A quiz that draws each learner's paper prints its whole pool, with a line
+saying how many questions each learner draws from each pool.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from string import ascii_uppercase
 
 from .. import pagepaths
 from ..catalogue import strings
+from ..integrity.opaque import OpaqueIds
 from ..loaded import LoadedCourse
 from ..markup import TextRenderer, strong
 from ..models.quiz import (
@@ -27,7 +33,8 @@ from ..models.quiz import (
     is_assessment,
 )
 from ..plurals import counted
-from ..quizgraph import best_path, start_node
+from ..quizgraph import best_path, linear_nodes, start_node
+from ..render.quiz import listed_items, page_ids
 from ..shuffle import display_order
 
 APPENDIX = "appendix.md"  # the answers' page, for relative links
@@ -55,11 +62,14 @@ def question_anchor(question: Question) -> str:
     return f"q-{question.id}"
 
 
-def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool) -> str:
-    """A quiz as printed questions (the page `quiz/<id>.md` of the handbook)."""
+def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool,
+              salt: str | None = None) -> str:
+    """A quiz as printed questions (the page `quiz/<id>.md` of the handbook). An assessment
+    needs `salt`, the registry's, as its page does."""
     w = words(loaded.course.language)
     text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     assessment = is_assessment(quiz, force_assessment)
+    ids = page_ids(quiz, assessment, salt)
     meta = [w["assessment" if assessment else "practice"],
             counted(w["questions"], loaded.course.language, len(quiz.questions)),
             w["pass_mark"].format(pct=round(quiz.pass_mark * 100))]
@@ -72,16 +82,33 @@ def quiz_page(loaded: LoadedCourse, quiz: Quiz, force_assessment: bool) -> str:
     else:
         link = text.link(APPENDIX, f"#{answers_anchor(quiz)}")
         out += [f'<p class="hb-note" markdown="span">{w["see_answers"].format(link=link)}</p>', ""]
+    if quiz.draw:
+        out += [_draw_line(quiz, w), ""]
     for number, question in enumerate(quiz.questions, 1):
-        out += _question(question, number, text, w)
+        out += _question(question, number, text, w, ids)
     return "\n".join(out)
 
 
-def _question(question: Question, number: int, text: TextRenderer, w: dict) -> list[str]:
+def _draw_line(quiz: Quiz, w: dict) -> str:
+    """How each learner's paper is drawn: from which pool, how many of how many."""
+    sizes = {d.pool: sum(q.pool == d.pool for q in quiz.questions) for d in quiz.draw}
+    pools = w["list_separator"].join(w["draw_pool"].format(pool=d.pool, size=sizes[d.pool],
+                                                           count=d.count) for d in quiz.draw)
+    intro = w["draw_intro"].format(total=len(quiz.questions), drawn=sum(d.count for d in quiz.draw))
+    return f'<p class="hb-note hb-draw">{html.escape(intro + pools)}</p>'
+
+
+def _question(question: Question, number: int, text: TextRenderer, w: dict,
+              ids: OpaqueIds | None = None) -> list[str]:
+    assessment = ids is not None
     kind = w[question.type]
     if isinstance(question, MultipleChoice):
         kind += w["paren"].format(text=w[question.scoring])
-    out = [f'<div class="hb-q" id="{question_anchor(question)}" markdown="block">', "",
+    if question.pool:
+        kind += " · " + w["pool_tag"].format(pool=question.pool)
+    # Only practice answers link back to their question; an assessment's carries no id at all.
+    anchor = "" if assessment else f' id="{question_anchor(question)}"'
+    out = [f'<div class="hb-q"{anchor} markdown="block">', "",
            f'<p class="hb-q-kind">{html.escape(w["number"].format(n=number))} · '
            f'{html.escape(kind)}</p>', "",
            text.markdown(question.prompt).strip(), ""]
@@ -93,11 +120,13 @@ def _question(question: Question, number: int, text: TextRenderer, w: dict) -> l
     elif isinstance(question, Ordering):
         out += [f'<p class="hb-hint">{html.escape(w["ordering_hint"])}</p>', "",
                 '<div class="hb-steps" markdown="block">', ""]
+        steps = ([item for _, item in listed_items(question, question.items, ids)] if assessment
+                 else display_order(question))
         out += [f"- **{letter}.** {text.inline(item.text)}"
-                for letter, item in zip(ascii_uppercase, display_order(question))]
+                for letter, item in zip(ascii_uppercase, steps)]
         out += ["", "</div>", ""]
     elif isinstance(question, Scenario):
-        out += _scenario(question, text, w)
+        out += _linear_scenario(question, text, w) if assessment else _scenario(question, text, w)
     out += ["</div>", ""]
     return out
 
@@ -115,15 +144,7 @@ def _scenario(question: Scenario, text: TextRenderer, w: dict) -> list[str]:
     for node in question.nodes:
         out += [f'<div class="hb-node" id="{_node_anchor(question, node.id)}" markdown="block">',
                 "", f'<p class="hb-step">{html.escape(w["step"].format(n=steps[node.id]))}</p>', ""]
-        if node.order:
-            out += [_order_card(node.order, text, w), ""]
-        if node.customer:
-            out += ['<div class="course-turn course-turn--buyer" markdown="block">', "",
-                    f'<span class="course-speaker">{html.escape(w["buyer"])}</span>', "",
-                    text.markdown(node.customer).strip(), "", "</div>", ""]
-        if node.situation:
-            out += ['<div class="course-situation" markdown="block">', "",
-                    text.markdown(node.situation).strip(), "", "</div>", ""]
+        out += _turns(node, text, w)
         if node.choices:
             out += ['<div class="hb-options hb-options--single" markdown="block">', ""]
             for letter, choice in zip(ascii_uppercase, node.choices):
@@ -134,6 +155,37 @@ def _scenario(question: Scenario, text: TextRenderer, w: dict) -> list[str]:
         else:
             out += [f'<p class="hb-ending">{html.escape(w["ending"])}</p>', ""]
         out += ["</div>", ""]
+    return out
+
+
+def _linear_scenario(question: Scenario, text: TextRenderer, w: dict) -> list[str]:
+    """An assessment's conversation on paper: the best path's steps in order, every reply
+    leading on to the next step (as on the site), so no link or ending tells replies apart."""
+    out = [f'<p class="hb-hint">{html.escape(w["linear_hint"])}</p>', ""]
+    nodes = linear_nodes(question)
+    for number, node in enumerate(nodes, 1):
+        out += ['<div class="hb-node" markdown="block">', "",
+                f'<p class="hb-step">{html.escape(w["step"].format(n=number))}</p>', ""]
+        out += _turns(node, text, w)
+        out += ['<div class="hb-options hb-options--single" markdown="block">', ""]
+        out += [f"- **{letter}.** {text.inline(choice.text)}"
+                for letter, choice in zip(ascii_uppercase, node.choices)]
+        out += ["", "</div>", "", "</div>", ""]
+    out += [f'<p class="hb-ending">{html.escape(w["ending"])}</p>', ""]
+    return out
+
+
+def _turns(node, text: TextRenderer, w: dict) -> list[str]:
+    out = []
+    if node.order:
+        out += [_order_card(node.order, text, w), ""]
+    if node.customer:
+        out += ['<div class="course-turn course-turn--buyer" markdown="block">', "",
+                f'<span class="course-speaker">{html.escape(w["buyer"])}</span>', "",
+                text.markdown(node.customer).strip(), "", "</div>", ""]
+    if node.situation:
+        out += ['<div class="course-situation" markdown="block">', "",
+                text.markdown(node.situation).strip(), "", "</div>", ""]
     return out
 
 

@@ -108,6 +108,11 @@ class OpaqueIds:
     def node(self, question_id: str, node_id: str) -> str:
         return self.questions[question_id].nodes[node_id]
 
+    def end_node(self, question_id: str) -> str:
+        """The one neutral end node of a linear conversation (an assessment page's scenario):
+        no authored node is named by an empty id, so it is none of theirs."""
+        return self._make("node", question_id, "", "")
+
     # Opaque → authored, for the grader ----------------------------------------------------------
 
     def authored_question(self, opaque: str) -> str | None:

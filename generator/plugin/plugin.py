@@ -6,6 +6,7 @@ import json
 import logging
 import os
 from html import escape
+import secrets
 from importlib import resources
 from pathlib import Path
 
@@ -60,6 +61,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # built is said by the caller (engine.build: `course build`, `course export`).
         self.published_by = "mkdocs build"
         self.registry_salt: str | None = None
+        self.made_up_salt: str | None = None  # course serve without a registry
         self.to_publish: list = []
         self.site: SiteSettings | None = None
         self.language = "en"  # the course's, once loaded
@@ -109,7 +111,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 log.info(str(warning))
             self._open_registry()  # serve reads it (its salt) and records nothing
             plan = preview.replanner.plan if preview else plan_site
-            self.plan = plan(self.loaded, project.assessment)
+            self.plan = plan(self.loaded, project.assessment, salt=self.registry_salt)
         # MkDocs' warnings about a generated page name the YAML file it comes from.
         sources.install(page_sources(self.loaded))
         if not config.nav:  # an explicit nav in mkdocs.yml wins
@@ -220,7 +222,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         except OSError as error:
             raise PluginError(f"{label_for(path)}: cannot create the registry of published "
                               f"quiz versions: {error.strerror or error}") from None
-        self.registry_salt = registry.salt if registry else None
+        # Serving a course that has no registry yet: assessment pages still need opaque ids,
+        # and ids nobody can map back are right for pages nothing is graded from. One made-up
+        # salt per serve: a new one on every rebuild would make the preview render every page.
+        if registry is None and self.made_up_salt is None:
+            self.made_up_salt = secrets.token_hex(16)
+        self.registry_salt = registry.salt if registry else self.made_up_salt
         mode = "assessment" if self.project.assessment else None
         self.to_publish = [(entry.quiz, mode or entry.quiz.mode)
                            for entry in self.loaded.quizzes] if self.command == "build" else []

@@ -45,7 +45,9 @@ def _render_anew(page: str, model: object) -> None:
 
 
 def plan_site(loaded: LoadedCourse, force_assessment: bool = False,
-              reuse: Reuse = _render_anew) -> SitePlan:
+              salt: str | None = None, reuse: Reuse = _render_anew) -> SitePlan:
+    """Every page. `salt` (the registry's) names what assessment pages show by opaque ids; a
+    course with an assessment page cannot be planned without it."""
     t = strings(loaded.course.language)["site"]
     plan = SitePlan()
     plan.pages[pagepaths.HOME] = render_home(loaded)
@@ -61,12 +63,13 @@ def plan_site(loaded: LoadedCourse, force_assessment: bool = False,
         for entry in loaded.quizzes_in(section.id):
             page = pagepaths.quiz(entry.quiz.id)
             plan.pages[page] = (reuse(page, entry.quiz)
-                                or render_quiz(loaded, entry, force_assessment))
+                                or render_quiz(loaded, entry, force_assessment, salt))
             children.append({_title(entry.quiz.title): page})
         plan.nav.append({_title(section.title): children})
     for entry in loaded.quizzes_in(None):
         page = pagepaths.quiz(entry.quiz.id)
-        plan.pages[page] = reuse(page, entry.quiz) or render_quiz(loaded, entry, force_assessment)
+        plan.pages[page] = (reuse(page, entry.quiz)
+                            or render_quiz(loaded, entry, force_assessment, salt))
         plan.nav.append({_title(entry.quiz.title): page})
     if loaded.quizzes or loaded.lessons:
         plan.pages[pagepaths.PROGRESS] = render_progress(loaded)

@@ -15,10 +15,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from generator.integrity.opaque import OpaqueIds
 from generator.models.quiz import Scenario
+from generator.quizgraph import linear_nodes
 from generator.scoring import grade_question
 from helpers import ROOT, missing_tool, serve_directory
-from quizhelpers import all_answers, bundled_course, scenario_paths
+from quizhelpers import all_answers, bundled_course, page_answer, registry_salt, scenario_paths
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +28,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]}
 TYPES = {"single", "multiple", "true_false", "ordering", "scenario"}
+SALT = registry_salt(ROOT)  # names the assessment build's ids
 
 # Give an answer (answer-file form) as a learner does, by clicks; then press Check if asked.
 ANSWER = """([qid, answer, check]) => {
@@ -152,8 +155,17 @@ def ranked(question) -> tuple[object, object]:
     return by_points[0], by_points[-1]
 
 
-def answer(page, question, given, check: bool = True) -> None:
-    page.evaluate(ANSWER, [question.id, given, check])
+def answer(page, question, given, check: bool = True, ids=None) -> None:
+    """`given` in authored ids; `ids` (OpaqueIds) on an assessment page, which names everything
+    by opaque id."""
+    name = ids.question(question.id) if ids is not None else question.id
+    page.evaluate(ANSWER, [name, page_answer(question, given, ids), check])
+
+
+def linear_answer(question) -> list[str]:
+    """An assessment page's conversation answered to the end: the lowest-scoring reply at each
+    step of the best path (the page shows those steps whatever is picked)."""
+    return [min(node.choices, key=lambda c: c.points).id for node in linear_nodes(question)]
 
 
 # ---- Every page --------------------------------------------------------------------------------
@@ -213,9 +225,12 @@ def test_assessment_quizzes_pass_unanswered_and_answered(page, assessment, built
         assert mode == "assessment"
         problems += audit_every_palette(page, f"assessment {name} (unanswered)")
         questions = quizzes[quiz_id].questions
+        ids = OpaqueIds(quizzes[quiz_id], SALT)
         types |= {q.type for q in questions}
         for question in questions:
-            answer(page, question, ranked(question)[0], check=False)
+            given = (linear_answer(question) if isinstance(question, Scenario)
+                     else ranked(question)[0])
+            answer(page, question, given, check=False, ids=ids)
         assert page.locator(".course-restart:visible").count() > 0
         page.locator(".course-download-button").click()
         problems += audit(page, f"assessment {name} (every question answered, name asked)")

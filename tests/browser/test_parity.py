@@ -18,12 +18,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.integrity.opaque import OpaqueIds
 from generator.models.quiz import MultipleChoice, Scenario
 from generator.render.quiz import quiz_data
 from generator.scoring import grade_question, grade_quiz
 from generator.shuffle import presentation
 from helpers import serve_directory
 from quizhelpers import (
+    QUIZ_COURSE,
+    ROOT,
     all_answers,
     answer_with_clicks,
     build_fixture_course,
@@ -32,6 +35,7 @@ from quizhelpers import (
     fixture_course,
     make_quiz,
     question_box,
+    registry_salt,
     scenario_paths,
 )
 
@@ -60,7 +64,7 @@ def as_json(value):
     return json.loads(json.dumps(value))
 
 
-def scoring_data(page, loaded, quiz) -> dict:
+def scoring_data(page, loaded, quiz, salt: str) -> dict:
     """The data the page scores with: the page's own in practice mode. An assessment page holds
     no key by design, so its questions are scored with the practice data Python would render."""
     practice = as_json(quiz_data(loaded, quiz, assessment=False))
@@ -68,17 +72,18 @@ def scoring_data(page, loaded, quiz) -> dict:
     if shown["mode"] == "practice":
         assert shown == practice
         return shown
-    assert shown == as_json(quiz_data(loaded, quiz, assessment=True))
+    ids = OpaqueIds(quiz, salt)
+    assert shown == as_json(quiz_data(loaded, quiz, assessment=True, ids=ids))
     return practice
 
 
-def compare_every_answer(page, base, loaded, quizzes, label) -> None:
+def compare_every_answer(page, base, loaded, quizzes, label, salt: str) -> None:
     pairs = 0
     mismatches = []
     rng = random.Random(label)
     for quiz in quizzes:
         page.goto(f"{base}/quiz/{quiz.id}.html")
-        data = scoring_data(page, loaded, quiz)
+        data = scoring_data(page, loaded, quiz, salt)
         possible = []
         for question, question_data in zip(quiz.questions, data["questions"]):
             answers = all_answers(question)
@@ -106,14 +111,16 @@ def compare_every_answer(page, base, loaded, quizzes, label) -> None:
 
 def test_every_answer_of_the_bundled_course(page, site_server, built_site):
     loaded, quizzes = bundled_course()
-    compare_every_answer(page, site_server, loaded, quizzes, "bundled course")
+    compare_every_answer(page, site_server, loaded, quizzes, "bundled course",
+                         registry_salt(ROOT))
     # 104 questions, 3,207 possible answers when this bound was set: not vacuous.
     assert COMPARED["bundled course"] > 3000
 
 
 def test_every_answer_of_the_fixture_course(page, fixture_server):
     loaded, quizzes = fixture_course()
-    compare_every_answer(page, fixture_server, loaded, quizzes, "fixture course")
+    compare_every_answer(page, fixture_server, loaded, quizzes, "fixture course",
+                         registry_salt(QUIZ_COURSE))
     assert COMPARED["fixture course"] > 1000  # a six-step ordering alone has 720 orders
 
 
@@ -289,9 +296,11 @@ def test_the_page_shuffles_as_python_replays(page_with_widget):
     seeds = [0, 1, 2, 42, 2**31 - 1, 2**31, 2**32 - 1] + [rng.getrandbits(32) for _ in range(200)]
     compared = 0
     for quiz in quizzes + bundled:
-        data = as_json(quiz_data(loaded, quiz, assessment=True))  # shuffling needs no key
-        data["shuffle"] = {"questions": True, "options": True}  # whatever the quiz asks
         forced = quiz.model_copy(update={"shuffle": True, "draw": []})
+        # A practice page's data: authored ids in YAML order, as presentation() without
+        # `assessment` starts from (an assessment page's order is the widget task's to compare).
+        data = as_json(quiz_data(loaded, forced, assessment=False))
+        data["shuffle"] = {"questions": True, "options": True}  # whatever the quiz asks
         shown_js = page_with_widget.evaluate(
             "([data, seeds]) => seeds.map(seed => CourseQuiz.Shuffle.presentation(data, seed))",
             [data, seeds])
@@ -307,7 +316,7 @@ def test_multiple_choice_options_appear_in_every_order(page_with_widget):
     quiz = make_quiz({"id": "m", "type": "multiple", "prompt": "p", "scoring": "partial",
                       "options": [{"id": o, "text": o, "correct": o == "a"} for o in "abcd"]},
                      shuffle=True)
-    data = as_json(quiz_data(COURSE, quiz, assessment=True))
+    data = as_json(quiz_data(COURSE, quiz, assessment=False))
     orders = page_with_widget.evaluate(
         "data => [...Array(2000).keys()].map(s => CourseQuiz.Shuffle.presentation(data, s)"
         ".options.m.join(''))", data)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.integrity.opaque import OpaqueIds
 from generator.models.answers import AnswerFile
 from generator.scoring import grade_quiz
 from generator.shuffle import presentation
@@ -23,7 +24,9 @@ from quizhelpers import (
     build_fixture_course,
     check_answer,
     fixture_course,
+    page_answer,
     question_box,
+    registry_salt,
 )
 
 pytestmark = pytest.mark.browser
@@ -488,8 +491,10 @@ def test_practice_answer_file_validates_and_grades_to_the_score_shown(open_page,
 
 def test_downloading_with_questions_left_says_how_many(open_page, server, course):
     _, quizzes = course
+    quiz = quizzes["final-exam"]
+    ids = OpaqueIds(quiz, registry_salt(QUIZ_COURSE))
     page = open_page(f"{server}/quiz/final-exam.html")
-    answer_with_clicks(page, quizzes["final-exam"].questions[0], "d17")
+    answer_with_clicks(page, quiz.questions[0], "d17", ids)
     page.locator(".course-learner").fill("李雷")
     download(page)
     assert page.locator(".course-quiz-status").text_content() == "已作答 1/5 题"
@@ -501,6 +506,7 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
                                                                        course):
     _, quizzes = course
     quiz = quizzes["final-exam"]
+    ids = OpaqueIds(quiz, registry_salt(QUIZ_COURSE))
     page = open_page(f"{server}/quiz/final-exam.html")
     page.evaluate("""window.events = [];
         for (const name of ['quiz:graded', 'quiz:answers'])
@@ -510,23 +516,26 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
     answers = {"exam-day": "d17", "exam-evidence": ["unbox", "guess"], "exam-private": False,
                "exam-order": ["agree", "check", "wait", "pay"], "exam-chat": ["q-sorry", "q-refund"]}
     for question in quiz.questions:
-        answer_with_clicks(page, question, answers[question.id])
+        answer_with_clicks(page, question, answers[question.id], ids)
     assert page.locator(".course-quiz-status").text_content() == "已作答 5/5 题"
     assert page.locator(".course-mark[data-mark='right'], .course-mark[data-mark='wrong'], "
                         ".course-q-result:visible, .course-quiz-result:visible").count() == 0
-    box = question_box(page, "exam-chat")
+    box = question_box(page, "exam-chat", ids)
     assert box.locator(".course-restart").is_visible()
     page.locator(".course-learner").fill("李雷")
     file = download(page)
     parsed = AnswerFile.model_validate_json(json.dumps(file)).root  # either format
     assert parsed.page_score is None and "page_score" not in file
-    assert {a.question: a.answer for a in parsed.answers} == answers
+    by_id = {q.id: q for q in quiz.questions}
+    assert {a.question: a.answer for a in parsed.answers} == {
+        ids.question(q): page_answer(by_id[q], a, ids) for q, a in answers.items()}
     assert grade_quiz(quiz, answers).percent == 60  # 1 + 0 + 1 + 0 (no pair right) + 1
     assert [name for name, _ in page.evaluate("events")] == ["quiz:answers"]
     assert page.evaluate("events[0][1].file") == file
     # The conversation can be started again before handing in.
     box.locator(".course-restart").click()
-    assert visible(page, '[data-question="exam-chat"] .course-node') == ["q-start"]
+    assert visible(page, f'[data-question="{ids.question("exam-chat")}"] .course-node') == [
+        ids.node("exam-chat", "q-start")]
     page.goto(f"{server}/progress.html")
     state = page.locator('[data-progress-quiz="final-exam"] .course-progress-state').text_content()
     assert state == f"✔ 已下载答案（{parsed.submitted_at.date().isoformat()}）"

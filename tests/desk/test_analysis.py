@@ -6,7 +6,8 @@ import pytest
 
 from answerkit import fixture_quiz
 from desktools import stored
-from generator.desk.analysis import analyse_quiz, discrimination_index
+from generator.desk.analysis import _endings, analyse_quiz, discrimination_index
+from generator.scoring import QuestionResult
 
 PRACTICE = fixture_quiz("practice")
 
@@ -114,6 +115,13 @@ def test_scenario_endings_reached(stats):
     assert [(e.node, e.count, e.mean_fraction) for e in endings] == [
         ("happy", 4, 1.0), ("confused", 2, 0.5), ("angry", 2, 0.0), ("", 2, 0.5)]
     assert endings[0].outcome == "买家满意地退了货。"
+
+
+def test_linear_conversations_reach_no_ending_and_get_no_endings_chart():
+    # An assessment page's conversation (scoring, linear=True) ends at no authored ending.
+    question = next(q for q in PRACTICE.questions if q.id == "chat-flow")
+    linear = QuestionResult("chat-flow", 1.0, 1.0, "correct", ("x",), None)
+    assert _endings(question, [linear, linear]) == ()
 
 
 def test_statuses_are_counted(stats):

@@ -13,7 +13,7 @@ from generator.desk.attempts import grade_file
 from generator.integrity import registry, seeds
 from generator.integrity.opaque import OpaqueIds
 from generator.shuffle import presentation
-from quizhelpers import make_quiz, ordering, single, true_false
+from quizhelpers import make_quiz, ordering, scenario, single, true_false
 
 POOLS = make_quiz(*(single(f"r{n}", pool="rules") for n in range(6)),
                   *(true_false(f"c{n}", pool="care") for n in range(4)),
@@ -146,3 +146,44 @@ def test_a_format_1_file_of_a_drawing_quiz_is_graded_on_every_question():
     assert [q.question for q in attempt.result.questions] == [q.id for q in POOLS.questions]
     assert [q.status for q in attempt.result.questions][:3] == ["correct", "wrong", "unanswered"]
     assert attempt.result.max_points == len(POOLS.questions)
+
+
+# A conversation on an assessment page is linear: whatever the learner picks, the next step is
+# the best path's next decision node, and each step is scored on its own (scoring, linear=True).
+TALK = make_quiz(single("s1"), scenario("c1", points=5), mode="assessment", required=True)
+TALK_PRACTICE = make_quiz(single("s1"), scenario("c1", points=5))
+
+
+def _graded(quiz, mode: str, answers: dict, *, assessment_page: bool):
+    reg = registry.parse(registry_text([quiz], mode=mode))
+    course = grading_course(quizzes=[quiz], reg=reg)
+    doc = page_answer_file(quiz, answers, reg=reg, learner_id="cs-001",
+                           assessment_page=assessment_page)
+    return grade_file(parse(json.dumps(doc).encode()), course, source="a.json")
+
+
+def test_an_assessment_page_scenario_is_scored_step_by_step():
+    # start: "bad" (+0) then mid: "best" (+3): 3 of the best path's 5 points, 5 × 3/5 = 3.
+    attempt = _graded(TALK, "assessment", {"s1": "b", "c1": ["bad", "best"]},
+                      assessment_page=True)
+    talk = next(r for r in attempt.result.questions if r.question == "c1")
+    assert (talk.points, talk.max_points, talk.picked) == (3.0, 5.0, ("bad", "best"))
+    assert (attempt.result.points, attempt.result.max_points) == (4.0, 6.0)
+
+
+def test_the_registry_mode_says_the_page_was_an_assessment_even_in_authored_ids():
+    attempt = _graded(TALK, "assessment", {"s1": "b", "c1": ["bad", "best"]},
+                      assessment_page=False)
+    assert next(r for r in attempt.result.questions if r.question == "c1").points == 3.0
+
+
+def test_a_practice_page_scenario_keeps_the_path():
+    attempt = _graded(TALK_PRACTICE, "practice", {"s1": "b", "c1": ["bad"]},
+                      assessment_page=False)
+    talk = next(r for r in attempt.result.questions if r.question == "c1")
+    assert (talk.points, talk.ending) == (0.0, "end-bad")
+    with pytest.raises(BadAnswerFile) as caught:
+        _graded(TALK_PRACTICE, "practice", {"s1": "b", "c1": ["bad", "best"]},
+                assessment_page=False)
+    assert caught.value.message == ("answers[1]: question 'c1': 'best' is not a choice at step "
+                                    "'end-bad'")

@@ -13,6 +13,7 @@ import pytest
 from exporthelpers import (
     ASSESSMENT_SECRETS,
     CONFIG,
+    FIXTURE,
     KINDS,
     SLUG,
     export,
@@ -20,7 +21,9 @@ from exporthelpers import (
     need_chromium,
     sha256,
 )
+from generator.integrity.opaque import OpaqueIds
 from helpers import missing_tool, run_course
+from quizhelpers import load_quizzes, registry_salt
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +125,21 @@ def test_an_assessment_export_has_no_answer_key_in_any_file(tmp_path):
     page = files["handbook.html"].read_text("utf-8")
     for text in ASSESSMENT_SECRETS + practice_key:
         assert text not in page
+
+
+def test_offline_and_scorm_assessment_pages_name_everything_by_opaque_ids(exported):
+    # The same pages as the site: ids from the course's registry salt, none authored.
+    quiz = load_quizzes(FIXTURE / "content", FIXTURE / "quizzes")[1]
+    final = next(q for q in quiz if q.id == "final")
+    ids = OpaqueIds(final, registry_salt(FIXTURE))
+    expected = {ids.question(q.id) for q in final.questions}
+    for kind in ("offline.zip", "scorm12.zip"):
+        with zipfile.ZipFile(exported[kind]) as archive:
+            name = next(n for n in archive.namelist() if n.endswith("quiz/final.html"))
+            page = archive.read(name).decode("utf-8")
+        assert set(re.findall(r'data-question="([^"]+)"', page)) == expected, kind
+        assert ids.item("last-day", "d17") in page and 'value="d17"' not in page, kind
+        assert "course-goto" not in page and 'data-node="end"' not in page, kind
 
 
 def test_a_missing_chromium_is_a_clear_error_not_a_traceback(tmp_path):

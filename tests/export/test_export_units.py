@@ -13,14 +13,17 @@ import pytest
 
 from exporthelpers import ASSESSMENT_SECRETS, CONFIG, FIXTURE
 from generator.checks import checked
-from generator.export import handbook, scorm
+from generator.export import handbook, print_quiz, scorm
 from generator.export.mkdocs_site import site_settings
 from generator.export.naming import SlugError, course_slug, to_slug
 from generator.export.pdf import pin_dates
 from generator.export.reproducible import ExportDateError, export_time, zip_bytes
 from generator.export.trim import trim
+from generator.integrity.opaque import OpaqueIds
 from generator.loading import load_course
 from generator.quizgraph import best_path
+from generator.shuffle import display_order
+from quizhelpers import make_quiz, ordering, registry_salt, scenario, single, true_false
 
 UTC = datetime.timezone.utc
 
@@ -138,7 +141,8 @@ def loaded():
 def _handbook(loaded, **options) -> str:
     _, _, extensions, configs = site_settings(CONFIG)
     return handbook.render_handbook(loaded, handbook.MarkdownSettings(extensions, configs),
-                                    css="body{}", edition=datetime.date(2026, 11, 2), **options)
+                                    css="body{}", edition=datetime.date(2026, 11, 2),
+                                    salt=registry_salt(FIXTURE), **options)
 
 
 def test_page_anchors_name_the_page():
@@ -186,6 +190,59 @@ def test_an_assessment_export_prints_no_answers_at_all(loaded):
     assert 'id="appendix"' not in page
     for text in ("练习反馈甲", "练习解析甲", "先回应情绪。", "买家满意。", *ASSESSMENT_SECRETS):
         assert text not in page, text
+    # Nor where a conversation leads, nor any question's authored id.
+    assert "hb-goto" not in page and "hb-node\" id=" not in page
+    found = _Collect()
+    found.feed(page)
+    questions = [q.id for entry in loaded.quizzes for q in entry.quiz.questions]
+    assert [i for i in found.ids if any(i.endswith(f"q-{q}") for q in questions)] == []
+
+
+SALT = "0123456789abcdef0123456789abcdef"
+
+
+def test_a_drawn_quiz_prints_its_pool_and_how_many_each_learner_draws(loaded):
+    quiz = make_quiz(single("a1", pool="rules"), single("a2", pool="rules"),
+                     single("a3", pool="rules"), true_false("b1", pool="talk"),
+                     true_false("b2", pool="talk"), mode="assessment",
+                     draw=[{"pool": "rules", "count": 2}, {"pool": "talk", "count": 1}])
+    page = print_quiz.quiz_page(loaded, quiz, False, SALT)
+    assert ('<p class="hb-note hb-draw">每位学员的试卷从下面 5 道题里抽 3 道：rules 组 3 道抽 2 道、'
+            "talk 组 2 道抽 1 道</p>") in page
+    assert page.count('<div class="hb-q" markdown="block">') == 5  # the whole pool, no ids
+    assert "<p class=\"hb-q-kind\">第 4 题 · 判断题 · talk 组</p>" in page
+
+
+def test_an_assessment_conversation_prints_the_best_path_without_links_or_endings(loaded):
+    quiz = make_quiz(scenario(), mode="assessment")
+    page = print_quiz.quiz_page(loaded, quiz, False, SALT)
+    assert "hb-goto" not in page and "](#" not in page and "id=" not in page
+    assert [line for line in page.splitlines() if line.startswith(("- **", '<p class="hb-'))] == [
+        '<p class="hb-quiz-meta">考核 · 1 题 · 及格线 80%</p>',
+        '<p class="hb-note">这是考核：本手册不含答案。答题后按培训负责人的要求交卷。</p>',
+        '<p class="hb-q-kind">第 1 题 · 情景对话</p>',
+        '<p class="hb-hint">按顺序读每一步，每一步选一个回应；不管选哪个，对话都接着下一步。</p>',
+        '<p class="hb-step">第 1 步</p>', "- **A.** 好", "- **B.** 差",
+        '<p class="hb-step">第 2 步</p>', "- **A.** 还行", "- **B.** 最好",
+        '<p class="hb-ending">对话结束</p>']
+    assert "投诉" not in page and "满意" not in page  # the endings' outcomes never
+
+
+def test_an_assessments_steps_print_in_opaque_id_order_not_a_shuffle_of_a_guessable_id(loaded):
+    quiz = make_quiz(ordering("refund-steps", items=("a", "b", "c", "d", "e")),
+                     mode="assessment")
+    ids = OpaqueIds(quiz, SALT)
+    page = print_quiz.quiz_page(loaded, quiz, False, SALT)
+    printed = [line[len("- **A.** "):] for line in page.splitlines() if line.startswith("- **")]
+    assert printed == sorted("abcde", key=lambda step: ids.item("refund-steps", step))
+    practice = print_quiz.quiz_page(loaded, quiz.model_copy(update={"mode": "practice"}), False)
+    assert [line[len("- **A.** "):] for line in practice.splitlines()
+            if line.startswith("- **")] == [s.id for s in display_order(quiz.questions[0])]
+
+
+def test_an_assessment_cannot_be_printed_without_the_salt(loaded):
+    with pytest.raises(ValueError, match="needs the registry's salt"):
+        print_quiz.quiz_page(loaded, make_quiz(single(), mode="assessment"), False)
 
 
 def test_the_best_path_of_a_scenario_takes_the_most_points(loaded):

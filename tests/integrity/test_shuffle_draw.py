@@ -21,28 +21,30 @@ def test_without_a_draw_nothing_changes():
                              "s2": shuffled(["a", "b", "c"], stream)}
 
 
-def test_the_draw_comes_first_then_questions_then_each_question_in_yaml_order():
+def test_on_an_assessment_page_everything_follows_the_page_order():
+    # The page lists questions by opaque id, and that is all the widget knows: each pool, the
+    # paper and the walk over the questions follow it; the conversation is linear.
     ids = OpaqueIds(DRAWN, SALT)
     seed = 99
     stream = mulberry32(seed)
-    from_a = shuffled(["a1", "a2", "a3"], stream)[:2]
-    from_b = shuffled(["b1", "b2", "b3"], stream)[:2]
-    paper = [q for q in ["a1", "a2", "a3", "b1", "b2", "b3"] if q in from_a + from_b]
+    listed = sorted(["a1", "a2", "a3", "b1", "b2", "b3"], key=ids.question)
+    from_a = shuffled([q for q in listed if q.startswith("a")], stream)[:2]
+    from_b = shuffled([q for q in listed if q.startswith("b")], stream)[:2]
+    paper = [q for q in listed if q in from_a + from_b]
     questions = shuffled(paper, stream)
     expected_options, expected_steps, expected_choices = {}, {}, {}
-    for q in paper:  # YAML order among the drawn; starting orders by opaque id
+    for q in paper:  # page order among the drawn; starting orders by opaque id
         if q.startswith("a"):
             expected_options[q] = shuffled(sorted("abc", key=lambda i: ids.item(q, i)), stream)
         elif q == "b2":
             expected_steps[q] = shuffled(sorted("abcd", key=lambda i: ids.item(q, i)), stream)
-        elif q == "b3":
-            question = DRAWN.questions[5]
-            nodes = sorted(question.nodes, key=lambda n: ids.node(q, n.id))
-            shown = {n.id: shuffled(sorted([c.id for c in n.choices],
-                                           key=lambda i: ids.item(q, i)), stream) for n in nodes}
-            expected_choices[q] = {n.id: shown[n.id] for n in question.nodes}
+        elif q == "b3":  # the best path: start, then mid
+            expected_choices[q] = {
+                node: shuffled(sorted(choices, key=lambda i: ids.item(q, i)), stream)
+                for node, choices in (("start", ["good", "bad"]), ("mid", ["fine", "best"]))}
     result = presentation(DRAWN, seed, assessment=True, page_order=ids)
-    assert result.paper == paper and result.questions == questions
+    assert result.paper == [q for q in ["a1", "a2", "a3", "b1", "b2", "b3"] if q in paper]
+    assert result.questions == questions
     assert result.options == expected_options and result.steps == expected_steps
     assert result.choices == expected_choices
 
