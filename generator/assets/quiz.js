@@ -195,9 +195,10 @@
     sha256js,
     hmacjs: (key, message) => hex(hmacjs(key, message)),
     strip: (text) => text.replace(new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, 'g'), ''),
-    // seeds.normalised_id: NFC, trimmed, case-folded (upper then lower: casefold's special
-    // cases ß→ss, ς→σ, ﬁ→fi come out the same; Cherokee letters would not).
-    normalisedId: (id) => Integrity.strip(id.normalize('NFC')).toUpperCase().toLowerCase(),
+    // seeds.normalised_id: NFC, trimmed, case-folded. Upper then lower case gives casefold's
+    // special cases (ß→ss, ﬁ→fi); lower case writes a final sigma ς, casefold σ. (Cherokee
+    // letters would still differ: casefold makes them capitals.)
+    normalisedId: (id) => Integrity.strip(id.normalize('NFC')).toUpperCase().toLowerCase().replace(/ς/g, 'σ'),
     async seed(id, version, attempt) {
       const digest = await Integrity.sha256(utf8(`${Integrity.normalisedId(id)}\n${version}\n${attempt}`));
       return new DataView(digest.buffer).getUint32(0);
@@ -1037,7 +1038,7 @@
   };
   document.addEventListener('quiz:graded', (e) => Progress.graded(e));
   document.addEventListener('quiz:answers', (e) => Progress.answered(e));
-  window.CourseQuiz = { Grading, Shuffle, init, store, gradeQuestion: Grading.question, gradeQuiz: Grading.quiz };
+  window.CourseQuiz = { Grading, Shuffle, Integrity, init, store, gradeQuestion: Grading.question, gradeQuiz: Grading.quiz };
 
   // document$ emits after instant navigation; from file:// (Material 9.8) it completes without
   // emitting, so also run on load: init is idempotent.
