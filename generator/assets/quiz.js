@@ -258,7 +258,7 @@
       const raw = safely(() => localStorage.getItem(this.key));
       if (raw === null) return fresh();
       const state = safely(() => JSON.parse(raw));
-      if (isObject(state) && state.v === 1 && isObject(state.lessons || {}) && isObject(state.quizzes || {})) {
+      if (isObject(state) && state.v === 1 && [state.lessons, state.quizzes].every((x) => x === undefined || isObject(x))) {
         return { ...fresh(), ...state };
       }
       safely(() => localStorage.setItem(this.key + ':set-aside', raw));
@@ -279,7 +279,12 @@
       safely(() => localStorage.removeItem(this.key));
     },
   };
-  const record = (state, quiz) => (isObject(state.quizzes[quiz]) ? state.quizzes[quiz] : (state.quizzes[quiz] = {}));
+  const record = (state, quiz) => {
+    const r = state.quizzes[quiz];
+    if (isObject(r)) return r;
+    if (r !== undefined) store.setAside = true; // kept in the record, never used
+    return (state.quizzes[quiz] = r === undefined ? {} : { setAside: [{ why: 'set_aside', at: now(), attempt: r }] });
+  };
   // An attempt as the widget saves it: {v: quiz version, n, seed, startedAt, answers: {question:
   // {answer, at}}, submitted: [checked questions], closed: submitted_at or null}.
   const isAttempt = (a) => isObject(a) && Number.isInteger(a.seed) && a.seed >= 0 && a.seed < 2 ** 32
@@ -637,7 +642,10 @@
     // is not an attempt at all, is set aside (kept in the record, said in a note), never used.
     async resume(who) {
       let saved = this.stored();
-      const why = !saved ? null : saved.v !== this.data.version ? 'old_version' : !isAttempt(saved) && 'set_aside';
+      // An older widget's attempt had no version: one with a seed and answers is taken as old.
+      const old = isObject(saved) && saved.v !== this.data.version
+        && (saved.v !== undefined || (Number.isInteger(saved.seed) && isObject(saved.answers)));
+      const why = saved === undefined ? null : old ? 'old_version' : !isAttempt(saved) && 'set_aside';
       if (why) {
         store.update((s) => {
           const [holder, key] = this.slot(s);
@@ -711,6 +719,7 @@
       Object.assign(dataset, { seed: attempt.seed, attempt: attempt.n });
       this.result.hidden = this.retry.hidden = true;
       this.note.textContent = ''; // a file saved from the last attempt is not this one's
+      this.downloadButton.textContent = this.t(this.data.exam ? 'hand_in' : 'download');
       const shown = Shuffle.presentation(this.data, attempt.seed);
       const footer = this.root.querySelector('.course-quiz-footer');
       this.paper = shown.paper.map((id) => this.questions.find((q) => q.q.id === id));
