@@ -292,6 +292,20 @@
     && Object.values(a.answers).every((x) => isObject(x) && typeof x.at === 'string')
     && Array.isArray(a.submitted) && a.submitted.every((x) => typeof x === 'string');
 
+  // Focus an element that has come into view, scrolled (if it is not wholly in view) to just
+  // below Material's sticky header: its scroll-margin-top (quiz.css) says how far. Focus alone
+  // would scroll it under the header.
+  const reveal = (el) => {
+    el.focus({ preventScroll: true });
+    requestAnimationFrame(() => { // once what the reply changed (feedback, checks) is laid out
+      const box = el.getBoundingClientRect();
+      const header = document.querySelector('.md-header');
+      if (box.top < (header ? header.getBoundingClientRect().bottom : 0) || box.bottom > innerHeight) {
+        el.scrollIntoView({ block: 'start' });
+      }
+    });
+  };
+
   // Questions, one class per kind: answer() (answer-file form, or null), restore(answer),
   // lock(on), reveal() (practice feedback), arrange(shown order), reset().
   class Question {
@@ -496,7 +510,7 @@
       node.after(next);
       this.show(next);
       if (!quietly) { // focus reads the next message out; the live region says why
-        next.focus();
+        reveal(next);
         this.quiz.announce(feedback.map((f) => f.textContent.trim()).join(' ') || this.t(this.ended() ? 'ended' : 'step', { n: this.trail.length }));
       }
       return true;

@@ -178,7 +178,9 @@ def test_on_a_360px_phone_the_whole_option_row_takes_the_tap(open_page, server):
 
 
 def test_after_continue_the_next_step_is_below_the_sticky_header(open_page, server):
-    page = open_page(f"{server}/quiz/service-scenario.html", viewport={"width": 390, "height": 844},
+    # A short screen (a phone held sideways, a keyboard open): the next step is taller than
+    # what is left below the header, so focusing it scrolls it to the top.
+    page = open_page(f"{server}/quiz/service-scenario.html", viewport={"width": 360, "height": 300},
                      is_mobile=True, has_touch=True)
     box = page.locator('.course-q[data-question="late-parcel"]')
     for _ in range(2):
@@ -186,6 +188,7 @@ def test_after_continue_the_next_step_is_below_the_sticky_header(open_page, serv
         node.locator("input").first.check()
         node.locator(".course-continue").click()
         current = box.locator(".course-node:not([hidden])").last
+        page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         top = current.evaluate("n => n.getBoundingClientRect().top")
         header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect()"
                                ".bottom")
