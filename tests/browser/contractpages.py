@@ -165,9 +165,12 @@ def linear_nodes(box: str, question: Scenario, ids: OpaqueIds) -> str:
     return box
 
 
-def write_contract_site(site: Path, folder: Path, *, linear: bool = False) -> None:
-    """Rewrite the built exam page in `site` (built from `folder`) as the contract's."""
+def write_contract_site(site: Path, folder: Path) -> None:
+    """Rewrite the built exam page in `site` (built from `folder`) as the contract's, and write
+    beside it `final-exam-linear.html`, the same page with the linear conversation."""
     loaded, quizzes = course_quizzes(folder)
     page = site / "quiz" / f"{EXAM}.html"
-    page.write_text(contract_page(page.read_text(encoding="utf-8"), loaded, quizzes[EXAM],
-                                  salt_of(folder), linear=linear), encoding="utf-8")
+    built = page.read_text(encoding="utf-8")
+    for name, linear in ((page, False), (page.with_name(f"{EXAM}-linear.html"), True)):
+        name.write_text(contract_page(built, loaded, quizzes[EXAM], salt_of(folder),
+                                      linear=linear), encoding="utf-8")

@@ -357,6 +357,34 @@ def file_questions(file):
     return [a["question"] for a in file["answers"]]
 
 
+def test_a_linear_conversation_goes_on_whatever_the_reply_and_replies_are_final(
+        open_page, server, ids, quizzes):
+    """The contract's linear form: every reply of step k leads to step k+1, then one neutral
+    end; nothing on the page tells a good reply from a bad one, and none can be taken back."""
+    chat = ids.question("exam-chat")  # on every paper: the tasks pool is drawn 2 of 2
+    page = open_page(f"{server}/quiz/{EXAM}-linear.html")
+    start(page)
+    box = page.locator(f'.course-q[data-question="{chat}"]')
+    nodes = box.locator(".course-node")
+    assert nodes.count() == 3  # two decisions and the end: the other ending is not on the page
+    assert box.locator("a, [data-next], .course-restart").count() == 0
+    path = [ids.item("exam-chat", "q-refuse"), ids.item("exam-chat", "q-halfship")]
+    for number, choice in enumerate(path, start=1):  # the worse reply each time
+        box.locator(f'input[value="{choice}"]').check()
+        box.locator(f'.course-node:has(input[value="{choice}"]) .course-continue').click()
+        shown = box.locator(".course-node:not([hidden])")
+        assert shown.count() == number + 1
+        assert box.locator(".is-done input:enabled").count() == 0
+    end = box.locator(".course-node:not([hidden])").last
+    assert "course-node--end" in end.get_attribute("class")
+    page.reload()
+    page.locator(".course-quiz:not(.is-waiting)").wait_for()
+    assert box.locator(".course-node:not([hidden])").count() == 3
+    assert box.locator(".course-node:not([hidden]) input:enabled").count() == 0
+    file = page.evaluate("document.querySelector('.course-quiz').courseQuiz.answerFile()")
+    assert next(a for a in file["answers"] if a["question"] == chat)["answer"] == path
+
+
 # ---- Exam: clock, attempts, after handing in ---------------------------------------------------
 
 def test_the_clock_shows_minutes_left_announces_few_times_and_closes_at_zero(open_page, server,
