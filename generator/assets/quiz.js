@@ -601,6 +601,13 @@
           h('span', { class: 'course-hint', id: `course-${name}-${quiz}-hint`, text: t(`${name}_hint`) }))];
       };
       const [id, idField] = field('id', t('id_label'), { autocomplete: 'username', value: store.read().learnerId || '' });
+      // In a SCORM package the LMS knows who is signed in (scorm.js, which may load after this).
+      const fromLms = () => {
+        const lms = safely(() => window.courseScorm.learnerId());
+        if (lms && document.activeElement !== id) id.value = lms;
+      };
+      fromLms();
+      window.addEventListener('load', fromLms, { once: true });
       const [code, codeField] = field('code', t('code_label'), { autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' });
       this.gateError = h('p', { class: 'course-field-error', role: 'alert' });
       this.gate = h('form', { class: 'course-identity', novalidate: true, onsubmit: (e) => {

@@ -486,6 +486,51 @@ def test_after_handing_in_count_shows_only_counts_answers_shows_own_answers(open
         assert page.locator(".course-mark, .course-score, .course-verdict").count() == 0
 
 
+STUB_LMS = """<!doctype html><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">
+<script>
+  const values = {"cmi.core.student_id": "STUDENT", "cmi.core.lesson_status": "not attempted",
+                  "cmi.objectives._count": "0"};
+  window.API = {LMSInitialize: () => "true", LMSFinish: () => "true", LMSCommit: () => "true",
+    LMSGetValue: (k) => values[k] ?? "", LMSSetValue: (k, v) => { values[k] = v; return "true"; },
+    LMSGetLastError: () => "0"};
+</script><iframe id="sco" src="quiz/final-exam-scorm.html" style="width:100%;height:90vh"></iframe>
+"""
+
+
+def test_in_a_scorm_package_the_lms_gives_the_id_and_the_paper_is_the_sites(open_page, exam,
+                                                                            server, quizzes,
+                                                                            ids):
+    """scorm.js hands the LMS's cmi.core.student_id to the widget; the seed and paper are then
+    the site's (the code is still typed: only the desk can check it)."""
+    site = exam[1]
+    (site / "assets" / "course" / "scorm.js").write_bytes(
+        (Path(__file__).resolve().parents[2] / "generator" / "assets" / "scorm.js").read_bytes())
+    page_html = (site / "quiz" / f"{EXAM}.html").read_text(encoding="utf-8")
+    quiz_js = '<script src="../assets/course/quiz.js"></script>'
+    assert quiz_js in page_html  # scorm.js comes after quiz.js, as the export writes them
+    (site / "quiz" / f"{EXAM}-scorm.html").write_text(page_html.replace(
+        quiz_js, quiz_js + '<script src="../assets/course/scorm.js"></script>'), "utf-8")
+    (site / "lms.html").write_text(STUB_LMS.replace("STUDENT", "lms-042"), "utf-8")
+    page = open_page(f"{server}/lms.html")
+    frame = page.frame_locator("#sco")
+    field = frame.locator("#course-id-final-exam")
+    field.wait_for()
+    page.wait_for_function("document.querySelector('#sco').contentDocument.readyState "
+                           "=== 'complete'")
+    assert field.input_value() == "lms-042"
+    frame.locator("#course-code-final-exam").fill(CODE)
+    frame.locator(".course-start").click()
+    frame.locator(".course-quiz:not(.is-waiting)").wait_for()
+    quiz = quizzes[1][EXAM]
+    seed = derived_seed("lms-042", page.evaluate(
+        "JSON.parse(document.querySelector('#sco').contentDocument.querySelector("
+        "'.course-quiz').dataset.json).version"), 1)
+    assert int(frame.locator(".course-quiz").get_attribute("data-seed")) == seed
+    shown = frame.locator(".course-q").evaluate_all(
+        "els => els.filter(e => !e.hidden).map(e => e.dataset.question)")
+    assert sorted(shown) == sorted(paper_of(quiz, ids, seed))
+
+
 # ---- Screenshots -------------------------------------------------------------------------------
 
 def test_screenshots_of_the_identity_form_and_a_drawn_paper(open_page, server):
