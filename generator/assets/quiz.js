@@ -2,6 +2,9 @@
  * Events, bubbling from div.course-quiz (for progress tracking and SCORM):
  *   quiz:graded   practice quiz scored: {quiz, score (0..1), passed, points, maxPoints, mode}
  *   quiz:answers  answer file made: {quiz, mode, file (generator/models/answers.py AnswerFile)}
+ * Hook, on each div.course-quiz: element.courseQuiz.answerFile() → Promise of the file the
+ * download would write (format 2, signed where the page asks for the access code); it rejects
+ * with the learner-facing reason while the attempt is not ready (no id and code yet, no name).
  * Grading and Shuffle are generator/scoring.py and shuffle.py step for step: change them together
  * (tests/browser/test_parity.py compares them on every possible answer). */
 (() => {
