@@ -789,8 +789,7 @@
         const a = theirs.answers[id];
         if (a && (!mine.answers[id] || a.at > mine.answers[id].at)) {
           mine.answers[id] = a;
-          if (question.q.type === 'scenario') question.reset();
-          question.restore(a.answer);
+          this.show(question);
         }
         if (theirs.submitted.includes(id) && !this.isChecked(question)) {
           mine.submitted.push(id);
@@ -813,8 +812,20 @@
       if (!saved && store.available) this.notify('storage_full');
     }
 
+    // A question as the attempt has it.
+    show(question) {
+      const saved = this.attempt.answers[question.q.id];
+      if (question.q.type === 'scenario') question.reset();
+      question.restore(saved ? saved.answer : null);
+      if (this.attempt.closed) question.lock(true);
+    }
+
     changed(question) {
-      if (this.attempt.closed) return;
+      this.tick(); // a tab asleep past the time limit closes now, as of the limit
+      if (this.attempt.closed) {
+        this.show(question); // too late: the attempt keeps its answer, and so does the page
+        return;
+      }
       this.hint.remove();
       this.attempt.answers[question.q.id] = { answer: question.answer(), at: now() };
       this.save();
@@ -967,6 +978,7 @@
     }
 
     async download() {
+      this.tick();
       if (this.data.exam && !this.attempt.closed) { // an exam: downloading is handing it in
         if (!window.confirm(this.t('submit_confirm'))) return;
         this.close(now());

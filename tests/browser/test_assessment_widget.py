@@ -425,6 +425,31 @@ def test_the_clock_shows_minutes_left_announces_few_times_and_closes_at_zero(ope
     assert submitted - started == datetime.timedelta(minutes=30)
 
 
+def test_a_tab_asleep_past_the_limit_takes_no_answer_after_it(open_page, server, ids, quizzes):
+    """Timers of a sleeping tab do not run: the first touch after the limit closes the
+    attempt as of the limit, and the late answer is neither kept nor in the file."""
+    quiz = quizzes[1][EXAM]
+    page = open_page()
+    page.clock.install(time=datetime.datetime(2026, 11, 30, 9, 0, tzinfo=datetime.timezone.utc))
+    page.goto(f"{server}/quiz/{EXAM}.html")
+    start(page)
+    page.clock.pause_at(datetime.datetime(2026, 11, 30, 9, 1, tzinfo=datetime.timezone.utc))
+    page.clock.set_system_time(datetime.datetime(2026, 11, 30, 9, 45,
+                                                 tzinfo=datetime.timezone.utc))
+    chosen = next(q for q in quiz.questions if ids.question(q.id) in shown_questions(page)
+                  and isinstance(q, (SingleChoice, TrueFalse)))
+    value = ids.item(chosen.id, RIGHT[chosen.id]) if isinstance(chosen, SingleChoice) else "false"
+    page.locator(f'.course-q[data-question="{ids.question(chosen.id)}"] '
+                 f'input[value="{value}"]').click()  # check() would insist on the state
+    assert page.locator(".course-q input:checked").count() == 0
+    assert page.locator(".course-quiz-result").text_content().startswith("时间到")
+    file = page.evaluate("document.querySelector('.course-quiz').courseQuiz.answerFile()")
+    assert all(a["answer"] is None for a in file["answers"])
+    started, submitted = (datetime.datetime.fromisoformat(file[k].replace("Z", "+00:00"))
+                          for k in ("started_at", "submitted_at"))
+    assert submitted - started == datetime.timedelta(minutes=30)
+
+
 def test_a_new_attempt_only_by_choice_changes_the_seed_and_stops_at_the_limit(open_page, server,
                                                                              quizzes, ids):
     quiz = quizzes[1][EXAM]
