@@ -995,7 +995,8 @@
         return;
       }
       const who = file.learner.id || file.learner.name;
-      const filename = `${this.data.quiz}-${who}${this.attempt.n > 1 ? '-' + this.attempt.n : ''}.json`;
+      const attempt = !this.practice && this.attempt.n > 1 ? `-${this.attempt.n}` : ''; // graded ones apart
+      const filename = `${this.data.quiz}-${who}${attempt}.json`;
       // A Blob link works from file:// too. The browser makes the name safe and unused.
       const href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
       h('a', { href, download: filename }).click();

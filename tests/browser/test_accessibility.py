@@ -216,7 +216,7 @@ def test_assessment_quizzes_pass_unanswered_and_answered(page, assessment, built
         types |= {q.type for q in questions}
         for question in questions:
             answer(page, question, ranked(question)[0], check=False)
-        assert page.locator(".course-restart:visible").count() > 0
+        assert page.locator(".course-restart").count() == 0  # replies are final here
         page.locator(".course-download-button").click()
         problems += audit(page, f"assessment {name} (every question answered, name asked)")
     assert types == TYPES
