@@ -1001,7 +1001,7 @@
       const href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
       h('a', { href, download: filename }).click();
       setTimeout(() => URL.revokeObjectURL(href), 10000);
-      const n = this.paper.length - this.answered();
+      const n = this.attempt.closed ? 0 : this.paper.length - this.answered(); // handed in: final
       this.announce(this.note.textContent = this.t(n ? 'downloaded_some' : 'downloaded', { file: filename, n }));
       this.attempt.downloaded = true;
       this.save();

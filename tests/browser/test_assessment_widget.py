@@ -500,6 +500,9 @@ def test_after_handing_in_count_shows_only_counts_answers_shows_own_answers(open
         answer(page, ids, chosen, RIGHT[chosen.id])
         hand_in(page)
         result = page.locator(".course-quiz-result").text_content()
+        # Handed in: no "answer the rest and download again".
+        assert page.locator(".course-download-note").text_content() == (
+            f"已下载答案文件：{EXAM}-{LEARNER}.json")
         if mode == "count":
             assert result == "已交卷：作答 1 题，未作答 3 题。"
             assert shown_questions(page) == []
@@ -573,3 +576,6 @@ def test_screenshots_of_the_identity_form_and_a_drawn_paper(open_page, server):
         page.screenshot(path=str(out / f"paper-{name}.png"), full_page=True)
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1]
+        page.locator(".course-q:not([hidden]) input").first.check()
+        hand_in(page)
+        page.locator(".course-quiz-footer").screenshot(path=str(out / f"handed-in-{name}.png"))
