@@ -1036,14 +1036,15 @@
       for (const li of all(page, '[data-progress-lesson], [data-progress-quiz]')) {
         const lesson = li.dataset.progressLesson;
         const r = state.quizzes[li.dataset.progressQuiz] || {};
-        const scored = r.best !== undefined;
-        const finished = lesson ? Boolean(state.lessons[lesson]) : Boolean(r.passed || (!scored && r.submitted));
+        const scored = typeof r.best === 'number' && isObject(r.last) && typeof r.last.score === 'number';
+        const submitted = typeof r.submitted === 'string' && r.submitted;
+        const finished = lesson ? Boolean(state.lessons[lesson]) : Boolean(r.passed || (!scored && submitted));
         let text = t(finished ? 'read' : 'unread');
         if (!lesson) {
           text = scored ? [t('best_score', { pct: Grading.percent(r.best) }),
             t('last_score', { pct: Grading.percent(r.last.score) }),
             t(r.passed ? 'quiz_passed' : 'quiz_failed')].join(' · ')
-            : r.submitted ? t('submitted', { date: r.submitted.slice(0, 10) }) : t('not_started');
+            : submitted ? t('submitted', { date: submitted.slice(0, 10) }) : t('not_started');
         }
         done[lesson ? 'lesson' : 'quiz'] += finished;
         li.classList.toggle('is-done', finished);

@@ -194,3 +194,15 @@ def test_after_continue_the_next_step_is_below_the_sticky_header(open_page, serv
                                ".bottom")
         assert top >= header, (top, header)
         assert page.evaluate("document.activeElement") == current.evaluate("n => n")
+
+
+def test_the_progress_page_shows_wrong_shaped_records_as_not_started(open_page, server):
+    page = open_page(f"{server}/progress.html")
+    bad = {"v": 1, "lessons": {}, "quizzes": {
+        EXAM: {"best": 0.5, "last": None, "submitted": 5},
+        "basics-practice": "x", "service-scenario": {"best": "high", "last": {"score": 1}}}}
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(bad))})")
+    page.reload()
+    states = page.locator(".course-progress-state").evaluate_all(
+        "els => els.map(e => e.textContent)")
+    assert states and set(states) <= {"未读", "未开始"}, states
