@@ -705,7 +705,7 @@
       const id = `course-learner-${this.data.quiz}`;
       this.live = h('p', { class: 'course-visually-hidden', role: 'status', 'aria-live': 'polite' });
       this.status = h('p', { class: 'course-quiz-status' });
-      this.result = h('div', { class: 'course-quiz-result', hidden: true });
+      this.result = h('div', { class: 'course-quiz-result', tabindex: -1, hidden: true });
       this.retry = button('course-retry', t(this.practice ? 'retry' : 'new_attempt'), () => this.again(), true);
       this.name = h('input', { id, type: 'text', class: 'course-learner', autocomplete: 'name',
         maxlength: 100, value: store.read().learner,
@@ -979,7 +979,8 @@
 
     async download() {
       this.tick();
-      if (this.data.exam && !this.attempt.closed) { // an exam: downloading is handing it in
+      const handingIn = this.data.exam && !this.attempt.closed; // an exam: downloading hands it in
+      if (handingIn) {
         if (!window.confirm(this.t('submit_confirm'))) return;
         this.close(now());
       }
@@ -1006,6 +1007,7 @@
       this.attempt.downloaded = true;
       this.save();
       this.updateStatus();
+      if (handingIn) this.result.focus(); // what was handed in, read out first
       this.emit('quiz:answers', { quiz: this.data.quiz, mode: this.data.mode, file });
     }
   }

@@ -579,3 +579,19 @@ def test_screenshots_of_the_identity_form_and_a_drawn_paper(open_page, server):
         page.locator(".course-q:not([hidden]) input").first.check()
         hand_in(page)
         page.locator(".course-quiz-footer").screenshot(path=str(out / f"handed-in-{name}.png"))
+
+
+def test_axe_finds_nothing_on_the_form_the_paper_and_the_handed_in_page(open_page, server):
+    from test_accessibility import AXE, audit, fail_on
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")  # test_accessibility fails under CI
+    page = open_page(f"{server}/quiz/{EXAM}.html")
+    page.add_script_tag(path=str(AXE))
+    page.locator(".course-start").click()  # an error shown, the id field marked
+    problems = audit(page, "identity form with an error")
+    start(page)
+    problems += audit(page, "drawn paper with the clock")
+    hand_in(page)
+    page.mouse.move(0, 0)  # not hovering: Material's hover colours are its own
+    problems += audit(page, "handed in")
+    fail_on(problems)
