@@ -595,3 +595,20 @@ def test_axe_finds_nothing_on_the_form_the_paper_and_the_handed_in_page(open_pag
     page.mouse.move(0, 0)  # not hovering: Material's hover colours are its own
     problems += audit(page, "handed in")
     fail_on(problems)
+
+
+def test_initialising_again_adds_no_second_form_clock_or_listener(open_page, server, ids):
+    page = open_page(f"{server}/quiz/{EXAM}.html")
+    page.evaluate("CourseQuiz.init(); CourseQuiz.init(); window.document$ && document$.next(document)")
+    assert page.locator(".course-identity").count() == 1
+    start(page)
+    page.evaluate("CourseQuiz.init()")
+    assert page.locator(".course-clock").count() == 1
+    assert page.locator(".course-quiz-footer").count() == 1
+    page.evaluate("""() => { window.saves = 0; const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (key.startsWith('course-progress:')) saves++;
+          return set.call(this, key, value); }; }""")
+    box = page.locator(".course-q:not([hidden]) input").first
+    box.check()
+    assert page.evaluate("saves") == 1  # one widget saved, once
