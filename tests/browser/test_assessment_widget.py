@@ -12,13 +12,18 @@ from __future__ import annotations
 import datetime
 import json
 import random
-import re
 from pathlib import Path
 
 import pytest
+from contractpages import (
+    EXAM,
+    contract_data,
+    course_quizzes,
+    exam_course,
+    salt_of,
+    write_contract_site,
+)
 
-from contractpages import EXAM, contract_data, course_quizzes, exam_course, salt_of, \
-    write_contract_site
 from generator.desk.answerfiles import parse
 from generator.desk.attempts import GradingCourse, grade_file
 from generator.desk.roster import RosterEntry
@@ -257,7 +262,8 @@ def test_the_widgets_canonical_bytes_and_signature_equal_python(open_page, serve
                    "page_score": 0.85, "signature": "0" * 64}
             js = page.evaluate("""async ([doc, code]) => {
                 const {signature, page_score, ...signed} = doc;
-                return {bytes: [...new TextEncoder().encode(CourseQuiz.Integrity.canonical(signed))],
+                const text = CourseQuiz.Integrity.canonical(signed);
+                return {bytes: [...new TextEncoder().encode(text)],
                         signature: await CourseQuiz.Integrity.sign(doc, code)}}""",
                                [doc, "7kq2-m9xd f"])
             assert bytes(js["bytes"]) == canonical_bytes(doc)
@@ -614,7 +620,8 @@ def test_axe_finds_nothing_on_the_form_the_paper_and_the_handed_in_page(open_pag
 
 def test_initialising_again_adds_no_second_form_clock_or_listener(open_page, server, ids):
     page = open_page(f"{server}/quiz/{EXAM}.html")
-    page.evaluate("CourseQuiz.init(); CourseQuiz.init(); window.document$ && document$.next(document)")
+    page.evaluate("CourseQuiz.init(); CourseQuiz.init(); "
+                  "window.document$ && document$.next(document)")
     assert page.locator(".course-identity").count() == 1
     start(page)
     page.evaluate("CourseQuiz.init()")

@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from quizhelpers import PageOpener, build_fixture_course, fixture_course
 from helpers import serve_directory
+from quizhelpers import PageOpener, build_fixture_course, fixture_course
 
 pytestmark = pytest.mark.browser
 
@@ -166,7 +166,7 @@ def test_on_a_360px_phone_the_whole_option_row_takes_the_tap(open_page, server):
         return [row.width, row.height, label.width, label.height, label.left - row.left];
     })""")
     assert rows
-    for row_width, row_height, label_width, label_height, inset in rows:
+    for row_width, _, label_width, label_height, inset in rows:
         assert label_height >= 44, rows
         assert row_width - label_width <= 8 and inset <= 5, rows  # only the borders outside
     # A tap at the far right end of a row (not on the words) picks that option.
