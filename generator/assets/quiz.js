@@ -188,6 +188,12 @@
   // Python's str.strip() and str.split() white space (str.isspace), not JavaScript's \s.
   const SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
   const CODE_SYMBOLS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  // codes.check_symbol: Crockford's mod-37 check of the 8 data symbols (a 40-bit value).
+  const checkSymbol = (data) => {
+    let value = 0;
+    for (const c of data) value = value * 32 + CODE_SYMBOLS.indexOf(c);
+    return (CODE_SYMBOLS + '*~$=U')[value % 37];
+  };
   const Integrity = {
     sha256: async (bytes) => (subtle() ? new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)) : sha256js(bytes)),
     async hmac(key, message) {
@@ -217,9 +223,7 @@
       if (raw.length !== 9) return ['code_length', { n: raw.length }];
       const bad = [...raw.slice(0, 8)].find((c) => !CODE_SYMBOLS.includes(c));
       if (bad) return ['code_symbol', { c: bad }];
-      let value = 0;
-      for (const c of raw.slice(0, 8)) value = value * 32 + CODE_SYMBOLS.indexOf(c);
-      return raw[8] === (CODE_SYMBOLS + '*~$=U')[value % 37] ? null : ['code_check', {}];
+      return raw[8] === checkSymbol(raw.slice(0, 8)) ? null : ['code_check', {}];
     },
     // canonical.canonical_bytes: keys sorted at every level, no signature or page_score.
     canonical(value) {
