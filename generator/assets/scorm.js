@@ -15,6 +15,12 @@
  * The LMS keeps one score per package: the last quiz graded. Each quiz's own result stays in its
  * objective.
  *
+ * Who the learner is: the LMS says (cmi.core.student_id), and `courseScorm.learnerId()` hands it
+ * to the quiz widget, which fills the staff id in on quizzes that ask for id and access code. The
+ * seed, the paper and the signed answer file are then made exactly as on the site (the seed from
+ * the id, the quiz version and the attempt), so the grading desk replays them the same way; the
+ * learner still types the access code, which only the desk can check.
+ *
  * A page opened inside an LMS without the launch page runs a session of its own. With no LMS at
  * all nothing happens and nothing is logged: the course behaves exactly as the plain site.
  */
@@ -136,6 +142,10 @@
     return index;
   };
 
+  Session.prototype.learnerId = function () {
+    return this.open ? this.get("cmi.core.student_id") : "";
+  };
+
   Session.prototype.finish = function () {
     if (!this.open) return;
     this.open = false;
@@ -160,7 +170,8 @@
   window.courseScorm = {
     launcher: isLauncher,
     graded: function (detail) { if (session) session.graded(detail); },
-    answered: function (detail) { if (session) session.answered(detail); }
+    answered: function (detail) { if (session) session.answered(detail); },
+    learnerId: function () { return launcher ? launcher.learnerId() : session ? session.learnerId() : ""; }
   };
   if (isLauncher) return;
 

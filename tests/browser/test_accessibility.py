@@ -231,7 +231,7 @@ def test_assessment_quizzes_pass_unanswered_and_answered(page, assessment, built
             given = (linear_answer(question) if isinstance(question, Scenario)
                      else ranked(question)[0])
             answer(page, question, given, check=False, ids=ids)
-        assert page.locator(".course-restart:visible").count() > 0
+        assert page.locator(".course-restart").count() == 0  # replies are final here
         page.locator(".course-download-button").click()
         problems += audit(page, f"assessment {name} (every question answered, name asked)")
     assert types == TYPES

@@ -272,8 +272,8 @@ def test_generated_quizzes_score_the_same(page_with_widget, case):
     assert js["quiz"] == [py.score, py.points, py.max_points, py.passed, py.percent]
     assert js["questions"] == [[r.points, r.max_points, r.status] for r in py.questions]
     shown = presentation(quiz, seed)
-    assert js["shown"] == {"questions": shown.questions, "options": shown.options,
-                           "choices": shown.choices}
+    assert js["shown"] == {"paper": shown.paper, "questions": shown.questions,
+                           "options": shown.options, "choices": shown.choices, "steps": {}}
 
 
 @pytest.fixture(scope="module")
@@ -285,11 +285,31 @@ def page_with_widget(page, fixture_server):
 
 # ---- The seeded shuffle -----------------------------------------------------------------------
 
+class ListedOrder:
+    """shuffle.PageOrder of a page that lists items as its data does: each one's place there."""
+
+    def __init__(self, data: dict):
+        self.places = {}
+        for q in data["questions"]:
+            for place, item in enumerate(q.get("options") or q.get("items") or []):
+                self.places[q["id"], item] = place
+            for place, node in enumerate(q.get("nodes", [])):
+                self.places[q["id"], "node " + node["id"]] = place
+                for at, choice in enumerate(node["choices"]):
+                    self.places[q["id"], choice["id"]] = at
+
+    def item(self, question_id, item_id):
+        return self.places[question_id, item_id]
+
+    def node(self, question_id, node_id):
+        return self.places[question_id, "node " + node_id]
+
+
 def test_the_page_shuffles_as_python_replays(page_with_widget):
-    """Today's page writes format 1 and draws no paper: a quiz with `draw:` shows every question,
-    and the grader reads its files so (desk/paper.py). Python's draw (step 1 of shuffle.py) is
-    for the format-2 pages of the widget task of issues 12 and 13, whose parity test it must add;
-    until then the page is compared with the replay of what it shows: every question."""
+    """Every quiz of both courses as an assessment page's data (opaque ids in page order, linear
+    conversations), shuffling everything: questions, options, choices and ordering steps,
+    against shuffle.presentation from the page's order, over 207 seeds. The draw's parity is in
+    test_assessment_widget.py."""
     loaded, quizzes = fixture_course()
     _, bundled = bundled_course()
     rng = random.Random(3)
@@ -297,16 +317,23 @@ def test_the_page_shuffles_as_python_replays(page_with_widget):
     compared = 0
     for quiz in quizzes + bundled:
         forced = quiz.model_copy(update={"shuffle": True, "draw": []})
-        # A practice page's data: authored ids in YAML order, as presentation() without
-        # `assessment` starts from (an assessment page's order is the widget task's to compare).
-        data = as_json(quiz_data(loaded, forced, assessment=False))
+        ids = OpaqueIds(forced, "0123456789abcdef0123456789abcdef")
+        data = as_json(quiz_data(loaded, forced, assessment=True, ids=ids))
         data["shuffle"] = {"questions": True, "options": True}  # whatever the quiz asks
         shown_js = page_with_widget.evaluate(
             "([data, seeds]) => seeds.map(seed => CourseQuiz.Shuffle.presentation(data, seed))",
             [data, seeds])
+        q = ids.question
         for seed, js in zip(seeds, shown_js):
-            py = presentation(forced, seed)
-            assert js == {"questions": py.questions, "options": py.options, "choices": py.choices}
+            py = presentation(forced, seed, assessment=True, page_order=ids)
+            assert sorted(js["paper"]) == sorted(q(x) for x in py.paper)
+            assert js["questions"] == [q(x) for x in py.questions]
+            assert js["options"] == {q(k): [ids.item(k, o) for o in v]
+                                     for k, v in py.options.items()}
+            assert js["steps"] == {q(k): [ids.item(k, i) for i in v] for k, v in py.steps.items()}
+            assert js["choices"] == {q(k): {ids.node(k, n): [ids.item(k, c) for c in cs]
+                                            for n, cs in v.items()}
+                                     for k, v in py.choices.items()}
             compared += 1
     assert compared >= 3 * len(seeds)
 

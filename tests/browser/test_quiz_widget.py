@@ -521,7 +521,11 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
     assert page.locator(".course-mark[data-mark='right'], .course-mark[data-mark='wrong'], "
                         ".course-q-result:visible, .course-quiz-result:visible").count() == 0
     box = question_box(page, "exam-chat", ids)
-    assert box.locator(".course-restart").is_visible()
+    # Replies are final on an assessment page: no restart, the answered steps are locked.
+    assert box.locator(".course-restart").count() == 0
+    assert box.locator(".is-done input:enabled").count() == 0
+    chat_nodes = f'[data-question="{ids.question("exam-chat")}"] .course-node'
+    path_taken = visible(page, chat_nodes)
     page.locator(".course-learner").fill("李雷")
     file = download(page)
     parsed = AnswerFile.model_validate_json(json.dumps(file)).root  # either format
@@ -532,10 +536,8 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
     assert grade_quiz(quiz, answers).percent == 60  # 1 + 0 + 1 + 0 (no pair right) + 1
     assert [name for name, _ in page.evaluate("events")] == ["quiz:answers"]
     assert page.evaluate("events[0][1].file") == file
-    # The conversation can be started again before handing in.
-    box.locator(".course-restart").click()
-    assert visible(page, f'[data-question="{ids.question("exam-chat")}"] .course-node') == [
-        ids.node("exam-chat", "q-start")]
+    page.reload()  # the path taken stays taken
+    assert visible(page, chat_nodes) == path_taken and len(path_taken) == 3
     page.goto(f"{server}/progress.html")
     state = page.locator('[data-progress-quiz="final-exam"] .course-progress-state').text_content()
     assert state == f"✔ 已下载答案（{parsed.submitted_at.date().isoformat()}）"

@@ -35,8 +35,8 @@ def test_two_processes_on_one_postgresql_gradebook_record_each_file_once(tmp_pat
             bearer = {"Authorization": f"Bearer {TOKEN}"}
             httpx.post(one.url + "/trainer/roster", content=roster, headers=bearer)
             with course.book() as book:
-                book.set_codes({"new-1": "7KQ2-M9XD-F"})
-            course.codes["new-1"] = "7KQ2-M9XD-F"
+                book.set_codes({"new-1": "7KQ2-M9XD-T"})
+            course.codes["new-1"] = "7KQ2-M9XD-T"
             answer = two.post(course.answer_file(learner="new-1"))
             assert answer.json()["status"] == "recorded"
 

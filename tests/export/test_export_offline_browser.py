@@ -101,7 +101,7 @@ def test_offline_bundle_works_from_file_urls_with_no_other_host(browser, tmp_pat
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     answers = json.loads(saved.read_text("utf-8"))
-    assert answers["format"] == "course-answers/1" and answers["quiz"] == "final"
+    assert answers["format"] == "course-answers/2" and answers["quiz"] == "final"
     assert answers["learner"]["name"] == "王小明"
     # An assessment page names its questions by opaque id (the course's registry salt), in
     # that order.
