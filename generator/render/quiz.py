@@ -58,8 +58,11 @@ def render_quiz(loaded: LoadedCourse, entry: QuizEntry, force_assessment: bool =
     ids = page_ids(quiz, assessment, salt)
     text = TextRenderer(loaded, pagepaths.quiz(quiz.id))
     mode = "assessment" if assessment else "practice"
-    meta = [t[mode], counted(t["questions_count"], language, len(quiz.questions)),
-            t["pass_mark"].format(pct=round(quiz.pass_mark * 100))]
+    # A drawn quiz: each learner answers the paper, not the pool.
+    paper = sum(d.count for d in quiz.draw)
+    count = (counted(t["drawn_count"], language, paper, m=len(quiz.questions)) if quiz.draw
+             else counted(t["questions_count"], language, len(quiz.questions)))
+    meta = [t[mode], count, t["pass_mark"].format(pct=round(quiz.pass_mark * 100))]
     out = [f"# {text.inline(quiz.title)}", "",
            f'<p class="course-quiz-meta">{" · ".join(html.escape(m) for m in meta)}</p>', ""]
     if quiz.description:

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from contractpages import (
     EXAM,
-    contract_data,
     course_quizzes,
     exam_course,
     salt_of,
@@ -34,8 +33,8 @@ from generator.integrity.registry import read as read_registry
 from generator.integrity.seeds import derived_seed, normalised_id
 from generator.integrity.signing import sign
 from generator.models.quiz import MultipleChoice, Ordering, Scenario, SingleChoice, TrueFalse
-from generator.scoring import grade_question
 from generator.render.quiz import quiz_data
+from generator.scoring import grade_question
 from generator.shuffle import presentation
 from helpers import missing_tool, run_course, serve_directory
 from quizhelpers import PageOpener, bundled_course
