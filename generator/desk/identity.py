@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..integrity.seeds import derived_seed, normalised_id
-from ..integrity.signing import verifies
+from ..integrity.signing import content_verifies
 from .answerdata import AnswerData2
 from .answerfiles import BadAnswerFile, ParsedFile, one_line
 from .roster import RosterEntry
@@ -74,7 +74,7 @@ def _on_roster(parsed: ParsedFile, learner_id: str | None,
     if parsed.data.signature is None:
         raise BadAnswerFile("not signed: this quiz asks for an access code, and the file carries "
                             "no signature")
-    if not verifies(parsed.document, entry.code):
+    if not content_verifies(parsed.data.signature, parsed.signed_content(), entry.code):
         raise BadAnswerFile(f"the signature does not match the access code of learner "
                             f"'{shown}': the file was changed after it was saved, or made with "
                             "someone else's code")
