@@ -6,11 +6,13 @@ C. Only when a file fails do we ask AnswerFile itself, so the message is the def
 into a sentence a trainer can act on (`learner.name: expected text, got a number`). A test keeps
 the two accepting the same files.
 
-The file is also kept as parsed JSON (times as the text the page wrote): the document the
-signature and the attempt's identity are computed from (`integrity/canonical.py`). It is
-refused when an object names a key twice (readers disagree on which value wins, so a signature
-over one reading could "cover" another), or holds a NUL character (PostgreSQL cannot store it)
-or half of a surrogate pair (not text).
+The file is also kept as written (times as the text the page wrote): what the signature and
+the attempt's identity are computed from (`integrity/canonical.py`). A file without a backslash
+(no escapes: nearly every file) is kept as `written.Written`, whose canonical bytes msgspec
+writes without sorting anything; any other file as parsed JSON, the long way. It is refused when
+an object names a key twice (readers disagree on which value wins, so a signature over one
+reading could "cover" another), or holds a NUL character (PostgreSQL cannot store it) or half of
+a surrogate pair (not text).
 """
 
 from __future__ import annotations
