@@ -170,7 +170,7 @@ def _as_written(data: bytes) -> tuple[written.Written, str] | None:
     """
     try:
         as_written = written.decode(data)
-    except (msgspec.MsgspecError, RecursionError):  # pragma: no cover - answerdata took it
+    except (msgspec.MsgspecError, RecursionError):  # pragma: no cover - validated already
         return None
     whole = written.canonical(as_written)
     if data.count(b'"') != whole.count(b'"'):
