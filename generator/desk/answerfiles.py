@@ -6,30 +6,34 @@ C. Only when a file fails do we ask AnswerFile itself, so the message is the def
 into a sentence a trainer can act on (`learner.name: expected text, got a number`). A test keeps
 the two accepting the same files.
 
-The file is also kept as parsed JSON (times as the text the page wrote): the document the
-signature and the attempt's identity are computed from (`integrity/canonical.py`). It is
-refused when an object names a key twice (readers disagree on which value wins, so a signature
-over one reading could "cover" another), or holds a NUL character (PostgreSQL cannot store it)
-or half of a surrogate pair (not text).
+The file is also kept as written (times as the text the page wrote): what the signature and
+the attempt's identity are computed from (`integrity/canonical.py`). A file without a backslash
+(no escapes: nearly every file) is kept as `written.Written`, whose canonical bytes msgspec
+writes without sorting anything; any other file as parsed JSON, the long way. It is refused when
+an object names a key twice (readers disagree on which value wins, so a signature over one
+reading could "cover" another), or holds a NUL character (PostgreSQL cannot store it) or half of
+a surrogate pair (not text).
 """
 
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import msgspec
 from pydantic import ValidationError
 
 from ..errors import format_key_path
-from ..integrity.canonical import DuplicateKey, attempt_hash, loads_unique
+from ..integrity.canonical import DuplicateKey, attempt_hash, canonical_bytes, loads_unique
 from ..models.answers import FORMAT, FORMAT_1, FORMATS, AnswerFile
-from . import answerdata
+from . import answerdata, written
 from .answerdata import AnswerData1, AnswerData2
 from .escape import terminal
 
@@ -107,16 +111,31 @@ def not_a_file(mode: int) -> str:
 
 @dataclass(frozen=True)
 class ParsedFile:
-    """A valid answer file: its data (validated, times as datetimes), the document as written
-    (the parsed JSON, times as text: what the signature covers) and the attempt's identity."""
+    """A valid answer file: its data (validated, times as datetimes), the file as written (what
+    the signature covers) and the attempt's identity."""
 
     data: AnswerData2 | AnswerData1
-    document: dict
+    # The file as written: `written.Written`, or the parsed JSON where the file took the long
+    # way (see parse).
+    as_written: written.Written | dict
     attempt_hash: str
 
     @property
     def format(self) -> int:
         return 2 if isinstance(self.data, AnswerData2) else 1
+
+    @cached_property
+    def document(self) -> dict:
+        """The file as parsed JSON (times as the text the page wrote)."""
+        if isinstance(self.as_written, dict):
+            return self.as_written
+        return written.as_dict(self.as_written)
+
+    def signed_content(self) -> bytes:
+        """The bytes the file's signature covers (integrity/canonical.py)."""
+        if isinstance(self.as_written, dict):
+            return canonical_bytes(self.as_written)
+        return written.canonical(self.as_written, signed_only=True)
 
 
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
@@ -132,11 +151,36 @@ def parse(data: bytes) -> ParsedFile:
         valid = answerdata.decode(data)
     except answerdata.NOT_TAKEN:
         valid = _by_the_definition(data)
+    if b"\\" not in data:
+        quick = _as_written(data)
+        if quick is not None:
+            return ParsedFile(valid, *quick)
     document = _document(data)
     # Raw control characters are not valid JSON: a NUL or a surrogate can only come escaped.
     if _ESCAPED_UNSTORABLE.search(data):
         _refuse_unstorable_text(document, "")
     return ParsedFile(valid, document, attempt_hash(document))
+
+
+def _as_written(data: bytes) -> tuple[written.Written, str] | None:
+    """The file as written and the attempt's identity, for a file without a backslash; None
+    when it may name a key twice (then the long way says where).
+
+    Without a backslash the file has no escape, so every `"` in it opens or closes a string (a
+    `"` inside text is written `\\"` or `\\u0022`), its strings hold no `"`, NUL or surrogate,
+    and the canonical bytes hold exactly two `"` per string too. The canonical content has every
+    string of the file (keys included) but those of an earlier member whose key came again:
+    msgspec keeps the last, the earlier key and its value are dropped. So the two have as many
+    `"` exactly when no object names a key twice.
+    """
+    try:
+        as_written = written.decode(data)
+    except (msgspec.MsgspecError, RecursionError):  # pragma: no cover - validated already
+        return None
+    whole = written.canonical(as_written)
+    if data.count(b'"') != whole.count(b'"'):
+        return None
+    return as_written, hashlib.sha256(whole).hexdigest()
 
 
 def _by_the_definition(data: bytes) -> AnswerData2 | AnswerData1:

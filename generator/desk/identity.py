@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..integrity.seeds import derived_seed, normalised_id
-from ..integrity.signing import verifies
+from ..integrity.signing import content_verifies
 from .answerdata import AnswerData2
 from .answerfiles import FROM_THE_PAGE, BadAnswerFile, ParsedFile, one_line
 from .roster import RosterEntry
@@ -76,7 +76,7 @@ def _on_roster(parsed: ParsedFile, learner_id: str | None,
         raise BadAnswerFile("not signed: this quiz asks for an access code, and the file carries "
                             f"no signature — {FROM_THE_PAGE} (a page that asks for the code "
                             "signs the file)")
-    if not verifies(parsed.document, entry.code):
+    if not content_verifies(parsed.data.signature, parsed.signed_content(), entry.code):
         raise BadAnswerFile(f"the signature does not match the access code of learner "
                             f"'{shown}': the file was changed after it was saved, or made with "
                             f"someone else's code — {FROM_THE_PAGE}; if it still does not "

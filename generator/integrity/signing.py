@@ -21,13 +21,22 @@ SIGNATURE = re.compile(r"^[0-9a-f]{64}$")
 
 def sign(document: dict, code: str) -> str:
     """The signature of an answer file's content with this access code (as typed or printed)."""
+    return _sign_bytes(canonical_bytes(document), code)
+
+
+def _sign_bytes(content: bytes, code: str) -> str:
     key = normalise(code).encode("ascii")
-    return hmac.new(key, canonical_bytes(document), hashlib.sha256).hexdigest()
+    return hmac.new(key, content, hashlib.sha256).hexdigest()
 
 
 def verifies(document: dict, code: str) -> bool:
     """Whether the file's `signature` was made with this code over this very content."""
-    given = document.get("signature")
+    return content_verifies(document.get("signature"), canonical_bytes(document), code)
+
+
+def content_verifies(given, content: bytes, code: str) -> bool:
+    """Whether `given` (the file's signature) was made with this code over `content`, the
+    canonical bytes a signature covers (as `verifies`, for a caller that has the bytes)."""
     if not isinstance(given, str) or not SIGNATURE.match(given):
         return False
-    return hmac.compare_digest(given, sign(document, code))
+    return hmac.compare_digest(given, _sign_bytes(content, code))
