@@ -15,6 +15,8 @@ from generator.render.replan import Replanner
 from generator.render.site import plan_site
 from helpers import ROOT
 
+SALT = "0123456789abcdef0123456789abcdef"  # assessment pages name everything by opaque id
+
 
 @pytest.fixture(scope="module")
 def bundled():
@@ -54,8 +56,8 @@ def test_a_page_reads_nothing_from_other_files_but_what_replan_compares(bundled)
                               bundled.policies, bundled.policies_locator, bundled.glossary,
                               bundled.glossary_locator)
         for assessment in (False, True):
-            assert render_quiz(others, entry, assessment) == render_quiz(bundled, entry,
-                                                                         assessment)
+            assert render_quiz(others, entry, assessment, SALT) == render_quiz(
+                bundled, entry, assessment, SALT)
 
 
 def _edit(path, old: str, new: str) -> None:
@@ -89,15 +91,15 @@ def test_replanning_after_each_edit_equals_planning_from_scratch(tmp_path):
         return checked(load_course(tmp_path / "content", tmp_path / "quizzes", cache))
 
     loaded = load()
-    first = replanner.plan(loaded)
+    first = replanner.plan(loaded, salt=SALT)
     pages, every = len(first.pages), len(loaded.lessons) + len(loaded.quizzes)
     assert replanner.rendered == every  # every lesson and quiz page, the first time
-    assert replanner.plan(load()).pages == first.pages and replanner.rendered == 0
+    assert replanner.plan(load(), salt=SALT).pages == first.pages and replanner.rendered == 0
     rendered = {}
     for what, path, old, new in edits(tmp_path):
         _edit(path, old, new)
         loaded = load()
-        again, fresh = replanner.plan(loaded), plan_site(loaded)
+        again, fresh = replanner.plan(loaded, salt=SALT), plan_site(loaded, salt=SALT)
         assert (again.pages, again.nav, again.dates) == (fresh.pages, fresh.nav, fresh.dates), what
         assert len(again.pages) == pages
         rendered[what] = replanner.rendered
@@ -109,32 +111,32 @@ def test_replanning_after_each_edit_equals_planning_from_scratch(tmp_path):
 
 def test_an_assessment_plan_is_never_reused_for_practice(bundled):
     replanner = Replanner()
-    practice = replanner.plan(bundled, False)
-    assessment = replanner.plan(bundled, True)
-    assert assessment.pages == plan_site(bundled, True).pages
+    practice = replanner.plan(bundled, False, salt=SALT)
+    assessment = replanner.plan(bundled, True, salt=SALT)
+    assert assessment.pages == plan_site(bundled, True, SALT).pages
     assert assessment.pages != practice.pages
 
 
 def test_every_other_setting_is_passed_to_plan_site_and_a_change_renders_every_page(
         bundled, monkeypatch):
     """The plugin gives plan_site its settings (the registry's salt, which names the ids on
-    assessment pages, is the next): the replanner passes them on, and a page rendered with one
-    value is never kept for another."""
+    assessment pages): the replanner passes them on, and a page rendered with one value is never
+    kept for another."""
     from generator.render import replan
 
     given = []
 
-    def plan_with_a_salt(loaded, force_assessment=False, reuse=None, *, registry_salt):
-        given.append(registry_salt)
-        return plan_site(loaded, force_assessment, reuse)
+    def plan_with_a_salt(loaded, force_assessment=False, *, salt, reuse=None):
+        given.append(salt)
+        return plan_site(loaded, force_assessment, salt, reuse)
 
     monkeypatch.setattr(replan, "plan_site", plan_with_a_salt)
     replanner, every = Replanner(), len(bundled.lessons) + len(bundled.quizzes)
-    replanner.plan(bundled, registry_salt="salt-1")
-    replanner.plan(bundled, registry_salt="salt-1")
+    replanner.plan(bundled, salt="salt-1")
+    replanner.plan(bundled, salt="salt-1")
     assert replanner.rendered == 0
-    replanner.plan(bundled, registry_salt="salt-2")
+    replanner.plan(bundled, salt="salt-2")
     assert replanner.rendered == every
-    replanner.plan(bundled, registry_salt=None)
+    replanner.plan(bundled, salt="salt-1")
     assert replanner.rendered == every
-    assert given == ["salt-1", "salt-1", "salt-2", None]
+    assert given == ["salt-1", "salt-1", "salt-2", "salt-1"]

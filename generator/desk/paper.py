@@ -55,8 +55,8 @@ def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
     if publication.draw and drawn:
         listed, pools = published, publication.pools
         if assessment_page:  # the page lists questions by opaque id, and the draw follows it
-            listed = _page_order(published, ids.salt, quiz_id)
-            pools = {pool: _page_order(members, ids.salt, quiz_id)
+            listed = page_order(published, ids.salt, quiz_id)
+            pools = {pool: page_order(members, ids.salt, quiz_id)
                      for pool, members in pools.items()}
         drawn_ids = set(draw_paper(listed, publication.draw, pools, mulberry32(seed)))
         paper = [q for q in published if q in drawn_ids]
@@ -114,7 +114,7 @@ def read_paper(items: list[AnswerItem], seed: int, publication: Publication,
 
 
 
-def _page_order(questions, salt: str, quiz_id: str) -> list[str]:
+def page_order(questions, salt: str, quiz_id: str) -> list[str]:
     """Question ids as an assessment page lists them: by opaque id."""
     return sorted(questions, key=lambda q: opaque_id(salt, quiz_id, "question", q, "", q))
 

@@ -28,6 +28,7 @@ from ..models.answers import FORMAT
 from ..models.quiz import Quiz
 from ..shuffle import draw_paper, mulberry32
 from .answerfiles import FROM_THE_PAGE, BadAnswerFile, parse
+from .paper import page_order
 
 # The name in a template for a practice quiz made without --learner (the page asks for a name).
 TEMPLATE_NAME = "answers template"
@@ -68,9 +69,14 @@ def blank_answer_file(quiz: Quiz, registry: Registry, *, course_title: str, now:
         raise TemplateRefused(f"--attempt {attempt}: quiz '{quiz.id}' allows attempts "
                               f"{allowed} — give one of those")
     seed = derived_seed(learner_id, version, attempt) if asks else random_seed
-    paper = draw_paper(list(publication.questions), publication.draw, publication.pools,
-                       mulberry32(seed))
     opaque = OpaqueIds(quiz, registry.salt) if quiz.mode == "assessment" or assessment else None
+    listed, pools = list(publication.questions), publication.pools
+    if opaque is not None:  # an assessment page draws over its own order: by opaque id
+        listed = page_order(listed, registry.salt, quiz.id)
+        pools = {pool: page_order(members, registry.salt, quiz.id)
+                 for pool, members in pools.items()}
+    drawn = set(draw_paper(listed, publication.draw, pools, mulberry32(seed)))
+    paper = [q for q in publication.questions if q in drawn]  # listed as the grader lists them
     moment = _moment(max(_utc(now), publication.published))
     document = {
         "format": FORMAT,

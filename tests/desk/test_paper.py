@@ -186,4 +186,5 @@ def test_a_practice_page_scenario_keeps_the_path():
         _graded(TALK_PRACTICE, "practice", {"s1": "b", "c1": ["bad", "best"]},
                 assessment_page=False)
     assert caught.value.message == ("answers[1]: question 'c1': 'best' is not a choice at step "
-                                    "'end-bad'")
+                                    "'end-bad' — ask the learner for the file as the quiz page "
+                                    "saved it")
