@@ -66,10 +66,24 @@ def trainer(tmp_path, browser):
 
 
 @pytest.fixture
-def site(trainer, tmp_path):
+def site(trainer):
     """The course built with collect_url pointing at a free port, served over HTTP, and the
     service on that port (allowing the site's origin)."""
+    yield from serve(*trainer)
+
+
+@pytest.fixture
+def exam_site(trainer):
+    """The same with the final quiz an exam (handing in closes the attempt)."""
     course, codes = trainer
+    final = course.folder / "quizzes" / "final.yml"
+    final.write_text(final.read_text(encoding="utf-8").replace(
+        "questions:\n", "exam:\n  attempts: 2\n  after_submit: answers\nquestions:\n", 1),
+        encoding="utf-8")
+    yield from serve(course, codes)
+
+
+def serve(course, codes):
     port = free_port()
     config = course.config.read_text(encoding="utf-8").replace(
         "  - course\n", f"  - course:\n      collect_url: http://127.0.0.1:{port}/\n")
@@ -221,6 +235,40 @@ def test_a_wrong_access_code_is_refused_with_the_reason_and_queues_nothing(brows
     assert status(page) == ("refused", "没有提交成功：访问码和员工编号对不上，请核对访问码后重新作答。")
     assert page.evaluate("localStorage.getItem('course-collect-queue')") is None
     assert recorded(course) == []
+    context.close()
+
+
+def test_submit_on_an_exam_hands_in_as_the_download_does(browser, exam_site):
+    base, service, course, codes = exam_site
+    context, page = open_quiz(browser, base)
+    sign_in(page, "cs-101", codes["cs-101"])
+    answer(page, RIGHT)
+    asked = []
+    # The learner says no: nothing is sent, the attempt stays open.
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click(".course-collect-button")
+    page.wait_for_timeout(300)
+    assert asked == ["提交就是交卷，交卷后不能再修改答案。确定交卷吗？"]
+    assert status(page)[1] == "" and recorded(course) == []
+    assert page.locator(".course-q:not([hidden]) input:disabled").count() == 0
+    # The learner says yes: the attempt closes (answers final) and the file is what was handed in.
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.click(".course-collect-button")
+    wait_state(page, "submitted")
+    assert len(asked) == 2
+    inputs = page.locator(".course-q:not([hidden]) input")
+    assert inputs.count() == 4 and page.locator(".course-q:not([hidden]) input:disabled").count() == 4
+    file = page.evaluate("window.submitted[0].file")
+    closed = page.evaluate("""() => Object.values(JSON.parse(localStorage.getItem(
+        Object.keys(localStorage).find((k) => k.startsWith('course-progress:')))).quizzes.final
+        .attempts)[0].closed""")
+    assert file["submitted_at"] == closed
+    # Handed in: Submit again asks nothing and sends the same file.
+    page.click(".course-collect-button")
+    page.wait_for_function("window.submitted.length === 2")
+    assert len(asked) == 2
+    assert page.evaluate("window.submitted[1]")["status"] == "already_recorded"
+    assert [(a.learner_id, a.attempt, a.points) for a in recorded(course)] == [("cs-101", 1, 2)]
     context.close()
 
 
