@@ -1008,13 +1008,12 @@
       if (this.data.exam && !this.attempt.closed) {
         if (!window.confirm(question)) return null;
         this.close(now());
-        this.handingIn = true;
       }
       return this.answerFile();
     }
 
     async download() {
-      this.handingIn = false;
+      const handingIn = this.attempt && this.data.exam && !this.attempt.closed; // an exam: downloading hands it in
       let file;
       try {
         file = await this.handIn(this.t('submit_confirm'));
@@ -1039,7 +1038,7 @@
       this.attempt.downloaded = true;
       this.save();
       this.updateStatus();
-      if (this.handingIn) this.result.focus(); // what was handed in, read out first
+      if (handingIn) this.result.focus(); // what was handed in, read out first
       this.emit('quiz:answers', { quiz: this.data.quiz, mode: this.data.mode, file });
     }
   }

@@ -270,6 +270,22 @@ def test_submit_on_an_exam_hands_in_as_the_download_does(browser, exam_site):
     assert page.evaluate("window.submitted[1]")["status"] == "already_recorded"
     assert [(a.learner_id, a.attempt, a.points) for a in recorded(course)] == [("cs-101", 1, 2)]
     context.close()
+    # Handed in by download first: Submit then asks nothing and sends the file downloaded.
+    context, page = open_quiz(browser, base)
+    sign_in(page, "cs-102", codes["cs-102"])
+    answer(page, WRONG)
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    with page.expect_download() as download:
+        page.click(".course-download-button")
+    downloaded = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert asked[2] == "下载答案文件就是交卷，交卷后不能再修改答案。确定交卷吗？"
+    assert page.locator(".course-q:not([hidden]) input:disabled").count() == 4
+    page.click(".course-collect-button")
+    wait_state(page, "submitted")
+    assert len(asked) == 3
+    assert page.evaluate("window.submitted[0].file") == downloaded
+    assert [(a.learner_id, a.points) for a in recorded(course)] == [("cs-101", 2), ("cs-102", 1)]
+    context.close()
 
 
 def test_a_practice_quiz_offers_the_download_alone(browser, site):
