@@ -198,6 +198,10 @@ def test_the_real_widget_queues_while_offline_then_the_next_page_load_sends_it_o
     page.click(".course-collect-button")
     wait_state(page, "queued")
     assert status(page)[1].startswith("已排队：现在连不上网络")
+    # Submit pressed again, still offline: the same answers stay one file in the queue.
+    page.click(".course-collect-button")
+    page.wait_for_timeout(300)
+    wait_state(page, "queued")
     queued = json.loads(page.evaluate("localStorage.getItem('course-collect-queue')"))
     assert [(i["quiz"], i["file"]["learner"]) for i in queued] == [("final", {"id": "cs-101"})]
     assert recorded(course) == []
