@@ -598,10 +598,11 @@
       root.courseQuiz = { answerFile: () => this.answerFile(), handIn: (question) => this.handIn(question) };
       // The service has this attempt's file (collect.js): handed in, as by a download.
       root.addEventListener('quiz:submitted', ({ detail: { file } }) => {
-        if (!this.attempt || file.attempt !== this.attempt.n || this.attempt.downloaded) return;
-        this.attempt.downloaded = true;
-        this.save();
-        this.updateStatus();
+        if (this.attempt && file.attempt === this.attempt.n) {
+          this.attempt.downloaded = true;
+          this.save();
+          this.updateStatus();
+        }
       });
       this.onStorage = (e) => {
         if (!root.isConnected) window.removeEventListener('storage', this.onStorage);
@@ -1003,9 +1004,8 @@
     // (`question`), the attempt closes and its answers are final; then its file. null: not
     // confirmed. Rejects as answerFile() does while the attempt is not ready.
     async handIn(question) {
-      if (!this.attempt) return this.answerFile();
-      this.tick();
-      if (this.data.exam && !this.attempt.closed) {
+      if (this.attempt) this.tick();
+      if (this.attempt && this.data.exam && !this.attempt.closed) {
         if (!window.confirm(question)) return null;
         this.close(now());
       }

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import os
-from html import escape
 import secrets
+from html import escape
 from importlib import resources
 from pathlib import Path
 

@@ -122,6 +122,14 @@ def answer(page, texts: tuple[str, ...]) -> None:
         page.locator(".course-q:not([hidden]) label").get_by_text(text, exact=True).click()
 
 
+def hold_posts(page, url: str) -> list:
+    """POSTs to url are held (not sent) until the test continues them; the list of them."""
+    held = []
+    page.route(url, lambda route: held.append(route) if route.request.method == "POST"
+               else route.continue_())
+    return held
+
+
 def wait_state(page, state: str) -> None:
     page.wait_for_function(f"{STATE} && {STATE}.dataset.state === '{state}'")
 
@@ -150,9 +158,7 @@ def test_the_real_widget_submits_and_the_gradebook_holds_exactly_that_attempt(br
         sign_in(page, learner, codes[learner])
         answer(page, texts)
         # Hold the POST on its way: until the service has answered, the page says "sending".
-        held = []
-        page.route(f"{service.url}/answers", lambda route: held.append(route)
-                   if route.request.method == "POST" else route.continue_())
+        held = hold_posts(page, f"{service.url}/answers")
         page.click(".course-collect-button")
         for _ in range(50):
             if held:
