@@ -7,8 +7,10 @@
  * A refusal (4xx: not on the roster, signature, …) is shown with the service's reason, and the
  * file is not queued: sending it again would be refused again. The download stays available.
  * Once the service has a file, the quiz element emits quiz:submitted {quiz, mode, file, status}.
- * The answer file comes from the widget: element.courseQuiz.answerFile() when the widget offers
- * it, else the file its download emits (quiz:answers). */
+ * Submit hands in as the download does: the file comes from the widget's
+ * element.courseQuiz.handIn() (on an exam: asks, then closes the attempt; answers are final),
+ * or answerFile() where the widget has no handIn. The same answers submitted again are the
+ * same file (the one sent or queued before), so the gradebook gets them once. */
 (() => {
   'use strict';
   if (window.CourseCollect) return; // loaded twice: the first one stays
@@ -18,6 +20,29 @@
   const endpoint = new URL('answers', meta.content.replace(/\/?$/, '/')).href;
   const strings = JSON.parse(meta.dataset.strings || '{}');
   const t = (key, vars = {}) => (strings[key] || key).replace(/\{(\w+)\}/g, (_, k) => vars[k]);
+
+  const SENT = 'course-collect-sent';
+  // The attempt without the moment the file was made: two files of the same answers agree.
+  const answers = (file) => {
+    const { submitted_at: at, signature, page_score: score, ...rest } = file;
+    return JSON.stringify(rest);
+  };
+  // The last file the service confirmed, per quiz: Submit again with the same answers sends it
+  // again (the service says it has it) instead of a new file, which would be a second attempt.
+  const sent = {
+    read() {
+      try {
+        const files = JSON.parse(localStorage.getItem(SENT) || '{}');
+        return files && typeof files === 'object' && !Array.isArray(files) ? files : {};
+      } catch (e) { return {}; }
+    },
+    add(file) {
+      try { localStorage.setItem(SENT, JSON.stringify({ ...this.read(), [file.quiz]: file })); } catch (e) { /* memory only */ }
+    },
+  };
+  // A file of the same answers already confirmed or queued, else this one.
+  const earlier = (file) => [sent.read()[file.quiz], ...queue.read().map((i) => i.file)]
+    .find((f) => f && f.quiz === file.quiz && answers(f) === answers(file)) || file;
 
   const queue = {
     read() {
@@ -79,38 +104,28 @@
       detail: { quiz: file.quiz, mode: root.dataset.mode, file, status } }));
   }
 
-  // The answer file the download would write: the widget's hook, else its quiz:answers event.
-  function answerFile(root) {
-    if (root.courseQuiz && typeof root.courseQuiz.answerFile === 'function') {
-      return root.courseQuiz.answerFile();
-    }
-    return new Promise((resolve, reject) => {
-      const take = (e) => { root.removeEventListener('quiz:answers', take); resolve(e.detail.file); };
-      root.addEventListener('quiz:answers', take);
-      const download = root.querySelector('.course-download-button');
-      if (download) download.click();
-      // No file: the widget said why (name missing…) in its own note.
-      setTimeout(() => {
-        root.removeEventListener('quiz:answers', take);
-        const note = root.querySelector('.course-download-note');
-        reject(new Error((note && note.textContent) || ''));
-      }, 0);
-    });
+  // The file handed in, as the download hands it in (null: the learner did not confirm).
+  function handIn(root) {
+    const hook = root.courseQuiz;
+    return typeof hook.handIn === 'function' ? hook.handIn(t('hand_in_confirm')) : hook.answerFile();
   }
 
   async function submit(root, button) {
     let file;
     try {
-      file = await answerFile(root);
+      file = await handIn(root);
     } catch (e) {
       return show(root, t('not_ready', { message: e.message }), 'not-ready');
     }
+    if (!file) return null;
+    file = earlier(file);
     button.disabled = true;
     show(root, t('sending'), 'sending');
     const outcome = await send(file);
     button.disabled = false;
     if (outcome === 'recorded' || outcome === 'already_recorded') {
       queue.remove(file);
+      sent.add(file);
       confirmed(root, file, outcome);
       return show(root, t(outcome === 'recorded' ? 'submitted' : 'already'), 'submitted');
     }
@@ -134,6 +149,7 @@
           continue;
         }
         queue.remove(item.file);
+        if (!outcome.refused) sent.add(item.file);
         if (!root) continue;
         if (outcome.refused) {
           show(root, t('refused', { message: outcome.refused }), 'refused');
@@ -149,7 +165,7 @@
 
   function enhance(root) {
     const download = root.querySelector('.course-download-button');
-    if (!download) return false; // the widget has not built its footer yet
+    if (!download || !root.courseQuiz) return false; // the widget is not built yet
     const line = document.createElement('p');
     line.className = 'course-collect-status';
     line.setAttribute('role', 'status');
@@ -193,7 +209,7 @@
     document.querySelectorAll('.course-quiz[data-quiz]').forEach(ready);
     flush();
   };
-  window.CourseCollect = { init, flush, queue, endpoint };
+  window.CourseCollect = { init, flush, queue, sent, endpoint };
   window.addEventListener('online', flush);
   // After quiz.js (listed before this script): its widgets are built on the same events.
   if (window.document$) window.document$.subscribe(() => setTimeout(init, 0));

@@ -5,6 +5,10 @@
  * Hook, on each div.course-quiz: element.courseQuiz.answerFile() → Promise of the file the
  * download would write (format 2, signed where the page asks for the access code); it rejects
  * with the learner-facing reason while the attempt is not ready (no id and code yet, no name).
+ * element.courseQuiz.handIn(question) hands in as the download does (an exam: asks `question`,
+ * then closes the attempt) and resolves to that file, or to null when the learner said no.
+ * quiz:submitted (collect.js: the service has the file) counts on the progress page as a
+ * download does.
  * Grading and Shuffle are generator/scoring.py and shuffle.py step for step: change them together
  * (tests/browser/test_parity.py compares them on every possible answer). */
 (() => {
@@ -591,7 +595,15 @@
       this.buildFooter();
       root.classList.add('is-live');
       // For other scripts (collect.js): the file the download would write, signed.
-      root.courseQuiz = { answerFile: () => this.answerFile() };
+      root.courseQuiz = { answerFile: () => this.answerFile(), handIn: (question) => this.handIn(question) };
+      // The service has this attempt's file (collect.js): handed in, as by a download.
+      root.addEventListener('quiz:submitted', ({ detail: { file } }) => {
+        if (this.attempt && file.attempt === this.attempt.n) {
+          this.attempt.downloaded = true;
+          this.save();
+          this.updateStatus();
+        }
+      });
       this.onStorage = (e) => {
         if (!root.isConnected) window.removeEventListener('storage', this.onStorage);
         else if (e.key === store.key) this.pull();
@@ -988,16 +1000,24 @@
       return file;
     }
 
-    async download() {
-      this.tick();
-      const handingIn = this.data.exam && !this.attempt.closed; // an exam: downloading hands it in
-      if (handingIn) {
-        if (!window.confirm(this.t('submit_confirm'))) return;
+    // Handing in, by download or by Submit (collect.js): on an exam, once the learner confirms
+    // (`question`), the attempt closes and its answers are final; then its file. null: not
+    // confirmed. Rejects as answerFile() does while the attempt is not ready.
+    async handIn(question) {
+      if (this.attempt) this.tick();
+      if (this.attempt && this.data.exam && !this.attempt.closed) {
+        if (!window.confirm(question)) return null;
         this.close(now());
       }
+      return this.answerFile();
+    }
+
+    async download() {
+      const handingIn = this.attempt && this.data.exam && !this.attempt.closed; // an exam: downloading hands it in
       let file;
       try {
-        file = await this.answerFile();
+        file = await this.handIn(this.t('submit_confirm'));
+        if (!file) return;
       } catch (error) {
         this.note.textContent = error.message;
         const input = this.data.identity ? this.gate.querySelector('input') : this.name;
@@ -1098,6 +1118,7 @@
   };
   document.addEventListener('quiz:graded', (e) => Progress.graded(e));
   document.addEventListener('quiz:answers', (e) => Progress.answered(e));
+  document.addEventListener('quiz:submitted', (e) => Progress.answered(e));
   window.CourseQuiz = { Grading, Shuffle, Integrity, init, store, gradeQuestion: Grading.question, gradeQuiz: Grading.quiz };
 
   // document$ emits after instant navigation; from file:// (Material 9.8) it completes without

@@ -4,12 +4,14 @@ the submission."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
 
 import pytest
 
+from generator.integrity.signing import verifies
 from servicekit import ROOT
 
 
@@ -46,13 +48,19 @@ def test_the_offline_zip_works_with_the_network_off_and_queues(exported, course,
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(page_file.as_uri())
-    page.wait_for_selector(".course-collect-button")
-    page.evaluate("""file => {
-        document.querySelector('.course-quiz').courseQuiz = {answerFile: async () => file};
-    }""", course.answer_file())
+    # The real widget: staff id and access code typed in, the questions answered.
+    page.fill(".course-identity input[autocomplete=username]", "cs-001")
+    page.fill(".course-identity input[autocomplete=off]", course.codes["cs-001"])
+    page.click(".course-start")
+    page.wait_for_selector(".course-collect-button", state="visible")
+    for text in ("签收次日", "错"):
+        page.locator(".course-q:not([hidden]) label").get_by_text(text, exact=True).click()
     page.click(".course-collect-button")
     page.wait_for_function("document.querySelector('.course-collect-status')"
                            ".dataset.state === 'queued'")
+    queued = json.loads(page.evaluate("localStorage.getItem('course-collect-queue')"))
+    assert [item["file"]["learner"] for item in queued] == [{"id": "cs-001"}]
+    assert verifies(queued[0]["file"], course.codes["cs-001"])  # signed from file:// too
     assert page.locator(".course-download-button").is_visible()  # the download stays
     assert errors == []
     context.close()

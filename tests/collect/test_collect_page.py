@@ -1,14 +1,14 @@
-"""The quiz page submits to the real service, from the built site, in Chromium.
+"""The quiz page submits to the real service, from the built site, in Chromium, with the real
+widget: the trainer imports the roster and hands out access codes with `course roster`; the
+learner reads their slip, types staff id and code into the page's identity form, answers and
+presses Submit (提交).
 
-Submitted: "submitted ✓" only after the service recorded the file. Network blocked: the file is
-queued in localStorage and the learner sees "queued"; next page load with the network back: it
-is sent and lands once. A refusal shows the reason and queues nothing. Screenshots of the page
-after a submission and while queued go to /tmp/collect-shots/.
-
-Until the widget offers `element.courseQuiz.answerFile()` (the widget task), the signed file is
-made here as the page will make it (tests/desk/answerkit.page_answer_file, the grader's own
-definitions) and handed to collect.js through that hook; the last test uses the page's own
-download path (quiz:answers), whose format-1 file a course with a roster refuses.
+Submitted: "submitted ✓" only after the service recorded the file, and the gradebook holds
+exactly that attempt with its score. Network blocked: the file is queued in localStorage and the
+learner sees "queued"; the next page load with the network back sends it, and it lands once. A
+wrong access code (one that passes the page's check symbol) is refused with the reason and
+queues nothing. Screenshots of the page after a submission and while queued go to
+/tmp/collect-real-shots/.
 """
 
 from __future__ import annotations
@@ -21,18 +21,69 @@ from pathlib import Path
 import pytest
 
 from helpers import serve_directory
-from servicekit import ROOT, Service, free_port
+from servicekit import ROOT, Service, attempt_hash, free_port, make_course
 
 pytestmark = pytest.mark.browser
-SHOTS = Path("/tmp/collect-shots")
+SHOTS = Path("/tmp/collect-real-shots")
 QUIZ_PAGE = "quiz/final.html"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+STAFF = {"cs-101": "王芳", "cs-102": "李雷"}
+# The fixture's final quiz (tests/desk/fixtures/course/quizzes/final.yml), as a learner sees
+# it: the right option of each question by its text (the page shows opaque ids only).
+RIGHT = ("签收次日", "错")
+WRONG = ("下单当天", "错")
+STATE = "document.querySelector('.course-collect-status')"
+
+
+def cli(course, *args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "generator", *args, "-f", str(course.config),
+                           "--db", course.db], cwd=course.folder, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 @pytest.fixture
-def site(course, tmp_path):
-    """The course built with collect_url pointing at a service port, served over HTTP; the
-    service itself (allowing the site's origin)."""
+def trainer(tmp_path, browser):
+    """The fixture course with an empty gradebook; the trainer imports the roster and prints
+    the access-code slips as a trainer does; returns the course and each learner's code as
+    their slip shows it."""
+    course = make_course(tmp_path, f"{tmp_path}/gradebook.sqlite", roster=False)
+    staff = tmp_path / "staff.csv"
+    staff.write_text("id,name\n" + "".join(f"{i},{n}\n" for i, n in STAFF.items()),
+                     encoding="utf-8")
+    cli(course, "roster", "import", str(staff))
+    sheet = tmp_path / "codes.html"
+    cli(course, "roster", "codes", "--out", str(sheet))
+    context = browser.new_context()
+    slips = context.new_page()
+    slips.goto(sheet.as_uri())
+    codes = {slip.locator(".id").inner_text(): slip.locator(".code .value").inner_text()
+             for slip in slips.locator(".slip").all()}
+    context.close()
+    assert sorted(codes) == sorted(STAFF)
+    return course, codes
+
+
+@pytest.fixture
+def site(trainer):
+    """The course built with collect_url pointing at a free port, served over HTTP, and the
+    service on that port (allowing the site's origin)."""
+    yield from serve(*trainer)
+
+
+@pytest.fixture
+def exam_site(trainer):
+    """The same with the final quiz an exam (handing in closes the attempt)."""
+    course, codes = trainer
+    final = course.folder / "quizzes" / "final.yml"
+    final.write_text(final.read_text(encoding="utf-8").replace(
+        "questions:\n", "exam:\n  attempts: 2\n  after_submit: answers\nquestions:\n", 1),
+        encoding="utf-8")
+    yield from serve(course, codes)
+
+
+def serve(course, codes):
     port = free_port()
     config = course.config.read_text(encoding="utf-8").replace(
         "  - course\n", f"  - course:\n      collect_url: http://127.0.0.1:{port}/\n")
@@ -43,7 +94,7 @@ def site(course, tmp_path):
     assert built.returncode == 0, built.stderr
     base, stop = serve_directory(course.folder / "site")
     with Service(course, "--origin", base, port=port) as service:
-        yield base, service
+        yield base, service, course, codes
     stop()
 
 
@@ -51,15 +102,36 @@ def open_quiz(browser, base: str, screen: dict | None = None):
     context = browser.new_context(**(screen or {}))
     page = context.new_page()
     page.goto(f"{base}/{QUIZ_PAGE}")
-    page.wait_for_selector(".course-collect-button")
+    page.wait_for_selector(".course-identity")
+    page.evaluate("""() => document.addEventListener('quiz:submitted', (e) => {
+        window.submitted = (window.submitted || []).concat([e.detail]); })""")
     return context, page
 
 
-def hand_file(page, document: dict) -> None:
-    """The widget's hook, giving this answer file (see the module's note)."""
-    page.evaluate("""file => {
-        document.querySelector('.course-quiz').courseQuiz = {answerFile: async () => file};
-    }""", document)
+def sign_in(page, learner: str, code: str) -> None:
+    """What the learner types from their slip."""
+    page.fill(".course-identity input[autocomplete=username]", learner)
+    page.fill(".course-identity input[autocomplete=off]", code)
+    page.click(".course-start")
+    page.wait_for_selector(".course-collect-button", state="visible")
+
+
+def answer(page, texts: tuple[str, ...]) -> None:
+    """Pick each option by its text, wherever the learner's paper put its question."""
+    for text in texts:
+        page.locator(".course-q:not([hidden]) label").get_by_text(text, exact=True).click()
+
+
+def hold_posts(page, url: str) -> list:
+    """POSTs to url are held (not sent) until the test continues them; the list of them."""
+    held = []
+    page.route(url, lambda route: held.append(route) if route.request.method == "POST"
+               else route.continue_())
+    return held
+
+
+def wait_state(page, state: str) -> None:
+    page.wait_for_function(f"{STATE} && {STATE}.dataset.state === '{state}'")
 
 
 def status(page) -> tuple[str, str]:
@@ -67,69 +139,167 @@ def status(page) -> tuple[str, str]:
     return line.get_attribute("data-state"), line.inner_text()
 
 
-def test_submitted_only_after_the_service_recorded_it(browser, course, site):
-    base, service = site
-    SHOTS.mkdir(exist_ok=True)
-    for name, screen in (("desktop", None), ("phone", PHONE)):
-        context, page = open_quiz(browser, base, screen)
-        learner = "cs-001" if name == "desktop" else "cs-002"
-        hand_file(page, course.answer_file(learner=learner))
-        page.evaluate("""() => document.addEventListener('quiz:submitted',
-            (e) => { window.submittedEvent = e.detail.status; })""")
-        page.click(".course-collect-button")
-        page.wait_for_function("document.querySelector('.course-collect-status')"
-                               ".dataset.state === 'submitted'")
-        assert status(page) == ("submitted", "已提交 ✓ 培训老师已收到你的答卷。")
-        assert page.evaluate("window.submittedEvent") == "recorded"
-        page.locator(".course-quiz-footer").scroll_into_view_if_needed()
-        page.screenshot(path=str(SHOTS / f"submitted-{name}.png"), full_page=False)
-        context.close()
-    assert course.counts()[0] == 2
-
-
-def test_queued_while_the_network_fails_then_sent_on_the_next_page_load(browser, course, site):
-    base, service = site
-    context, page = open_quiz(browser, base)
-    document = course.answer_file(learner="cs-003")
-    hand_file(page, document)
-    page.route(f"{service.url}/**", lambda route: route.abort("internetdisconnected"))
-    page.click(".course-collect-button")
-    page.wait_for_function("document.querySelector('.course-collect-status')"
-                           ".dataset.state === 'queued'")
-    assert status(page)[1].startswith("已排队：现在连不上网络")
-    queued = json.loads(page.evaluate("localStorage.getItem('course-collect-queue')"))
-    assert [item["file"] for item in queued] == [document]
-    assert course.counts()[0] == 0
+def shoot(page, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
     page.locator(".course-quiz-footer").scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "queued-desktop.png"))
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def recorded(course) -> list:
+    with course.book() as book:
+        return book.attempts()
+
+
+def test_the_real_widget_submits_and_the_gradebook_holds_exactly_that_attempt(browser, site):
+    base, service, course, codes = site
+    for learner, screen, texts, name in (("cs-101", None, RIGHT, "desktop"),
+                                         ("cs-102", PHONE, WRONG, "phone")):
+        context, page = open_quiz(browser, base, screen)
+        sign_in(page, learner, codes[learner])
+        answer(page, texts)
+        # Hold the POST on its way: until the service has answered, the page says "sending".
+        held = hold_posts(page, f"{service.url}/answers")
+        page.click(".course-collect-button")
+        for _ in range(50):
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert len(held) == 1
+        page.wait_for_timeout(300)
+        assert status(page) == ("sending", "正在提交……")
+        assert len(recorded(course)) == (0 if learner == "cs-101" else 1)
+        held[0].continue_()
+        wait_state(page, "submitted")
+        assert status(page) == ("submitted", "已提交 ✓ 培训老师已收到你的答卷。")
+        page.unroute(f"{service.url}/answers")
+        shoot(page, f"submitted-{name}")
+        sent = page.evaluate("window.submitted")
+        assert [(e["status"], e["quiz"]) for e in sent] == [("recorded", "final")]
+        file = sent[0]["file"]
+        assert file["learner"] == {"id": learner} and file["signature"]
+        stored = [a for a in recorded(course) if a.learner_id == learner]
+        assert len(stored) == 1
+        assert stored[0].content_hash == attempt_hash(file)
+        assert stored[0].identity_verified is True
+        assert (stored[0].points, stored[0].max_points) == ((2, 2) if texts == RIGHT else (1, 2))
+        # Submit again with the same answers: the same file, which the service already has
+        # (a fresh file of the same answers would be a second attempt in the gradebook).
+        page.click(".course-collect-button")
+        page.wait_for_function("window.submitted.length === 2")
+        assert status(page) == ("submitted", "已提交 ✓ 这份答卷之前已经收到。")
+        again = page.evaluate("window.submitted[1]")
+        assert (again["status"], again["file"]) == ("already_recorded", file)
+        assert len([a for a in recorded(course) if a.learner_id == learner]) == 1
+        context.close()
+    assert len(recorded(course)) == 2
+
+
+def test_the_real_widget_queues_while_offline_then_the_next_page_load_sends_it_once(
+        browser, site):
+    base, service, course, codes = site
+    context, page = open_quiz(browser, base)
+    sign_in(page, "cs-101", codes["cs-101"])
+    answer(page, RIGHT)
+    page.route(f"{service.url}/**", lambda route: route.abort("internetdisconnected"))
+    page.click(".course-collect-button")
+    wait_state(page, "queued")
+    assert status(page)[1].startswith("已排队：现在连不上网络")
+    # Submit pressed again, still offline: the same answers stay one file in the queue.
+    page.click(".course-collect-button")
+    page.wait_for_timeout(300)
+    wait_state(page, "queued")
+    queued = json.loads(page.evaluate("localStorage.getItem('course-collect-queue')"))
+    assert [(i["quiz"], i["file"]["learner"]) for i in queued] == [("final", {"id": "cs-101"})]
+    assert recorded(course) == []
+    shoot(page, "queued-desktop")
     page.set_viewport_size({"width": 390, "height": 844})
     page.locator(".course-collect-status").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "queued-phone.png"))
     page.set_viewport_size({"width": 1280, "height": 720})
     # Still offline on the next load: still queued, and said so.
     page.reload()
-    page.wait_for_function("document.querySelector('.course-collect-status') && "
-                           "document.querySelector('.course-collect-status').dataset.state "
-                           "=== 'queued'")
-    assert course.counts()[0] == 0
+    wait_state(page, "queued")
+    assert recorded(course) == []
     # The network is back: the next page load sends it, once.
     page.unroute(f"{service.url}/**")
     page.reload()
-    page.wait_for_function("document.querySelector('.course-collect-status') && "
-                           "document.querySelector('.course-collect-status').dataset.state "
-                           "=== 'submitted'")
+    wait_state(page, "submitted")
     assert status(page) == ("submitted", "排队的答卷已提交 ✓")
     assert page.evaluate("localStorage.getItem('course-collect-queue')") is None
-    assert course.counts()[0] == 1
+    stored = recorded(course)
+    assert [(a.learner_id, a.points, a.max_points) for a in stored] == [("cs-101", 2, 2)]
+    assert stored[0].content_hash == attempt_hash(queued[0]["file"])
     page.reload()
     page.wait_for_timeout(500)
-    assert course.counts()[0] == 1
+    assert len(recorded(course)) == 1
     context.close()
 
 
-def test_a_practice_quiz_offers_the_download_alone(browser, course, site):
-    base, _ = site
+def test_a_wrong_access_code_is_refused_with_the_reason_and_queues_nothing(browser, site):
+    base, service, course, codes = site
+    context, page = open_quiz(browser, base)
+    sign_in(page, "cs-101", codes["cs-102"])  # a code that passes the check: somebody else's
+    answer(page, RIGHT)
+    page.click(".course-collect-button")
+    wait_state(page, "refused")
+    assert status(page) == ("refused", "没有提交成功：访问码和员工编号对不上，请核对访问码后重新作答。")
+    assert page.evaluate("localStorage.getItem('course-collect-queue')") is None
+    assert recorded(course) == []
+    context.close()
+
+
+def test_submit_on_an_exam_hands_in_as_the_download_does(browser, exam_site):
+    base, service, course, codes = exam_site
+    context, page = open_quiz(browser, base)
+    sign_in(page, "cs-101", codes["cs-101"])
+    answer(page, RIGHT)
+    asked = []
+    # The learner says no: nothing is sent, the attempt stays open.
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click(".course-collect-button")
+    page.wait_for_timeout(300)
+    assert asked == ["提交就是交卷，交卷后不能再修改答案。确定交卷吗？"]
+    assert status(page)[1] == "" and recorded(course) == []
+    assert page.locator(".course-q:not([hidden]) input:disabled").count() == 0
+    # The learner says yes: the attempt closes (answers final) and the file is what was handed in.
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.click(".course-collect-button")
+    wait_state(page, "submitted")
+    assert len(asked) == 2
+    inputs = page.locator(".course-q:not([hidden]) input")
+    assert inputs.count() == 4 and page.locator(".course-q:not([hidden]) input:disabled").count() == 4
+    file = page.evaluate("window.submitted[0].file")
+    closed = page.evaluate("""() => Object.values(JSON.parse(localStorage.getItem(
+        Object.keys(localStorage).find((k) => k.startsWith('course-progress:')))).quizzes.final
+        .attempts)[0].closed""")
+    assert file["submitted_at"] == closed
+    # Handed in: Submit again asks nothing and sends the same file.
+    page.click(".course-collect-button")
+    page.wait_for_function("window.submitted.length === 2")
+    assert len(asked) == 2
+    assert page.evaluate("window.submitted[1]")["status"] == "already_recorded"
+    assert [(a.learner_id, a.attempt, a.points) for a in recorded(course)] == [("cs-101", 1, 2)]
+    context.close()
+    # Handed in by download first: Submit then asks nothing and sends the file downloaded.
+    context, page = open_quiz(browser, base)
+    sign_in(page, "cs-102", codes["cs-102"])
+    answer(page, WRONG)
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    with page.expect_download() as download:
+        page.click(".course-download-button")
+    downloaded = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert asked[2] == "下载答案文件就是交卷，交卷后不能再修改答案。确定交卷吗？"
+    assert page.locator(".course-q:not([hidden]) input:disabled").count() == 4
+    page.click(".course-collect-button")
+    wait_state(page, "submitted")
+    assert len(asked) == 3
+    assert page.evaluate("window.submitted[0].file") == downloaded
+    assert [(a.learner_id, a.points) for a in recorded(course)] == [("cs-101", 2), ("cs-102", 1)]
+    context.close()
+
+
+def test_a_practice_quiz_offers_the_download_alone(browser, site):
+    base, *_ = site
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{base}/quiz/practice.html")
@@ -137,28 +307,4 @@ def test_a_practice_quiz_offers_the_download_alone(browser, course, site):
     page.wait_for_function("window.CourseCollect !== undefined")
     page.wait_for_timeout(200)
     assert page.locator(".course-collect-button").count() == 0
-    context.close()
-
-
-def test_a_refusal_shows_the_reason_and_queues_nothing(browser, course, site):
-    base, service = site
-    context, page = open_quiz(browser, base)
-    forged = course.answer_file(learner="cs-001")
-    forged["answers"][0]["answer"] = "changed-after-signing"
-    hand_file(page, forged)
-    page.click(".course-collect-button")
-    page.wait_for_function("document.querySelector('.course-collect-status')"
-                           ".dataset.state === 'refused'")
-    assert status(page) == ("refused", "没有提交成功：访问码和员工编号对不上，请核对访问码后重新作答。")
-    assert page.evaluate("localStorage.getItem('course-collect-queue')") is None
-    # Today's widget (no hook): collect.js takes the file its download emits; a format-1 file
-    # cannot show who made it, so a course with a roster refuses it.
-    page.reload()
-    page.wait_for_selector(".course-collect-button")
-    page.fill(".course-learner", "cs-001")
-    page.click(".course-collect-button")
-    page.wait_for_function("document.querySelector('.course-collect-status')"
-                           ".dataset.state === 'refused'")
-    assert status(page)[1] == "没有提交成功：这个测验不在线收卷，请下载答卷交给培训老师。"
-    assert course.counts()[0] == 0
     context.close()
