@@ -614,8 +614,11 @@ def test_screenshots_of_the_identity_form_and_a_drawn_paper(open_page, server):
         page.screenshot(path=str(out / f"paper-{name}.png"), full_page=True)
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1]
-        page.locator(".course-q:not([hidden]) input").first.check()
+        # A fact question's answer counts at once (a conversation's reply on "continue").
+        page.locator(".course-q:not([hidden]):not(.course-q--scenario) input").first.check()
         hand_in(page)
+        assert page.locator(".course-quiz-result").text_content().startswith(
+            "已交卷：作答 1 题，未作答 3 题。")
         page.locator(".course-quiz-footer").screenshot(path=str(out / f"handed-in-{name}.png"))
 
 
