@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from servicekit import ROOT
+from servicekit import ROOT, through_identity_form
 
 
 @pytest.fixture
@@ -46,6 +46,7 @@ def test_the_offline_zip_works_with_the_network_off_and_queues(exported, course,
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(page_file.as_uri())
+    through_identity_form(page, course)
     page.wait_for_selector(".course-collect-button")
     page.evaluate("""file => {
         document.querySelector('.course-quiz').courseQuiz = {answerFile: async () => file};

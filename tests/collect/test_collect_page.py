@@ -5,10 +5,10 @@ queued in localStorage and the learner sees "queued"; next page load with the ne
 is sent and lands once. A refusal shows the reason and queues nothing. Screenshots of the page
 after a submission and while queued go to /tmp/collect-shots/.
 
-Until the widget offers `element.courseQuiz.answerFile()` (the widget task), the signed file is
-made here as the page will make it (tests/desk/answerkit.page_answer_file, the grader's own
-definitions) and handed to collect.js through that hook; the last test uses the page's own
-download path (quiz:answers), whose format-1 file a course with a roster refuses.
+The page asks for staff id and access code first (its footer, with collect.js's button, shows
+after that). The signed file is made here as the page makes it (tests/desk/answerkit
+.page_answer_file, the grader's own definitions) and handed to collect.js through the widget's
+hook, `element.courseQuiz.answerFile()`, so each test controls what is sent.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from helpers import serve_directory
-from servicekit import ROOT, Service, free_port
+from servicekit import ROOT, Service, free_port, through_identity_form
 
 pytestmark = pytest.mark.browser
 SHOTS = Path("/tmp/collect-shots")
@@ -47,10 +47,11 @@ def site(course, tmp_path):
     stop()
 
 
-def open_quiz(browser, base: str, screen: dict | None = None):
+def open_quiz(browser, course, base: str, screen: dict | None = None):
     context = browser.new_context(**(screen or {}))
     page = context.new_page()
     page.goto(f"{base}/{QUIZ_PAGE}")
+    through_identity_form(page, course)
     page.wait_for_selector(".course-collect-button")
     return context, page
 
@@ -71,7 +72,7 @@ def test_submitted_only_after_the_service_recorded_it(browser, course, site):
     base, service = site
     SHOTS.mkdir(exist_ok=True)
     for name, screen in (("desktop", None), ("phone", PHONE)):
-        context, page = open_quiz(browser, base, screen)
+        context, page = open_quiz(browser, course, base, screen)
         learner = "cs-001" if name == "desktop" else "cs-002"
         hand_file(page, course.answer_file(learner=learner))
         page.evaluate("""() => document.addEventListener('quiz:submitted',
@@ -89,7 +90,7 @@ def test_submitted_only_after_the_service_recorded_it(browser, course, site):
 
 def test_queued_while_the_network_fails_then_sent_on_the_next_page_load(browser, course, site):
     base, service = site
-    context, page = open_quiz(browser, base)
+    context, page = open_quiz(browser, course, base)
     document = course.answer_file(learner="cs-003")
     hand_file(page, document)
     page.route(f"{service.url}/**", lambda route: route.abort("internetdisconnected"))
@@ -142,7 +143,7 @@ def test_a_practice_quiz_offers_the_download_alone(browser, course, site):
 
 def test_a_refusal_shows_the_reason_and_queues_nothing(browser, course, site):
     base, service = site
-    context, page = open_quiz(browser, base)
+    context, page = open_quiz(browser, course, base)
     forged = course.answer_file(learner="cs-001")
     forged["answers"][0]["answer"] = "changed-after-signing"
     hand_file(page, forged)
@@ -151,14 +152,8 @@ def test_a_refusal_shows_the_reason_and_queues_nothing(browser, course, site):
                            ".dataset.state === 'refused'")
     assert status(page) == ("refused", "没有提交成功：访问码和员工编号对不上，请核对访问码后重新作答。")
     assert page.evaluate("localStorage.getItem('course-collect-queue')") is None
-    # Today's widget (no hook): collect.js takes the file its download emits; a format-1 file
-    # cannot show who made it, so a course with a roster refuses it.
-    page.reload()
-    page.wait_for_selector(".course-collect-button")
-    page.fill(".course-learner", "cs-001")
-    page.click(".course-collect-button")
-    page.wait_for_function("document.querySelector('.course-collect-status')"
-                           ".dataset.state === 'refused'")
-    assert status(page)[1] == "没有提交成功：这个测验不在线收卷，请下载答卷交给培训老师。"
+    # (A format-1 file from a widget without the hook can no longer come from this page: the
+    # merged widget asks for id and code and signs format 2. The service's "not_verified"
+    # refusal of a file that shows no identity is in test_service.py.)
     assert course.counts()[0] == 0
     context.close()
