@@ -1,11 +1,13 @@
-"""The widget on an assessment page shaped as the round-2 contract says (contractpages.py): the
-staff id and access code, the derived seed, the drawn paper, the signed format-2 answer file the
-grading desk accepts, the exam clock, attempts and what the page shows after handing in.
+"""The widget on a real assessment page, as `course build` writes it: the staff id and access
+code, the derived seed, the drawn paper, the signed format-2 answer file the grading desk
+accepts, the linear conversation, the exam clock, attempts and what the page shows after handing
+in.
 
-The page is the fixture course's final exam, drawing 2 of 3 "facts" and 2 of 2 "tasks", with a
-30-minute limit and 2 attempts, rewritten with opaque ids and the contract's data-json. Pages are
-served on 127.0.0.1 (a secure context: Web Crypto); the pure-JavaScript SHA-256 is tested by
-taking crypto.subtle away before the page loads."""
+The page is the final exam of a copy of the fixture course (examcourse.py), drawing 2 of 3
+"facts" and 2 of 2 "tasks", with a 30-minute limit and 2 attempts, built with its own registry
+(and salt): opaque ids in page order, `identity`, `draw` and `exam` in data-json, a linear
+conversation. Pages are served on 127.0.0.1 (a secure context: Web Crypto); the pure-JavaScript
+SHA-256 is tested by taking crypto.subtle away before the page loads."""
 
 from __future__ import annotations
 
@@ -15,13 +17,7 @@ import random
 from pathlib import Path
 
 import pytest
-from contractpages import (
-    EXAM,
-    course_quizzes,
-    exam_course,
-    salt_of,
-    write_contract_site,
-)
+from examcourse import EXAM, build_exam_site, course_quizzes, exam_course, salt_of
 
 from generator.desk.answerfiles import parse
 from generator.desk.attempts import GradingCourse, grade_file
@@ -36,8 +32,8 @@ from generator.models.quiz import MultipleChoice, Ordering, Scenario, SingleChoi
 from generator.render.quiz import quiz_data
 from generator.scoring import grade_question
 from generator.shuffle import presentation
-from helpers import missing_tool, run_course, serve_directory
-from quizhelpers import PageOpener, bundled_course
+from helpers import missing_tool, serve_directory
+from quizhelpers import ROOT, PageOpener, bundled_course, registry_salt
 
 pytestmark = pytest.mark.browser
 
@@ -52,13 +48,10 @@ WRONG = {"exam-day": "d16", "exam-evidence": ["unbox", "guess"], "exam-private":
 
 @pytest.fixture(scope="module")
 def exam(tmp_path_factory):
-    """(folder, site) of the exam course, built once, its exam page in the contract's shape."""
+    """(folder, site) of the exam course, built once; its pages are used as built."""
     root = tmp_path_factory.mktemp("exam")
     folder = exam_course(root / "course")
-    site = root / "site"
-    run_course("build", "-f", str(folder / "mkdocs.yml"), "-d", str(site), check=True)
-    write_contract_site(site, folder)
-    return folder, site
+    return folder, build_exam_site(folder, root / "site")
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +146,7 @@ def test_the_identity_form_comes_first_and_catches_a_mistyped_code(open_page, se
     assert page.locator(".course-field-error").text_content() == "请填写工号。"
     page.locator(".course-identity input").nth(0).fill(LEARNER)
     raw = codes.normalise(CODE)
-    wrong_check = raw[:8] + next(c for c in codes.CHECK_SYMBOLS if c != raw[8] and c.isalnum())
+    wrong_check = raw[:8] + next(c for c in codes.SYMBOLS if c != raw[8])
     swapped = raw[1] + raw[0] + raw[2:] if raw[0] != raw[1] else None
     for typed, message in [
         (raw[:7], "访问码应有 9 位字母或数字（XXXX-XXXX-X），现在是 7 位。"),
@@ -252,6 +245,7 @@ def test_the_widgets_canonical_bytes_and_signature_equal_python(open_page, serve
         if script:
             page.add_init_script(script)
         page.goto(f"{server}/quiz/{EXAM}.html")
+        typed = CODE.lower().replace("-", " ", 1)  # the same code as a learner may type it
         for text in AWKWARD:
             doc = {"format": "course-answers/2", "course": text, "quiz": "q",
                    "quiz_version": "3f2a9b1c0d7e4a51", "learner": {"id": text},
@@ -265,27 +259,34 @@ def test_the_widgets_canonical_bytes_and_signature_equal_python(open_page, serve
                 const text = CourseQuiz.Integrity.canonical(signed);
                 return {bytes: [...new TextEncoder().encode(text)],
                         signature: await CourseQuiz.Integrity.sign(doc, code)}}""",
-                               [doc, "7kq2-m9xd f"])
+                               [doc, typed])
             assert bytes(js["bytes"]) == canonical_bytes(doc)
-            assert js["signature"] == sign(doc, "7KQ2-M9XD-T")
+            assert js["signature"] == sign(doc, CODE)
 
 
 # ---- The paper ---------------------------------------------------------------------------------
 
 def test_the_paper_and_its_order_equal_shuffle_presentation_over_many_seeds(open_page, server,
                                                                             exam, quizzes):
-    """The contract's data for the exam (2 pools), and for the bundled final assessment (36 of
-    84), both as assessment pages; 400 seeds each, seed 0 and 2**32-1 among them."""
+    """The exam's data as its built page holds it (2 pools), and the bundled final assessment's
+    (36 of 84) as render_quiz writes it with the bundled course's salt; 400 seeds each, seed 0
+    and 2**32-1 among them. The JS paper may list questions in page order, Python's in YAML
+    order: the papers are compared as sets, every order that is shown exactly."""
     page = open_page(f"{server}/quiz/{EXAM}.html")
-    loaded, exam_quizzes = quizzes
     bundled_loaded, bundled = bundled_course()
-    salt = salt_of(exam[0])
-    cases = [(exam_quizzes[EXAM], loaded), (next(q for q in bundled if q.draw), bundled_loaded)]
+    final = next(q for q in bundled if q.draw)
+    final_ids = OpaqueIds(final, registry_salt(ROOT))
+    exam_data = page_data(page)
+    assert (exam_data["identity"], exam_data["draw"]) == (True, [[0, 2], [1, 2]])
+    assert exam_data["exam"] == {"time_limit": 30, "attempts": 2, "after_submit": "answers",
+                                 "grace": 2, "late": "flag"}
+    cases = [(quizzes[1][EXAM], OpaqueIds(quizzes[1][EXAM], salt_of(exam[0])), exam_data),
+             (final, final_ids, json.loads(json.dumps(
+                 quiz_data(bundled_loaded, final, True, final_ids))))]
+    assert cases[1][2]["draw"] and cases[1][2]["identity"]
     rng = random.Random(11)
     seeds = [0, 1, 2 ** 32 - 1] + [rng.randrange(2 ** 32) for _ in range(397)]
-    for quiz, course in cases:
-        ids = OpaqueIds(quiz, salt)  # the page's data as the site renders it
-        data = json.loads(json.dumps(quiz_data(course, quiz, assessment=True, ids=ids)))
+    for quiz, ids, data in cases:
         js = page.evaluate("""([data, seeds]) => seeds.map(s =>
             CourseQuiz.Shuffle.presentation(data, s))""", [data, seeds])
         for seed, shown in zip(seeds, js):
@@ -297,9 +298,11 @@ def test_the_paper_and_its_order_equal_shuffle_presentation_over_many_seeds(open
                                         for k, v in py.options.items()}
             assert shown["steps"] == {q(k): [ids.item(k, s) for s in v]
                                       for k, v in py.steps.items()}
-            assert shown["choices"] == {q(k): {ids.node(k, n): [ids.item(k, c) for c in cs]
-                                               for n, cs in v.items()}
-                                        for k, v in py.choices.items()}
+            # The widget lists the end node too, with no choices to order; Python leaves it out.
+            assert {k: {n: cs for n, cs in v.items() if cs} for k, v in shown["choices"].items()
+                    } == {q(k): {ids.node(k, n): [ids.item(k, c) for c in cs]
+                                 for n, cs in v.items()}
+                          for k, v in py.choices.items()}
         drawn = {len(s["paper"]) for s in js}
         assert drawn == {sum(d.count for d in quiz.draw)}
         assert len({tuple(s["paper"]) for s in js}) > 1  # the draw does draw
@@ -316,7 +319,7 @@ def test_a_drawn_signed_answer_file_is_accepted_and_graded_by_the_desk(open_page
     page.goto(f"{server}/quiz/{EXAM}.html")
     assert page.evaluate("Boolean(window.crypto.subtle)") is (crypto == "web crypto")
     start(page)
-    seed = derived_seed(LEARNER, quiz_version := contract_version(page), 1)
+    seed = derived_seed(LEARNER, quiz_version := page_version(page), 1)
     assert int(page.locator(".course-quiz").get_attribute("data-seed")) == seed
     paper = paper_of(quiz, ids, seed)
     assert sorted(shown_questions(page)) == sorted(paper)
@@ -332,7 +335,8 @@ def test_a_drawn_signed_answer_file_is_accepted_and_graded_by_the_desk(open_page
     assert file["format"] == "course-answers/2" and file["attempt"] == 1
     assert file["learner"] == {"id": LEARNER} and file["seed"] == seed
     assert file["quiz_version"] == quiz_version
-    assert [a["question"] for a in file["answers"]] == [ids.question(q) for q in shown.paper]
+    # One answer per drawn question (the desk does not care in which order the file lists them).
+    assert sorted(file_questions(file)) == sorted(ids.question(q) for q in shown.paper)
     assert file["signature"] == sign(file, CODE)
     attempt = grade_at_desk(folder, quizzes[1], file)
     assert attempt.identity_verified and attempt.learner_name == "张三"
@@ -349,8 +353,13 @@ def test_a_drawn_signed_answer_file_is_accepted_and_graded_by_the_desk(open_page
         grade_at_desk(folder, quizzes[1], file, code=other)
 
 
-def contract_version(page) -> str:
-    return page.evaluate("JSON.parse(document.querySelector('.course-quiz').dataset.json).version")
+def page_data(page) -> dict:
+    """The quiz's data-json as the built page holds it."""
+    return page.evaluate("JSON.parse(document.querySelector('.course-quiz').dataset.json)")
+
+
+def page_version(page) -> str:
+    return page_data(page)["version"]
 
 
 def test_an_untouched_ordering_is_null_and_the_hook_gives_the_downloaded_file(open_page, server,
@@ -380,14 +389,21 @@ def file_questions(file):
 
 def test_a_linear_conversation_goes_on_whatever_the_reply_and_replies_are_final(
         open_page, server, ids, quizzes):
-    """The contract's linear form: every reply of step k leads to step k+1, then one neutral
+    """The built page's linear form: every reply of step k leads to step k+1, then one neutral
     end; nothing on the page tells a good reply from a bad one, and none can be taken back."""
     chat = ids.question("exam-chat")  # on every paper: the tasks pool is drawn 2 of 2
-    page = open_page(f"{server}/quiz/{EXAM}-linear.html")
+    page = open_page(f"{server}/quiz/{EXAM}.html")
+    data = next(q for q in page_data(page)["questions"] if q["id"] == chat)
+    decisions = [ids.node("exam-chat", n) for n in ("q-start", "q-video")]
+    end = ids.end_node("exam-chat")
+    assert [n["id"] for n in data["nodes"]] == decisions + [end]
+    assert [{c["next"] for c in n["choices"]} for n in data["nodes"]] == [
+        {decisions[1]}, {end}, set()]
     start(page)
     box = page.locator(f'.course-q[data-question="{chat}"]')
     nodes = box.locator(".course-node")
     assert nodes.count() == 3  # two decisions and the end: the other ending is not on the page
+    assert nodes.evaluate_all("els => els.map(e => e.dataset.node)") == decisions + [end]
     assert box.locator("a, [data-next], .course-restart").count() == 0
     path = [ids.item("exam-chat", "q-refuse"), ids.item("exam-chat", "q-halfship")]
     for number, choice in enumerate(path, start=1):  # the worse reply each time
@@ -396,8 +412,9 @@ def test_a_linear_conversation_goes_on_whatever_the_reply_and_replies_are_final(
         shown = box.locator(".course-node:not([hidden])")
         assert shown.count() == number + 1
         assert box.locator(".is-done input:enabled").count() == 0
-    end = box.locator(".course-node:not([hidden])").last
-    assert "course-node--end" in end.get_attribute("class")
+    shown_end = box.locator(".course-node:not([hidden])").last
+    assert "course-node--end" in shown_end.get_attribute("class")
+    assert shown_end.get_attribute("data-node") == end
     page.reload()
     page.locator(".course-quiz:not(.is-waiting)").wait_for()
     assert box.locator(".course-node:not([hidden])").count() == 3
@@ -597,8 +614,11 @@ def test_screenshots_of_the_identity_form_and_a_drawn_paper(open_page, server):
         page.screenshot(path=str(out / f"paper-{name}.png"), full_page=True)
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1]
-        page.locator(".course-q:not([hidden]) input").first.check()
+        # A fact question's answer counts at once (a conversation's reply on "continue").
+        page.locator(".course-q:not([hidden]):not(.course-q--scenario) input").first.check()
         hand_in(page)
+        assert page.locator(".course-quiz-result").text_content().startswith(
+            "已交卷：作答 1 题，未作答 3 题。")
         page.locator(".course-quiz-footer").screenshot(path=str(out / f"handed-in-{name}.png"))
 
 
@@ -631,6 +651,7 @@ def test_initialising_again_adds_no_second_form_clock_or_listener(open_page, ser
         Storage.prototype.setItem = function (key, value) {
           if (key.startsWith('course-progress:')) saves++;
           return set.call(this, key, value); }; }""")
-    box = page.locator(".course-q:not([hidden]) input").first
+    # A fact question (a conversation's reply is saved only on "continue"): every paper has 2.
+    box = page.locator(".course-q:not([hidden]):not(.course-q--scenario) input").first
     box.check()
     assert page.evaluate("saves") == 1  # one widget saved, once

@@ -2,8 +2,9 @@
 one quiz, stored progress of the wrong shape, storage full, an attempt saved under an older quiz
 version, option rows too small to tap, and a conversation's next step under the sticky header.
 
-Pages come from the fixture course (tests/fixtures/quizcourse) served on localhost; its final
-exam is an assessment page (no key, no identity form until the render side adds it)."""
+Pages come from the fixture course (tests/fixtures/quizcourse) built and served on localhost;
+its final exam is an assessment page as built: an identity form first (staff id and access code),
+opaque ids (the fixture's registry salt), and the attempt saved per learner."""
 
 from __future__ import annotations
 
@@ -11,13 +12,19 @@ import json
 
 import pytest
 
+from generator.integrity import codes
+from generator.integrity.opaque import OpaqueIds
+from generator.integrity.seeds import normalised_id
 from helpers import serve_directory
-from quizhelpers import PageOpener, build_fixture_course, fixture_course
+from quizhelpers import QUIZ_COURSE, PageOpener, build_fixture_course, fixture_course, registry_salt
 
 pytestmark = pytest.mark.browser
 
 EXAM = "final-exam"
 KEY = "course-progress:/"
+LEARNER = "CS-017"
+WHO = normalised_id(LEARNER)  # the key of the learner's saved attempt
+CODE = codes.new_code()
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +40,11 @@ def exam():
     return next(q for q in quizzes if q.id == EXAM)
 
 
+@pytest.fixture(scope="module")
+def ids(exam):
+    return OpaqueIds(exam, registry_salt(QUIZ_COURSE))
+
+
 @pytest.fixture
 def open_page(browser):
     opener = PageOpener(browser)
@@ -40,40 +52,68 @@ def open_page(browser):
     assert opener.close() == []
 
 
-def pick(page, question: str, value: str) -> None:
-    page.locator(f'.course-q[data-question="{question}"] input[value="{value}"]').check()
+def start(page) -> None:
+    """Through the exam's identity form."""
+    page.locator(".course-identity input").nth(0).fill(LEARNER)
+    page.locator(".course-identity input").nth(1).fill(CODE)
+    page.locator(".course-start").click()
+    page.locator(".course-quiz:not(.is-waiting)").wait_for()
 
 
-def picked(page, question: str) -> list[str]:
-    return page.locator(f'.course-q[data-question="{question}"] input:checked').evaluate_all(
-        "els => els.map(e => e.value)")
+def value_of(ids, question: str, value: str) -> str:
+    """An option (authored id) as the exam page names it; true/false stay as they are."""
+    return value if value in ("true", "false") else ids.item(question, value)
+
+
+def pick(page, ids, question: str, value: str) -> None:
+    page.locator(f'.course-q[data-question="{ids.question(question)}"] '
+                 f'input[value="{value_of(ids, question, value)}"]').check()
+
+
+def picked(page, ids, question: str) -> list[str]:
+    """The options picked, in authored ids."""
+    names = ids.questions[question].authored_items
+    values = page.locator(f'.course-q[data-question="{ids.question(question)}"] input:checked'
+                          ).evaluate_all("els => els.map(e => e.value)")
+    return [names.get(v, v) for v in values]
+
+
+def checked(ids, question: str, value: str) -> str:
+    """A script that is true once the option is checked."""
+    return (f"document.querySelector('[value={value_of(ids, question, value)}]').checked")
 
 
 def stored(page) -> dict:
     return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
 
 
-def test_two_tabs_on_one_quiz_keep_each_others_answers(open_page, server):
+def test_two_tabs_on_one_quiz_keep_each_others_answers(open_page, server, ids):
     first = open_page(f"{server}/quiz/{EXAM}.html")
     second = first.context.new_page()
     second.goto(f"{server}/quiz/{EXAM}.html")
     assert first.evaluate("CourseQuiz.store.key") == KEY
-    pick(first, "exam-day", "d17")
-    pick(second, "exam-private", "false")  # saved last: before, this wiped the other tab's
-    pick(first, "exam-evidence", "unbox")  # and this one, saved after, wiped the second's
+    start(first)
+    start(second)  # the same learner: the same attempt (the code is kept per tab)
+    pick(first, ids, "exam-day", "d17")
+    pick(second, ids, "exam-private", "false")  # saved last: before, this wiped the other tab's
+    pick(first, ids, "exam-evidence", "unbox")  # and this one, saved after, wiped the second's
     # Each tab shows the other's answers as they are made (the `storage` event) ...
-    second.wait_for_function("document.querySelector('[value=d17]').checked")
-    assert picked(second, "exam-evidence") == ["unbox"]
-    assert picked(first, "exam-private") == ["false"]
+    second.wait_for_function(checked(ids, "exam-day", "d17"))
+    assert picked(second, ids, "exam-evidence") == ["unbox"]
+    assert picked(first, ids, "exam-private") == ["false"]
     # ... and what is saved holds all three, whichever tab saved last.
-    answers = stored(first)["quizzes"][EXAM]["attempt"]["answers"]
+    answers = stored(first)["quizzes"][EXAM]["attempts"][WHO]["answers"]
     assert {k: v["answer"] for k, v in answers.items()} == {
-        "exam-day": "d17", "exam-private": False, "exam-evidence": ["unbox"]}
+        ids.question("exam-day"): ids.item("exam-day", "d17"),
+        ids.question("exam-private"): False,
+        ids.question("exam-evidence"): [ids.item("exam-evidence", "unbox")]}
     # The newer answer to one question wins.
-    pick(second, "exam-day", "d18")
-    first.wait_for_function("document.querySelector('[value=d18]').checked")
+    pick(second, ids, "exam-day", "d18")
+    first.wait_for_function(checked(ids, "exam-day", "d18"))
     first.reload()
-    assert picked(first, "exam-day") == ["d18"] and picked(first, "exam-private") == ["false"]
+    first.locator(".course-quiz:not(.is-waiting)").wait_for()  # the code is in this tab still
+    assert picked(first, ids, "exam-day") == ["d18"]
+    assert picked(first, ids, "exam-private") == ["false"]
 
 
 @pytest.mark.parametrize("saved", [
@@ -81,37 +121,41 @@ def test_two_tabs_on_one_quiz_keep_each_others_answers(open_page, server):
     '{"v":1,"lessons":[],"quizzes":{}}',
     '[1, 2]',
     '"text"',
-    '{"v":1,"quizzes":{"final-exam":{"attempt":{"seed":1}}}}',
-    '{"v":1,"quizzes":{"final-exam":{"attempt":{"v":"VERSION","n":1,"seed":5,"startedAt":"x",'
-    '"answers":{"exam-day":null},"submitted":[]}}}}',
+    '{"v":1,"quizzes":{"final-exam":{"attempts":{"WHO":{"seed":1}}}}}',
+    '{"v":1,"quizzes":{"final-exam":{"attempts":{"WHO":{"v":"VERSION","n":1,"seed":5,'
+    '"startedAt":"x","answers":{"DAY":null},"submitted":[]}}}}}',
     '{"v":1,"quizzes":{"final-exam":"x"}}',
 ], ids=["quizzes-null", "lessons-list", "list", "string", "attempt-without-answers",
         "answer-not-object", "record-not-object"])
 def test_stored_progress_of_the_wrong_shape_is_set_aside_not_a_broken_quiz(open_page, server,
-                                                                           saved):
+                                                                           ids, saved):
     page = open_page(f"{server}/quiz/{EXAM}.html")
     version = page.evaluate("JSON.parse(document.querySelector('.course-quiz').dataset.json)"
                             ".version")
-    saved = saved.replace("VERSION", version)
+    saved = saved.replace("VERSION", version).replace("WHO", WHO).replace(
+        "DAY", ids.question("exam-day"))
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(saved)})")
     page.reload()
+    start(page)  # the learner's saved attempt is read once the page knows who
     assert page.locator('[data-note="set_aside"]').text_content() == (
         "之前保存的作答记录无法读取，已另行保存，这里重新开始。")
-    pick(page, "exam-day", "d17")
-    assert page.locator(".course-quiz-status").text_content() == "已作答 1/5 题"
+    pick(page, ids, "exam-day", "d17")
+    assert page.locator(".course-quiz-status").text_content() == (
+        f"作答人 {LEARNER} · 第 1 次作答 · 已作答 1/5 题")
     page.reload()
-    assert picked(page, "exam-day") == ["d17"]  # saving works again
+    page.locator(".course-quiz:not(.is-waiting)").wait_for()
+    assert picked(page, ids, "exam-day") == ["d17"]  # saving works again
     whole = page.evaluate(f"localStorage.getItem('{KEY}:set-aside')")
     if whole is None:  # only the quiz's record was wrong: kept in it
         record = json.loads(saved)["quizzes"][EXAM]
         kept = stored(page)["quizzes"][EXAM]["setAside"]
-        assert [k["attempt"] for k in kept] == [record["attempt"] if isinstance(record, dict)
-                                                else record]
+        assert [k["attempt"] for k in kept] == [record["attempts"][WHO]
+                                                if isinstance(record, dict) else record]
     else:
         assert whole == saved  # never dropped
 
 
-def test_when_storage_is_full_the_learner_is_told_and_nothing_is_lost(open_page, server):
+def test_when_storage_is_full_the_learner_is_told_and_nothing_is_lost(open_page, server, ids):
     page = open_page()
     # Nearly full: a small write (the widget's probe) fits, a record does not.
     page.add_init_script("""const setItem = Storage.prototype.setItem;
@@ -120,41 +164,48 @@ def test_when_storage_is_full_the_learner_is_told_and_nothing_is_lost(open_page,
           return setItem.call(this, key, value);
         };""")
     page.goto(f"{server}/quiz/{EXAM}.html")
-    pick(page, "exam-day", "d17")
+    start(page)
+    pick(page, ids, "exam-day", "d17")
     note = page.locator('[data-note="storage_full"]')
     assert note.text_content() == ("无法保存作答进度（浏览器存储空间已满）。请不要关闭页面，"
                                    "答完后先下载答案文件。")
     assert note.get_attribute("role") == "status"
-    pick(page, "exam-private", "true")
-    assert picked(page, "exam-day") == ["d17"]  # the first answer is still there (memory)
-    assert page.locator(".course-quiz-status").text_content() == "已作答 2/5 题"
-    page.locator(".course-learner").fill("李雷")
+    pick(page, ids, "exam-private", "true")
+    assert picked(page, ids, "exam-day") == ["d17"]  # the first answer is still there (memory)
+    assert page.locator(".course-quiz-status").text_content() == (
+        f"作答人 {LEARNER} · 第 1 次作答 · 已作答 2/5 题")
+    page.once("dialog", lambda dialog: dialog.accept())  # handing in with questions left
     with page.expect_download() as info:
         page.locator(".course-download-button").click()
     file = json.loads(open(info.value.path(), encoding="utf-8").read())
     assert {a["question"]: a["answer"] for a in file["answers"] if a["answer"] is not None} == {
-        "exam-day": "d17", "exam-private": True}
+        ids.question("exam-day"): ids.item("exam-day", "d17"), ids.question("exam-private"): True}
 
 
-def test_an_attempt_saved_under_an_older_version_is_set_aside_with_a_note(open_page, server):
+def test_an_attempt_saved_under_an_older_version_is_set_aside_with_a_note(open_page, server,
+                                                                          ids):
     page = open_page(f"{server}/quiz/{EXAM}.html")
+    order, day = ids.question("exam-order"), ids.question("exam-day")
     old = {"v": "0123456789abcdef", "n": 1, "seed": 7, "startedAt": "2026-11-01T08:00:00Z",
-           "answers": {"exam-order": {"answer": ["null", "agree"], "at": "2026-11-01T08:01:00Z"},
-                       "exam-day": {"answer": "d17", "at": "2026-11-01T08:02:00Z"}},
+           "answers": {order: {"answer": ["null", ids.item("exam-order", "agree")],
+                               "at": "2026-11-01T08:01:00Z"},
+                       day: {"answer": ids.item("exam-day", "d17"),
+                             "at": "2026-11-01T08:02:00Z"}},
            "submitted": [], "closed": None}
     page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{v: 1, lessons: {{}},
-        quizzes: {{'{EXAM}': {{attempt: {json.dumps(old)}}}}}}}))""")
+        quizzes: {{'{EXAM}': {{attempts: {{'{WHO}': {json.dumps(old)}}}}}}}}}))""")
     page.reload()
+    start(page)
     note = page.locator('[data-note="old_version"]')
     assert note.text_content() == "你上次的作答是这个测验的旧版本，已另行保存，没有带入现在的版本。"
-    assert picked(page, "exam-day") == []  # nothing restored into the new version
+    assert picked(page, ids, "exam-day") == []  # nothing restored into the new version
     steps = page.locator(".course-step").evaluate_all("els => els.map(e => e.dataset.step)")
     assert "null" not in steps and len(steps) == 4
     assert page.locator(".course-q input:disabled").count() == 0
     record = stored(page)["quizzes"][EXAM]
     assert [k["attempt"] for k in record["setAside"]] == [old]
     assert record["setAside"][0]["why"] == "old_version"
-    assert record["attempt"]["answers"] == {}
+    assert record["attempts"][WHO]["answers"] == {}
 
 
 def test_on_a_360px_phone_the_whole_option_row_takes_the_tap(open_page, server):
