@@ -15,12 +15,20 @@ from urllib.parse import urlparse
 
 import pytest
 
+from generator.integrity import codes
 from generator.integrity.opaque import OpaqueIds
 from generator.models.quiz import Scenario
 from generator.quizgraph import linear_nodes
 from generator.scoring import grade_question
 from helpers import ROOT, missing_tool, serve_directory
-from quizhelpers import all_answers, bundled_course, page_answer, registry_salt, scenario_paths
+from quizhelpers import (
+    all_answers,
+    bundled_course,
+    page_answer,
+    registry_salt,
+    scenario_paths,
+    start_identified,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -223,16 +231,23 @@ def test_assessment_quizzes_pass_unanswered_and_answered(page, assessment, built
     problems, types = [], set()
     for name, quiz_id, mode in quiz_pages(page, assessment, built_assessment_site):
         assert mode == "assessment"
-        problems += audit_every_palette(page, f"assessment {name} (unanswered)")
+        problems += audit_every_palette(page, f"assessment {name} (id and code asked)")
+        start_identified(page, "CS-017", codes.new_code())
+        problems += audit(page, f"assessment {name} (unanswered)")
         questions = quizzes[quiz_id].questions
         ids = OpaqueIds(quizzes[quiz_id], SALT)
-        types |= {q.type for q in questions}
-        for question in questions:
+        shown = set(page.locator(".course-q:not([hidden])").evaluate_all(
+            "els => els.map(e => e.dataset.question)"))
+        drawn = [q for q in questions if ids.question(q.id) in shown]
+        types |= {q.type for q in drawn}
+        for question in drawn:
             given = (linear_answer(question) if isinstance(question, Scenario)
                      else ranked(question)[0])
             answer(page, question, given, check=False, ids=ids)
         assert page.locator(".course-restart").count() == 0  # replies are final here
-        page.locator(".course-download-button").click()
-        problems += audit(page, f"assessment {name} (every question answered, name asked)")
+        page.once("dialog", lambda dialog: dialog.accept())  # an exam: downloading hands it in
+        with page.expect_download():
+            page.locator(".course-download-button").click()
+        problems += audit(page, f"assessment {name} (every question answered, handed in)")
     assert types == TYPES
     fail_on(problems)

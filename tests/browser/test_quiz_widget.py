@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.integrity import codes
 from generator.integrity.opaque import OpaqueIds
 from generator.models.answers import AnswerFile
 from generator.scoring import grade_quiz
@@ -27,6 +28,7 @@ from quizhelpers import (
     page_answer,
     question_box,
     registry_salt,
+    start_identified,
 )
 
 pytestmark = pytest.mark.browser
@@ -494,12 +496,12 @@ def test_downloading_with_questions_left_says_how_many(open_page, server, course
     quiz = quizzes["final-exam"]
     ids = OpaqueIds(quiz, registry_salt(QUIZ_COURSE))
     page = open_page(f"{server}/quiz/final-exam.html")
+    start_identified(page, "CS-017", codes.new_code())  # an assessment asks who first
     answer_with_clicks(page, quiz.questions[0], "d17", ids)
-    page.locator(".course-learner").fill("李雷")
     download(page)
     assert page.locator(".course-quiz-status").text_content() == "已作答 1/5 题"
     assert page.locator(".course-download-note").text_content() == (
-        "已下载答案文件：final-exam-李雷.json。注意：还有 4 题没有作答，答完后可以再下载一次。")
+        "已下载答案文件：final-exam-CS-017.json。注意：还有 4 题没有作答，答完后可以再下载一次。")
 
 
 def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_page, server,
@@ -512,6 +514,7 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
         for (const name of ['quiz:graded', 'quiz:answers'])
           document.addEventListener(name, e => events.push([name, e.detail]))""")
     assert page.locator(".course-check").count() == 0
+    start_identified(page, "CS-017", codes.new_code())  # an assessment asks who first
     assert page.locator(".course-quiz-status").text_content() == "已作答 0/5 题"
     answers = {"exam-day": "d17", "exam-evidence": ["unbox", "guess"], "exam-private": False,
                "exam-order": ["agree", "check", "wait", "pay"], "exam-chat": ["q-sorry", "q-refund"]}
@@ -526,7 +529,6 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
     assert box.locator(".is-done input:enabled").count() == 0
     chat_nodes = f'[data-question="{ids.question("exam-chat")}"] .course-node'
     path_taken = visible(page, chat_nodes)
-    page.locator(".course-learner").fill("李雷")
     file = download(page)
     parsed = AnswerFile.model_validate_json(json.dumps(file)).root  # either format
     assert parsed.page_score is None and "page_score" not in file
@@ -536,7 +538,8 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
     assert grade_quiz(quiz, answers).percent == 60  # 1 + 0 + 1 + 0 (no pair right) + 1
     assert [name for name, _ in page.evaluate("events")] == ["quiz:answers"]
     assert page.evaluate("events[0][1].file") == file
-    page.reload()  # the path taken stays taken
+    page.reload()  # the path taken stays taken (the tab still knows who, and the code)
+    page.locator(".course-quiz:not(.is-waiting)").wait_for()
     assert visible(page, chat_nodes) == path_taken and len(path_taken) == 3
     page.goto(f"{server}/progress.html")
     state = page.locator('[data-progress-quiz="final-exam"] .course-progress-state').text_content()

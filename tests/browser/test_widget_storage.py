@@ -3,21 +3,36 @@ one quiz, stored progress of the wrong shape, storage full, an attempt saved und
 version, option rows too small to tap, and a conversation's next step under the sticky header.
 
 Pages come from the fixture course (tests/fixtures/quizcourse) served on localhost; its final
-exam is an assessment page (no key, no identity form until the render side adds it)."""
+exam is an assessment page: no key, opaque ids, and the id + access-code form first, after which
+the attempt is kept per learner (`attempts[normalised id]`)."""
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
 
+from generator.integrity import codes
+from generator.integrity.opaque import OpaqueIds
+from generator.integrity.seeds import normalised_id
 from helpers import serve_directory
-from quizhelpers import PageOpener, build_fixture_course, fixture_course
+from quizhelpers import (
+    QUIZ_COURSE,
+    PageOpener,
+    build_fixture_course,
+    fixture_course,
+    registry_salt,
+    start_identified,
+)
 
 pytestmark = pytest.mark.browser
 
 EXAM = "final-exam"
 KEY = "course-progress:/"
+LEARNER = "CS-017"
+WHO = normalised_id(LEARNER)  # where the page keeps this learner's attempt
+CODE = codes.new_code()
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +48,29 @@ def exam():
     return next(q for q in quizzes if q.id == EXAM)
 
 
+@functools.cache
+def page_ids() -> OpaqueIds:
+    _, quizzes = fixture_course()
+    return OpaqueIds(next(q for q in quizzes if q.id == EXAM), registry_salt(QUIZ_COURSE))
+
+
+def opaque(question: str, value: str | None = None) -> str:
+    """The exam page's name for an authored question id, or for one of its options (true and
+    false stay as they are)."""
+    if value is None:
+        return page_ids().question(question)
+    return value if value in ("true", "false") else page_ids().item(question, value)
+
+
+def start(page) -> None:
+    start_identified(page, LEARNER, CODE)
+
+
+def resumed(page) -> None:
+    """After a reload the tab still knows who and the code (sessionStorage): no form again."""
+    page.locator(".course-quiz:not(.is-waiting)").wait_for()
+
+
 @pytest.fixture
 def open_page(browser):
     opener = PageOpener(browser)
@@ -41,12 +79,19 @@ def open_page(browser):
 
 
 def pick(page, question: str, value: str) -> None:
-    page.locator(f'.course-q[data-question="{question}"] input[value="{value}"]').check()
+    """Pick an option, in authored ids, on the exam page's opaque ones."""
+    page.locator(f'.course-q[data-question="{opaque(question)}"] '
+                 f'input[value="{opaque(question, value)}"]').check()
 
 
 def picked(page, question: str) -> list[str]:
-    return page.locator(f'.course-q[data-question="{question}"] input:checked').evaluate_all(
-        "els => els.map(e => e.value)")
+    """The picked options of a question, in opaque ids."""
+    return page.locator(f'.course-q[data-question="{opaque(question)}"] input:checked'
+                        ).evaluate_all("els => els.map(e => e.value)")
+
+
+def checked_js(question: str, value: str) -> str:
+    return f"document.querySelector('[value={opaque(question, value)}]').checked"
 
 
 def stored(page) -> dict:
@@ -57,23 +102,28 @@ def test_two_tabs_on_one_quiz_keep_each_others_answers(open_page, server):
     first = open_page(f"{server}/quiz/{EXAM}.html")
     second = first.context.new_page()
     second.goto(f"{server}/quiz/{EXAM}.html")
+    start(first)
+    start(second)  # the code is kept per tab, so each tab asks
     assert first.evaluate("CourseQuiz.store.key") == KEY
     pick(first, "exam-day", "d17")
     pick(second, "exam-private", "false")  # saved last: before, this wiped the other tab's
     pick(first, "exam-evidence", "unbox")  # and this one, saved after, wiped the second's
     # Each tab shows the other's answers as they are made (the `storage` event) ...
-    second.wait_for_function("document.querySelector('[value=d17]').checked")
-    assert picked(second, "exam-evidence") == ["unbox"]
+    second.wait_for_function(checked_js("exam-day", "d17"))
+    assert picked(second, "exam-evidence") == [opaque("exam-evidence", "unbox")]
     assert picked(first, "exam-private") == ["false"]
     # ... and what is saved holds all three, whichever tab saved last.
-    answers = stored(first)["quizzes"][EXAM]["attempt"]["answers"]
+    answers = stored(first)["quizzes"][EXAM]["attempts"][WHO]["answers"]
     assert {k: v["answer"] for k, v in answers.items()} == {
-        "exam-day": "d17", "exam-private": False, "exam-evidence": ["unbox"]}
+        opaque("exam-day"): opaque("exam-day", "d17"), opaque("exam-private"): False,
+        opaque("exam-evidence"): [opaque("exam-evidence", "unbox")]}
     # The newer answer to one question wins.
     pick(second, "exam-day", "d18")
-    first.wait_for_function("document.querySelector('[value=d18]').checked")
+    first.wait_for_function(checked_js("exam-day", "d18"))
     first.reload()
-    assert picked(first, "exam-day") == ["d18"] and picked(first, "exam-private") == ["false"]
+    resumed(first)
+    assert picked(first, "exam-day") == [opaque("exam-day", "d18")]
+    assert picked(first, "exam-private") == ["false"]
 
 
 @pytest.mark.parametrize("saved", [
@@ -81,9 +131,9 @@ def test_two_tabs_on_one_quiz_keep_each_others_answers(open_page, server):
     '{"v":1,"lessons":[],"quizzes":{}}',
     '[1, 2]',
     '"text"',
-    '{"v":1,"quizzes":{"final-exam":{"attempt":{"seed":1}}}}',
-    '{"v":1,"quizzes":{"final-exam":{"attempt":{"v":"VERSION","n":1,"seed":5,"startedAt":"x",'
-    '"answers":{"exam-day":null},"submitted":[]}}}}',
+    '{"v":1,"quizzes":{"final-exam":{"attempts":{"WHO":{"seed":1}}}}}',
+    '{"v":1,"quizzes":{"final-exam":{"attempts":{"WHO":{"v":"VERSION","n":1,"seed":5,'
+    '"startedAt":"x","answers":{"exam-day":null},"submitted":[]}}}}}',
     '{"v":1,"quizzes":{"final-exam":"x"}}',
 ], ids=["quizzes-null", "lessons-list", "list", "string", "attempt-without-answers",
         "answer-not-object", "record-not-object"])
@@ -92,21 +142,23 @@ def test_stored_progress_of_the_wrong_shape_is_set_aside_not_a_broken_quiz(open_
     page = open_page(f"{server}/quiz/{EXAM}.html")
     version = page.evaluate("JSON.parse(document.querySelector('.course-quiz').dataset.json)"
                             ".version")
-    saved = saved.replace("VERSION", version)
+    saved = saved.replace("VERSION", version).replace("WHO", WHO)
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(saved)})")
     page.reload()
+    start(page)
     assert page.locator('[data-note="set_aside"]').text_content() == (
         "之前保存的作答记录无法读取，已另行保存，这里重新开始。")
     pick(page, "exam-day", "d17")
     assert page.locator(".course-quiz-status").text_content() == "已作答 1/5 题"
     page.reload()
-    assert picked(page, "exam-day") == ["d17"]  # saving works again
+    resumed(page)
+    assert picked(page, "exam-day") == [opaque("exam-day", "d17")]  # saving works again
     whole = page.evaluate(f"localStorage.getItem('{KEY}:set-aside')")
     if whole is None:  # only the quiz's record was wrong: kept in it
         record = json.loads(saved)["quizzes"][EXAM]
         kept = stored(page)["quizzes"][EXAM]["setAside"]
-        assert [k["attempt"] for k in kept] == [record["attempt"] if isinstance(record, dict)
-                                                else record]
+        assert [k["attempt"] for k in kept] == [record["attempts"][WHO]
+                                                if isinstance(record, dict) else record]
     else:
         assert whole == saved  # never dropped
 
@@ -120,20 +172,21 @@ def test_when_storage_is_full_the_learner_is_told_and_nothing_is_lost(open_page,
           return setItem.call(this, key, value);
         };""")
     page.goto(f"{server}/quiz/{EXAM}.html")
+    start(page)
     pick(page, "exam-day", "d17")
     note = page.locator('[data-note="storage_full"]')
     assert note.text_content() == ("无法保存作答进度（浏览器存储空间已满）。请不要关闭页面，"
                                    "答完后先下载答案文件。")
     assert note.get_attribute("role") == "status"
     pick(page, "exam-private", "true")
-    assert picked(page, "exam-day") == ["d17"]  # the first answer is still there (memory)
+    # the first answer is still there (memory)
+    assert picked(page, "exam-day") == [opaque("exam-day", "d17")]
     assert page.locator(".course-quiz-status").text_content() == "已作答 2/5 题"
-    page.locator(".course-learner").fill("李雷")
     with page.expect_download() as info:
         page.locator(".course-download-button").click()
     file = json.loads(open(info.value.path(), encoding="utf-8").read())
     assert {a["question"]: a["answer"] for a in file["answers"] if a["answer"] is not None} == {
-        "exam-day": "d17", "exam-private": True}
+        opaque("exam-day"): opaque("exam-day", "d17"), opaque("exam-private"): True}
 
 
 def test_an_attempt_saved_under_an_older_version_is_set_aside_with_a_note(open_page, server):
@@ -143,8 +196,9 @@ def test_an_attempt_saved_under_an_older_version_is_set_aside_with_a_note(open_p
                        "exam-day": {"answer": "d17", "at": "2026-11-01T08:02:00Z"}},
            "submitted": [], "closed": None}
     page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{v: 1, lessons: {{}},
-        quizzes: {{'{EXAM}': {{attempt: {json.dumps(old)}}}}}}}))""")
+        quizzes: {{'{EXAM}': {{attempts: {{'{WHO}': {json.dumps(old)}}}}}}}}}))""")
     page.reload()
+    start(page)
     note = page.locator('[data-note="old_version"]')
     assert note.text_content() == "你上次的作答是这个测验的旧版本，已另行保存，没有带入现在的版本。"
     assert picked(page, "exam-day") == []  # nothing restored into the new version
@@ -154,7 +208,7 @@ def test_an_attempt_saved_under_an_older_version_is_set_aside_with_a_note(open_p
     record = stored(page)["quizzes"][EXAM]
     assert [k["attempt"] for k in record["setAside"]] == [old]
     assert record["setAside"][0]["why"] == "old_version"
-    assert record["attempt"]["answers"] == {}
+    assert record["attempts"][WHO]["answers"] == {}
 
 
 def test_on_a_360px_phone_the_whole_option_row_takes_the_tap(open_page, server):
