@@ -231,6 +231,10 @@ def test_assessment_quizzes_pass_unanswered_and_answered(page, assessment, built
     problems, types = [], set()
     for name, quiz_id, mode in quiz_pages(page, assessment, built_assessment_site):
         assert mode == "assessment"
+        # The tab keeps the code for the whole site (sessionStorage): forgotten, so that every
+        # page shows its form.
+        page.evaluate("sessionStorage.clear()")
+        page.reload()
         problems += audit_every_palette(page, f"assessment {name} (id and code asked)")
         start_identified(page, "CS-017", codes.new_code())
         problems += audit(page, f"assessment {name} (unanswered)")
