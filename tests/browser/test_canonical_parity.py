@@ -66,6 +66,6 @@ def test_the_browser_makes_the_same_bytes_and_signature(blank, text):
     doc = document(text)
     js = blank.evaluate("""async ([doc, code]) => ({
         bytes: [...new TextEncoder().encode(canonical(unsigned(doc)))],
-        signature: await sign(doc, code)})""", [doc, "7kq2-m9xd f"])
+        signature: await sign(doc, code)})""", [doc, "7kq2-m9xd t"])
     assert bytes(js["bytes"]) == canonical_bytes(doc)
     assert js["signature"] == sign(doc, "7KQ2-M9XD-T")
