@@ -505,7 +505,7 @@ def test_downloading_with_questions_left_says_how_many(open_page, server, course
     start_identified(page, "CS-017", codes.new_code())  # an assessment asks who first
     answer_with_clicks(page, quiz.questions[0], "d17", ids)
     download(page)
-    assert page.locator(".course-quiz-status").text_content() == "已作答 1/5 题"
+    assert page.locator(".course-quiz-status").text_content() == "作答人 CS-017 · 第 1 次作答 · 已作答 1/5 题"
     assert page.locator(".course-download-note").text_content() == (
         "已下载答案文件：final-exam-CS-017.json。注意：还有 4 题没有作答，答完后可以再下载一次。")
 
@@ -521,12 +521,12 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
           document.addEventListener(name, e => events.push([name, e.detail]))""")
     assert page.locator(".course-check").count() == 0
     start_identified(page, "CS-017", codes.new_code())  # an assessment asks who first
-    assert page.locator(".course-quiz-status").text_content() == "已作答 0/5 题"
+    assert page.locator(".course-quiz-status").text_content() == "作答人 CS-017 · 第 1 次作答 · 已作答 0/5 题"
     answers = {"exam-day": "d17", "exam-evidence": ["unbox", "guess"], "exam-private": False,
                "exam-order": ["agree", "check", "wait", "pay"], "exam-chat": ["q-sorry", "q-refund"]}
     for question in quiz.questions:
         answer_with_clicks(page, question, answers[question.id], ids)
-    assert page.locator(".course-quiz-status").text_content() == "已作答 5/5 题"
+    assert page.locator(".course-quiz-status").text_content() == "作答人 CS-017 · 第 1 次作答 · 已作答 5/5 题"
     assert page.locator(".course-mark[data-mark='right'], .course-mark[data-mark='wrong'], "
                         ".course-q-result:visible, .course-quiz-result:visible").count() == 0
     box = question_box(page, "exam-chat", ids)

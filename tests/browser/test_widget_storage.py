@@ -149,7 +149,8 @@ def test_stored_progress_of_the_wrong_shape_is_set_aside_not_a_broken_quiz(open_
     assert page.locator('[data-note="set_aside"]').text_content() == (
         "之前保存的作答记录无法读取，已另行保存，这里重新开始。")
     pick(page, "exam-day", "d17")
-    assert page.locator(".course-quiz-status").text_content() == "已作答 1/5 题"
+    assert page.locator(".course-quiz-status").text_content() == (
+        f"作答人 {LEARNER} · 第 1 次作答 · 已作答 1/5 题")
     page.reload()
     resumed(page)
     assert picked(page, "exam-day") == [opaque("exam-day", "d17")]  # saving works again
@@ -181,7 +182,8 @@ def test_when_storage_is_full_the_learner_is_told_and_nothing_is_lost(open_page,
     pick(page, "exam-private", "true")
     # the first answer is still there (memory)
     assert picked(page, "exam-day") == [opaque("exam-day", "d17")]
-    assert page.locator(".course-quiz-status").text_content() == "已作答 2/5 题"
+    assert page.locator(".course-quiz-status").text_content() == (
+        f"作答人 {LEARNER} · 第 1 次作答 · 已作答 2/5 题")
     with page.expect_download() as info:
         page.locator(".course-download-button").click()
     file = json.loads(open(info.value.path(), encoding="utf-8").read())
