@@ -64,10 +64,20 @@ ANSWER = """([qid, answer, check]) => {
 }"""
 
 # Transitions over (Material's header swaps in the page title as the page scrolls): axe must see
-# colours at rest, not half-way through a fade. A cancelled transition rejects: over too.
-SETTLED = """() => Promise.all(document.getAnimations()
-  .filter((a) => a.effect.getComputedTiming().iterations !== Infinity)
-  .map((a) => a.finished.catch(() => null)))"""
+# colours at rest, not half-way through a fade. A cancelled transition rejects: over too. The
+# widget scrolls a revealed step into view one frame after the click (quiz.js reveal), and the
+# header's fade starts a frame after that scroll: so frames first, then the transitions, until a
+# pair of frames starts none.
+SETTLED = """async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  for (let round = 0; round < 10; round++) {
+    await frame(); await frame();
+    const running = document.getAnimations().filter((a) => a.playState !== 'finished'
+      && a.effect.getComputedTiming().iterations !== Infinity);
+    if (!running.length) return;
+    await Promise.all(running.map((a) => a.finished.catch(() => null)));
+  }
+}"""
 # Material's palette toggle: its inputs, one per scheme, switch on change.
 SCHEMES = """() => [...document.querySelectorAll('[data-md-component="palette"] input')]
   .map((input) => input.id)"""
