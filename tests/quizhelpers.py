@@ -218,3 +218,13 @@ def answer_with_clicks(page, question: Question, answer, ids=None) -> None:
 def check_answer(page, question: Question) -> None:
     if not isinstance(question, Scenario):  # a conversation is checked when it ends
         question_box(page, question.id).locator(".course-check").click()
+
+
+def start_identified(page, learner: str, code: str) -> None:
+    """Fill the id + access-code form an assessment (or required) quiz asks for before its first
+    question, start, and wait for the paper. `code`: a valid one (integrity.codes.new_code())."""
+    form = page.locator(".course-identity")
+    form.locator("input").nth(0).fill(learner)
+    form.locator("input").nth(1).fill(code)
+    form.locator(".course-start").click()
+    page.locator(".course-quiz:not(.is-waiting)").wait_for()

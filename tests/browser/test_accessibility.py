@@ -15,12 +15,20 @@ from urllib.parse import urlparse
 
 import pytest
 
+from generator.integrity import codes
 from generator.integrity.opaque import OpaqueIds
 from generator.models.quiz import Scenario
 from generator.quizgraph import linear_nodes
 from generator.scoring import grade_question
 from helpers import ROOT, missing_tool, serve_directory
-from quizhelpers import all_answers, bundled_course, page_answer, registry_salt, scenario_paths
+from quizhelpers import (
+    all_answers,
+    bundled_course,
+    page_answer,
+    registry_salt,
+    scenario_paths,
+    start_identified,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -56,10 +64,20 @@ ANSWER = """([qid, answer, check]) => {
 }"""
 
 # Transitions over (Material's header swaps in the page title as the page scrolls): axe must see
-# colours at rest, not half-way through a fade. A cancelled transition rejects: over too.
-SETTLED = """() => Promise.all(document.getAnimations()
-  .filter((a) => a.effect.getComputedTiming().iterations !== Infinity)
-  .map((a) => a.finished.catch(() => null)))"""
+# colours at rest, not half-way through a fade. A cancelled transition rejects: over too. The
+# widget scrolls a revealed step into view one frame after the click (quiz.js reveal), and the
+# header's fade starts a frame after that scroll: so frames first, then the transitions, until a
+# pair of frames starts none.
+SETTLED = """async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  for (let round = 0; round < 10; round++) {
+    await frame(); await frame();
+    const running = document.getAnimations().filter((a) => a.playState !== 'finished'
+      && a.effect.getComputedTiming().iterations !== Infinity);
+    if (!running.length) return;
+    await Promise.all(running.map((a) => a.finished.catch(() => null)));
+  }
+}"""
 # Material's palette toggle: its inputs, one per scheme, switch on change.
 SCHEMES = """() => [...document.querySelectorAll('[data-md-component="palette"] input')]
   .map((input) => input.id)"""
@@ -223,16 +241,27 @@ def test_assessment_quizzes_pass_unanswered_and_answered(page, assessment, built
     problems, types = [], set()
     for name, quiz_id, mode in quiz_pages(page, assessment, built_assessment_site):
         assert mode == "assessment"
-        problems += audit_every_palette(page, f"assessment {name} (unanswered)")
+        # The tab keeps the code for the whole site (sessionStorage): forgotten, so that every
+        # page shows its form.
+        page.evaluate("sessionStorage.clear()")
+        page.reload()
+        problems += audit_every_palette(page, f"assessment {name} (id and code asked)")
+        start_identified(page, "CS-017", codes.new_code())
+        problems += audit(page, f"assessment {name} (unanswered)")
         questions = quizzes[quiz_id].questions
         ids = OpaqueIds(quizzes[quiz_id], SALT)
-        types |= {q.type for q in questions}
-        for question in questions:
+        shown = set(page.locator(".course-q:not([hidden])").evaluate_all(
+            "els => els.map(e => e.dataset.question)"))
+        drawn = [q for q in questions if ids.question(q.id) in shown]
+        types |= {q.type for q in drawn}
+        for question in drawn:
             given = (linear_answer(question) if isinstance(question, Scenario)
                      else ranked(question)[0])
             answer(page, question, given, check=False, ids=ids)
         assert page.locator(".course-restart").count() == 0  # replies are final here
-        page.locator(".course-download-button").click()
-        problems += audit(page, f"assessment {name} (every question answered, name asked)")
+        page.once("dialog", lambda dialog: dialog.accept())  # an exam: downloading hands it in
+        with page.expect_download():
+            page.locator(".course-download-button").click()
+        problems += audit(page, f"assessment {name} (every question answered, handed in)")
     assert types == TYPES
     fail_on(problems)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.integrity import codes
 from generator.integrity.opaque import OpaqueIds
 from generator.models.answers import AnswerFile
 from generator.scoring import grade_quiz
@@ -27,6 +28,7 @@ from quizhelpers import (
     page_answer,
     question_box,
     registry_salt,
+    start_identified,
 )
 
 pytestmark = pytest.mark.browser
@@ -276,6 +278,10 @@ def test_phone_width_needs_no_horizontal_scrolling(open_page, server, site):
     for name in ("basics-practice", "service-scenario", "final-exam"):
         page = open_page(f"{server}/quiz/{name}.html", viewport={"width": 360, "height": 740},
                          is_mobile=True, has_touch=True)
+        if name == "final-exam":  # its id + code form first, which must fit too
+            width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            assert width[0] <= width[1], (name, "identity form", width)
+            start_identified(page, "CS-017", codes.new_code())
         for box in page.locator(".course-q").all()[:2]:
             first = box.locator("input").first
             if first.count():
@@ -397,7 +403,8 @@ def test_two_courses_on_one_host_keep_separate_progress(open_page, site, tmp_pat
         assert page.locator(".course-progress-summary").text_content().startswith("已读 1/2 课")
         page.goto(f"{base}/b/progress.html")
         assert page.locator(".course-progress-summary").text_content().startswith("已读 0/2 课")
-        page.goto(f"{base}/b/quiz/final-exam.html")  # starts an attempt: b's own record
+        page.goto(f"{base}/b/quiz/final-exam.html")
+        start_identified(page, "CS-017", codes.new_code())  # starts an attempt: b's own record
         keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('course-'))")
         assert sorted(keys) == ["course-progress:/a/", "course-progress:/b/"]
         page.wait_for_load_state("networkidle")  # the search worker, before the server stops
@@ -484,8 +491,9 @@ def test_practice_answer_file_validates_and_grades_to_the_score_shown(open_page,
     assert all(a.answered_at is not None for a in parsed.answers)
     assert page.evaluate("files.map(f => [f.quiz, f.mode, f.file.seed])") == [
         ["basics-practice", "practice", parsed.seed]]
-    # The name is remembered for the next quiz, and can be changed there.
-    page.goto(f"{server}/quiz/final-exam.html")
+    # The name is remembered for the next quiz, and can be changed there (a practice one: an
+    # assessment asks for the staff id and access code instead).
+    page.goto(f"{server}/quiz/service-scenario.html")
     assert page.locator(".course-learner").input_value() == "王小明 A017"
 
 
@@ -494,12 +502,12 @@ def test_downloading_with_questions_left_says_how_many(open_page, server, course
     quiz = quizzes["final-exam"]
     ids = OpaqueIds(quiz, registry_salt(QUIZ_COURSE))
     page = open_page(f"{server}/quiz/final-exam.html")
+    start_identified(page, "CS-017", codes.new_code())  # an assessment asks who first
     answer_with_clicks(page, quiz.questions[0], "d17", ids)
-    page.locator(".course-learner").fill("李雷")
     download(page)
-    assert page.locator(".course-quiz-status").text_content() == "已作答 1/5 题"
+    assert page.locator(".course-quiz-status").text_content() == "作答人 CS-017 · 第 1 次作答 · 已作答 1/5 题"
     assert page.locator(".course-download-note").text_content() == (
-        "已下载答案文件：final-exam-李雷.json。注意：还有 4 题没有作答，答完后可以再下载一次。")
+        "已下载答案文件：final-exam-CS-017.json。注意：还有 4 题没有作答，答完后可以再下载一次。")
 
 
 def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_page, server,
@@ -512,12 +520,13 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
         for (const name of ['quiz:graded', 'quiz:answers'])
           document.addEventListener(name, e => events.push([name, e.detail]))""")
     assert page.locator(".course-check").count() == 0
-    assert page.locator(".course-quiz-status").text_content() == "已作答 0/5 题"
+    start_identified(page, "CS-017", codes.new_code())  # an assessment asks who first
+    assert page.locator(".course-quiz-status").text_content() == "作答人 CS-017 · 第 1 次作答 · 已作答 0/5 题"
     answers = {"exam-day": "d17", "exam-evidence": ["unbox", "guess"], "exam-private": False,
                "exam-order": ["agree", "check", "wait", "pay"], "exam-chat": ["q-sorry", "q-refund"]}
     for question in quiz.questions:
         answer_with_clicks(page, question, answers[question.id], ids)
-    assert page.locator(".course-quiz-status").text_content() == "已作答 5/5 题"
+    assert page.locator(".course-quiz-status").text_content() == "作答人 CS-017 · 第 1 次作答 · 已作答 5/5 题"
     assert page.locator(".course-mark[data-mark='right'], .course-mark[data-mark='wrong'], "
                         ".course-q-result:visible, .course-quiz-result:visible").count() == 0
     box = question_box(page, "exam-chat", ids)
@@ -526,7 +535,6 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
     assert box.locator(".is-done input:enabled").count() == 0
     chat_nodes = f'[data-question="{ids.question("exam-chat")}"] .course-node'
     path_taken = visible(page, chat_nodes)
-    page.locator(".course-learner").fill("李雷")
     file = download(page)
     parsed = AnswerFile.model_validate_json(json.dumps(file)).root  # either format
     assert parsed.page_score is None and "page_score" not in file
@@ -536,7 +544,8 @@ def test_assessment_shows_no_result_and_its_answer_file_grades_in_python(open_pa
     assert grade_quiz(quiz, answers).percent == 60  # 1 + 0 + 1 + 0 (no pair right) + 1
     assert [name for name, _ in page.evaluate("events")] == ["quiz:answers"]
     assert page.evaluate("events[0][1].file") == file
-    page.reload()  # the path taken stays taken
+    page.reload()  # the path taken stays taken (the tab still knows who, and the code)
+    page.locator(".course-quiz:not(.is-waiting)").wait_for()
     assert visible(page, chat_nodes) == path_taken and len(path_taken) == 3
     page.goto(f"{server}/progress.html")
     state = page.locator('[data-progress-quiz="final-exam"] .course-progress-state').text_content()

@@ -7,8 +7,10 @@ import json
 import pytest
 
 from exporthelpers import FIXTURE, SLUG, answer_practice_question, exported_once, unzip
+from generator.integrity import codes
 from generator.integrity.opaque import OpaqueIds
-from quizhelpers import load_quizzes, registry_salt
+from generator.integrity.signing import verifies
+from quizhelpers import load_quizzes, registry_salt, start_identified
 
 pytestmark = pytest.mark.browser
 
@@ -84,17 +86,19 @@ def test_offline_bundle_works_from_file_urls_with_no_other_host(browser, tmp_pat
     assert f"{percent}%" in state.inner_text()
     assert page.locator("[data-progress-lesson=refund-window] .course-progress-state").inner_text()
 
-    # The final assessment: answer, then download the answer file.
+    # The final assessment: id and access code first, answer, then download the answer file,
+    # signed with the code (WebCrypto works from file:// too).
     page.locator(".md-nav__link", has_text="结业考核").first.click()
     page.wait_for_url("**/quiz/final.html")
     final = page.locator(".course-quiz[data-quiz=final]")
+    code = codes.new_code()
+    start_identified(page, "CS-017", code)
     final.locator(".course-quiz-footer").wait_for()
     for kind in ("single", "true_false"):
         final.locator(f"fieldset[data-type={kind}] input").first.check()
     scenario = final.locator("fieldset[data-type=scenario]")
     scenario.locator(".course-node:not([hidden]) input[type=radio]").first.check()
     scenario.locator(".course-node:not([hidden]) .course-continue").first.click()
-    final.locator("input.course-learner").fill("王小明")
     with page.expect_download() as download_info:
         final.locator(".course-download-button").click()
     download = download_info.value
@@ -102,7 +106,8 @@ def test_offline_bundle_works_from_file_urls_with_no_other_host(browser, tmp_pat
     download.save_as(saved)
     answers = json.loads(saved.read_text("utf-8"))
     assert answers["format"] == "course-answers/2" and answers["quiz"] == "final"
-    assert answers["learner"]["name"] == "王小明"
+    assert answers["learner"] == {"id": "CS-017"}
+    assert verifies(answers, codes.normalise(code))
     # An assessment page names its questions by opaque id (the course's registry salt), in
     # that order.
     quiz = next(q for q in load_quizzes(FIXTURE / "content", FIXTURE / "quizzes")[1]
