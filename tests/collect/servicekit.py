@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -11,14 +10,13 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
 from answerkit import FIXTURE, fixture_quiz, page_answer_file, perfect_answers
-from desktools import POSTGRES_ENV, missing
+from desktools import postgres_schema_url
 from generator.desk.gradebook import Gradebook
 from generator.desk.roster import RosterEntry
 
@@ -96,31 +94,9 @@ def attempt_hash(document: dict) -> str:
     return parse(json.dumps(document, ensure_ascii=False).encode()).attempt_hash
 
 
-@contextlib.contextmanager
 def postgres_url():
     """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        missing(f"{POSTGRES_ENV} is not set")
-    from sqlalchemy import create_engine, text
-
-    from generator.desk.gradebook import database_url
-
-    schema = f"collect_test_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(database_url(base))
-    try:
-        with engine.begin() as conn:
-            conn.execute(text(f'create schema "{schema}"'))
-    except Exception as error:  # noqa: BLE001 - any failure to reach the server
-        engine.dispose()
-        missing(f"PostgreSQL at {POSTGRES_ENV} is not reachable: {error}")
-    separator = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{separator}options=-csearch_path%3D{schema}"
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text(f'drop schema "{schema}" cascade'))
-        engine.dispose()
+    return postgres_schema_url("collect_test")
 
 
 def free_port() -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,34 @@ def missing(message: str):
     if IN_CI:
         pytest.fail(f"{message} (required under CI=true; .ci/postgres.sh sets it up)")
     pytest.skip(message)
+
+
+@contextlib.contextmanager
+def postgres_schema_url(prefix: str):
+    """A PostgreSQL URL whose search_path is a fresh schema named after `prefix`, dropped
+    afterwards; the test is skipped (failed under CI) when the server is not there."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        missing(f"{POSTGRES_ENV} is not set")
+    from sqlalchemy import create_engine, text
+
+    from generator.desk.gradebook import database_url
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(database_url(base))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f'create schema "{schema}"'))
+    except Exception as error:  # noqa: BLE001 - any failure to reach the server
+        engine.dispose()
+        missing(f"PostgreSQL at {POSTGRES_ENV} is not reachable: {error}")
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f'drop schema "{schema}" cascade'))
+        engine.dispose()
 
 
 def course(*args: str, cwd: Path | None = None, env: dict | None = None
