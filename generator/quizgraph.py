@@ -48,6 +48,19 @@ def best_path(question: Scenario) -> list[tuple[str, str]]:
     return path
 
 
+def walk(question: Scenario, pick) -> list[str]:
+    """The choice ids along the conversation when `pick(choices)` chooses at every step (a
+    learner's strategy, a test's answers)."""
+    nodes = nodes_by_id(question)
+    node = nodes[start_node(question)]
+    path = []
+    while node.choices:
+        choice = pick(node.choices)
+        path.append(choice.id)
+        node = nodes[choice.next]
+    return path
+
+
 def linear_nodes(question: Scenario) -> list[Node]:
     """The decision nodes of the best path, in order: the conversation of an assessment page,
     where every choice of one leads to the next (so no link, ending or depth tells the choices

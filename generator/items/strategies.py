@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice, TrueFalse
-from ..quizgraph import nodes_by_id, start_node
+from ..quizgraph import walk
 from ..scoring import Grader, grade_question
 from ..shuffle import display_order
 from .cues import cue_words, visible_characters, visible_text
@@ -100,28 +100,16 @@ def first_option_only(question: MultipleChoice, text: _Text):
     return [question.options[0].id]
 
 
-def _walk(question: Scenario, pick) -> list[str]:
-    """The reply ids along the conversation when `pick` chooses at every step."""
-    nodes = nodes_by_id(question)
-    node = nodes[start_node(question)]
-    path = []
-    while node.choices:
-        choice = pick(node.choices)
-        path.append(choice.id)
-        node = nodes[choice.next]
-    return path
-
-
 def longest_replies(question: Scenario, text: _Text):
-    return _walk(question, lambda choices: _longest_first(choices, text)[0])
+    return walk(question, lambda choices: _longest_first(choices, text)[0])
 
 
 def shortest_replies(question: Scenario, text: _Text):
-    return _walk(question, lambda choices: _shortest_first(choices, text)[0])
+    return walk(question, lambda choices: _shortest_first(choices, text)[0])
 
 
 def first_replies(question: Scenario, text: _Text):
-    return _walk(question, lambda choices: choices[0])
+    return walk(question, lambda choices: choices[0])
 
 
 def listed_order(question: Ordering, text: _Text):

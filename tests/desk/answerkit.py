@@ -17,7 +17,7 @@ from generator.loaded import LoadedCourse
 from generator.loading import load_course
 from generator.models.quiz import Quiz, Scenario
 from generator.project import find_project
-from generator.quizgraph import start_node
+from generator.quizgraph import walk
 from generator.shuffle import presentation
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "course"
@@ -110,27 +110,16 @@ def random_answers(quiz: Quiz, rng: random.Random) -> dict:
             rng.shuffle(order)
             answers[q.id] = order
         else:
-            answers[q.id] = _walk(q, lambda choices: rng.choice(choices))
+            answers[q.id] = walk(q, lambda choices: rng.choice(choices))
     return answers
 
 
 def best_path(q: Scenario) -> list[str]:
-    return _walk(q, lambda choices: max(choices, key=lambda c: c.points))
+    return walk(q, lambda choices: max(choices, key=lambda c: c.points))
 
 
 def worst_path(q: Scenario) -> list[str]:
-    return _walk(q, lambda choices: min(choices, key=lambda c: c.points))
-
-
-def _walk(q: Scenario, pick) -> list[str]:
-    nodes = {node.id: node for node in q.nodes}
-    node = nodes[start_node(q)]
-    path = []
-    while node.choices:
-        choice = pick(node.choices)
-        path.append(choice.id)
-        node = nodes[choice.next]
-    return path
+    return walk(q, lambda choices: min(choices, key=lambda c: c.points))
 
 
 # Format 2, as the quiz page will write it ------------------------------------------------------
