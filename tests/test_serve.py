@@ -5,7 +5,6 @@ builds in test_plugin_incremental.py)."""
 import html
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -14,12 +13,7 @@ import urllib.request
 import pytest
 
 from coursefolder import make_course
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from helpers import free_port
 
 
 def fetch(url: str) -> str:

@@ -19,6 +19,7 @@ from answerkit import FIXTURE, fixture_quiz, page_answer_file, perfect_answers
 from desktools import postgres_schema_url
 from generator.desk.gradebook import Gradebook
 from generator.desk.roster import RosterEntry
+from helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "trainer-token-for-tests-0123456789"
@@ -97,12 +98,6 @@ def attempt_hash(document: dict) -> str:
 def postgres_url():
     """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
     return postgres_schema_url("collect_test")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Service:

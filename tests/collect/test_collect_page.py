@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import serve_directory
-from servicekit import ROOT, Service, attempt_hash, free_port, make_course
+from helpers import free_port, serve_directory
+from servicekit import ROOT, Service, attempt_hash, make_course
 
 pytestmark = pytest.mark.browser
 SHOTS = Path("/tmp/collect-real-shots")
