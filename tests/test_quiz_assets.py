@@ -15,8 +15,9 @@ CSS = (ASSETS / "quiz.css").read_text(encoding="utf-8")
 # draw, signing with a SHA-256 of its own for plain-http pages (no Web Crypto there), the exam
 # clock, attempts and the storage repairs brought the script alone to 10,962 (2026-11-29).
 # 12,800 until the Submit hand-in (courseQuiz.handIn, quiz:submitted counted as handed in)
-# brought script and styles to about 12,870.
-BUDGET = 13_000
+# brought script and styles to about 12,870. 13,000 until a conversation's reply picked but not
+# continued counted as an answer (kept, restored as picked, handed in): 13,031.
+BUDGET = 13_100
 
 
 def test_script_and_styles_stay_within_the_budget_gzipped_as_shipped():

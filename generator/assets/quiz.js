@@ -477,6 +477,8 @@
       // (no restart within an attempt: trying every path would find the best one).
       this.actions = h('p', { class: 'course-q-actions' });
       this.nodes[this.nodes.length - 1].after(this.actions);
+      // A reply picked but not yet continued counts, as a picked option does: kept, and handed in.
+      el.addEventListener('change', () => quiz.changed(this));
       this.reset();
     }
 
@@ -540,12 +542,23 @@
       node.querySelector('.course-node-step').textContent = this.t('step', { n: this.trail.length });
     }
 
-    answer() {
-      return this.path.length ? this.path.slice() : null;
+    // The reply picked at the current step, not continued yet (null when there is none).
+    pending() {
+      const picked = !this.ended() && this.current().querySelector('input:checked');
+      return picked ? picked.value : null;
     }
 
-    restore(path) {
-      if (Array.isArray(path)) path.every((id) => this.step(id, true));
+    answer() {
+      const path = this.path.concat(this.pending() ?? []);
+      return path.length ? path : null;
+    }
+
+    restore(path, open) { // `open`: its last reply was picked, not continued
+      if (!Array.isArray(path)) return;
+      const taken = open ? path.slice(0, -1) : path;
+      if (!taken.every((id) => this.step(id, true)) || !open) return;
+      const input = all(this.current(), 'input').find((i) => i.value === path[path.length - 1]);
+      if (input) input.checked = true;
     }
 
     lock(on) {
@@ -782,7 +795,7 @@
         ['points', 'maxPoints', 'status'].forEach((k) => delete question.el.dataset[k]);
         this.showChecked(question, false);
         const answer = attempt.answers[question.q.id];
-        if (answer) question.restore(answer.answer);
+        if (answer) question.restore(answer.answer, Boolean(answer.open));
         if (this.isChecked(question)) this.check(question);
       }
       this.save();
@@ -839,7 +852,7 @@
     show(question) {
       const saved = this.attempt.answers[question.q.id];
       if (question.q.type === 'scenario') question.reset();
-      question.restore(saved ? saved.answer : null);
+      question.restore(saved ? saved.answer : null, Boolean(saved && saved.open));
       if (this.attempt.closed) question.lock(true);
     }
 
@@ -850,7 +863,8 @@
         return;
       }
       this.hint.remove();
-      this.attempt.answers[question.q.id] = { answer: question.answer(), at: now() };
+      const open = question.pending && question.pending() !== null;
+      this.attempt.answers[question.q.id] = { answer: question.answer(), at: now(), ...(open && { open }) };
       this.save();
       this.updateStatus();
     }

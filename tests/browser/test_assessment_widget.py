@@ -430,6 +430,30 @@ def test_a_linear_conversation_goes_on_whatever_the_reply_and_replies_are_final(
     assert next(a for a in file["answers"] if a["question"] == chat)["answer"] == path
 
 
+def test_a_reply_picked_but_not_continued_is_kept_and_handed_in(open_page, server, ids):
+    """A learner who picks the last reply and hands in without pressing 继续 has answered it,
+    as with a picked option; a reload keeps it picked (not taken: it can still change)."""
+    chat = ids.question("exam-chat")
+    first, second = (ids.item("exam-chat", c) for c in ("q-sorry", "q-halfship"))
+    page = open_page(f"{server}/quiz/{EXAM}.html")
+    start(page)
+    box = page.locator(f'.course-q[data-question="{chat}"]')
+    box.locator(f'input[value="{first}"]').check()
+    box.locator(f'.course-node:has(input[value="{first}"]) .course-continue').click()
+    box.locator(f'input[value="{second}"]').check()  # and no 继续
+    assert page.locator(".course-quiz-status").text_content().endswith("已作答 1/4 题")
+    page.reload()
+    page.locator(".course-quiz:not(.is-waiting)").wait_for()
+    assert box.locator(f'input[value="{second}"]').is_checked()
+    assert box.locator(f'input[value="{second}"]').is_enabled()  # still the learner's to change
+    assert box.locator(".course-node:not([hidden])").count() == 2  # the end is not shown yet
+    better = ids.item("exam-chat", "q-refund")
+    box.locator(f'input[value="{better}"]').check()
+    file = hand_in(page)
+    assert next(a for a in file["answers"] if a["question"] == chat)["answer"] == [first, better]
+    assert box.locator("input:enabled").count() == 0  # handed in: final
+
+
 # ---- Exam: clock, attempts, after handing in ---------------------------------------------------
 
 def test_the_clock_shows_minutes_left_announces_few_times_and_closes_at_zero(open_page, server,
@@ -493,6 +517,23 @@ def test_a_tab_asleep_past_the_limit_takes_no_answer_after_it(open_page, server,
     started, submitted = (datetime.datetime.fromisoformat(file[k].replace("Z", "+00:00"))
                           for k in ("started_at", "submitted_at"))
     assert submitted - started == datetime.timedelta(minutes=30)
+
+
+def test_a_reply_picked_in_a_tab_asleep_past_the_limit_is_not_kept(open_page, server, ids):
+    chat = ids.question("exam-chat")
+    page = open_page()
+    page.clock.install(time=datetime.datetime(2026, 11, 30, 9, 0, tzinfo=datetime.timezone.utc))
+    page.goto(f"{server}/quiz/{EXAM}.html")
+    start(page)
+    page.clock.pause_at(datetime.datetime(2026, 11, 30, 9, 1, tzinfo=datetime.timezone.utc))
+    page.clock.set_system_time(datetime.datetime(2026, 11, 30, 9, 45,
+                                                 tzinfo=datetime.timezone.utc))
+    page.locator(f'.course-q[data-question="{chat}"] '
+                 f'input[value="{ids.item("exam-chat", "q-sorry")}"]').click()
+    assert page.locator(".course-q input:checked").count() == 0
+    assert page.locator(".course-quiz-result").text_content().startswith("时间到")
+    file = page.evaluate("document.querySelector('.course-quiz').courseQuiz.answerFile()")
+    assert next(a for a in file["answers"] if a["question"] == chat)["answer"] is None
 
 
 def test_a_new_attempt_only_by_choice_changes_the_seed_and_stops_at_the_limit(open_page, server,
