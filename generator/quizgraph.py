@@ -69,6 +69,29 @@ def linear_nodes(question: Scenario) -> list[Node]:
     return [nodes[node_id] for node_id, _ in best_path(question)]
 
 
+def linear_points(question: Scenario) -> int:
+    """The most a linear conversation (an assessment page's) can score: each step's
+    highest-scoring reply. The best path's points, unless a reply off it outscores the best
+    path's own at one of its steps (`outscored`, which `course check` reports)."""
+    return sum(max((c.points for c in node.choices), default=0)
+               for node in linear_nodes(question))
+
+
+def outscored(question: Scenario) -> list[tuple[str, str, str]]:
+    """(step, the best path's reply, a reply with more points) at each step of the best path
+    where another reply scores more than the best path's: scored step by step, picking that one
+    would beat the best path."""
+    found = []
+    nodes = nodes_by_id(question)
+    for node_id, chosen in best_path(question):
+        node = nodes[node_id]
+        points = {c.id: c.points for c in node.choices}
+        better = max(node.choices, key=lambda c: c.points)
+        if better.points > points[chosen]:
+            found.append((node_id, chosen, better.id))
+    return found
+
+
 def _best_from(question: Scenario, nodes: dict[str, Node] | None = None):
     """A function node id → the most points from that node to an ending (remembered)."""
     nodes = nodes or nodes_by_id(question)

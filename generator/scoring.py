@@ -12,7 +12,9 @@ Answers, as they appear in answer files:
 A scenario answered on an assessment page (`linear=True`) is scored step by step: the page shows
 the best path's decision nodes one after another whatever the learner picks (see
 `quizgraph.linear_nodes`), so the answer holds one choice per decision node, in order, and earns
-the points of each choice picked. The most it can earn is the best path's points, as before.
+the points of each choice picked. The most it can earn is each step's highest-scoring reply
+(`quizgraph.linear_points`): the best path's points, as before, wherever the best path's reply
+scores most at its step, which `course check` makes sure of.
 """
 
 from __future__ import annotations
@@ -21,16 +23,27 @@ import math
 from dataclasses import dataclass
 
 from .models.quiz import MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice, TrueFalse
-from .quizgraph import best_points, linear_nodes, start_node
+from .quizgraph import best_points, linear_nodes, linear_points, start_node
 
 
 class AnswerError(ValueError):
     """An answer that cannot belong to the question (wrong type, unknown id, impossible path).
 
-    Raised by `Grader.grade`, it names the question in `question`.
+    Raised by `Grader.grade`, it names the question in `question`. The ids it names are kept
+    apart (`names`, in the template's `{}`), so that the desk can name them as the answer file
+    did: on an assessment page by their opaque ids, never by the authored ones, which could tell
+    a learner where the conversation goes.
     """
 
     question: str | None = None
+
+    def __init__(self, template: str, *names: str):
+        self.template, self.names = template, names
+        super().__init__(self.told())
+
+    def told(self, name=lambda authored: authored) -> str:
+        """The message, with each id it names given by `name` (authored ids by default)."""
+        return self.template.format(*(f"'{name(n)}'" for n in self.names))
 
 
 @dataclass(frozen=True)
@@ -150,7 +163,7 @@ def _single(question: SingleChoice):
         if not isinstance(answer, str):
             raise AnswerError(f"expected one option id, got {_kind(answer)}")
         if answer not in correct:
-            raise AnswerError(f"'{answer}' is not an option")
+            raise AnswerError("{} is not an option", answer)
         return (1.0 if correct[answer] else 0.0), (answer,), None
 
     return score
@@ -218,7 +231,7 @@ def _scenario(question: Scenario):
         for choice_id in path:
             choice = nodes[node].get(choice_id)
             if choice is None:
-                raise AnswerError(f"'{choice_id}' is not a choice at step '{node}'")
+                raise AnswerError("{} is not a choice at step {}", choice_id, node)
             earned += choice.points
             node = choice.next
         return earned / best, tuple(path), node
@@ -229,8 +242,7 @@ def _scenario(question: Scenario):
 def _linear_scenario(question: Scenario):
     nodes = linear_nodes(question)
     steps = [{c.id: c.points for c in node.choices} for node in nodes]
-    names = [node.id for node in nodes]
-    best = best_points(question)
+    best = linear_points(question)  # never more than 100%, whatever reply scores most
 
     def score(answer):
         path = _id_list(answer, None, "choice", allow_repeats=True)
@@ -240,8 +252,9 @@ def _linear_scenario(question: Scenario):
         earned = 0
         for number, (choice_id, points) in enumerate(zip(path, steps), 1):
             if choice_id not in points:
-                raise AnswerError(f"'{choice_id}' is not a choice at step {number} "
-                                  f"('{names[number - 1]}')")
+                # The step by its number only: on an assessment page the name of step k + 1
+                # would tell which reply of step k is the best path's.
+                raise AnswerError(f"{{}} is not a choice at step {number}", choice_id)
             earned += points[choice_id]
         # No authored ending is reached: every choice leads on to the next step.
         return earned / best, tuple(path), None
@@ -255,10 +268,10 @@ def _id_list(answer, allowed: set[str] | None, noun: str, allow_repeats: bool = 
     if allowed is not None:
         unknown = next((a for a in answer if a not in allowed), None)
         if unknown is not None:
-            raise AnswerError(f"'{unknown}' is not one of this question's {noun}s")
+            raise AnswerError(f"{{}} is not one of this question's {noun}s", unknown)
     if not allow_repeats and len(set(answer)) != len(answer):
         twice = next(a for i, a in enumerate(answer) if a in answer[:i])
-        raise AnswerError(f"{noun} '{twice}' is listed twice")
+        raise AnswerError(f"{noun} {{}} is listed twice", twice)
     return answer
 
 

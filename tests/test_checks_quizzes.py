@@ -269,3 +269,53 @@ def test_draw_of_an_empty_pool_and_a_pool_drawn_twice(here):
         "`pool: empty`, or draw one of: rules",
         "quizzes/rules-practice.yml:10:11: pool 'rules' is drawn twice (also draw[0]) — draw "
         "each pool once, with the total count"]
+
+
+GREEDY = """\
+  - id: greedy
+    type: scenario
+    prompt: 买家来问。
+    nodes:
+      - id: open
+        customer: 能退吗？
+        choices:
+          - id: quick
+            text: 先退了吧
+            next: over
+            points: 3
+          - id: patient
+            text: 先看看订单
+            next: second
+            points: 1
+      - id: second
+        customer: 好的。
+        choices:
+          - id: finish
+            text: 按规则处理
+            next: over
+            points: 3
+      - id: over
+        outcome: 结束
+"""
+OUTSCORED = ("choice 'quick' (3 points) outscores the best path's 'patient' (1) at step 'open'; "
+             "on an assessment page each step is scored on its own, so picking the most points "
+             "at every step would beat the best path")
+OUTSCORED_FIX = ("give 'patient' the most points at this step, or fewer to 'quick' (its ending "
+                 "can still differ)")
+
+
+def test_a_reply_off_the_best_path_that_outscores_it_is_an_error_in_an_assessment(here):
+    head = HEAD.replace("section: rules\n", "section: rules\nmode: assessment\n")
+    make_course(here, quizzes={"rules-practice": head + GREEDY})
+    with pytest.raises(AuthorError) as caught:
+        checked(load_course(here / "content", here / "quizzes"), today=TODAY)
+    assert [str(p) for p in caught.value.problems] == [
+        f"quizzes/rules-practice.yml:16:21: {OUTSCORED} — {OUTSCORED_FIX}"]
+
+
+def test_and_a_warning_in_a_practice_quiz_which_is_linear_only_when_built_for_assessment(here):
+    make_course(here, quizzes={"rules-practice": HEAD + GREEDY})
+    loaded = checked(load_course(here / "content", here / "quizzes"), today=TODAY)
+    assert [str(w) for w in loaded.warnings if "outscores" in str(w)] == [
+        f"quizzes/rules-practice.yml:15:21: warning: {OUTSCORED} (when built with --assessment) "
+        f"— {OUTSCORED_FIX}"]

@@ -9,6 +9,8 @@ from generator.quizgraph import (
     endings,
     explore,
     linear_nodes,
+    linear_points,
+    outscored,
     start_node,
 )
 
@@ -75,3 +77,13 @@ def test_explore_names_the_first_choice_that_closes_a_loop():
 def test_a_node_id_used_twice_counts_as_its_first_node():
     twice = conversation(node("a", ("go", "b", 3)), node("b"), node("b", ("more", "a", 9)))
     assert best_points(twice) == 3 and explore(twice).loop is None
+
+
+def test_a_linear_conversation_can_score_at_most_each_steps_highest_reply():
+    # Step by step, "big" (5) then "huge" (10) scores 15, more than the best path's 11: the
+    # grader's maximum is 15, so no answer scores above 100%, and `course check` reports "big".
+    assert linear_points(GREEDY) == 15
+    assert outscored(GREEDY) == [("a", "small", "big")]
+    fair = conversation(node("a", ("big", "dead", 1), ("small", "b", 1)),
+                        node("b", ("huge", "end", 10)), node("dead"), node("end"), start="a")
+    assert (linear_points(fair), best_points(fair), outscored(fair)) == (11, 11, [])

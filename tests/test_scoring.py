@@ -119,8 +119,8 @@ def test_an_assessment_page_scenario_scores_each_best_path_step_on_its_own(answe
 
 
 @pytest.mark.parametrize("answer, message", [
-    (["best"], "'best' is not a choice at step 1 ('start')"),
-    (["good", "bad"], "'bad' is not a choice at step 2 ('mid')"),
+    (["best"], "'best' is not a choice at step 1"),
+    (["good", "bad"], "'bad' is not a choice at step 2"),
     (["good", "best", "best"], "expected at most 2 choices, one per step, got 3"),
     ("good", "expected a list of choice ids, got text"),
 ])
@@ -187,3 +187,13 @@ def test_questions_changed_since_answering_are_left_out():
 ])
 def test_percent_rounds_half_up_like_math_round(score, expected):
     assert percent(score) == expected
+
+
+def test_an_assessment_page_scenario_never_scores_above_full_marks():
+    """A reply off the best path worth more than the best path's own at its step (which
+    `course check` reports): picking the most points at each step is full marks, not more."""
+    greedy = scenario(points=4)
+    greedy["nodes"][0]["choices"][1]["points"] = 3  # "bad" (3) now outscores "good" (2)
+    q = question(greedy)
+    assert grade_question(q, ["bad", "best"], linear=True).points == 4.0
+    assert grade_question(q, ["good", "best"], linear=True).points == 4 * 5 / 6

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..loaded import LoadedCourse
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice
 from ..plurals import english
-from ..quizgraph import explore, start_node
+from ..quizgraph import explore, outscored, start_node
 from ..yamlsource import Locator
 from .findings import Findings
 
@@ -42,7 +42,8 @@ def _check_quiz(quiz: Quiz, locator: Locator, found: Findings) -> None:
             found.unique([i.id for i in question.items], locator,
                          lambda i, p=path: p + ("items", i, "id"), "step id")
         elif isinstance(question, Scenario):
-            _check_scenario(question, locator, path, found)
+            if _check_scenario(question, locator, path, found):
+                _check_linear_points(question, quiz.mode == "assessment", locator, path, found)
 
 
 def _check_draw(quiz: Quiz, locator: Locator, found: Findings) -> None:
@@ -86,7 +87,9 @@ def _check_draw(quiz: Quiz, locator: Locator, found: Findings) -> None:
                         f"add it to `draw:`, or use one of: {', '.join(drawn)}")
 
 
-def _check_scenario(question: Scenario, locator: Locator, path: tuple, found: Findings) -> None:
+def _check_scenario(question: Scenario, locator: Locator, path: tuple, found: Findings) -> bool:
+    """The conversation's ids and graph; True when it can be walked (every choice leads to a
+    node, no loop), so that its best path exists."""
     found.unique([n.id for n in question.nodes], locator, lambda i: path + ("nodes", i, "id"),
                  "node id")
     choices = [(n_index, c_index, choice)
@@ -102,7 +105,7 @@ def _check_scenario(question: Scenario, locator: Locator, path: tuple, found: Fi
     if start not in index_of:
         found.error(locator, path + ("start",), f"start node '{start}' does not exist",
                     f"use one of: {', '.join(index_of)}")
-        return
+        return False
     broken = False
     for n_index, c_index, choice in choices:
         if choice.next not in index_of:
@@ -121,7 +124,7 @@ def _check_scenario(question: Scenario, locator: Locator, path: tuple, found: Fi
                         "and an outcome", "an outcome belongs on an ending (a node without "
                         "choices)")
     if broken:
-        return
+        return False
     walk = explore(question)
     if walk.loop is not None:
         node_id, c_index = walk.loop
@@ -137,3 +140,29 @@ def _check_scenario(question: Scenario, locator: Locator, path: tuple, found: Fi
     if walk.loop is None and all(c.points == 0 for n in question.nodes for c in n.choices):
         found.error(locator, path, f"scenario '{question.id}' gives no points on any path",
                     "give the good choices `points:`")
+    return walk.loop is None
+
+
+def _check_linear_points(question: Scenario, assessment: bool, locator: Locator, path: tuple,
+                         found: Findings) -> None:
+    """On an assessment page a conversation is linear: each step of the best path scored on its
+    own. A reply off the best path worth more than the best path's own at that step would let
+    a learner who picks the most points at each step beat the best path (and the best path
+    could not score full marks): an error in assessment quizzes, a warning in the others, which
+    are linear when built with `--assessment`."""
+    index_of = {node.id: i for i, node in reversed(list(enumerate(question.nodes)))}
+    for step, chosen, better in outscored(question):
+        node = question.nodes[index_of[step]]
+        points = {c.id: c.points for c in node.choices}
+        c_index = next(i for i, c in enumerate(node.choices) if c.id == better)
+        at = path + ("nodes", index_of[step], "choices", c_index, "points")
+        message = (f"choice '{better}' ({points[better]} points) outscores the best path's "
+                   f"'{chosen}' ({points[chosen]}) at step '{step}'; on an assessment page each "
+                   "step is scored on its own, so picking the most points at every step would "
+                   "beat the best path")
+        hint = (f"give '{chosen}' the most points at this step, or fewer to '{better}' (its "
+                "ending can still differ)")
+        if assessment:
+            found.error(locator, at, message, hint)
+        else:
+            found.warn(locator, at, message + " (when built with --assessment)", hint)

@@ -86,6 +86,12 @@ class PreparedQuiz:
                           if isinstance(q, Ordering)}
         self._names: dict[str, tuple[set[str], dict[str, str]]] = {}
 
+    def page_name(self, question_id: str):
+        """A function naming an option, step or choice of the question as its assessment page
+        does (its opaque id); anything else as it is."""
+        items = self.ids.questions[question_id].items
+        return lambda authored: items.get(authored, authored)
+
     def names(self, publication: Publication) -> tuple[set[str], dict[str, str]]:
         """The question ids files of this published version may use (made once per version)."""
         if publication.version not in self._names:
@@ -178,8 +184,9 @@ def grade_file(parsed: ParsedFile, course: GradingCourse, *, source: str,
         result = grader.grade(paper.answers, skip)
     except AnswerError as error:
         shown = one_line(data.answers[paper.positions[error.question]].question)
+        told = error.told(key.page_name(error.question)) if paper.opaque else str(error)
         raise BadAnswerFile(f"answers[{paper.positions[error.question]}]: question "
-                            f"'{shown}': {one_line(str(error))} — {FROM_THE_PAGE}") from None
+                            f"'{shown}': {one_line(told)} — {FROM_THE_PAGE}") from None
     counted_zero = paper.changed if course.changed == "zero" else ()
     if counted_zero:
         result = _with_zeros(result, counted_zero, key, quiz)

@@ -13,7 +13,7 @@ from generator.desk.attempts import grade_file
 from generator.integrity import registry, seeds
 from generator.integrity.opaque import OpaqueIds
 from generator.shuffle import presentation
-from quizhelpers import make_quiz, ordering, scenario, single, true_false
+from quizhelpers import make_quiz, multiple, ordering, scenario, single, true_false
 
 POOLS = make_quiz(*(single(f"r{n}", pool="rules") for n in range(6)),
                   *(true_false(f"c{n}", pool="care") for n in range(4)),
@@ -188,3 +188,45 @@ def test_a_practice_page_scenario_keeps_the_path():
     assert caught.value.message == ("answers[1]: question 'c1': 'best' is not a choice at step "
                                     "'end-bad' — ask the learner for the file as the quiz page "
                                     "saved it")
+
+
+@pytest.mark.parametrize("answer, wrong", [
+    (["best"], "best"),  # a step-2 reply at step 1
+    (["good", "good"], "good"),  # a step-1 reply at step 2
+])
+def test_a_reply_at_the_wrong_step_is_named_as_the_page_names_it(answer, wrong):
+    """On an assessment page a step's authored id (or a reply's) could tell the learner where the
+    conversation goes; the refusal, which `course collect` sends back to the page, names the reply
+    by its opaque id and the step by its number."""
+    reg = registry.parse(registry_text([TALK], mode="assessment"))
+    ids = OpaqueIds(TALK, reg.salt)
+    doc = page_answer_file(TALK, {"s1": "b"}, reg=reg, learner_id="cs-001")
+    chat = next(a for a in doc["answers"] if a["question"] == ids.question("c1"))
+    chat["answer"] = [ids.item("c1", choice) for choice in answer]
+    with pytest.raises(BadAnswerFile) as caught:
+        grade_file(parse(json.dumps(doc).encode()),
+                   grading_course(quizzes=[TALK], reg=reg), source="a.json")
+    index = doc["answers"].index(chat)
+    assert caught.value.message == (
+        f"answers[{index}]: question '{ids.question('c1')}': '{ids.item('c1', wrong)}' is not a "
+        f"choice at step {len(answer)}" + FIX)
+    assert not {"best", "good", "start", "mid"} & set(caught.value.message.replace("'", " ")
+                                                       .split())
+
+
+def test_an_option_listed_twice_in_an_opaque_file_is_named_by_its_opaque_id():
+    doc = page_answer_file(MANY, {}, reg=MANY_REG, learner_id="cs-001")
+    item = next(a for a in doc["answers"] if a["question"] == MANY_IDS.question("m"))
+    twice = MANY_IDS.item("m", "a")
+    item["answer"] = [twice, twice]
+    with pytest.raises(BadAnswerFile) as caught:
+        grade_file(parse(json.dumps(doc).encode()), MANY_COURSE, source="a.json")
+    assert caught.value.message == (f"answers[{doc['answers'].index(item)}]: question "
+                                    f"'{MANY_IDS.question('m')}': option '{twice}' is listed "
+                                    "twice" + FIX)
+
+
+MANY = make_quiz(multiple("m"), mode="assessment", required=True)
+MANY_REG = registry.parse(registry_text([MANY], mode="assessment"))
+MANY_COURSE = grading_course(quizzes=[MANY], reg=MANY_REG)
+MANY_IDS = OpaqueIds(MANY, MANY_REG.salt)
