@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import hashlib
 import hmac
 import logging
 import secrets
@@ -93,6 +94,9 @@ class Settings:
     trainer_token: str | None = None
     address_rate: Rate = Rate(1200, 500)  # a shop's staff behind one NAT address submit at once
     learner_rate: Rate = Rate(20, 10)
+    # Wrong trainer tokens per address: five, then one a minute. An address out of them is
+    # locked out: every trainer request from it gets 429 until one refills (60 s).
+    trainer_guesses: Rate = Rate(1, 5)
     body_seconds: float = 10.0
     max_body: int = MAX_BODY_BYTES
 
@@ -110,7 +114,7 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
     by_learner = RateLimiter(settings.learner_rate)
     grading = anyio.CapacityLimiter(GRADING_THREADS)
     batches = Batches(intake.submit)
-    wrong_tokens = RateLimiter(Rate(6, 5))
+    wrong_tokens = RateLimiter(settings.trainer_guesses)
 
     async def submit(request: Request) -> Response:
         started = time.perf_counter()
@@ -137,6 +141,8 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
         if origin is not None and origin not in settings.origins:
             return Outcome(403, "origin_not_allowed", "this site may not submit here; add its "
                                                       "address to collect_origins")
+        # Every request spends its address's allowance first, whatever it claims to be: nothing
+        # below (reading, grading) runs more often than the address limit lets it.
         wait = by_address.take(address)
         if wait:
             return _too_many(wait, "too many submissions from this address")
@@ -153,7 +159,10 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
         learner = learner_of(data)
         fields = {"learner": learner} if learner else {}
         if learner is not None:
-            wait = by_learner.take(learner)
+            # Only looked at here: anyone can write an id into a body, so a file spends its
+            # learner's allowance once its signature proved it theirs (below). A learner whose
+            # own files used it up waits, whatever they send.
+            wait = by_learner.wait(learner)
             if wait:
                 return _too_many(wait, "too many submissions for this learner", fields)
         try:
@@ -168,6 +177,8 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
                 error=type(problem).__name__)
             return Outcome(503, "unavailable", "the course's registry of published versions "
                                                "cannot be read; the trainer must fix it", fields)
+        if outcome.signed_by is not None:
+            by_learner.charge(outcome.signed_by)
         return Outcome(outcome.status, outcome.code, outcome.message,
                        {**outcome.fields, **fields})
 
@@ -181,13 +192,18 @@ def create_app(intake: Intake, settings: Settings, report=None, results_csv=None
     def trainer(view, media_type: str):
         async def endpoint(request: Request) -> Response:
             address = request.client.host if request.client else "?"
+            wait = wrong_tokens.wait(address)
+            if wait:
+                # Locked out after too many wrong tokens: the token is not even compared, so
+                # the right one is answered as a wrong one would be and a guess learns nothing.
+                log("trainer refused", logging.WARNING, path=request.url.path, address=address,
+                    reason="locked out")
+                too_many = _too_many(wait, "too many wrong trainer tokens from this address")
+                return error(429, too_many.code, too_many.message,
+                             {"Retry-After": str(too_many.fields["retry_after"])})
             if not _is_trainer(request, settings.trainer_token):
                 log("trainer refused", logging.WARNING, path=request.url.path, address=address)
-                wait = wrong_tokens.take(address)
-                if wait:  # guessing tokens: slowed down to a few a minute per address
-                    too_many = _too_many(wait, "too many wrong trainer tokens")
-                    return error(429, too_many.code, too_many.message,
-                                 {"Retry-After": str(too_many.fields["retry_after"])})
+                wrong_tokens.charge(address)
                 return error(401, "unauthorized", "this needs the trainer token "
                                                   "(Authorization: Bearer TOKEN)",
                              {"WWW-Authenticate": "Bearer"})
@@ -252,8 +268,9 @@ def _too_many(wait: float, message: str, fields: dict | None = None) -> Outcome:
 def _is_trainer(request: Request, token: str | None) -> bool:
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
+    # Digests compared in constant time: equal lengths, so not even the token's length shows.
     return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(
-        value.strip().encode(), token.encode())
+        hashlib.sha256(value.strip().encode()).digest(), hashlib.sha256(token.encode()).digest())
 
 
 _HTTP_CODES = {404: ("not_found", "no such address"),

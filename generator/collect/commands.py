@@ -45,6 +45,8 @@ def register(commands, command) -> None:
                        help="submissions a minute per learner id (default 20/10; 0: off)")
     serve.add_argument("--body-seconds", type=float, default=10.0,
                        help=argparse.SUPPRESS)  # the slow-body limit, shortened by the tests
+    serve.add_argument("--trainer-guesses", default="1/5",
+                       help=argparse.SUPPRESS)  # wrong trainer tokens; tests shorten the lockout
     serve.add_argument("--forwarded-allow-ips", default="127.0.0.1", metavar="IPS",
                        help="proxies whose X-Forwarded-For is believed (default: 127.0.0.1)")
 
@@ -78,6 +80,7 @@ def _collect(args) -> int:
         return EXIT_USAGE
     try:
         address_rate, learner_rate = Rate.parse(args.address_rate), Rate.parse(args.learner_rate)
+        trainer_guesses = Rate.parse(args.trainer_guesses)
     except ValueError as problem:
         print(f"course collect: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -94,7 +97,8 @@ def _collect(args) -> int:
     intake = Intake(quizzes, project.registry, book)
     origins = allowed_origins(list(project.collect_origins), project.site_url, args.origin)
     settings = Settings(origins=origins, trainer_token=token, address_rate=address_rate,
-                        learner_rate=learner_rate, body_seconds=args.body_seconds)
+                        learner_rate=learner_rate, trainer_guesses=trainer_guesses,
+                        body_seconds=args.body_seconds)
     views = TrainerViews(loaded, book)
     app = create_app(intake, settings, report=views.report, results_csv=views.results_csv,
                      import_roster=views.import_roster)

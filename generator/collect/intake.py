@@ -13,6 +13,7 @@ The codes are the interface: pages and scripts decide on them; messages are for 
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import os
 import threading
@@ -23,13 +24,15 @@ import msgspec
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from ..desk.answerfiles import BadAnswerFile, parse
+from ..desk.answerfiles import BadAnswerFile, ParsedFile, parse
 from ..desk.attempts import GradingCourse
 from ..desk.batch import NOT_VERIFIED, grade_received
 from ..desk.gradebook import Gradebook
 from ..desk.outputs import Graded
+from ..desk.roster import RosterEntry
 from ..integrity import registry as registries
 from ..integrity.seeds import normalised_id
+from ..integrity.signing import content_verifies
 
 WRITE_RETRIES = 5
 
@@ -40,6 +43,9 @@ class Outcome:
     code: str  # stable: "recorded", "already_recorded", or an error code
     message: str = ""  # one line for a person (the desk's, for a refused file)
     fields: dict = field(default_factory=dict)  # for the response and the log line
+    # The learner (normalised id) whose access code the file's signature verifies, refused or
+    # not: only such a file counts against that learner's rate limit.
+    signed_by: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -83,10 +89,11 @@ _probe = msgspec.json.Decoder(_Probe)
 
 
 def learner_of(data: bytes) -> str | None:
-    """The learner id a body claims (normalised), for the per-learner rate limit; None when the
-    body is not an object with a learner id. Cheap: msgspec skips every other field."""
+    """The learner id a body claims (normalised), unverified: whose rate limit to look at
+    before grading; None when the body is not an object with a learner id. Cheap: msgspec skips
+    every other field."""
     try:
-        probe = _probe.decode(data)
+        probe = _probe.decode(data.removeprefix(codecs.BOM_UTF8))  # as the desk reads it
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
     learner_id = probe.learner.id if probe.learner else None
@@ -146,28 +153,39 @@ class Intake:
                 # batch was committed; grade it again, and those files are "already recorded".
                 if retry == WRITE_RETRIES - 1:
                     raise
-        return [_outcome(results[source], data) for data, source in received]
+        return [_outcome(results[source], data, roster) for data, source in received]
 
 
-def _outcome(result, data: bytes) -> Outcome:
+def _outcome(result, data: bytes, roster: dict[str, RosterEntry]) -> Outcome:
     if isinstance(result, Graded):
         fields = {"quiz": result.quiz, "attempt": result.attempt}
+        # Recorded by its content hash, signature included: the very file that was verified.
+        signer = (normalised_id(result.learner_id)
+                  if result.identity_verified and result.learner_id else None)
         if result.status == "new":
-            return Outcome(200, "recorded", "recorded", fields)
-        return Outcome(200, "already_recorded", "already recorded", fields)
-    if _malformed(data):
+            return Outcome(200, "recorded", "recorded", fields, signer)
+        return Outcome(200, "already_recorded", "already recorded", fields, signer)
+    try:
+        parsed = parse(data)
+    except BadAnswerFile:  # not an answer file at all (not a valid one the desk refused)
         return Outcome(400, "malformed", result.error)
     status, code = refusal(result.error)
-    return Outcome(status, code, result.error)
+    return Outcome(status, code, result.error, signed_by=signed_by(parsed, roster))
 
 
-def _malformed(data: bytes) -> bool:
-    """The file itself is not a valid answer file (as opposed to a valid one the desk refused)."""
-    try:
-        parse(data)
-    except BadAnswerFile:
-        return True
-    return False
+def signed_by(parsed: ParsedFile, roster: dict[str, RosterEntry]) -> str | None:
+    """The learner (normalised id) whose access code the file's signature verifies, else None:
+    the check of `desk.identity` alone, for a file the desk refused for this or another reason
+    (one HMAC; the file is parsed already)."""
+    if parsed.format != 2 or parsed.data.signature is None:
+        return None
+    learner_id = (parsed.data.learner.id or "").strip()
+    entry = roster.get(normalised_id(learner_id)) if learner_id else None
+    if entry is None or entry.code is None:
+        return None
+    if not content_verifies(parsed.data.signature, parsed.signed_content(), entry.code):
+        return None
+    return normalised_id(learner_id)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

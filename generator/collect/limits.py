@@ -4,9 +4,10 @@
   before a byte is read, a body that grows past it is cut off, and a body that trickles in
   slower than the time limit allows is dropped (a client holding connections open byte by byte
   would otherwise tie up the service).
-- Rate limits are token buckets per key (an address, a learner): `rate` requests per minute on
-  average, up to `burst` at once. In memory, per process: behind a proxy with N processes a
-  client gets up to N times the rate, which is still a limit; nothing else is shared.
+- Rate limits are token buckets per key (an address, a learner, wrong trainer tokens from an
+  address): `rate` requests per minute on average, up to `burst` at once. In memory, per
+  process: behind a proxy with N processes a client gets up to N times the rate, which is still
+  a limit; nothing else is shared.
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ class Rate:
 
 
 class RateLimiter:
-    """Token buckets per key. `take(key)` → 0 when allowed, else seconds until it would be."""
+    """Token buckets per key. `take(key)` → 0 when allowed (and spends one), else seconds until
+    it would be. `wait` and `charge` split the two, for a request that may only be counted once
+    it is known to be the key's (a learner's limit: see app.py)."""
 
     MAX_KEYS = 100_000  # beyond, full buckets (idle keys) are dropped: memory stays bounded
 
@@ -85,23 +88,41 @@ class RateLimiter:
         self.clock = clock
         self.buckets: dict[str, tuple[float, float]] = {}  # key → (tokens, at)
 
-    def take(self, key: str) -> float:
+    @property
+    def _per_second(self) -> float:
+        return self.rate.per_minute / 60
+
+    def _tokens(self, key: str, now: float) -> float:
+        tokens, at = self.buckets.get(key, (float(self.rate.burst), now))
+        return min(float(self.rate.burst), tokens + (now - at) * self._per_second)
+
+    def wait(self, key: str) -> float:
+        """Seconds until `key` may go on (0: now); spends nothing."""
         if self.rate.unlimited:
             return 0.0
-        now = self.clock()
-        per_second = self.rate.per_minute / 60
-        tokens, at = self.buckets.get(key, (float(self.rate.burst), now))
-        tokens = min(float(self.rate.burst), tokens + (now - at) * per_second)
-        if tokens < 1:
-            self.buckets[key] = (tokens, now)
-            return (1 - tokens) / per_second
-        self.buckets[key] = (tokens - 1, now)
-        if len(self.buckets) > self.MAX_KEYS:
-            self._forget_idle(now, per_second)
-        return 0.0
+        tokens = self._tokens(key, self.clock())
+        return 0.0 if tokens >= 1 else (1 - tokens) / self._per_second
 
-    def _forget_idle(self, now: float, per_second: float) -> None:
+    def charge(self, key: str) -> None:
+        """Spend one for `key`, past empty too: requests let in together, before any was
+        charged, are all paid for. The debt stops at one burst, so the wait it makes is
+        bounded."""
+        if self.rate.unlimited:
+            return
+        now = self.clock()
+        tokens = max(-float(self.rate.burst), self._tokens(key, now) - 1)
+        self.buckets[key] = (tokens, now)
+        if len(self.buckets) > self.MAX_KEYS:
+            self._forget_idle(now)
+
+    def take(self, key: str) -> float:
+        wait = self.wait(key)
+        if not wait:
+            self.charge(key)
+        return wait
+
+    def _forget_idle(self, now: float) -> None:
         full = [key for key, (tokens, at) in self.buckets.items()
-                if tokens + (now - at) * per_second >= self.rate.burst]
+                if tokens + (now - at) * self._per_second >= self.rate.burst]
         for key in full:
             del self.buckets[key]

@@ -36,6 +36,24 @@ def test_a_bucket_allows_the_burst_then_refills_at_the_rate():
     assert limiter.take("a") > 0
 
 
+def test_waiting_spends_nothing_and_charges_may_run_one_burst_into_debt():
+    now = [0.0]
+    limiter = RateLimiter(Rate(60, 2), clock=lambda: now[0])
+    assert [limiter.wait("a") for _ in range(5)] == [0.0] * 5  # looking spends nothing
+    limiter.charge("a")
+    limiter.charge("a")
+    assert limiter.wait("a") == pytest.approx(1.0)
+    assert limiter.take("a") == pytest.approx(1.0)  # refused: spends nothing either
+    # Requests let in together before any was charged are all paid for, down to one burst of
+    # debt: empty minus two, three seconds to one token.
+    for _ in range(5):
+        limiter.charge("a")
+    assert limiter.wait("a") == pytest.approx(3.0)
+    assert limiter.wait("b") == 0.0
+    now[0] = 3.0
+    assert limiter.take("a") == 0.0 and limiter.wait("a") > 0
+
+
 def test_idle_keys_are_forgotten_when_there_are_too_many():
     now = [0.0]
     limiter = RateLimiter(Rate(60, 1), clock=lambda: now[0])
@@ -84,6 +102,8 @@ def test_the_learner_a_body_claims_is_read_cheaply():
     assert learner_of(b'{"learner": {"name": "x"}}') is None
     assert learner_of(b"not json") is None
     assert learner_of(b'{"learner": {"id": 5}}') is None
+    # As the desk reads it: a BOM (a file re-saved in Notepad) does not hide the learner.
+    assert learner_of(b'\xef\xbb\xbf{"learner": {"id": "cs-017"}}') == "cs-017"
 
 
 def test_the_cors_allow_list_defaults_to_the_sites_origin():

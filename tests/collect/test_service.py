@@ -6,6 +6,7 @@ serving the next learner."""
 from __future__ import annotations
 
 import json
+import time
 
 import httpx
 import pytest
@@ -144,6 +145,45 @@ def test_rate_limits_per_learner_and_per_address(course):
     assert recorded(course) == 1
 
 
+def test_files_that_do_not_verify_never_spend_a_learners_limit(course):
+    """Anyone can write an id into a body: only a file signed with that learner's code counts
+    against their limit (default 20 a minute, bursts of 10), so others cannot lock them out."""
+    with Service(course) as service:
+        junk = {"learner": {"id": "cs-003"}, "format": "x"}
+        answers = [service.post(junk) for _ in range(12)]
+        assert [(a.status_code, a.json()["error"]["code"]) for a in answers] == \
+            [(400, "malformed")] * 12
+        forged = course.answer_file(learner="cs-003")
+        forged["answers"][0]["answer"] = "something-else"  # changed after signing
+        replay = course.answer_file(learner="cs-002")  # signed with cs-002's code
+        replay["learner"] = {"id": "cs-003"}
+        replay["seed"] = derived_seed("cs-003", replay["quiz_version"], replay["attempt"])
+        refused = [service.post(document) for document in [forged, replay] * 6]
+        assert {(a.status_code, a.json()["error"]["code"]) for a in refused} == \
+            {(403, "bad_signature")}
+        genuine = service.post(course.answer_file(learner="cs-003"))
+        assert (genuine.status_code, genuine.json()["status"]) == (200, "recorded")
+    assert recorded(course) == 1
+
+
+def test_a_learners_own_files_spend_their_limit_and_the_rest_spend_the_address(course):
+    # One a minute refills per address: over the test the address has its burst of 12 only.
+    with Service(course, "--learner-rate", "6/2", "--address-rate", "1/12") as service:
+        junk = {"learner": {"id": "cs-001"}, "format": "x"}
+        assert [service.post(junk).status_code for _ in range(5)] == [400] * 5
+        own = [service.post(course.answer_file()) for _ in range(3)]
+        assert [a.status_code for a in own] == [200, 200, 429]
+        assert own[-1].json()["error"]["message"].startswith(
+            "too many submissions for this learner; try again in ")
+        # 8 of the address's 12 spent, refused or not; junk for another learner spends it too.
+        other = {"learner": {"id": "cs-002"}, "format": "x"}
+        assert [service.post(other).status_code for _ in range(4)] == [400] * 4
+        limited = service.post(other)
+        assert (limited.status_code, limited.json()["error"]["message"][:38]) == \
+            (429, "too many submissions from this address")
+    assert recorded(course) == 1
+
+
 def test_without_a_roster_every_submission_waits_for_one(tmp_path):
     course = make_course(tmp_path, f"{tmp_path}/gradebook.sqlite", roster=False)
     with Service(course) as service:
@@ -175,28 +215,52 @@ def test_trainer_endpoints_need_the_token(course):
     with Service(course) as service:
         service.post(course.answer_file())
         bearer = {"Authorization": f"Bearer {TOKEN}"}
-        for path in ("/trainer/report", "/trainer/results.csv"):
-            assert httpx.get(service.url + path).status_code == 401
-            wrong = httpx.get(service.url + path, headers={"Authorization": "Bearer nope"})
-            assert wrong.json()["error"]["code"] == "unauthorized"
         report = httpx.get(service.url + "/trainer/report", headers=bearer)
         assert report.status_code == 200 and "王芳" in report.text
         csv = httpx.get(service.url + "/trainer/results.csv", headers=bearer)
         assert csv.text.startswith("\ufeff") and "王芳" in csv.text
         roster = "id,name\ncs-001,王芳\ncs-004,赵敏\n".encode()
-        assert httpx.post(service.url + "/trainer/roster", content=roster).status_code == 401
         imported = httpx.post(service.url + "/trainer/roster", content=roster, headers=bearer)
         assert imported.json() == {"status": "imported", "added": 1, "updated": 0,
                                    "unchanged": 1, "without_code": 1, "encoding": "UTF-8"}
         bad = httpx.post(service.url + "/trainer/roster", content=b"id,name\n", headers=bearer)
         assert (bad.status_code, bad.json()["error"]["code"]) == (400, "bad_roster")
-        # Guessing the token: five wrong ones from an address were answered 401 above; from
-        # then on 429 with Retry-After (six a minute).
+        for path in ("/trainer/report", "/trainer/results.csv"):
+            assert httpx.get(service.url + path).status_code == 401
+            wrong = httpx.get(service.url + path, headers={"Authorization": "Bearer nope"})
+            assert wrong.json()["error"]["code"] == "unauthorized"
+        assert httpx.post(service.url + "/trainer/roster", content=roster).status_code == 401
+        # Guessing the token: five wrong ones from an address were answered 401 just above;
+        # from then on 429 with Retry-After (one a minute).
         guesses = [httpx.get(service.url + "/trainer/report",
                              headers={"Authorization": f"Bearer guess-{n}"}) for n in range(3)]
         assert [g.status_code for g in guesses] == [429, 429, 429]
         assert guesses[-1].json()["error"]["code"] == "rate_limited"
-        assert int(guesses[-1].headers["Retry-After"]) >= 1
+        assert 1 <= int(guesses[-1].headers["Retry-After"]) <= 60
+
+
+def test_a_locked_out_address_is_refused_even_the_right_token_until_the_lockout_ends(course):
+    # Five wrong tokens, then locked until one refills: 20 a minute, so 3 s here (default 60 s).
+    with Service(course, "--trainer-guesses", "20/5") as service:
+        report = service.url + "/trainer/report"
+        bearer = {"Authorization": f"Bearer {TOKEN}"}
+        wrong = [httpx.get(report, headers={"Authorization": f"Bearer guess-{n}"})
+                 for n in range(6)]
+        assert [w.status_code for w in wrong] == [401] * 5 + [429]
+        # The right token now tells nothing a wrong one does not: same status, same body.
+        right = httpx.get(report, headers=bearer)
+        assert (right.status_code, right.json()) == (429, {"error": {
+            "code": "rate_limited", "message": "too many wrong trainer tokens from this "
+            f"address; try again in {right.headers['Retry-After']} s"}})
+        assert 1 <= int(right.headers["Retry-After"]) <= 3
+        roster = httpx.post(service.url + "/trainer/roster", content=b"id,name\n",
+                            headers=bearer)
+        assert roster.status_code == 429 and "Retry-After" in roster.headers
+        # Another address (the trainer's office, say) is not locked out.
+        with httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2")) as other:
+            assert other.get(report, headers=bearer).status_code == 200
+        time.sleep(int(right.headers["Retry-After"]) + 0.2)
+        assert httpx.get(report, headers=bearer).status_code == 200
 
 
 def test_without_a_token_the_trainer_endpoints_do_not_exist(course):
