@@ -235,15 +235,18 @@ def test_json_output_is_only_json_on_stdout(batch):
 def test_csv_opens_in_excel_with_chinese_and_no_formulas(batch):
     write(batch / "answers", "formula.json", good("=HYPERLINK(\"x\",\"点我\")"))
     write(batch / "answers", "chinese.json", good("王小明"))
-    result = grade(batch, "answers/formula.json", "answers/chinese.json", "--db", "g.sqlite",
-                   "--csv", "results.csv")
+    write(batch / "answers", "bidi\u202e.json", good("李\u202e四"))
+    result = grade(batch, "answers/formula.json", "answers/chinese.json", "answers/bidi\u202e.json",
+                   "--db", "g.sqlite", "--csv", "results.csv")
     assert result.returncode == 0, result.stderr
     data = (batch / "results.csv").read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][:2] == ["文件", "学员"]
-    names = [row[1] for row in rows[1:]]
-    assert names == ["'=HYPERLINK(\"x\",\"点我\")", "王小明"]  # in the order given
+    assert [row[:2] for row in rows[1:]] == [  # in the order given
+        ["answers/formula.json", "'=HYPERLINK(\"x\",\"点我\")"],
+        ["answers/chinese.json", "王小明"], ["answers/bidi\\u202e.json", "李\\u202e四"]]
+    assert "\u202e" not in data.decode("utf-8-sig")
 
 
 def test_outputs_named_through_a_link_are_written_where_it_leads(batch):
