@@ -50,9 +50,11 @@ def collect(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
     files: list[tuple[Path, str]] = []
     problems: list[Skipped] = []
     first_label: dict[str, str] = {}  # real path → the label it is graded under
+    met = [0]  # answer files met, collected now or already
 
     def add(path: Path) -> str | None:
         """Collect the file; None, or the label it was already collected under."""
+        met[0] += 1
         resolved = os.path.realpath(path)
         if resolved in first_label:
             return first_label[resolved]
@@ -74,16 +76,17 @@ def collect(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
             problems.append(Skipped(_label(path), what))
             continue
         if stat.S_ISDIR(mode):
-            before = len(files)
+            before = met[0]
             _search(path, _Scan(path, Path(os.path.realpath(path)), add, problems))
-            if len(files) == before:
+            if met[0] == before:
                 problems.append(Skipped(_label(path),
                                         f"no answer files (*{ANSWER_SUFFIX}) in this folder"))
         elif stat.S_ISREG(mode):
             add(path)  # named twice: graded once, nothing to say
         else:
             problems.append(Skipped(_label(path), not_a_file(mode)))
-    return files, problems
+    # A folder named twice, or inside another one named: its entries are said once.
+    return files, list(dict.fromkeys(problems))
 
 
 LOOP = "a loop of links, which never reaches a file: put the answer file itself in its place"

@@ -126,6 +126,18 @@ def test_every_link_inside_the_folder_gets_exactly_one_line(tmp_path, monkeypatc
     assert told == entries - {"messy/sub"}  # the folder itself is searched, not told
 
 
+def test_a_folder_named_inside_another_named_folder_is_said_once(tmp_path, monkeypatch):
+    # Before: `messy/sub` was "no answer files" (its file was already collected) and its
+    # entries got their lines twice.
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "messy" / "sub", "b.json", "{}")
+    write(tmp_path / "messy" / "sub", "notes.txt", "x")
+    files, problems = collect(["messy", "messy/sub", "messy"])
+    assert [label for _, label in files] == ["messy/sub/b.json"]
+    assert [str(p) for p in problems] == [
+        "messy/sub/notes.txt: not graded: not an answer file (*.json)"]
+
+
 def test_a_loop_of_links_named_on_the_command_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     os.symlink("loop2.json", tmp_path / "loop1.json")
