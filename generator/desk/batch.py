@@ -10,14 +10,18 @@ folders are searched for `*.json` files, in any case (`*.JSON` too: Windows does
 apart). Every entry of a searched folder that is not graded gets its line: other files and hidden
 entries as notes (they change nothing), and as problems the entries that look like answer files
 but cannot be (a folder named `x.json`), named pipes, devices and sockets (never opened: a pipe
-would block), links to nothing and links that leave the folder (refused, not followed).
+would block), links to nothing, loops of links and links that leave the folder (refused, not
+followed). A link inside the folder is never followed into a folder (that folder is searched
+where it is) and never grades a file twice: a link to an answer file the scan grades under its
+own name gets a note saying so, whatever the order of the names.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -45,13 +49,18 @@ def collect(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
     line for everything else met on the way."""
     files: list[tuple[Path, str]] = []
     problems: list[Skipped] = []
-    seen: set[str] = set()
+    first_label: dict[str, str] = {}  # real path → the label it is graded under
+    met = [0]  # answer files met, collected now or already
 
-    def add(path: Path) -> None:
+    def add(path: Path) -> str | None:
+        """Collect the file; None, or the label it was already collected under."""
+        met[0] += 1
         resolved = os.path.realpath(path)
-        if resolved not in seen:
-            seen.add(resolved)
-            files.append((path, _label(path)))
+        if resolved in first_label:
+            return first_label[resolved]
+        first_label[resolved] = _label(path)
+        files.append((path, first_label[resolved]))
+        return None
 
     for name in paths:
         path = Path(name)
@@ -62,73 +71,117 @@ def collect(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
             problems.append(Skipped(_label(path), what))
             continue
         except OSError as error:
-            problems.append(Skipped(_label(path), f"cannot read: {error.strerror or error}"))
+            what = (LOOP if error.errno == errno.ELOOP
+                    else f"cannot read: {error.strerror or error}")
+            problems.append(Skipped(_label(path), what))
             continue
         if stat.S_ISDIR(mode):
-            before = len(files)
-            _search(path, Path(os.path.realpath(path)), add, problems)
-            if len(files) == before:
+            before = met[0]
+            _search(path, _Scan(path, Path(os.path.realpath(path)), add, problems))
+            if met[0] == before:
                 problems.append(Skipped(_label(path),
                                         f"no answer files (*{ANSWER_SUFFIX}) in this folder"))
         elif stat.S_ISREG(mode):
-            add(path)
+            add(path)  # named twice: graded once, nothing to say
         else:
             problems.append(Skipped(_label(path), not_a_file(mode)))
-    return files, problems
+    # A folder named twice, or inside another one named: its entries are said once.
+    return files, list(dict.fromkeys(problems))
 
 
-def _search(folder: Path, root: Path, add, problems: list[Skipped]) -> None:
+LOOP = "a loop of links, which never reaches a file: put the answer file itself in its place"
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """One folder named on the command line, as given (`top`) and as it really is (`root`)."""
+
+    top: Path
+    root: Path
+    add: Callable[[Path], str | None]
+    problems: list[Skipped]
+
+    def inside(self, real: str) -> bool:
+        return real == str(self.root) or real.startswith(str(self.root) + os.sep)
+
+    def shown(self, real: str) -> str:
+        """A real path inside the folder, named as the scan meets it."""
+        return _label(self.top / os.path.relpath(real, self.root))
+
+    def searched(self, real: str) -> bool:
+        """Whether the scan meets this real path under its own name (no hidden folder on the
+        way). Links are resolved in it, so the way is real folders only."""
+        return not any(part.startswith(".") for part in Path(real).relative_to(self.root).parts)
+
+    def note(self, path: Path, what: str, note: bool = True) -> None:
+        self.problems.append(Skipped(_label(path), what, note=note))
+
+
+def _search(folder: Path, scan: _Scan) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as error:
-        problems.append(Skipped(_label(folder), f"cannot read this folder: "
-                                                f"{error.strerror or error}"))
+        scan.note(folder, f"cannot read this folder: {error.strerror or error}", note=False)
         return
     for entry in entries:
         path = Path(entry.path)
         if entry.name.startswith("."):
-            problems.append(Skipped(_label(path), "hidden (the name starts with '.'): not "
-                                                  "searched", note=True))
+            scan.note(path, "hidden (the name starts with '.'): not searched")
             continue
         if entry.is_symlink():
-            _linked(path, root, add, problems)
+            _linked(path, scan)
             continue
         try:
             mode = entry.stat(follow_symlinks=False).st_mode
         except OSError as error:
-            problems.append(Skipped(_label(path), f"cannot read: {error.strerror or error}"))
+            scan.note(path, f"cannot read: {error.strerror or error}", note=False)
             continue
         if stat.S_ISDIR(mode):
             if _is_answer_name(entry.name):
-                problems.append(Skipped(_label(path), "is a folder, not a file (the files in "
-                                                      "it are searched)"))
-            _search(path, root, add, problems)
+                scan.note(path, "is a folder, not a file (the files in it are searched)",
+                          note=False)
+            _search(path, scan)
         elif stat.S_ISREG(mode):
             if _is_answer_name(entry.name):
-                add(path)
+                _graded_once(path, scan)
             else:
-                problems.append(Skipped(_label(path), f"not graded: not an answer file "
-                                                      f"(*{ANSWER_SUFFIX})", note=True))
+                scan.note(path, f"not graded: not an answer file (*{ANSWER_SUFFIX})")
         else:
-            problems.append(Skipped(_label(path), not_a_file(mode)))
+            scan.note(path, not_a_file(mode), note=False)
 
 
-def _linked(path: Path, root: Path, add, problems: list[Skipped]) -> None:
+def _graded_once(path: Path, scan: _Scan) -> None:
+    first = scan.add(path)
+    if first is not None and first != _label(path):
+        scan.note(path, f"the same file as {first}: graded once, under that name")
+
+
+def _linked(path: Path, scan: _Scan) -> None:
+    """A link met in the scan gets one line, or is graded under its own name when it is the only
+    way the scan reaches its file (a link to a file in a hidden folder)."""
     target = os.path.realpath(path)
-    if not (target == str(root) or target.startswith(str(root) + os.sep)):
-        problems.append(Skipped(_label(path), f"a link to {terminal(target)}, outside the "
-                                              "folder: refused, not followed"))
+    if not scan.inside(target):
+        scan.note(path, f"a link to {terminal(target)}, outside the folder: refused, not "
+                        "followed", note=False)
         return
     try:
         mode = os.stat(target).st_mode
-    except OSError:
-        problems.append(Skipped(_label(path), "a link to nothing"))
+    except OSError as error:
+        scan.note(path, LOOP if error.errno == errno.ELOOP else "a link to nothing", note=False)
         return
-    if stat.S_ISREG(mode) and _is_answer_name(path.name):
-        add(path)
-    elif not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
-        problems.append(Skipped(_label(path), not_a_file(mode)))
-    # A link to a folder inside this one: that folder is searched where it is.
+    if stat.S_ISDIR(mode):
+        scan.note(path, f"a link to the folder {scan.shown(target)}, "
+                        + ("searched where it is: not followed" if scan.searched(target)
+                           else "which is hidden: not searched"))
+    elif not stat.S_ISREG(mode):
+        scan.note(path, not_a_file(mode), note=False)
+    elif scan.searched(target) and _is_answer_name(target):
+        scan.note(path, f"a link to {scan.shown(target)}, graded under its own name: not "
+                        "graded twice")
+    elif _is_answer_name(path.name):
+        _graded_once(path, scan)
+    else:
+        scan.note(path, f"not graded: not an answer file (*{ANSWER_SUFFIX})")
 
 
 def grade_files(files: list[tuple[Path, str]], course: GradingCourse, book: Gradebook, *,

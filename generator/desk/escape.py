@@ -5,8 +5,8 @@ newline breaks "one line per file" and can forge a line; an ESC sequence recolou
 the terminal; a bidi control such as U+202E (right-to-left override) makes `evil‮nosj.exe` read
 as something else, in a terminal and in a browser alike. So these characters are shown as what
 they are, `\\n`, `\\x1b`, `\\u202e`, never obeyed (in HTML pages through the templates' `visible`
-filter). A file name that is not UTF-8 (a GBK name from a zip made on Windows) reaches Python
-with its bytes escaped; they are shown as `\\xd5\\xc5`.
+filter, in CSV cells through `outputs.csv_cell`). A file name that is not UTF-8 (a GBK name from
+a zip made on Windows) reaches Python with its bytes escaped; they are shown as `\\xd5\\xc5`.
 """
 
 from __future__ import annotations

@@ -2,6 +2,11 @@
 
 Pure: rows in, text out; the command writes the text (the CSV as UTF-8 with a BOM, which is how
 Excel recognises UTF-8 and shows Chinese names instead of mojibake).
+
+Learner-made text (names, ids, file names) reaches every CSV cell as it reaches the terminal and
+the HTML pages: control characters and bidi controls shown as escapes (`\\u202e`, see escape.py),
+so a cell means what it shows in a spreadsheet as well; the line breaks between the problems of
+one skipped file are ours and stay line breaks in their cell.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from ..catalogue import strings
 from ..scoring import percent
 from .answerfiles import one_line
 from .attempts import Attempt
+from .escape import terminal
 from .gradebook import StoredAttempt
 
 # Excel runs a cell starting with one of these as a formula (CSV injection): "=HYPERLINK(…)".
@@ -89,6 +95,12 @@ def excel_safe(value):
     return value
 
 
+def csv_cell(value):
+    """A cell of the CSV: text made visible (escape.py), then defused for Excel; numbers pass as
+    they are."""
+    return excel_safe(terminal(value) if isinstance(value, str) else value)
+
+
 def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str:
     t = strings(language)["grades"]
     out = io.StringIO()
@@ -98,7 +110,7 @@ def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str
                                     "csv_left_out", "csv_submitted", "csv_status", "csv_attempt",
                                     "csv_identity", "csv_late", "csv_notes")])
     for row in graded:
-        writer.writerow([excel_safe(v) for v in (
+        writer.writerow([csv_cell(v) for v in (
             row.source, row.learner_name, row.learner_id or "", row.quiz, percent(row.score),
             round(row.points, 4), round(row.max_points, 4), t["yes"] if row.passed else t["no"],
             " ".join(q for q, _ in row.left_out),
@@ -110,8 +122,9 @@ def csv_text(graded: list[Graded], skipped: list[Skipped], language: str) -> str
     for row in skipped:
         if row.note:
             continue
-        writer.writerow([excel_safe(v) for v in (row.source, "", "", "", "", "", "", "", "", "",
-                                                 row.error, "", "", "", "")])
+        error = excel_safe("\n".join(terminal(problem) for problem in row.problems))
+        writer.writerow([csv_cell(row.source), "", "", "", "", "", "", "", "", "", error, "", "",
+                         "", ""])
     return out.getvalue()
 
 

@@ -70,10 +70,81 @@ def test_a_folder_scan_names_every_entry_it_does_not_grade(tmp_path, monkeypatch
     outside = os.path.realpath(tmp_path / "outside" / "secret.json")
     assert [str(p) for p in problems] == [
         "in/broken.json: a link to nothing",
+        "in/link-in.json: a link to in/a.json, graded under its own name: not graded twice",
         f"in/link-out.json: a link to {outside}, outside the folder: refused, not followed",
         "in/null.json: a link to /dev/null, outside the folder: refused, not followed",
         "in/pipe.json: is a named pipe (FIFO), not a file; answer files are regular files",
         "in/x.json: is a folder, not a file (the files in it are searched)"]
+
+
+def test_every_link_inside_the_folder_gets_exactly_one_line(tmp_path, monkeypatch):
+    # Before: a link to a file graded under its own name was dropped without a word (or, named
+    # earlier in the folder, graded in its place), a link to a folder inside got no line, and a
+    # loop of links was "a link to nothing".
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "messy"
+    write(folder, "a.json", "{}")
+    write(folder / "sub", "b.json", "{}")
+    write(folder / ".old", "c.json", "{}")
+    write(folder, "notes.txt", "x")
+    os.symlink("a.json", folder / "link-in.json")
+    os.symlink("a.json", folder / "0-first-link.json")  # sorts before a.json
+    os.symlink("sub/b.json", folder / "b-link.txt")
+    os.symlink(".", folder / "sub" / "self")
+    os.symlink("..", folder / "sub" / "up")
+    os.symlink(".old", folder / "old-link")
+    os.symlink(".old/c.json", folder / "c1.json")  # reaches a hidden file: graded as c1.json
+    os.symlink(".old/c.json", folder / "c2.json")
+    os.symlink("notes.txt", folder / "notes-link.txt")
+    os.symlink("loop2.json", folder / "loop1.json")
+    os.symlink("loop1.json", folder / "loop2.json")
+    files, problems = collect(["messy"])
+    assert [label for _, label in files] == ["messy/a.json", "messy/c1.json", "messy/sub/b.json"]
+    assert [(str(p), p.note) for p in problems] == [
+        ("messy/.old: hidden (the name starts with '.'): not searched", True),
+        ("messy/0-first-link.json: a link to messy/a.json, graded under its own name: not "
+         "graded twice", True),
+        ("messy/b-link.txt: a link to messy/sub/b.json, graded under its own name: not graded "
+         "twice", True),
+        ("messy/c2.json: the same file as messy/c1.json: graded once, under that name", True),
+        ("messy/link-in.json: a link to messy/a.json, graded under its own name: not graded "
+         "twice", True),
+        ("messy/loop1.json: a loop of links, which never reaches a file: put the answer file "
+         "itself in its place", False),
+        ("messy/loop2.json: a loop of links, which never reaches a file: put the answer file "
+         "itself in its place", False),
+        ("messy/notes-link.txt: not graded: not an answer file (*.json)", True),
+        ("messy/notes.txt: not graded: not an answer file (*.json)", True),
+        ("messy/old-link: a link to the folder messy/.old, which is hidden: not searched",
+         True),
+        ("messy/sub/self: a link to the folder messy/sub, searched where it is: not followed",
+         True),
+        ("messy/sub/up: a link to the folder messy, searched where it is: not followed", True)]
+    entries = {str(p.relative_to(tmp_path)) for p in folder.rglob("*")
+               if not any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])}
+    told = {label for _, label in files} | {p.source for p in problems}
+    assert told == entries - {"messy/sub"}  # the folder itself is searched, not told
+
+
+def test_a_folder_named_inside_another_named_folder_is_said_once(tmp_path, monkeypatch):
+    # Before: `messy/sub` was "no answer files" (its file was already collected) and its
+    # entries got their lines twice.
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "messy" / "sub", "b.json", "{}")
+    write(tmp_path / "messy" / "sub", "notes.txt", "x")
+    files, problems = collect(["messy", "messy/sub", "messy"])
+    assert [label for _, label in files] == ["messy/sub/b.json"]
+    assert [str(p) for p in problems] == [
+        "messy/sub/notes.txt: not graded: not an answer file (*.json)"]
+
+
+def test_a_loop_of_links_named_on_the_command_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.symlink("loop2.json", tmp_path / "loop1.json")
+    os.symlink("loop1.json", tmp_path / "loop2.json")
+    assert [str(p) for p in collect(["loop1.json"])[1]] == [
+        "loop1.json: a loop of links, which never reaches a file: put the answer file itself in "
+        "its place"]
 
 
 def test_special_files_named_on_the_command_line_are_never_opened(tmp_path, monkeypatch):

@@ -235,15 +235,47 @@ def test_json_output_is_only_json_on_stdout(batch):
 def test_csv_opens_in_excel_with_chinese_and_no_formulas(batch):
     write(batch / "answers", "formula.json", good("=HYPERLINK(\"x\",\"点我\")"))
     write(batch / "answers", "chinese.json", good("王小明"))
-    result = grade(batch, "answers/formula.json", "answers/chinese.json", "--db", "g.sqlite",
-                   "--csv", "results.csv")
+    write(batch / "answers", "bidi\u202e.json", good("李\u202e四"))
+    result = grade(batch, "answers/formula.json", "answers/chinese.json", "answers/bidi\u202e.json",
+                   "--db", "g.sqlite", "--csv", "results.csv")
     assert result.returncode == 0, result.stderr
     data = (batch / "results.csv").read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][:2] == ["文件", "学员"]
-    names = [row[1] for row in rows[1:]]
-    assert names == ["'=HYPERLINK(\"x\",\"点我\")", "王小明"]  # in the order given
+    assert [row[:2] for row in rows[1:]] == [  # in the order given
+        ["answers/formula.json", "'=HYPERLINK(\"x\",\"点我\")"],
+        ["answers/chinese.json", "王小明"], ["answers/bidi\\u202e.json", "李\\u202e四"]]
+    assert "\u202e" not in data.decode("utf-8-sig")
+
+
+def test_outputs_named_through_a_link_are_written_where_it_leads(batch):
+    # Before: the link was replaced by a file of its own and real.csv still said "keep".
+    (batch / "real.csv").write_text("keep\n", encoding="utf-8")
+    os.symlink("real.csv", batch / "link.csv")
+    result = grade(batch, "answers/ann.json", "--db", "g.sqlite", "--csv", "link.csv")
+    assert result.returncode == 0, result.stderr
+    assert os.readlink(batch / "link.csv") == "real.csv"
+    rows = list(csv.reader(io.StringIO((batch / "real.csv").read_text(encoding="utf-8-sig"))))
+    assert [row[:2] for row in rows[1:]] == [["answers/ann.json", "Ann"]]
+
+    (batch / "shared").mkdir()
+    os.symlink("shared/report.html", batch / "report.html")  # not there yet: created
+    report = course("report", "--db", "g.sqlite", "--out", "report.html", "-f", str(CONFIG),
+                    cwd=batch)
+    assert report.returncode == 0, report.stderr
+    assert os.path.islink(batch / "report.html")
+    assert "<html" in (batch / "shared" / "report.html").read_text(encoding="utf-8")
+
+    os.symlink("gone/results.csv", batch / "dangling.csv")
+    again = grade(batch, "answers/ann.json", "--db", "g.sqlite", "--csv", "dangling.csv")
+    assert again.returncode == 2
+    gone = os.path.realpath(batch / "gone" / "results.csv")
+    assert again.stderr == (f"course grade: cannot write dangling.csv: a link to {gone}, in a "
+                            "folder that does not exist; create the folder or change the link; "
+                            "nothing was changed there\n")
+    assert os.readlink(batch / "dangling.csv") == "gone/results.csv"
+    assert not (batch / "gone").exists()
 
 
 def test_progress_bar_draws_on_a_terminal_only(monkeypatch):

@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -55,6 +56,26 @@ def test_csv_rows_in_chinese_with_formula_names_defused():
                        ""]
     assert len(rows) == 4  # notes (a text file in the folder) are not rows
     assert text.endswith("\r\n") and "\r\n" in text  # Excel's line ends
+
+
+def test_csv_cells_show_bidi_and_control_characters_as_escapes():
+    # Before: U+202E and the other bidi controls reached the spreadsheet raw, so a name or a
+    # file name could read as something else there (terminal and HTML showed them escaped).
+    bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    text = csv_text([replace(graded(name=f"张{bidi}三", source="in/evil\u202enosj.exe"),
+                             learner_id="cs\x1b[31m-001\n"),
+                     graded(name="\u202e=HYPERLINK(\"x\")"), graded(name="=1+1\u2066")],
+                    [Skipped("bad\u2067.json", "first\u202e problem\nsecond\u2068 problem")],
+                    "en")
+    assert not any(c in text for c in bidi + "\x1b")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1][:3] == ["in/evil\\u202enosj.exe",
+                           "张\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068"
+                           "\\u2069\\u200e\\u200f\\u061c三", "cs\\x1b[31m-001\\n"]
+    assert rows[2][1] == "\\u202e=HYPERLINK(\"x\")"  # starts with a backslash: not a formula
+    assert rows[3][1] == "'=1+1\\u2066"  # a formula still gets its apostrophe
+    assert rows[4][0] == "bad\\u2067.json"
+    assert rows[4][10] == "first\\u202e problem\nsecond\\u2068 problem"  # a line each
 
 
 def test_csv_in_english():
