@@ -83,3 +83,21 @@ def test_a_conversation_is_the_random_walk_over_its_paths():
     # By hand: half the walks take 'bad' (0 of 5); the other half 'good' (2), then 'fine' (+1)
     # or 'best' (+3) evenly: (0 + (2 + 2)) / 2 = 2 points of the best path's 5.
     assert guess_fraction(question) == pytest.approx(2 / 5)
+
+
+@pytest.mark.parametrize("points", [None, 3])
+def test_a_conversation_on_an_assessment_page_is_guessed_step_by_step(points):
+    """Linear: every step of the best path is shown whatever is picked, each scored on its own;
+    the guess is the mean over every combination of one reply per step."""
+    data = scenario()
+    if points is not None:  # a reply off the best path worth more than the best path's own
+        data["nodes"][0]["choices"][1]["points"] = points
+    question = make_quiz(data).questions[0]
+    steps = [["good", "bad"], ["fine", "best"]]
+    every = [list(p) for p in itertools.product(*steps)]
+    linear_mean = sum(grade_question(question, a, linear=True).points / question.points
+                      for a in every) / len(every)
+    assert guess_fraction(question, linear=True) == pytest.approx(linear_mean)
+    # start: (2 + 0) / 2, mid: (1 + 3) / 2 → 3 of 5; with "bad" worth 3: 2.5 + 2 = 4.5 of 6.
+    assert linear_mean == pytest.approx(3 / 5 if points is None else 4.5 / 6)
+    assert guess_fraction(question) != pytest.approx(linear_mean)  # the random walk differs

@@ -166,3 +166,25 @@ def test_simulation_seeds_are_fixed_and_32_bit():
     seeds = simulation_seeds()
     assert seeds == simulation_seeds() and len(set(seeds)) == 200
     assert all(0 <= s < 2 ** 32 for s in seeds)
+
+
+def test_an_assessments_conversations_are_taken_as_its_page_shows_them():
+    """On an assessment page a wrong first reply does not end the conversation: the longest-reply
+    learner still answers every step of the best path, each scored on its own."""
+    chat = {"id": "chat", "type": "scenario", "prompt": "对话", "nodes": [
+        {"id": "start", "customer": "能退吗", "choices": [
+            {"id": "check", "text": "我看看", "next": "mid", "points": 2},
+            {"id": "no", "text": "不能退，商品已经拆封了", "next": "end"}]},
+        {"id": "mid", "customer": "好的", "choices": [
+            {"id": "agree", "text": "核对无误，您可以申请退货退款", "next": "end", "points": 3},
+            {"id": "stall", "text": "再等等", "next": "end"}]},
+        {"id": "end", "outcome": "结束"}]}
+    practice = make_quiz(chat)
+    exam = make_quiz(chat, mode="assessment", required=True)
+    # Practice: the longest first reply ends the talk at 0. Assessment: 0 + 3 of 5.
+    assert question_values(practice, BY_NAME["longest"])["chat"] == 0
+    assert question_values(exam, BY_NAME["longest"])["chat"] == pytest.approx(3 / 5)
+    assert question_values(exam, BY_NAME["shortest"])["chat"] == pytest.approx(2 / 5)
+    # Guessing: the random walk gets (2 + 1.5) / 2 / 5 on practice, each step's mean on the exam.
+    assert question_values(practice, BY_NAME["guess"])["chat"] == pytest.approx(1.75 / 5)
+    assert question_values(exam, BY_NAME["guess"])["chat"] == pytest.approx(2.5 / 5)

@@ -14,7 +14,9 @@ A guesser picks uniformly among the answers the page lets them give:
   number is (n - 1) / n and the share (n - 1) / n / (n - 1) = 1/n;
 - scenario: a random walk, one of the replies at each step with equal chance, until an ending:
   the expected points of the walk over the best path's points (the share of paths, weighted by
-  how likely the walk takes each).
+  how likely the walk takes each). On an assessment page (`linear`) every step of the best path
+  is shown whatever is picked and scored on its own: the mean points of each step's replies,
+  added up, over the most the steps can score (`quizgraph.linear_points`).
 
 tests/test_item_guessing.py checks every formula against scoring.py over every possible answer.
 """
@@ -25,11 +27,14 @@ import math
 from fractions import Fraction
 
 from ..models.quiz import MultipleChoice, Ordering, Question, Scenario, SingleChoice, TrueFalse
-from ..quizgraph import best_points, nodes_by_id, start_node
+from ..quizgraph import best_points, linear_nodes, linear_points, nodes_by_id, start_node
 
 
-def guess_fraction(question: Question) -> float:
-    """Expected points / max points of a random guess at `question`."""
+def guess_fraction(question: Question, linear: bool = False) -> float:
+    """Expected points / max points of a random guess at `question` (`linear`: a conversation
+    as an assessment page shows it)."""
+    if linear and isinstance(question, Scenario):
+        return float(_linear_scenario(question))
     return float(_EXACT[type(question)](question))
 
 
@@ -77,6 +82,13 @@ def _scenario(question: Scenario) -> Fraction:
 
     best = best_points(question)
     return walk(start_node(question)) / best if best else Fraction(0)
+
+
+def _linear_scenario(question: Scenario) -> Fraction:
+    most = linear_points(question)
+    expected = sum((Fraction(sum(c.points for c in node.choices), len(node.choices))
+                    for node in linear_nodes(question)), Fraction(0))
+    return expected / most if most else Fraction(0)
 
 
 _EXACT = {SingleChoice: _single, TrueFalse: _true_false, MultipleChoice: _multiple,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..models.quiz import MultipleChoice, Ordering, Quiz, Scenario, SingleChoice, TrueFalse
-from ..quizgraph import walk
+from ..quizgraph import linear_nodes, walk
 from ..scoring import Grader, grade_question
 from ..shuffle import display_order
 from .cues import cue_words, visible_characters, visible_text
@@ -100,16 +100,20 @@ def first_option_only(question: MultipleChoice, text: _Text):
     return [question.options[0].id]
 
 
-def longest_replies(question: Scenario, text: _Text):
-    return walk(question, lambda choices: _longest_first(choices, text)[0])
+def _replies(pick: Callable) -> Callable:
+    """A conversation rule from a rule for one step, `pick(choices, text)`: the walk the picks
+    make, or (`linear`, an assessment page) one pick at each step of the best path, which the
+    page shows whatever is picked."""
+    def rule(question: Scenario, text: _Text, linear: bool = False):
+        if linear:
+            return [pick(node.choices, text).id for node in linear_nodes(question)]
+        return walk(question, lambda choices: pick(choices, text))
+    return rule
 
 
-def shortest_replies(question: Scenario, text: _Text):
-    return walk(question, lambda choices: _shortest_first(choices, text)[0])
-
-
-def first_replies(question: Scenario, text: _Text):
-    return walk(question, lambda choices: choices[0])
+longest_replies = _replies(lambda choices, text: _longest_first(choices, text)[0])
+shortest_replies = _replies(lambda choices, text: _shortest_first(choices, text)[0])
+first_replies = _replies(lambda choices, text: choices[0])
 
 
 def listed_order(question: Ordering, text: _Text):
@@ -181,24 +185,28 @@ STRATEGIES = (GUESSING, LONGEST, SHORTEST, FIRST, FALSE, TRUE, LISTED_ORDER, REV
 def question_values(quiz: Quiz, strategy: Strategy,
                     policies: Mapping[str, str] | None = None) -> dict[str, float]:
     """Each question's expected share of its points under `strategy`: scoring's score of the
-    strategy's answer, or the expected score of a guess where it has no rule."""
+    strategy's answer, or the expected score of a guess where it has no rule. An assessment's
+    conversations are taken and scored as its page shows them: linear, step by step."""
     text = _Text(policies or {})
+    linear = quiz.mode == "assessment"
     answers = {}
     narrowed = {}
     for question in quiz.questions:
         rule = strategy.rules.get(question.type)
         if rule is not None:
-            answer = rule(question, text)
+            answer = (rule(question, text, linear) if isinstance(question, Scenario)
+                      else rule(question, text))
             if isinstance(answer, Among):
                 narrowed[question.id] = sum(
-                    r.points / r.max_points for r in (grade_question(question, a)
+                    r.points / r.max_points for r in (grade_question(question, a, linear=linear)
                                                       for a in answer.answers)
                 ) / len(answer.answers)
             elif answer is not GUESS:
                 answers[question.id] = answer
-    graded = {r.question: r for r in Grader(quiz, remember=0).grade(answers).questions}
+    graded = {r.question: r
+              for r in Grader(quiz, remember=0, linear=linear).grade(answers).questions}
     return {q.id: (graded[q.id].points / graded[q.id].max_points if q.id in answers
-                   else narrowed[q.id] if q.id in narrowed else guess_fraction(q))
+                   else narrowed[q.id] if q.id in narrowed else guess_fraction(q, linear))
             for q in quiz.questions}
 
 
