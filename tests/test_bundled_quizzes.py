@@ -376,3 +376,26 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
+
+def test_the_front_pages_figures_for_the_final_are_what_course_items_measures():
+    """The front page tells learners why 80%: what guessing and the cue strategies score on the
+    final, over 200 simulated papers. Those figures are `course items`' own, rounded."""
+    import re
+
+    from generator.items.summary import summarise
+
+    page = read_document(ROOT / "content" / "course.yml").data["intro"]
+    guess = int(re.search(r"随便乱选，平均约得 (\d+)%", page).group(1))
+    low, high = map(int, re.search(r"平均得 (\d+)%—(\d+)%", page).groups())
+    best = int(re.search(r"运气最好的一份也不到 (\d+)%", page).group(1))
+    items = summarise(load_quizzes()[FINAL], [], load_policies())
+    by_name = {s.name: s for s in items.strategies}
+    cues = [s for s in items.strategies if s.name != "guess"]
+    assert guess == round(100 * by_name["guess"].mean)
+    assert (low, high) == (round(100 * min(s.mean for s in cues)),
+                           round(100 * max(s.mean for s in cues)))
+    highest = max(s.highest for s in items.strategies)
+    assert best - 5 < 100 * highest < best  # "not even 45%": below it, and near it
+    assert all(s.passing_papers == 0 for s in items.strategies)  # "not one of 200 passes"
+    assert items.papers == 200
