@@ -168,3 +168,12 @@ def test_a_course_with_errors_reports_them_instead(here):
         "quizzes/rules-practice.yml:20:13: 'answer' must be true or false, got the text 'no' — "
         "write true or false",
         "course check: 1 error in 1 file"]
+
+
+def test_a_quiz_of_one_question_is_counted_in_the_singular(here):
+    one = PRACTICE.split("  - id: t1")[0]
+    make_course(here, quizzes={"rules-practice": one})
+    result = run_course("items", cwd=here)
+    assert result.stdout.splitlines()[1:3] == [
+        "  practice · pass mark 80% · 1 question: 1 single",
+        "  every learner answers the one question"]

@@ -93,3 +93,15 @@ def test_labels_lists_and_counts_read_as_english(loaded):
 ])
 def test_a_bold_label_keeps_its_spaces_outside_the_markers(label, markdown):
     assert strong(label) == markdown
+
+
+def test_a_drawn_quiz_says_in_one_english_sentence_how_each_paper_is_drawn(loaded):
+    from quizhelpers import make_quiz, single, true_false
+
+    quiz = make_quiz(single("a1", pool="rules"), single("a2", pool="rules"),
+                     single("a3", pool="rules"), true_false("b1", pool="talk"),
+                     true_false("b2", pool="talk"), mode="assessment",
+                     draw=[{"pool": "rules", "count": 2}, {"pool": "talk", "count": 1}])
+    assert ('<p class="hb-note hb-draw">Each learner&#x27;s paper draws 3 of the 5 questions '
+            "below: 2 of the 3 in pool rules, 1 of the 2 in pool talk.</p>"
+            ) in print_quiz.quiz_page(loaded, quiz, False, SALT)

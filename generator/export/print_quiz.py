@@ -94,8 +94,9 @@ def _draw_line(quiz: Quiz, w: dict) -> str:
     sizes = {d.pool: sum(q.pool == d.pool for q in quiz.questions) for d in quiz.draw}
     pools = w["list_separator"].join(w["draw_pool"].format(pool=d.pool, size=sizes[d.pool],
                                                            count=d.count) for d in quiz.draw)
-    intro = w["draw_intro"].format(total=len(quiz.questions), drawn=sum(d.count for d in quiz.draw))
-    return f'<p class="hb-note hb-draw">{html.escape(intro + pools)}</p>'
+    line = w["draw_intro"].format(total=len(quiz.questions), drawn=sum(d.count for d in quiz.draw),
+                                  pools=pools)
+    return f'<p class="hb-note hb-draw">{html.escape(line)}</p>'
 
 
 def _question(question: Question, number: int, text: TextRenderer, w: dict,

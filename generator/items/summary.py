@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from string import ascii_uppercase
 
 from ..models.quiz import Quiz, Scenario, SingleChoice, TrueFalse
+from ..plurals import english
 from ..quizgraph import best_points
 from ..scoring import percent
 from ..shuffle import shuffle_flags
@@ -142,13 +143,15 @@ def _quiz_text(q: QuizItems) -> str:
     kind = q.mode + (", required" if q.required else "")
     types = ", ".join(f"{n} {TYPE_NAMES[t]}" for t, n in q.types.items())
     out = [f"{q.quiz} — {q.title}",
-           f"  {kind} · pass mark {_pct(q.pass_mark)} · {q.questions} questions: {types}"]
+           f"  {kind} · pass mark {_pct(q.pass_mark)} · {english(q.questions, 'question')}: "
+           f"{types}"]
     if q.draw:
         parts = ", ".join(f"{count} of {size} from {pool}" for pool, count, size in q.draw)
-        out.append(f"  each paper: {q.paper_questions} questions ({parts}); scores over "
-                   f"{q.papers} simulated papers")
+        out.append(f"  each paper: {english(q.paper_questions, 'question')} ({parts}); scores "
+                   f"over {english(q.papers, 'simulated paper')}")
     else:
-        out.append(f"  every learner answers all {q.questions} questions")
+        out.append("  every learner answers " + ("the one question" if q.questions == 1
+                                                  else f"all {q.questions} questions"))
     out.append("")
     width = max(len(s.label) for s in q.strategies) + 2
     if q.draw:

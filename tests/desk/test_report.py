@@ -74,6 +74,8 @@ def test_options_endings_and_metrics_are_shown(page):
     assert "✓ 同意退货" in article and "✗ 拒绝" in article
     assert "5 人 · 50%" in article and "3 人 · 30%" in article
     assert "<dd>0.50" in article and "<dd>−1.00</dd>" in article
+    # How many attempts the question counted in, unanswered ones included (not "answered").
+    assert "计入 10 份作答" in article
     scenario = re.search(r'<article[^>]*id="q-practice-chat-flow".*?</article>', page,
                          re.S).group(0)
     assert "买家满意地退了货。" in scenario and "（没有走完对话）" in scenario
@@ -124,6 +126,7 @@ def test_english_courses_get_english_words():
     assert '<html lang="en">' in page
     assert "results and item analysis" in page and "Negative discrimination" in page
     assert "成绩" not in page
+    assert "attempts counted: 10" in page and " answered</" not in page
 
 
 def test_learner_rows_use_the_latest_name_and_sort_by_name():

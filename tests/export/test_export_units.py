@@ -208,7 +208,7 @@ def test_a_drawn_quiz_prints_its_pool_and_how_many_each_learner_draws(loaded):
                      draw=[{"pool": "rules", "count": 2}, {"pool": "talk", "count": 1}])
     page = print_quiz.quiz_page(loaded, quiz, False, SALT)
     assert ('<p class="hb-note hb-draw">每位学员的试卷从下面 5 道题里抽 3 道：rules 组 3 道抽 2 道、'
-            "talk 组 2 道抽 1 道</p>") in page
+            "talk 组 2 道抽 1 道。</p>") in page
     assert page.count('<div class="hb-q" markdown="block">') == 5  # the whole pool, no ids
     assert "<p class=\"hb-q-kind\">第 4 题 · 判断题 · talk 组</p>" in page
 
