@@ -44,6 +44,15 @@ CORPUS = [
     ("{{policy.no_reason_days}}", None),
     ("[a](https://example.org/a?b=c#d)", None),
     ("[a](mailto:help@example.org)", None),
+    ("![a](data:image/png;base64,iVBORw0KGgo=)", None),  # in the page itself: nothing loaded
+    ("![a](http://evil.example/x.png)",
+     "image 'http://evil.example/x.png' would be loaded from another host, which the course's "
+     "pages never do (they work offline) — save the picture in content/ (copied into the site) "
+     "and link it by its path from this page"),
+    ("Look: ![a](//cdn.example/x.png)",
+     "image '//cdn.example/x.png' would be loaded from another host, which the course's pages "
+     "never do (they work offline) — save the picture in content/ (copied into the site) and "
+     "link it by its path from this page"),
     ("[a](pic.png)", None),
     ("![a](pic.png)", None),
     ('![a](pic.png "A picture")', None),

@@ -4,7 +4,9 @@ site, so that what `course check` accepts, `course build --strict` builds.
 A link is read from the page its text is shown on (a lesson's text from the lesson's page, a
 glossary entry from the glossary page, a section's description from the section's page):
 - a web address (`https:`, `mailto:` …) is left alone; a `kind:` close to a course link's
-  (`glossry:`) is a typo, which MkDocs would pass on as an address;
+  (`glossry:`) is a typo, which MkDocs would pass on as an address; but an image (`![…](…)`)
+  from a web address is refused: a page would load it from another host, which the course
+  never does (pages work offline and tell no other site who reads them);
 - a path from the site's root (`/x.png`) breaks when the site is opened from disk or moved;
 - a relative path must name a page of the site or a file of the content folder (MkDocs copies
   the folder into the site; a course's YAML files are left out);
@@ -32,6 +34,8 @@ from .findings import Findings
 # and the target of a reference definition, `[name]: target`, that `[text][name]` links use.
 DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]+)")
 DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
+# An image, `![alt](target …)`: its target (alt text without brackets, as authors write it).
+IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?([^\s)>]+)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -49,6 +53,15 @@ class SiteLinks:
 
     def in_string(self, value: str, path: tuple, locator: Locator, page: str) -> None:
         """Every plain link in `value` (code already blanked out), shown on `page`."""
+        for image in IMAGE.finditer(value):
+            target = image.group(1)
+            if _SCHEME.match(target) and not target.lower().startswith("data:") \
+                    or target.startswith("//"):
+                self._error(locator, path, (value, image.start(1)),
+                            f"image '{target}' would be loaded from another host, which the "
+                            "course's pages never do (they work offline)",
+                            f"save the picture in {self.folder}/ (copied into the site) and "
+                            "link it by its path from this page")
         matches = list(DESTINATION.finditer(value))
         if "]:" in value:
             matches += DEFINITION.finditer(value)
