@@ -87,6 +87,8 @@ class Locator:
     # Literal blocks (`|`) keep their lines as written: where the first line of each starts,
     # so a problem inside the text can point at its own line.
     blocks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    # Mappings written inline (`{id: a, text: b}`), where a comma in unquoted text ends it.
+    flows: set[tuple] = field(default_factory=set)
     # While parsing: each literal block's first line and text, until its column is worked out.
     _block_texts: dict[tuple, tuple[int, str]] = field(default_factory=dict, repr=False)
 
@@ -252,12 +254,12 @@ def compose(text: str, label: str, loader=_Loader) -> yaml.Node | None:
 _WIDE_COLON_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(：)")
 _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff"
 _ODD_INDENT = re.compile(
-    rf"^ *([{_ODD_SPACES}])[{_ODD_SPACES} ]*(?:-[ \t]|[A-Za-z_][\w.-]*[ \t]*[:：])")
+    rf"^ *([{_ODD_SPACES}])[{_ODD_SPACES} ]*(?:-[ \t]|([A-Za-z_][\w.-]*)(?:[ \t]*[:：]|$))")
 
 
-def keyboard_slip(line_text: str) -> tuple[int, str, str] | None:
-    """(column, message, hint) when a line is a key typed with a full-width colon, or is
-    indented with a space YAML does not count as one; else None.
+def keyboard_slip(line_text: str) -> tuple[int, str, str, str] | None:
+    """(column, message, hint, the key meant) when a line (or a key) is a key typed with a
+    full-width colon, or is indented with a space YAML does not count as one; else None.
 
     Only a colon right after a leading ASCII word counts: a full-width colon inside a value
     (`text: 注意：先核对`) is ordinary Chinese punctuation. Only indentation followed by a key or
@@ -273,11 +275,11 @@ def keyboard_slip(line_text: str) -> tuple[int, str, str] | None:
         article = "an" if name[0] in "aeiou" else "a"
         return (found.start(1) + 1,
                 f"the line is indented with {article} {name} (U+{ord(space):04X})",
-                "indent with ordinary spaces")
+                "indent with ordinary spaces", found.group(2) or "")
     found = _WIDE_COLON_KEY.match(line_text)
     if found:
         return (found.start(2) + 1, f"full-width colon '：' after '{found.group(1)}'",
-                "type an ASCII ':' followed by a space")
+                "type an ASCII ':' followed by a space", found.group(1))
     return None
 
 
@@ -295,7 +297,7 @@ def _slip_problem(error: yaml.MarkedYAMLError, label: str, text: str) -> Problem
         if 0 <= index < len(lines):
             slip = keyboard_slip(lines[index])
             if slip:
-                column, message, hint = slip
+                column, message, hint, _ = slip
                 return Problem(label, index + 1, column, message, hint)
     return None
 
@@ -377,6 +379,8 @@ def _construct(node: yaml.Node, path: tuple, locator: Locator, problems: list[Pr
         if not untagged and node.tag != _MAP_TAG:
             problems.append(_tag_problem(node, locator))
             return None
+        if node.flow_style:
+            locator.flows.add(path)
         result: dict = {}
         keys = locator.keys
         for key_node, value_node in node.value:
