@@ -67,9 +67,10 @@ def _split_text(model: type[BaseModel], document: Document,
                 path: tuple) -> tuple[str, str, str] | None:
     """(text key, the whole text, first cut-off piece) when the unknown key at `path` is the
     rest of a text that a comma ended: `{text: Listen first, then repeat, correct: true}` reads
-    as text "Listen first" and a key "then repeat". Only inside an inline mapping, and only
-    when the piece looks like text: it has a space, or follows a text key (an id, a number or a
-    flag before it means the piece is more likely a real key typed wrong)."""
+    as text "Listen first" and a key "then repeat". Only inside an inline mapping (in block
+    lines a comma is just a comma), only right after a key that takes free text (after an id or
+    a flag the piece is more likely a key typed wrong), and only for pieces that read as text
+    (see `_is_cut_off`): an author's typo is still answered with "did you mean"."""
     owner_path, key = path[:-1], path[-1]
     if owner_path not in document.locator.flows or not isinstance(key, str):
         return None
@@ -277,8 +278,11 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
                                    f"use one of: {', '.join(languages())}")
         if "#" in item["ctx"]["pattern"]:
             lesson, hash_, anchor = str(value).partition("#")
-            example = _as_id(lesson, "lesson-id") + (hash_ + anchor if anchor.strip()
-                                                      else "#heading")
+            example = _as_id(lesson, "")
+            if not example:
+                example = "lesson-id or lesson-id#heading"
+            elif hash_:  # an anchor has no spaces: headings' anchors join words with '-'
+                example += "#" + ("-".join(anchor.split()) or "heading")
             return locator.problem(path, f"'{key}' must be a lesson id with an optional #anchor, "
                                          f"got {_describe(value)}",
                                    f"write it like {example}")

@@ -183,7 +183,11 @@ def test_lesson_link_example_comes_from_what_was_written():
         "'Angry-Buyers#listen-first' — write it like angry-buyers#listen-first"]
     assert problems(Quiz, quiz(lesson="退款规则").replace(", then repeat what you heard", "")) == [
         "f.yml:12:13: 'lesson' must be a lesson id with an optional #anchor, got the text "
-        "'退款规则' — write it like lesson-id#heading"]
+        "'退款规则' — write it like lesson-id or lesson-id#heading"]
+    assert problems(Quiz, quiz(lesson="Angry Buyers#listen first").replace(
+        ", then repeat what you heard", "")) == [
+        "f.yml:12:13: 'lesson' must be a lesson id with an optional #anchor, got the text "
+        "'Angry Buyers#listen first' — write it like angry-buyers#listen-first"]
 
 
 def test_a_key_indented_with_an_ideographic_space_is_named_once():
