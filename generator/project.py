@@ -125,8 +125,36 @@ def read_config(path: Path) -> dict:
         with path.open("rb") as stream:
             config = yaml_load(stream) or {}
     except Exception as error:  # mkdocs' loader raises several kinds; all mean "bad config"
-        raise AuthorError([Problem(str(path), 0, 0, f"cannot read config: {error}")]) from None
+        # Its messages are PyYAML's, over several lines and without the file's name: say
+        # instead what the lesson files' reader says about the same mistake, where it is.
+        _explain_unreadable(path, str(path), set())
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise AuthorError([Problem(str(path), 0, 0, f"cannot read config: {first}")]) from None
     return config if isinstance(config, dict) else {}
+
+
+def _explain_unreadable(path: Path, label: str, seen: set[Path]) -> None:
+    """Raise AuthorError with `file:line:column` when mkdocs.yml, or a file it INHERITs from,
+    is not UTF-8 or not YAML; return when both read (the trouble is elsewhere: a tag's value,
+    a missing inherited file)."""
+    import yaml
+
+    from .loading import label_for
+    from .yamlsource import compose, decode
+
+    if path.resolve() in seen:
+        return
+    seen.add(path.resolve())
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return
+    root = compose(decode(raw, label), label)
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if getattr(key, "value", None) == "INHERIT" and isinstance(value, yaml.ScalarNode):
+                inherited = path.parent / value.value
+                _explain_unreadable(inherited, label_for(inherited), seen)
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from typing import Literal, TypeVar, get_args, get_origin
+import functools
+import re
+from typing import Annotated, Literal, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .errors import AuthorError, Problem
-from .yamlsource import Document
+from .errors import AuthorError, Problem, format_key_path
+from .yamlsource import Document, keyboard_slip
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -48,13 +50,89 @@ def problems_from(error: ValidationError, model: type[BaseModel],
     suggested = set()
     for item, path in items:
         if item["type"] == "extra_forbidden":
-            close = _close_key(model, document.data, path)
+            slip = keyboard_slip(path[-1]) if isinstance(path[-1], str) else None
+            close = slip[3] if slip and slip[3] else _close_key(model, document.data, path)
             if close:
                 suggested.add(path[:-1] + (close,))
+    # Text cut by commas (`{text: a, b, c}`) is one mistake: keep the first cut-off piece.
+    cut_off = {path for item, path in items if item["type"] == "extra_forbidden"
+               and (split := _split_text(model, document, path)) and split[2] != path[-1]}
     problems = [_explain(item, path, model, document) for item, path in items
-                if not (item["type"] == "missing" and path in suggested)]
+                if not (item["type"] == "missing" and path in suggested) and path not in cut_off]
     # Pydantic may report one union branch twice; keep each message once.
     return sorted(set(problems))
+
+
+def _split_text(model: type[BaseModel], document: Document,
+                path: tuple) -> tuple[str, str, str] | None:
+    """(text key, the whole text, first cut-off piece) when the unknown key at `path` is the
+    rest of a text that a comma ended: `{text: Listen first, then repeat, correct: true}` reads
+    as text "Listen first" and a key "then repeat". Only inside an inline mapping (in block
+    lines a comma is just a comma), only right after a key that takes free text (after an id or
+    a flag the piece is more likely a key typed wrong), and only for pieces that read as text
+    (see `_is_cut_off`): an author's typo is still answered with "did you mean"."""
+    owner_path, key = path[:-1], path[-1]
+    if owner_path not in document.locator.flows or not isinstance(key, str):
+        return None
+    if not _is_cut_off(document, model, owner_path, key):
+        return None
+    mapping = _value_at(document.data, owner_path)
+    if not isinstance(mapping, dict):
+        return None
+    names = list(mapping)
+    index = names.index(key) if key in names else -1
+    start = index
+    while start > 0 and _is_cut_off(document, model, owner_path, names[start - 1]):
+        start -= 1
+    if start <= 0:
+        return None
+    text_key = names[start - 1]
+    owner = _model_at(model, document.data, owner_path)
+    if not (owner and text_key in owner.model_fields and isinstance(mapping[text_key], str)
+            and _is_text_field(owner, text_key)):
+        return None
+    pieces = [mapping[text_key]]
+    for name in names[start:]:
+        if not _is_cut_off(document, model, owner_path, name):
+            break
+        pieces.append(name if mapping[name] is None else f"{name}: {mapping[name]}")
+    return text_key, ", ".join(pieces), names[start]
+
+
+def _is_cut_off(document: Document, model, owner_path: tuple, name) -> bool:
+    """An unknown key in an inline mapping that reads as a piece of text: it has a space, or
+    it has no value and is no near miss of a real key (`feedbak` is a typo, not text)."""
+    owner = _model_at(model, document.data, owner_path)
+    mapping = _value_at(document.data, owner_path)
+    if owner is None or not isinstance(name, str) or name in owner.model_fields:
+        return False
+    if " " in name.strip():
+        return mapping[name] is None or isinstance(mapping[name], str)
+    return mapping[name] is None and not _close_key(model, document.data, owner_path + (name,))
+
+
+@functools.lru_cache(maxsize=256)
+def _is_text_field(owner: type[BaseModel], name: str) -> bool:
+    """A field that takes free text: it accepts a sentence (ids, links, flags and fixed
+    choices do not)."""
+    info = owner.model_fields[name]
+    declared = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    try:
+        TypeAdapter(declared).validate_python("Listen first, then repeat")
+    except (ValidationError, TypeError):
+        return False
+    return True
+
+
+def _value_at(data, path: tuple):
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _close_key(model: type[BaseModel], data, path: tuple) -> str | None:
@@ -158,6 +236,18 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
     value = item.get("input")
     key = next((p for p in reversed(path) if isinstance(p, str)), "")
     if kind == "extra_forbidden":
+        slip = keyboard_slip(path[-1]) if isinstance(path[-1], str) else None
+        if slip:  # a key indented with an ideographic space, or typed with a full-width colon
+            line, column = locator.position(path, prefer_key=True)
+            return Problem(locator.label, line, column + slip[0] - 1, slip[1], slip[2],
+                           format_key_path(path))
+        split = _split_text(model, document, path)
+        if split:
+            text_key, text, _ = split
+            return locator.problem(
+                path, f"unknown key '{path[-1]}'",
+                f"a comma ended the text of '{text_key}' here; put the whole text in quotes: "
+                f"{text_key}: {_quoted(text)}", at_key=True)
         allowed = _allowed_keys(model, document.data, path[:-1])
         close = _close_key(model, document.data, path)
         hint = f"did you mean '{close}'?" if close else (
@@ -187,12 +277,18 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
                                          f"{_describe(value)}",
                                    f"use one of: {', '.join(languages())}")
         if "#" in item["ctx"]["pattern"]:
+            lesson, hash_, anchor = str(value).partition("#")
+            example = _as_id(lesson, "")
+            if not example:
+                example = "lesson-id or lesson-id#heading"
+            elif hash_:  # an anchor has no spaces: headings' anchors join words with '-'
+                example += "#" + ("-".join(anchor.split()) or "heading")
             return locator.problem(path, f"'{key}' must be a lesson id with an optional #anchor, "
                                          f"got {_describe(value)}",
-                                   "write it like refund-rules#完好的标准")
+                                   f"write it like {example}")
         return locator.problem(path, f"'{key}' must be an id of lowercase letters, digits and "
                                      f"hyphens, got {_describe(value)}",
-                               "write it like refund-rules")
+                               f"write it like {_as_id(str(value), 'refund-rules')}")
     if kind in ("too_short", "string_too_short"):
         if kind == "string_too_short":
             return locator.problem(path, f"'{key}' is empty", "write the text or remove the key")
@@ -230,7 +326,23 @@ def _explain(item: dict, path: tuple, model: type[BaseModel], document: Document
     return locator.problem(path, item["msg"])  # pragma: no cover - rare pydantic kinds
 
 
+def _as_id(text: str, fallback: str) -> str:
+    """The id an author most likely meant by `text` (`Angry Buyers` -> angry-buyers), so the
+    example speaks the course's own language; `fallback` when nothing of it fits an id."""
+    made = "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:64].strip("-")
+    return made or fallback
+
+
+def _quoted(text: str) -> str:
+    """Text in YAML double quotes."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _type_hint(kind: str, value) -> str:
+    if isinstance(value, str) and kind in ("model_type", "dict_type", "model_attributes_type"):
+        slip = keyboard_slip(value)  # `- text：先核对`: a list item that was meant as a key
+        if slip:
+            return f"the {slip[1]}; {slip[2]}"
     if kind == "string_type" and isinstance(value, list):
         return "write one text, not a list"
     if kind == "string_type" and isinstance(value, dict):

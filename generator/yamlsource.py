@@ -87,6 +87,8 @@ class Locator:
     # Literal blocks (`|`) keep their lines as written: where the first line of each starts,
     # so a problem inside the text can point at its own line.
     blocks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    # Mappings written inline (`{id: a, text: b}`), where a comma in unquoted text ends it.
+    flows: set[tuple] = field(default_factory=set)
     # While parsing: each literal block's first line and text, until its column is worked out.
     _block_texts: dict[tuple, tuple[int, str]] = field(default_factory=dict, repr=False)
 
@@ -148,9 +150,34 @@ def decode(raw: bytes, label: str) -> str:
         raise AuthorError([Problem(
             label, line, column,
             f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-            "save it as UTF-8; GBK or GB2312 files must be converted")]) from None
+            _encoding_hint(raw))]) from None
     # A UTF-8 byte-order mark is harmless (Windows editors add it): drop it.
     return text.removeprefix("\ufeff")
+
+
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _encoding_hint(raw: bytes) -> str:
+    """How to fix a file that is not UTF-8, naming the encoding its bytes look like.
+
+    Chinese in GBK (GB2312, GB18030) is two bytes of 0xA1-0xFE per character, so its non-ASCII
+    bytes come in runs of even length; Western text in Windows-1252 has mostly single accented
+    letters and dashes between ASCII (`café`, `—`), which can also happen to decode as GBK.
+    """
+    runs = _HIGH_RUNS.findall(raw)
+    try:
+        as_gbk = raw.decode("gbk")
+    except UnicodeDecodeError:
+        as_gbk = ""
+    if _CJK.search(as_gbk) and all(len(run) % 2 == 0 for run in runs):
+        return "it looks like GBK (Chinese Windows): save it as UTF-8"
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return "save it as UTF-8"
+    return "it looks like a Western encoding such as Windows-1252: save it as UTF-8"
 
 
 def parse(text: str, label: str) -> Document:
@@ -161,22 +188,7 @@ def parse(text: str, label: str) -> Document:
                                  "start from `course new` to get a valid skeleton")])
     text = text.removeprefix("\ufeff")
     untagged = "!" not in text
-    try:
-        node = yaml.compose(text, Loader=_UntaggedLoader if untagged else _Loader)
-    except yaml.MarkedYAMLError as error:
-        raise AuthorError([_syntax_problem(error, label, text)]) from None
-    except yaml.reader.ReaderError as error:  # control characters such as NUL
-        # The C reader counts UTF-8 bytes, not characters.
-        before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        raise AuthorError([Problem(label, line, column, "the file contains a control character "
-                                   f"(U+{error.character:04X})",
-                                   "remove it; it is invisible in most editors")]) from None
-    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
-        raise AuthorError([Problem(label, 1, 1, f"YAML error: {error}")]) from None
-    except ValueError as error:  # e.g. NUL characters the C reader rejects
-        raise AuthorError([Problem(label, 1, 1, f"file cannot be read as YAML: {error}",
-                                   "remove control characters")]) from None
+    node = compose(text, label, _UntaggedLoader if untagged else _Loader)
     if node is None:  # nothing but comments and blank lines
         raise empty
     locator = Locator(label)
@@ -214,7 +226,86 @@ def parse_bytes(raw: bytes, label: str) -> Document:
     return parse(decode(raw, label), label)
 
 
+def compose(text: str, label: str, loader=_Loader) -> yaml.Node | None:
+    """PyYAML's node tree of `text`, or AuthorError with one `label:line:column` message for
+    what makes it unreadable as YAML. Composing runs no tag, so mkdocs.yml's own (!ENV,
+    !!python/name) pass through here: `project.read_config` explains its syntax errors this way."""
+    try:
+        return yaml.compose(text, Loader=loader)
+    except yaml.MarkedYAMLError as error:
+        raise AuthorError([_syntax_problem(error, label, text)]) from None
+    except yaml.reader.ReaderError as error:  # control characters such as NUL
+        # The C reader counts UTF-8 bytes, not characters.
+        before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise AuthorError([Problem(label, line, column, "the file contains a control character "
+                                   f"(U+{error.character:04X})",
+                                   "remove it; it is invisible in most editors")]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
+        raise AuthorError([Problem(label, 1, 1, f"YAML error: {error}")]) from None
+    except ValueError as error:  # e.g. NUL characters the C reader rejects
+        raise AuthorError([Problem(label, 1, 1, f"file cannot be read as YAML: {error}",
+                                   "remove control characters")]) from None
+
+
+# Keys in course files (and mkdocs.yml) are ASCII words. A Chinese or Japanese keyboard types
+# the full-width colon U+FF1A, and spaces YAML does not count as spaces (the ideographic space
+# U+3000, the no-break space pasted from web pages and Word).
+_WIDE_COLON_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(：)")
+_ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff"
+_ODD_INDENT = re.compile(
+    rf"^ *([{_ODD_SPACES}])[{_ODD_SPACES} ]*(?:-[ \t]|([A-Za-z_][\w.-]*)(?:[ \t]*[:：]|$))")
+
+
+def keyboard_slip(line_text: str) -> tuple[int, str, str, str] | None:
+    """(column, message, hint, the key meant) when a line (or a key) is a key typed with a
+    full-width colon, or is indented with a space YAML does not count as one; else None.
+
+    Only a colon right after a leading ASCII word counts: a full-width colon inside a value
+    (`text: 注意：先核对`) is ordinary Chinese punctuation. Only indentation followed by a key or
+    a list dash counts: Chinese paragraphs may open with two ideographic spaces inside a text
+    block. Callers ask only about lines YAML failed on, or about values that came out wrong.
+    """
+    found = _ODD_INDENT.match(line_text)
+    if found:
+        space = found.group(1)
+        import unicodedata
+
+        name = unicodedata.name(space, "unusual space").lower()
+        article = "an" if name[0] in "aeiou" else "a"
+        return (found.start(1) + 1,
+                f"the line is indented with {article} {name} (U+{ord(space):04X})",
+                "indent with ordinary spaces", found.group(2) or "")
+    found = _WIDE_COLON_KEY.match(line_text)
+    if found:
+        return (found.start(2) + 1, f"full-width colon '：' after '{found.group(1)}'",
+                "type an ASCII ':' followed by a space", found.group(1))
+    return None
+
+
+def _slip_problem(error: yaml.MarkedYAMLError, label: str, text: str) -> Problem | None:
+    """A keyboard slip on the line YAML failed on. PyYAML notices a key without its ':' only
+    on the next line (or at the end of the file), so look at where the failing key began (the
+    error's context), the line it reports, and the line above that."""
+    lines = text.split("\n")
+    candidates = []
+    if error.context_mark is not None:
+        candidates.append(error.context_mark.line)
+    if error.problem_mark is not None:
+        candidates += [error.problem_mark.line, error.problem_mark.line - 1]
+    for index in candidates:
+        if 0 <= index < len(lines):
+            slip = keyboard_slip(lines[index])
+            if slip:
+                column, message, hint, _ = slip
+                return Problem(label, index + 1, column, message, hint)
+    return None
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, label: str, text: str) -> Problem:
+    slip = _slip_problem(error, label, text)
+    if slip is not None:
+        return slip
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (error.problem or error.context or "invalid YAML").strip()
@@ -288,6 +379,8 @@ def _construct(node: yaml.Node, path: tuple, locator: Locator, problems: list[Pr
         if not untagged and node.tag != _MAP_TAG:
             problems.append(_tag_problem(node, locator))
             return None
+        if node.flow_style:
+            locator.flows.add(path)
         result: dict = {}
         keys = locator.keys
         for key_node, value_node in node.value:

@@ -179,7 +179,7 @@ EXPECTED = {
         'content/rules/refund-rules.yml:1:1004: YAML syntax error: lists or mappings are nested too deeply — course files need only a few levels; flatten the structure',
     ],
     '50-gbk-encoding': [
-        'content/rules/refund-rules.yml:2:8: file is not valid UTF-8 (byte 0xcd) — save it as UTF-8; GBK or GB2312 files must be converted',
+        'content/rules/refund-rules.yml:2:8: file is not valid UTF-8 (byte 0xcd) — it looks like GBK (Chinese Windows): save it as UTF-8',
     ],
     '51-utf16-encoding': [
         'content/rules/refund-rules.yml:1:1: file is UTF-16 encoded — save it as UTF-8 (without BOM)',

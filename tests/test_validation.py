@@ -128,3 +128,83 @@ def test_literal_values_are_listed():
     text = QUIZ.replace("type: single", "type: multiple\n    scoring: some")
     assert problems(Quiz, text) == [
         "f.yml:6:14: 'scoring' is the text 'some' — use one of: all_or_nothing, partial"]
+
+
+BRACED_QUIZ = """\
+id: p
+title: t
+section: communication
+mode: practice
+questions:
+  - id: q1
+    type: single
+    prompt: What first?
+    options:
+      - {id: let-finish, text: Let them finish speaking, then repeat what you heard, correct: true}
+      - {OTHER}
+    lesson: LESSON
+"""
+
+
+def quiz(other: str = "id: interrupt, text: Interrupt", lesson: str = "angry-buyers") -> str:
+    return BRACED_QUIZ.replace("{OTHER}", "{" + other + "}").replace("LESSON", lesson)
+
+
+def test_a_comma_that_ends_unquoted_text_in_braces_is_explained():
+    assert problems(Quiz, quiz()) == [
+        "f.yml:10:58: unknown key 'then repeat what you heard' — a comma ended the text of "
+        "'text' here; put the whole text in quotes: "
+        'text: "Let them finish speaking, then repeat what you heard"']
+
+
+@pytest.mark.parametrize("other, message", [
+    # Chinese text has no spaces: what follows a text key is text all the same.
+    ("id: b, text: 先听完, 再复述", "f.yml:11:28: unknown key '再复述' — a comma ended the text "
+     "of 'text' here; put the whole text in quotes: text: \"先听完, 再复述\""),
+    # Several commas are one mistake, and the quoted form keeps quotes in the text.
+    ('id: b, text: Wait, feedback: Good, but "later", much later', "f.yml:11:45: unknown key 'but "
+     "\"later\"' — a comma ended the text of 'feedback' here; put the whole text in quotes: "
+     'feedback: "Good, but \\"later\\", much later"'),
+    # A near miss of a real key is a typo, and a word after an id is no text.
+    ("id: b, text: Interrupt, feedbak", "f.yml:11:34: unknown key 'feedbak' — did you mean "
+     "'feedback'?"),
+    ("id: b, something, text: Interrupt", "f.yml:11:17: unknown key 'something' — allowed keys "
+     "here: id, text, correct, feedback"),
+])
+def test_comma_cut_text_only_where_it_is_text(other, message):
+    assert problems(Quiz, quiz(other=other).replace(", then repeat what you heard", "")) == [
+        message]
+
+
+def test_lesson_link_example_comes_from_what_was_written():
+    assert problems(Quiz, quiz(lesson="Angry-Buyers#listen-first").replace(
+        ", then repeat what you heard", "")) == [
+        "f.yml:12:13: 'lesson' must be a lesson id with an optional #anchor, got the text "
+        "'Angry-Buyers#listen-first' — write it like angry-buyers#listen-first"]
+    assert problems(Quiz, quiz(lesson="退款规则").replace(", then repeat what you heard", "")) == [
+        "f.yml:12:13: 'lesson' must be a lesson id with an optional #anchor, got the text "
+        "'退款规则' — write it like lesson-id or lesson-id#heading"]
+    assert problems(Quiz, quiz(lesson="Angry Buyers#listen first").replace(
+        ", then repeat what you heard", "")) == [
+        "f.yml:12:13: 'lesson' must be a lesson id with an optional #anchor, got the text "
+        "'Angry Buyers#listen first' — write it like angry-buyers#listen-first"]
+
+
+def test_a_key_indented_with_an_ideographic_space_is_named_once():
+    # Valid YAML: the line becomes a top-level key '\u3000\u3000title'; no "missing 'title'" too.
+    assert problems(Lesson, LESSON.replace("title:", "\u3000\u3000title:")) == [
+        "f.yml:2:1: the line is indented with an ideographic space (U+3000) — "
+        "indent with ordinary spaces"]
+
+
+def test_a_key_with_a_full_width_colon_in_braces_is_named_at_the_colon():
+    assert problems(Lesson, LESSON + "sources:\n  - {title：法}\n") == [
+        "f.yml:8:11: full-width colon '：' after 'title' — type an ASCII ':' followed by a space"]
+
+
+def test_a_list_item_typed_with_a_full_width_colon_is_explained():
+    text = quiz(lesson="x").replace(", then repeat what you heard", "").replace(
+        "      - {id: interrupt, text: Interrupt}", "      - text：先核对")
+    assert problems(Quiz, text) == [
+        "f.yml:11:9: 'options' must be a mapping (key: value lines), got the text 'text：先核对' — "
+        "the full-width colon '：' after 'text'; type an ASCII ':' followed by a space"]

@@ -107,12 +107,74 @@ def test_empty_file(text):
         "lesson.yml:1:1: file is empty — start from `course new` to get a valid skeleton"]
 
 
-def test_not_utf8_names_the_place():
+def decoding(raw: bytes, label: str) -> list[str]:
     with pytest.raises(AuthorError) as caught:
-        decode("title: 退款\nbody: ok\n".encode("gbk"), "gbk.yml")
-    assert [str(p) for p in caught.value.problems] == [
+        decode(raw, label)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_not_utf8_names_the_place_and_gbk():
+    assert decoding("title: 退款\nbody: ok\n".encode("gbk"), "gbk.yml") == [
         "gbk.yml:1:8: file is not valid UTF-8 (byte 0xcd) — "
-        "save it as UTF-8; GBK or GB2312 files must be converted"]
+        "it looks like GBK (Chinese Windows): save it as UTF-8"]
+
+
+@pytest.mark.parametrize("text", ["title: Listen first \u2014 then repeat\n",
+                                  "title: Größe café\nsummary: naïve\n"])
+def test_windows_1252_is_not_called_gbk(text):
+    # "Größe" happens to decode as GBK too: its high bytes come in a run of two, "é" alone.
+    raw = text.encode("cp1252")
+    at = raw.index(next(b for b in raw if b >= 0x80).to_bytes(1, "big"))
+    assert decoding(raw, "w.yml") == [
+        f"w.yml:1:{at + 1}: file is not valid UTF-8 (byte 0x{raw[at]:02x}) — "
+        "it looks like a Western encoding such as Windows-1252: save it as UTF-8"]
+
+
+def test_bytes_of_no_known_encoding_get_the_plain_hint():
+    assert decoding(b"title: \x81\x81\x81\x20\x8d\n", "x.yml") == [
+        "x.yml:1:8: file is not valid UTF-8 (byte 0x81) — save it as UTF-8"]
+
+
+# A Chinese or Japanese keyboard types a full-width colon, or indents with an ideographic space;
+# PyYAML notices only on the next line and names neither.
+@pytest.mark.parametrize("text, message", [
+    ("id: x\ntitle： 退款\nsummary: s\n",
+     "lesson.yml:2:6: full-width colon '：' after 'title'"),
+    ("id: x\nsummary： Listen first, then repeat\nbody: |\n  text\n",
+     "lesson.yml:2:8: full-width colon '：' after 'summary'"),
+    ("id: x\nreviewed_on： 2026-01-01\n",  # the last line: PyYAML blames the end of the file
+     "lesson.yml:2:12: full-width colon '：' after 'reviewed_on'"),
+    ("id: x\nbody：|\n  正文。\n  第二行。\nsummary: s\n",
+     "lesson.yml:2:5: full-width colon '：' after 'body'"),
+    ("questions:\n  - id: q1\n    type： single\n    text: hi\n",
+     "lesson.yml:3:9: full-width colon '：' after 'type'"),
+    ("questions:\n  - id: q1\n    options：\n      - a\n",
+     "lesson.yml:3:12: full-width colon '：' after 'options'"),
+])
+def test_full_width_colon_is_named_on_its_own_line(text, message):
+    assert messages(text) == [f"{message} — type an ASCII ':' followed by a space"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("id: x\nsources:\n  - title: a\n  \u3000url: b\n",
+     "lesson.yml:4:3: the line is indented with an ideographic space (U+3000)"),
+    ("id: x\nobjectives:\n  - a\n\u00a0\u00a0- b\nsummary: s\n",
+     "lesson.yml:4:1: the line is indented with a no-break space (U+00A0)"),
+])
+def test_indentation_with_unusual_spaces_is_named(text, message):
+    assert messages(text) == [f"{message} — indent with ordinary spaces"]
+
+
+def test_full_width_colons_and_spaces_inside_text_are_fine():
+    text = "text: 注意：先核对\nbody: |\n  \u3000\u3000第一段：先听完。\nnote: 提示：\n"
+    assert parse(text, "x.yml").data == {
+        "text": "注意：先核对", "body": "\u3000\u3000第一段：先听完。\n", "note": "提示："}
+
+
+def test_a_full_width_colon_in_text_is_not_blamed_for_another_error():
+    assert messages("text: 注意：先核对\nitems: [1, 2\n") == [
+        "lesson.yml:3:1: YAML syntax error: did not find expected ',' or ']' — "
+        "check the indentation and punctuation on this line and the one above"]
 
 
 def test_utf16_is_refused():
