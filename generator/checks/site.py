@@ -53,13 +53,9 @@ def check_site(loaded: LoadedCourse, site: SiteSettings, found: Findings) -> Non
     stated = _course_language_stated(loaded)
     theme = site.theme_language
     material = material_languages(site.custom_dir)
-    if theme is not None and str(theme.value) not in material:
-        offered = suggestion(str(theme.value), material)
-        found.problems.append(_at(site, theme, f"theme.language '{theme.value}' is not a "
-                                  "language Material has interface strings for (it ships no "
-                                  f"partials/languages/{theme.value}.html)",
-                                  f"use {offered}" if offered else "remove it: Material's "
-                                  "interface then stays in English"))
+    unknown = unknown_theme_language(site)
+    if unknown is not None:
+        found.problems.append(unknown)
     elif theme is not None and not _same_language(str(theme.value), language):
         closest = best(language, material)
         found.problems.append(_at(site, theme, f"theme.language is '{theme.value}' but the "
@@ -88,6 +84,20 @@ def check_site(loaded: LoadedCourse, site: SiteSettings, found: Findings) -> Non
                                   f"titled '{course.title}' ({title_at})",
                                   f"set site_name: {scalar(course.title)}, unless the site is "
                                   "meant to have a name of its own", severity="warning"))
+
+
+def unknown_theme_language(site: SiteSettings) -> Problem | None:
+    """theme.language when Material has no template for it (MkDocs would stop with Jinja's
+    TemplateNotFound: the plugin asks this before Material's search reads the template)."""
+    theme = site.theme_language
+    material = material_languages(site.custom_dir)
+    if theme is None or str(theme.value) in material:
+        return None
+    offered = suggestion(str(theme.value), material)
+    return _at(site, theme, f"theme.language '{theme.value}' is not a language Material has "
+               f"interface strings for (it ships no partials/languages/{theme.value}.html)",
+               f"use {offered}" if offered else "remove it: Material's interface then stays "
+               "in English")
 
 
 def _same_language(tag: str, language: str) -> bool:

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from ..anchors import slug
 from ..catalogue import strings
 from ..checks import checked
+from ..checks.site import unknown_theme_language
 from ..errors import AuthorError
 from ..integrity import registry as published
 from ..items.thresholds import ItemCheckRun
@@ -77,6 +78,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return config
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.site = site_settings(config_file)
+        # Before Material's search reads the theme language's template (it would fail inside
+        # Jinja); `course check` reports the same line.
+        unknown = unknown_theme_language(self.site)
+        if unknown is not None:
+            raise PluginError(f"the course has problems:\n{unknown}")
         language = course_language(config_file.parent / self.config.content_dir)
         if language is not None:  # else loading the course (next) says what is wrong
             language_setup.apply(config, language, self.site)
