@@ -6,6 +6,7 @@ following `course check` alone (and never makes a build fail half-way)."""
 from __future__ import annotations
 
 import difflib
+import functools
 import string
 from pathlib import Path
 
@@ -127,14 +128,15 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def _counts_with(language: str) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def _counts_with(language: str) -> frozenset[str]:
     """The plural categories a language's counts take (CLDR, as plurals.py picks them)."""
     from babel.core import Locale, UnknownLocaleError
 
     try:
-        return set(Locale.parse(language.replace("-", "_")).plural_form.tags) | {"other"}
+        return frozenset(Locale.parse(language.replace("-", "_")).plural_form.tags) | {"other"}
     except (UnknownLocaleError, ValueError):
-        return {"one", "other"}  # plurals.py's English rule
+        return frozenset({"one", "other"})  # plurals.py's English rule
 
 
 def _set(names: set[str]) -> str:
@@ -143,7 +145,8 @@ def _set(names: set[str]) -> str:
 
 def _shown(entry) -> str:
     if isinstance(entry, str):
-        return '"' + entry.replace('"', '\\"') + '"'
+        text = entry if len(entry) <= 60 else entry[:57] + "…"  # a hint, not the whole text
+        return '"' + text.replace('"', '\\"') + '"'
     return "{" + ", ".join(f'{category}: {_shown(text)}' for category, text in entry.items()) + "}"
 
 
