@@ -250,3 +250,15 @@ def test_a_courses_own_catalogue_comes_before_the_packages(here):
     assert strings("en")["site"]["objectives"] == "Goals"
     use_course(None)
     assert strings("en")["site"]["objectives"] == "Learning objectives"
+
+
+def test_a_language_neither_material_nor_search_has_asks_only_what_can_be_done(here):
+    """Klingon (tlh): our strings from the course's own file; Material has no template and lunr
+    no support, so search in English is accepted and theme.language can only be removed."""
+    config = make_course(here, course=COURSE_YML.replace("language: zh", "language: tlh"))
+    own_catalogue(here, "tlh", lambda text: text)
+    config.write_text(MKDOCS_YML.replace("      lang: zh", "      lang: en"), encoding="utf-8")
+    assert problems(here, site=settings(here)) == [
+        "mkdocs.yml:6:13: theme.language is 'zh' but the course is written in 'tlh' "
+        "(content/course.yml:2:11) — remove it: Material has no interface strings for 'tlh', "
+        "so it stays in English"]

@@ -19,7 +19,7 @@ from ..errors import Problem
 from ..languagetags import base
 from ..loaded import LoadedCourse
 from ..project import Setting, SiteSettings
-from ..themelanguages import best, material_languages, suggestion
+from ..themelanguages import best, material_languages, search_language, suggestion
 from ..yamlsource import scalar
 from .findings import Findings
 
@@ -65,14 +65,15 @@ def check_site(loaded: LoadedCourse, site: SiteSettings, found: Findings) -> Non
                                   f"remove it: Material has no interface strings for "
                                   f"'{language}', so it stays in English"))
     search = site.search_lang
-    if site.search_listed and search is not None:
+    searched = search_language(language)  # None: lunr has no support, any lang will do
+    if site.search_listed and search is not None and searched is not None:
         given = search.value if isinstance(search.value, list) else [search.value]
         if not any(_same_language(str(lang), language) for lang in given):
             shown = (f"[{', '.join(map(str, given))}]" if isinstance(search.value, list)
                      else f"'{search.value}'")
             found.problems.append(_at(site, search, f"plugins.search.lang is {shown} but the "
                                       f"course is written in '{language}' ({stated})",
-                                      f"set lang: {base(language)}, or remove it and the course's "
+                                      f"set lang: {searched}, or remove it and the course's "
                                       "language decides"))
     name = site.site_name
     title_at = _where(loaded, ("title",))
