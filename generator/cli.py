@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
 import shlex
 import sys
 import time
@@ -68,14 +69,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="preview every quiz as an assessment")
 
     new = command("new", _new, "Start a new course, lesson or quiz from a commented template.")
-    new.add_argument("kind", choices=["course", "lesson", "quiz"], help="what to create")
+    new.add_argument("kind", choices=["course", "lesson", "quiz", "locale"],
+                     help="what to create")
     new.add_argument("names", nargs="*", metavar="NAME",
                      help="lesson: SECTION ID · quiz: ID [SECTION] (without a section: a "
                           "course-wide assessment) · course: nothing (it is created where -f "
-                          "points)")
+                          "points) · locale: LANGUAGE (the course's own interface strings, "
+                          "locales/LANGUAGE.yml, a copy of the English ones to translate)")
     new.add_argument("--title", help="course: the course's title (also the site's name)")
     new.add_argument("--language", metavar="LANGUAGE",
-                     help="course: the course's language, one of: " + ", ".join(languages()))
+                     help="course: the course's language: " + ", ".join(languages())
+                          + ", a regional form such as en-US, or one `course new locale` added")
     # The export, the desk, the item report and question banks add their own commands (imported
     # here: none needs loading for the others). Banks come after export: they add --questions.
     from .banks.commands import register as register_banks
@@ -154,13 +158,13 @@ def _serve(args) -> int:
 
 
 def _new(args) -> int:
-    import re
-
     from .loading import COURSE_FILE, course_language, read_document
     from .scaffold import lesson_text, quiz_text
 
     if args.kind == "course":
         return _new_course(args)
+    if args.kind == "locale":
+        return _new_locale(args)
     if args.title or args.language:
         return _usage("--title and --language are for `course new course`; a lesson or quiz "
                       "takes its course's language")
@@ -205,6 +209,30 @@ def _new(args) -> int:
     return EXIT_OK
 
 
+def _new_locale(args) -> int:
+    """The course's own catalogue of interface strings for a language: en.yml to translate."""
+    from .catalogue import COURSE_LOCALES, REFERENCE_FILE
+    from .languagetags import TAG_PATTERN, canonical
+    from .loading import label_for
+
+    if args.title or args.language or len(args.names) != 1:
+        return _usage(f"course new locale LANGUAGE{_f(args)}, e.g. course new locale ja")
+    if not re.match(TAG_PATTERN, args.names[0]):
+        return _usage(f"'{args.names[0]}' is not a language tag; write it like ja, fr or pt-BR")
+    language = canonical(args.names[0])
+    target = Path(args.config_file).parent / COURSE_LOCALES / f"{language}.yml"
+    if target.exists():
+        return _usage(f"{label_for(target)} already exists; edit it, or delete it to start over")
+    header = (f"# Interface strings in {language}, for this course: translate every string from "
+              "English.\n# Keep every key and every {placeholder}; `course check` lists what "
+              "is missing or differs.\n# Copied from " + str(REFERENCE_FILE) + "\n")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(header + REFERENCE_FILE.read_text("utf-8"), encoding="utf-8")
+    print(f"created {label_for(target)} (English) — translate it, set `language: {language}` "
+          f"in content/course.yml, then run `course check{_f(args)}`")
+    return EXIT_OK
+
+
 def _new_course(args) -> int:
     from .loading import label_for
     from .scaffold import SCHEMA_FOLDER, course_files, shipped_schemas
@@ -216,10 +244,18 @@ def _new_course(args) -> int:
     if not args.title or not args.language:
         return _usage("course new course needs --title and --language, e.g. course new course "
                       f"--title \"Returns basics\" --language en{_f(args)}")
-    if args.language not in languages():
-        return _usage(f"no interface strings for language '{args.language}'; use one of: "
-                      f"{', '.join(languages())}")
+    from .catalogue import catalogue_file, use_course
+    from .checks.site import missing_strings_hint
+    from .languagetags import TAG_PATTERN, canonical
+
     root = config_file.parent
+    if not re.match(TAG_PATTERN, args.language):
+        return _usage(f"'{args.language}' is not a language tag; write it like en, zh or en-US")
+    use_course(root)
+    args.language = canonical(args.language)
+    if catalogue_file(args.language) is None:
+        return _usage(f"no interface strings for language '{args.language}'; "
+                      + missing_strings_hint(args.language, languages()))
     files = {(config_file if relative == "mkdocs.yml" else root / relative): text
              for relative, text in course_files(root, args.title, args.language).items()}
     for path in files:

@@ -8,7 +8,7 @@ from typing import Callable
 
 
 def sort_key(language: str) -> Callable[[str], tuple]:
-    if language == "zh":
+    if language.split("-")[0].lower() == "zh":  # zh-CN, zh-Hant … too
         from pypinyin import Style, lazy_pinyin
 
         # Syllables with their tone number (ju3 < jun1 < shou4); the word itself breaks ties

@@ -104,8 +104,11 @@ def validated(options: dict, config_file: Path) -> CourseOptions:
 
 def resolve(config_file: Path, options: CourseOptions, *, site_url: str | None = None) -> Project:
     """The course's folders (and registry file) from its options; the content folder must
-    exist."""
+    exist. The course's own interface strings, if any, are used from now on (catalogue.py)."""
+    from .catalogue import use_course
+
     root = config_file.parent
+    use_course(root)  # the course's own interface strings (locales/) come first
     content = root / options.content_dir
     if not content.is_dir():
         raise AuthorError([Problem(str(config_file), 0, 0,
@@ -176,6 +179,7 @@ class SiteSettings:
     theme_language: Setting | None = None
     search_listed: bool = False  # the search plugin is on
     search_lang: Setting | None = None
+    custom_dir: Path | None = None  # the theme's own templates (it may add languages)
 
 
 SEARCH_PLUGINS = ("search", "material/search")
@@ -198,10 +202,12 @@ def site_settings(path: Path) -> SiteSettings:
         if name in SEARCH_PLUGINS:
             search_listed = not (isinstance(options, dict) and options.get("enabled") is False)
             search = options.get("lang") if isinstance(options, dict) else None
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     return SiteSettings(
         label_for(path), setting("site_name", config.get("site_name")),
         setting("theme.language", theme.get("language") if isinstance(theme, dict) else None),
-        search_listed, setting("plugins.search.lang", search))
+        search_listed, setting("plugins.search.lang", search),
+        path.parent / custom_dir if isinstance(custom_dir, str) else None)
 
 
 def _plugin_entries(plugins) -> list[tuple[object, object]]:

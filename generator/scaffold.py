@@ -95,6 +95,18 @@ def quiz_text(target: Path, quiz_id: str, section: str | None, root: Path | None
                 first_lesson=lesson or "# lesson: lesson-id#heading")
 
 
+def _site_settings(title: str, language: str) -> str:
+    """mkdocs.yml, with the Material and search languages closest to the course's (`zh` for
+    `zh-CN`): lines for what Material has none of are left out, and the course decides."""
+    from .themelanguages import best, material_languages, search_language
+
+    theme = best(language, material_languages())
+    text = fill(template("mkdocs", language), title=scalar(title), theme_language=theme or "-",
+                search_language=search_language(language) or "-")
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not re.match(r"^\s*(language|lang): - ", line))
+
+
 def course_files(root: Path, title: str, language: str,
                  today: datetime.date | None = None) -> dict[str, str]:
     """Every file of a new course in `root` but the schemas: its path relative to `root`, and
@@ -107,7 +119,7 @@ def course_files(root: Path, title: str, language: str,
     lesson = f"content/{FIRST_SECTION}/{FIRST_LESSON}.yml"
     practice, assessment = f"quizzes/{PRACTICE}.yml", f"quizzes/{ASSESSMENT}.yml"
     return {
-        "mkdocs.yml": fill(template("mkdocs", language), title=scalar(title), language=language),
+        "mkdocs.yml": _site_settings(title, language),
         "content/course.yml": fill(template("course", language), title=scalar(title),
                                    language=language, schema=schema("content/course.yml",
                                                                     "course")),

@@ -26,8 +26,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from jinja2.ext import Extension
 from markupsafe import Markup
 
-from .catalogue import strings
 from .desk.escape import terminal
+from .languagetags import canonical
 
 # The font stacks of every page we write ourselves (the site's are the theme's); CSS, not text.
 FONTS = {
@@ -71,5 +71,5 @@ def environment() -> Environment:
 def render(template: str, *, language: str, layout: dict[str, str], **context) -> str:
     """A page: `template` filled with `context`, in the layout and language given."""
     return environment().get_template(template).render(
-        html_lang=strings(language)["language"]["html_lang"], fonts=_FONTS_CSS, **layout,
+        html_lang=canonical(language), fonts=_FONTS_CSS, **layout,
         **context)

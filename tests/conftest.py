@@ -17,6 +17,16 @@ from helpers import CHROMIUM, CHROMIUM_ARGS, missing_tool, run_course, serve_dir
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+@pytest.fixture(autouse=True)
+def package_catalogues_only():
+    """A test that loads a course folder makes its locales/ the first place interface strings
+    come from (as a command does, once per process): the next test starts without it."""
+    yield
+    from generator.catalogue import use_course
+
+    use_course(None)
+
+
 @pytest.fixture
 def here(tmp_path, monkeypatch):
     """An empty folder to work in: messages name files relative to where the author works."""

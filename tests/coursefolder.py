@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalogue import use_course
 from generator.checks import checked
 from generator.errors import AuthorError
 from generator.loading import load_course
@@ -123,7 +124,9 @@ def lesson(ident="refund-rules", title="退款规则", order=1, extra=""):
 
 
 def load_checked(root: Path, **kwargs):
-    """The course folder at root, loaded and checked as `course check` does."""
+    """The course folder at root, loaded and checked as `course check` does (its own interface
+    strings, locales/, first: resolving its mkdocs.yml does that for the command)."""
+    use_course(root)
     return checked(load_course(root / "content", root / "quizzes"), today=TODAY, **kwargs)
 
 

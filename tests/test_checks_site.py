@@ -3,9 +3,15 @@ the course about the site's language and name (project.site_settings reads what 
 
 from __future__ import annotations
 
-from coursefolder import COURSE_YML, MKDOCS_YML, load_checked, make_course, problems
-from generator.project import Setting, SiteSettings, site_settings
+import pytest
 
+from coursefolder import COURSE_YML, MKDOCS_YML, load_checked, make_course, problems
+from generator.catalogue import REFERENCE_FILE, catalogue_file, reference, strings, use_course
+from generator.project import Setting, SiteSettings, site_settings
+from helpers import ROOT
+
+SILENT_MKDOCS_YML = MKDOCS_YML.replace("  language: zh\n", "").replace(
+    "  - search:\n      lang: zh\n", "  - search\n")
 ENGLISH_COURSE = COURSE_YML.replace("title: 测试课程\nlanguage: zh\n",
                                     "title: Returns basics\nlanguage: en\n")
 
@@ -98,11 +104,12 @@ def test_a_missing_site_name_is_an_error_as_mkdocs_would_refuse_to_build(here):
         "mkdocs.yml: site_name is missing — MkDocs needs one: add site_name: 测试课程"]
 
 
-def test_a_language_without_interface_strings_is_refused(here):
-    make_course(here, course=COURSE_YML.replace("language: zh", "language: fr"))
+def test_a_language_without_interface_strings_is_refused_saying_where_they_go(here):
+    make_course(here, course=COURSE_YML.replace("language: zh", "language: fr-CA"))
     assert problems(here) == [
-        "content/course.yml:2:11: no interface strings for language 'fr' — use one of: en, zh, "
-        "or add generator/locales/fr.yml (en.yml translated)"]
+        "content/course.yml:2:11: no interface strings for language 'fr-CA' — add "
+        f"locales/fr.yml, a copy of {REFERENCE_FILE} translated (`course new locale fr` writes "
+        "the copy), or use one of: en, zh"]
 
 
 def test_a_language_is_a_language_tag(here):
@@ -110,3 +117,148 @@ def test_a_language_is_a_language_tag(here):
     assert problems(here) == [
         "content/course.yml:2:11: 'language' must be a language code, got the text 'Chinese' "
         "— use one of: en, zh"]
+
+
+@pytest.mark.parametrize("written, fix", [
+    ("zh-CN", "use zh (Simplified), or zh-Hant / zh-TW (Traditional)"),
+    ("zh-Hans", "use zh (Simplified), or zh-Hant / zh-TW (Traditional)"),
+    ("zh-HK", "use zh-Hant / zh-TW (Traditional), or zh (Simplified)"),
+    ("en-US", "use en"),
+    ("EN", "use en"),
+    ("tlh", "remove it: Material's interface then stays in English")])
+def test_a_theme_language_material_has_no_template_for_is_refused_naming_the_closest(
+        here, written, fix):
+    """MkDocs would fail with TemplateNotFound: 'partials/languages/zh-CN.html'."""
+    config = make_course(here)
+    config.write_text(MKDOCS_YML.replace("  language: zh", f"  language: {written}"),
+                      encoding="utf-8")
+    assert problems(here, site=settings(here)) == [
+        f"mkdocs.yml:6:13: theme.language '{written}' is not a language Material has interface "
+        f"strings for (it ships no partials/languages/{written}.html) — {fix}"]
+
+
+def test_a_theme_language_from_the_themes_own_folder_is_accepted(here):
+    config = make_course(here)
+    (here / "overrides/partials/languages").mkdir(parents=True)
+    (here / "overrides/partials/languages/zh-CN.html").write_text("", encoding="utf-8")
+    config.write_text(MKDOCS_YML.replace("  language: zh", "  language: zh-CN\n"
+                                         "  custom_dir: overrides"), encoding="utf-8")
+    assert load_checked(here, site=settings(here)).warnings == []
+
+
+def test_the_fix_for_a_disagreeing_theme_language_is_one_material_has(here):
+    config = make_course(here, course=COURSE_YML.replace("language: zh", "language: zh_cn"))
+    config.write_text(MKDOCS_YML.replace("  language: zh", "  language: en"), encoding="utf-8")
+    assert problems(here, site=settings(here)) == [
+        "mkdocs.yml:6:13: theme.language is 'en' but the course is written in 'zh-CN' "
+        "(content/course.yml:2:11) — set theme.language: zh, or remove it and the course's "
+        "language decides"]
+
+
+@pytest.mark.parametrize("written, kept", [("en-US", "en-US"), ("en_us", "en-US"),
+                                           ("EN", "en"), ("zh-hant", "zh-Hant")])
+def test_a_regional_or_capitalised_course_language_takes_its_base_languages_strings(
+        here, written, kept):
+    config = make_course(here, course=ENGLISH_COURSE.replace("language: en",
+                                                             f"language: {written}"))
+    config.write_text(SILENT_MKDOCS_YML, encoding="utf-8")
+    loaded = load_checked(here, site=settings(here))
+    assert loaded.course.language == kept
+    assert catalogue_file(kept) == ROOT / "generator/locales" / f"{kept[:2].lower()}.yml"
+
+
+# A course's own catalogue, checked against en.yml: every mistake at its line.
+def own_catalogue(here, language: str, change) -> None:
+    """The course folder's locales/<language>.yml: en.yml's text with `change` applied."""
+    (here / "locales").mkdir(exist_ok=True)
+    (here / "locales" / f"{language}.yml").write_text(change(REFERENCE_FILE.read_text("utf-8")),
+                                                      encoding="utf-8")
+
+
+def line_of(here, language: str, text: str) -> int:
+    lines = (here / "locales" / f"{language}.yml").read_text("utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(text))
+
+
+def test_a_courses_own_catalogue_is_checked_key_by_key_against_en_yml(here):
+    make_course(here, course=COURSE_YML.replace("language: zh", "language: ja"))
+
+    def partial(text: str) -> str:
+        return (text.replace('  summary: "Summary"\n', "")
+                .replace('  number: "Question {n}"\n  "true"', '  number: "Question {count}"\n'
+                         '  "true"')
+                .replace('  check: "Check answer"\n', "")
+                .replace('  minutes: "about {n} min"\n', '  minutes: "about {n} min"\n'
+                         '  minute: "x"\n'))
+
+    own_catalogue(here, "ja", partial)
+    site, page, widget = (line_of(here, "ja", name) for name in ("site:", "quiz_page:",
+                                                                 "widget:"))
+    number = line_of(here, "ja", '  number: "Question {count}"')
+    minute = line_of(here, "ja", '  minute: "x"')
+    assert (page, widget) > (site, page)
+    assert problems(here) == [
+        f"locales/ja.yml:{site}:1: missing key 'site.summary' — add it under site:, translated "
+        'from en.yml: summary: "Summary"',
+        f"locales/ja.yml:{minute}:3: unknown key 'site.minute' — did you mean 'minutes'?",
+        f"locales/ja.yml:{number}:11: 'quiz_page.number' has the placeholders {{count}} where "
+        "en.yml has {n} — use exactly {n}: the course fills in those names only",
+        f"locales/ja.yml:{widget}:1: missing key 'widget.check' — add it under widget:, "
+        'translated from en.yml: check: "Check answer"']
+
+
+def test_a_catalogue_needs_the_plural_forms_its_language_counts_with(here):
+    make_course(here, course=COURSE_YML.replace("language: zh", "language: ru"))
+    own_catalogue(here, "ru", lambda text: text.replace(
+        '  lesson_count:\n    one: "{n} lesson"\n    other: "{n} lessons"\n',
+        '  lesson_count: "{n} lessons"\n').replace(
+        '  questions_count:\n    one: "{n} question"\n',
+        '  questions_count:\n    one: "{n} question"\n    few: "{n} questions"\n'))
+    lesson = line_of(here, "ru", "  lesson_count:")
+    questions = line_of(here, "ru", "  questions_count:")
+    found = problems(here)
+    assert found[0] == (
+        f"locales/ru.yml:{lesson}:17: 'site.lesson_count' needs plural forms: ru counts with "
+        "few, many, one, other — write it as a mapping of few, many, one, other, each with {n}, "
+        "as en.yml does")
+    assert (f"locales/ru.yml:{questions + 1}:5: 'site.questions_count' has no plural form "
+            "'many' (ru counts with few, many, one, other) — add many: \"…{n}…\"") in found
+    # Every other counted string lacks few and many: one line each, none hidden.
+    counted = sum(isinstance(entry, dict) for table in reference().values()
+                  for entry in table.values())
+    assert counted > 10 and len(found) == 1 + 1 + 2 * (counted - 2)
+
+
+def test_a_catalogue_that_is_not_yaml_or_not_text_is_reported_not_a_traceback(here):
+    make_course(here, course=COURSE_YML.replace("language: zh", "language: ja"))
+    own_catalogue(here, "ja", lambda text: text.replace('  objectives: "Learning objectives"',
+                                                        "  objectives: 12"))
+    line = line_of(here, "ja", "  objectives: 12")
+    assert problems(here) == [
+        f"locales/ja.yml:{line}:15: 'site.objectives' must be text in quotes or a mapping of "
+        "plural forms, not a number — write it as objectives: \"…\""]
+    own_catalogue(here, "ja", lambda text: text.replace('site:\n', 'site: [\n'))
+    assert problems(here)[0].startswith("locales/ja.yml:")
+
+
+def test_a_courses_own_catalogue_comes_before_the_packages(here):
+    """An author adjusts wording, or adds a language, without touching the installed package."""
+    make_course(here, course=ENGLISH_COURSE)
+    own_catalogue(here, "en", lambda text: text.replace('"Learning objectives"', '"Goals"'))
+    load_checked(here)
+    assert catalogue_file("en-GB") == here / "locales/en.yml"
+    assert strings("en")["site"]["objectives"] == "Goals"
+    use_course(None)
+    assert strings("en")["site"]["objectives"] == "Learning objectives"
+
+
+def test_a_language_neither_material_nor_search_has_asks_only_what_can_be_done(here):
+    """Klingon (tlh): our strings from the course's own file; Material has no template and lunr
+    no support, so search in English is accepted and theme.language can only be removed."""
+    config = make_course(here, course=COURSE_YML.replace("language: zh", "language: tlh"))
+    own_catalogue(here, "tlh", lambda text: text)
+    config.write_text(MKDOCS_YML.replace("      lang: zh", "      lang: en"), encoding="utf-8")
+    assert problems(here, site=settings(here)) == [
+        "mkdocs.yml:6:13: theme.language is 'zh' but the course is written in 'tlh' "
+        "(content/course.yml:2:11) — remove it: Material has no interface strings for 'tlh', "
+        "so it stays in English"]

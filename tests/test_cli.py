@@ -197,7 +197,10 @@ def test_new_course_asks_for_a_title_and_a_language_it_has_strings_for(tmp_path)
         'course: course new course needs --title and --language, e.g. course new course --title '
         '"Returns basics" --language en -f c/mkdocs.yml\n'))
     unknown = run_course("new", "course", "--title", "T", "--language", "fr", cwd=tmp_path)
-    assert unknown.stderr == "course: no interface strings for language 'fr'; use one of: en, zh\n"
+    assert unknown.stderr == (
+        "course: no interface strings for language 'fr'; add locales/fr.yml, a copy of "
+        f"{ROOT / 'generator/locales/en.yml'} translated (`course new locale fr` writes the "
+        "copy), or use one of: en, zh\n")
     assert not (tmp_path / "c").exists() and not (tmp_path / "mkdocs.yml").exists()
 
 
@@ -242,3 +245,35 @@ def test_build_with_assessment_flag_overrides_every_quiz(tmp_path):
     page = (tmp_path / "site/quiz/rules-practice.html").read_text(encoding="utf-8")
     assert 'data-mode="assessment"' in page
     assert '"correct"' not in page
+
+
+def test_new_locale_lets_an_author_with_only_the_command_add_a_language(tmp_path):
+    made = run_course("new", "locale", "ja", "-f", "c/mkdocs.yml", cwd=tmp_path)
+    assert made.stdout == ("created c/locales/ja.yml (English) — translate it, set `language: "
+                           "ja` in content/course.yml, then run `course check -f c/mkdocs.yml`\n")
+    copy = (tmp_path / "c/locales/ja.yml").read_text("utf-8")
+    assert copy.endswith((ROOT / "generator/locales/en.yml").read_text("utf-8"))
+    assert f"# Copied from {ROOT / 'generator/locales/en.yml'}\n" in copy
+    new = run_course("new", "course", "--title", "T", "--language", "JA", "-f", "c/mkdocs.yml",
+                     cwd=tmp_path)
+    assert new.returncode == 0, new.stderr
+    assert "language: ja " in (tmp_path / "c/content/course.yml").read_text("utf-8")
+    mkdocs_yml = (tmp_path / "c/mkdocs.yml").read_text("utf-8")
+    assert "  language: ja " in mkdocs_yml and "      lang: ja " in mkdocs_yml
+    checked = run_course("check", "-f", "c/mkdocs.yml", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    again = run_course("new", "locale", "ja", "-f", "c/mkdocs.yml", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (
+        2, "course: c/locales/ja.yml already exists; edit it, or delete it to start over\n")
+    bad = run_course("new", "locale", "Japanese!", cwd=tmp_path)
+    assert (bad.returncode, bad.stderr) == (
+        2, "course: 'Japanese!' is not a language tag; write it like ja, fr or pt-BR\n")
+
+
+def test_new_course_in_a_regional_language_writes_settings_material_has(tmp_path):
+    new = run_course("new", "course", "--title", "T", "--language", "zh_cn", cwd=tmp_path)
+    assert new.returncode == 0, new.stderr
+    assert "language: zh-CN " in (tmp_path / "content/course.yml").read_text("utf-8")
+    mkdocs_yml = (tmp_path / "mkdocs.yml").read_text("utf-8")
+    assert "  language: zh " in mkdocs_yml and "      lang: zh " in mkdocs_yml
+    assert run_course("check", cwd=tmp_path).returncode == 0

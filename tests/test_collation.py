@@ -12,3 +12,9 @@ def test_chinese_words_are_ordered_by_pinyin_as_in_a_dictionary():
 def test_english_words_are_ordered_ignoring_case():
     assert sorted(["refund", "Deadline", "appeal"], key=sort_key("en")) == [
         "appeal", "Deadline", "refund"]
+
+
+def test_a_regional_form_of_chinese_is_ordered_by_pinyin_too():
+    words = ["退货", "换货", "仅退款"]
+    assert sorted(words, key=sort_key("zh-CN")) == sorted(words, key=sort_key("zh"))
+    assert sorted(words, key=sort_key("zh-CN")) == ["换货", "仅退款", "退货"]

@@ -82,29 +82,31 @@ def test_a_site_that_disagrees_with_the_course_fails_to_build_as_check_says(tmp_
     assert not (tmp_path / "site").exists()
 
 
-def test_a_third_language_is_one_strings_file(tmp_path):
-    """A copy of the generator with generator/locales/de.yml added, and nothing else changed,
-    builds a German course: our strings from the file, Material's and search's from the
-    language."""
-    package = tmp_path / "package"
-    shutil.copytree(ROOT / "generator", package / "generator",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    german = yaml.safe_load((ROOT / "generator/locales/en.yml").read_text("utf-8"))
-    german["language"]["html_lang"] = "de"
-    german["site"]["objectives"] = "Lernziele"
-    german["site"]["situation"] = "Situation"
-    german["site"]["questions_count"] = {"one": "{n} Frage", "other": "{n} Fragen"}
-    german["quiz_page"]["number"] = "Frage {n}"
-    (package / "generator/locales/de.yml").write_text(
-        yaml.safe_dump(german, allow_unicode=True, sort_keys=False), encoding="utf-8")
+def test_a_third_language_is_one_strings_file_in_the_course_folder(tmp_path):
+    """The installed command, and a course folder with locales/de.yml added (as `course new
+    locale de` starts it): a German course, our strings from the file, Material's and search's
+    from the language."""
     course = tmp_path / "course"
     shutil.copytree(ENGLISH, course)
     course_yml = course / "content/course.yml"
     course_yml.write_text(course_yml.read_text("utf-8").replace("language: en", "language: de"),
                           encoding="utf-8")
-    # The copy comes first on the path; the course folder is the working folder.
-    built = run_course("build", "--strict", "-f", "mkdocs.yml", cwd=course,
-                       env={"PYTHONPATH": str(package)})
+    refused = run_course("check", "-f", str(course / "mkdocs.yml"), cwd=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"{course_yml.relative_to(tmp_path)}:2:11: no interface strings for language 'de' — add "
+        f"course/locales/de.yml, a copy of {ROOT / 'generator/locales/en.yml'} translated "
+        "(`course new locale de` writes the copy), or use one of: en, zh")
+    made = run_course("new", "locale", "de", cwd=course)
+    assert made.stdout == ("created locales/de.yml (English) — translate it, set `language: de` "
+                           "in content/course.yml, then run `course check`\n")
+    german = yaml.safe_load((course / "locales/de.yml").read_text("utf-8"))
+    german["site"]["objectives"] = "Lernziele"
+    german["site"]["questions_count"] = {"one": "{n} Frage", "other": "{n} Fragen"}
+    german["quiz_page"]["number"] = "Frage {n}"
+    (course / "locales/de.yml").write_text(
+        yaml.safe_dump(german, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    built = run_course("build", "--strict", "-f", "mkdocs.yml", cwd=course)
     assert built.returncode == 0, built.stderr
     lesson = (course / "site/basics/every-block.html").read_text("utf-8")
     assert '<html lang="de"' in lesson and 'placeholder="Suche"' in lesson
@@ -112,9 +114,30 @@ def test_a_third_language_is_one_strings_file(tmp_path):
     quiz = (course / "site/quiz/basics-practice.html").read_text("utf-8")
     assert "5 Fragen" in quiz and "Frage 1" in quiz
     assert search_config(course / "site")["lang"] == ["de"]
-    # The same course is refused by the generator as shipped, which has no German strings.
-    refused = run_course("check", "-f", str(course / "mkdocs.yml"), cwd=tmp_path)
-    assert refused.returncode == 1
-    assert refused.stderr.splitlines()[0] == (
-        f"{course_yml.relative_to(tmp_path)}:2:11: no interface strings for language 'de' — use "
-        "one of: en, zh, or add generator/locales/de.yml (en.yml translated)")
+
+
+def test_a_regional_course_language_gets_materials_closest_and_keeps_its_tag(tmp_path):
+    """zh-CN: Material's zh interface (it ships no zh-CN), <html lang="zh-CN">, Chinese
+    search, our Chinese strings; no TemplateNotFound."""
+    course = tmp_path / "course"
+    config = make_course(course, course=COURSE_YML.replace("language: zh", "language: zh-CN"))
+    config.write_text(SILENT_MKDOCS_YML, encoding="utf-8")
+    built = run_course("build", "--strict", "-f", str(config), cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    page = (course / "site/index.html").read_text("utf-8")
+    assert page.count('<html lang="zh-CN"') == 1 and 'placeholder="搜索"' in page
+    assert search_config(course / "site")["lang"] == ["zh"]
+
+
+def test_a_theme_language_material_lacks_fails_the_build_with_one_line_not_a_traceback(
+        tmp_path):
+    course = tmp_path / "course"
+    config = make_course(course)
+    config.write_text(MKDOCS_YML.replace("  language: zh", "  language: zh-CN"),
+                      encoding="utf-8")
+    built = run_course("build", "-f", str(config), cwd=tmp_path)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert ("course/mkdocs.yml:6:13: theme.language 'zh-CN' is not a language Material has "
+            "interface strings for (it ships no partials/languages/zh-CN.html) — use zh "
+            "(Simplified), or zh-Hant / zh-TW (Traditional)") in built.stderr.splitlines()
+    assert not (course / "site").exists()

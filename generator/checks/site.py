@@ -1,32 +1,50 @@
 """The course and its site agree: `language:` in course.yml is the one switch.
 
-The course's language must be one the interface has strings for (adding a language is adding
-`generator/locales/<language>.yml`). Where mkdocs.yml says nothing about the site's language,
-the plugin gives the course's to the theme and to search (plugin/language.py); where it says
-something else, that is a mistake: an error here, so that `course check` and the build (which
-runs the same check) refuse the same files. The site's name is mkdocs.yml's (MkDocs requires
-one); a name other than the course's title is a warning only, since a site may have a name of
-its own.
+The course's language must be one the interface has strings for, by its exact tag or its base
+language (`en-US` takes en.yml): the course's own `locales/<language>.yml` or the package's; the
+file it takes is checked against the reference (catalogue_check.py). `theme.language` must be one
+Material has a template for (else MkDocs fails deep in Jinja). Where mkdocs.yml says nothing about
+the site's language, the plugin gives the course's to the theme and to search (plugin/language.py);
+where it says something else, that is a mistake: an error here, so that `course check` and the
+build (which runs the same check) refuse the same files. The site's name is mkdocs.yml's (MkDocs
+requires one); a name other than the course's title is a warning only, since a site may have a name
+of its own.
 """
 
 from __future__ import annotations
 
-from ..catalogue import languages
+from ..catalogue import REFERENCE_FILE, catalogue_file, languages
+from ..catalogue_check import catalogue_problems
 from ..errors import Problem
+from ..languagetags import base
 from ..loaded import LoadedCourse
 from ..project import Setting, SiteSettings
+from ..themelanguages import best, material_languages, search_language, suggestion
 from ..yamlsource import scalar
 from .findings import Findings
 
 
 def check_language(loaded: LoadedCourse, found: Findings) -> None:
     language = loaded.course.language
-    known = languages()
-    if language not in known:
+    path = catalogue_file(language)
+    if path is None:
         found.error(loaded.course_locator, ("language",),
-                    f"no interface strings for language '{language}'",
-                    f"use one of: {', '.join(known)}, or add generator/locales/{language}.yml "
-                    "(en.yml translated)")
+                    f"no interface strings for language '{language}'", missing_strings_hint(
+                        language, languages()))
+    elif path != REFERENCE_FILE:
+        found.problems.extend(catalogue_problems(path))
+
+
+def missing_strings_hint(language: str, known: list[str]) -> str:
+    """How to add a language: the file to write, in the course folder, and what to copy."""
+    from ..catalogue import course_locales
+    from ..loading import label_for
+
+    name = base(language)
+    where = label_for(course_locales() / f"{name}.yml") if course_locales() else \
+        f"locales/{name}.yml beside mkdocs.yml"
+    return (f"add {where}, a copy of {REFERENCE_FILE} translated (`course new locale {name}` "
+            f"writes the copy), or use one of: {', '.join(known)}")
 
 
 def check_site(loaded: LoadedCourse, site: SiteSettings, found: Findings) -> None:
@@ -34,20 +52,28 @@ def check_site(loaded: LoadedCourse, site: SiteSettings, found: Findings) -> Non
     language = course.language
     stated = _course_language_stated(loaded)
     theme = site.theme_language
-    if theme is not None and not _same_language(str(theme.value), language):
+    material = material_languages(site.custom_dir)
+    unknown = unknown_theme_language(site)
+    if unknown is not None:
+        found.problems.append(unknown)
+    elif theme is not None and not _same_language(str(theme.value), language):
+        closest = best(language, material)
         found.problems.append(_at(site, theme, f"theme.language is '{theme.value}' but the "
                                   f"course is written in '{language}' ({stated})",
-                                  f"set theme.language: {language}, or remove it and the "
-                                  "course's language decides"))
+                                  f"set theme.language: {closest}, or remove it and the "
+                                  "course's language decides" if closest else
+                                  f"remove it: Material has no interface strings for "
+                                  f"'{language}', so it stays in English"))
     search = site.search_lang
-    if site.search_listed and search is not None:
+    searched = search_language(language)  # None: lunr has no support, any lang will do
+    if site.search_listed and search is not None and searched is not None:
         given = search.value if isinstance(search.value, list) else [search.value]
         if not any(_same_language(str(lang), language) for lang in given):
             shown = (f"[{', '.join(map(str, given))}]" if isinstance(search.value, list)
                      else f"'{search.value}'")
             found.problems.append(_at(site, search, f"plugins.search.lang is {shown} but the "
                                       f"course is written in '{language}' ({stated})",
-                                      f"set lang: {language}, or remove it and the course's "
+                                      f"set lang: {searched}, or remove it and the course's "
                                       "language decides"))
     name = site.site_name
     title_at = _where(loaded, ("title",))
@@ -59,6 +85,20 @@ def check_site(loaded: LoadedCourse, site: SiteSettings, found: Findings) -> Non
                                   f"titled '{course.title}' ({title_at})",
                                   f"set site_name: {scalar(course.title)}, unless the site is "
                                   "meant to have a name of its own", severity="warning"))
+
+
+def unknown_theme_language(site: SiteSettings) -> Problem | None:
+    """theme.language when Material has no template for it (MkDocs would stop with Jinja's
+    TemplateNotFound: the plugin asks this before Material's search reads the template)."""
+    theme = site.theme_language
+    material = material_languages(site.custom_dir)
+    if theme is None or str(theme.value) in material:
+        return None
+    offered = suggestion(str(theme.value), material)
+    return _at(site, theme, f"theme.language '{theme.value}' is not a language Material has "
+               f"interface strings for (it ships no partials/languages/{theme.value}.html)",
+               f"use {offered}" if offered else "remove it: Material's interface then stays "
+               "in English")
 
 
 def _same_language(tag: str, language: str) -> bool:

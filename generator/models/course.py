@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
+from ..languagetags import TAG_PATTERN, canonical
 from .common import Date, Identifier, Markdown, Model, Source, Text, Title
 
-# A language tag as BCP 47 writes it (zh, en, pt-BR); `course check` asks for one the interface
-# has strings for (checks/site.py), so that adding a language is adding its strings file.
-LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
+# A language tag as BCP 47 writes it (zh, en, pt-BR), in any case and with `-` or `_` (en_us),
+# kept in BCP 47's usual case (en-US); `course check` asks for one the interface has strings for
+# by the tag or its base language (checks/site.py), so that adding a language is adding one file.
+LanguageTag = Annotated[str, Field(pattern=TAG_PATTERN), AfterValidator(canonical)]
 
 
 class Section(Model):
@@ -27,8 +29,9 @@ class Course(Model):
     title: Title
     language: LanguageTag = Field(
         "zh", description="Language of the course and of everything around it (the site's "
-                          "interface, search, handbook, report, certificates): one that has a "
-                          "strings file in generator/locales/, e.g. zh or en.",
+                          "interface, search, handbook, report, certificates): a language tag, "
+                          "e.g. zh, en or en-US, with a strings file for the tag or its base "
+                          "language, in the course's locales/ folder or the package's.",
         examples=["zh", "en"])
     audience: Markdown = Field(description="Who the course is for.")
     description: Markdown | None = Field(None, description="One paragraph under the title.")

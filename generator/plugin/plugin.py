@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from ..anchors import slug
 from ..catalogue import strings
 from ..checks import checked
+from ..checks.site import unknown_theme_language
 from ..errors import AuthorError
 from ..integrity import registry as published
 from ..items.thresholds import ItemCheckRun
@@ -77,6 +78,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return config
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.site = site_settings(config_file)
+        # Before Material's search reads the theme language's template (it would fail inside
+        # Jinja); `course check` reports the same line.
+        unknown = unknown_theme_language(self.site)
+        if unknown is not None:
+            raise PluginError(f"the course has problems:\n{unknown}")
         language = course_language(config_file.parent / self.config.content_dir)
         if language is not None:  # else loading the course (next) says what is wrong
             language_setup.apply(config, language, self.site)
@@ -137,6 +143,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.watch.append(str(project.quiz_dir))
         if os.path.abspath(project.content_dir) != os.path.abspath(config.docs_dir):
             config.watch.append(str(project.content_dir))
+        self._quiet_jieba()
         if self.loaded.course.language.split("-")[0] == "zh":
             self._teach_search_the_terms()
         if self.command == "build":
@@ -176,9 +183,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # export clears collect_url for the package).
         return JS + (COLLECT_JS,) if self.project and self.project.collect_url else JS
 
-    # Where pages submit online: the service's address and the Submit button's words
+    # The page's language tag; where pages submit online, the service's address and the Submit
+    # button's words
     def on_post_page(self, output: str, *, page, config: MkDocsConfig):
-        if not (self.config.enabled and self.project and self.project.collect_url):
+        if not self.config.enabled:
+            return output
+        # <html lang> is the course's tag (zh-CN), though Material's words are those of the
+        # closest language it has (zh).
+        output = language_setup.html_lang(output, self.language)
+        if not (self.project and self.project.collect_url):
             return output
         ui = strings(self.language)["collect"]
         meta = (f'<meta name="course-collect" content="{escape(self.project.collect_url)}" '
@@ -248,15 +261,22 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             log.info(f"{label_for(path)}: recorded quiz '{publication.quiz}' version "
                      f"{publication.version} as published")
 
-    def _teach_search_the_terms(self) -> None:
-        # Material's search splits Chinese with jieba; glossary terms should stay whole words.
-        # Chinese courses only: in another language no Chinese is split, and jieba never has to
-        # load its dictionary (a second or so).
+    @staticmethod
+    def _quiet_jieba() -> None:
+        # Material's search cuts every run of Han characters with jieba whenever jieba is
+        # installed, whatever the language (no option turns it off; README says so): in a
+        # Japanese course its kanji too. Its "Building prefix dict… Loading model cost 1.6
+        # seconds" notes say nothing to an author.
         try:
             import jieba
         except ImportError:  # pragma: no cover - jieba is a dependency
             return
-        jieba.setLogLevel(logging.WARNING)  # its "Loading model…" notes say nothing to an author
+        jieba.setLogLevel(logging.WARNING)
+
+    def _teach_search_the_terms(self) -> None:
+        # Material's search splits Chinese with jieba; glossary terms should stay whole words.
+        import jieba
+
         for term in self.loaded.glossary.terms:
             for word in (term.term, *term.aliases):
                 jieba.add_word(word)
