@@ -1,12 +1,14 @@
-/* The quiz widget's assessment part (quiz.js loads it beside itself, only for a quiz that asks
- * for staff id and access code or has exam settings): the code check, derived seeds, canonical
- * JSON and signing (window.CourseQuiz.Integrity, generator/integrity/ step for step), the id
- * and code form, the exam clock, attempts counted per learner, and closing an attempt when it
- * is handed in. Its styles are in quiz.css with the rest. */
+/* The quiz widget's assessment part, which quiz.js loads from beside itself only for a quiz that
+ * asks for staff id and access code or has exam settings (so lesson and practice pages do not
+ * carry it): the code check, derived seeds, canonical JSON and signing
+ * (window.CourseQuiz.Integrity, generator/integrity/ step for step), the id and code form, the
+ * exam clock, attempts counted per learner, and closing an attempt when it is handed in.
+ * Its styles are quiz-exam.css, added beside it. It sets window.CourseQuiz.exam, a promise of
+ * the widget class resolved once those styles apply. */
 (() => {
   'use strict';
   const base = window.CourseQuiz;
-  if (!base || base.ExamWidget) return; // without quiz.js there is nothing to add to; loaded twice: the first one stays
+  if (!base || base.exam) return; // nothing to add to without quiz.js; loaded twice: the first one stays
   const { QuizWidget, h, safely, record, now, isObject } = base.parts;
   const store = base.store;
 
@@ -119,8 +121,10 @@
 
   const THRESHOLDS = [10, 5, 1]; // minutes left that are announced (the clock is shown always)
 
+  // The quiz widget of quiz.js, and what an exam or a signed attempt adds at each step.
   class ExamWidget extends QuizWidget {
     begin() {
+      this.exam = this.data.exam || {};
       this.clock = h('p', { class: 'course-clock', role: 'timer', hidden: true });
       this.notes.after(this.clock);
       if (this.data.identity) this.buildIdentity();
@@ -141,6 +145,9 @@
           h('span', { class: 'course-hint', id: `course-${name}-${quiz}-hint`, text: t(`${name}_hint`) }))];
       };
       const [id, idField] = field('id', t('id_label'), { autocomplete: 'username', value: store.read().learnerId || '' });
+      // The id, not a name, says who: it is the field a download without it sends the learner to.
+      this.downloadButton.parentNode.replaceChildren(this.downloadButton);
+      this.name = id;
       // In a SCORM package the LMS knows who is signed in (scorm.js, which may load after this).
       const fromLms = () => {
         const lms = safely(() => window.courseScorm.learnerId());
@@ -194,6 +201,15 @@
       return [r.attempts, this.who];
     }
 
+    // What another tab saved: an attempt it closed is closed here too.
+    pull() {
+      const theirs = super.pull();
+      if (theirs && theirs.closed && !this.attempt.closed) {
+        this.attempt.closed = theirs.closed;
+        this.showClosed();
+      }
+    }
+
     // A learner's first attempt on this page is after those they have used (on this device).
     firstNumber() {
       const used = this.who && (record(store.read(), this.data.quiz).used || {})[this.who];
@@ -208,6 +224,32 @@
       attempt.seed = await Integrity.seed(this.learnerId, this.data.version, n);
       store.update((s) => { const r = record(s, this.data.quiz); r.used = { ...r.used, [this.who]: n }; });
       return attempt;
+    }
+
+    start(attempt) {
+      super.start(attempt);
+      this.downloadButton.textContent = this.t(this.data.exam ? 'hand_in' : 'download');
+      if (attempt.closed) this.showClosed();
+      this.tick();
+    }
+
+    show(question) {
+      super.show(question);
+      if (this.attempt.closed) question.lock(true);
+    }
+
+    changed(question) {
+      this.tick(); // a tab asleep past the time limit closes now, as of the limit
+      if (this.attempt.closed) this.show(question); // too late: the attempt keeps its answer, and so does the page
+      else super.changed(question);
+    }
+
+    // The learner's id and attempt first; another attempt only while there are some left.
+    updateStatus() {
+      super.updateStatus();
+      const { n, closed, downloaded } = this.attempt;
+      if (this.learnerId) this.status.textContent = `${this.t('learner_line', { id: this.learnerId, n })} ${this.status.textContent}`;
+      if (!this.practice) this.retry.hidden = !(closed || downloaded) || n >= (this.exam.attempts || Infinity);
     }
 
     // The exam's clock: minutes left, shown always, announced only at THRESHOLDS; at zero the
@@ -267,13 +309,31 @@
       return super.handIn();
     }
 
-    // The file, signed with the access code where the page asked for it.
+    // Downloading an exam hands it in: what was handed in is read out first.
+    async download() {
+      const handingIn = this.attempt && this.data.exam && !this.attempt.closed;
+      if (await super.download() && handingIn) this.result.focus();
+    }
+
+    // The file, signed with the access code where the page asked for it; none before the code.
     async answerFile() {
+      if (!this.attempt) throw new Error(this.t('code_needed'));
       const file = await super.answerFile();
       if (this.data.identity) file.signature = await Integrity.sign(file, this.code);
       return file;
     }
+
+    learner() {
+      return this.data.identity ? { id: this.learnerId } : super.learner();
+    }
   }
 
-  Object.assign(base, { Integrity, ExamWidget });
+  // Its styles, from beside it: the widget is built once they apply, so the questions never
+  // show for a moment above the id form (a sheet that fails to load leaves the form unstyled).
+  base.Integrity = Integrity;
+  base.exam = new Promise((resolve) => {
+    const done = () => resolve(ExamWidget);
+    document.head.append(h('link', { rel: 'stylesheet', href: new URL('quiz-exam.css', document.currentScript.src),
+      onload: done, onerror: done }));
+  });
 })();

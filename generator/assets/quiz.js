@@ -479,7 +479,7 @@
 
   class QuizWidget {
     constructor(root, data) {
-      Object.assign(this, { root, data, practice: data.mode === 'practice', exam: data.exam || {} });
+      Object.assign(this, { root, data, practice: data.mode === 'practice' });
       this.t = (key, vars) => say(data.ui, key, vars);
       this.questions = data.questions.map((q) => {
         const question = new KINDS[q.type](root.querySelector(`[data-question="${q.id}"]`), q, this);
@@ -584,8 +584,7 @@
       this.downloadButton = button('md-button--primary course-download-button', t('download'), () => this.download());
       this.root.append(h('div', { class: 'course-quiz-footer' }, this.status, this.result,
         h('p', {}, this.retry),
-        h('div', { class: 'course-download' }, this.data.identity ? ''
-          : h('label', { for: id }, t('name')), this.data.identity ? '' : this.name, this.downloadButton),
+        h('div', { class: 'course-download' }, h('label', { for: id }, t('name')), this.name, this.downloadButton),
         this.note, this.live,
         store.available ? '' : h('p', { class: 'course-storage-note', text: t('no_storage') })));
     }
@@ -612,7 +611,6 @@
       Object.assign(dataset, { seed: attempt.seed, attempt: attempt.n });
       this.result.hidden = this.retry.hidden = true;
       this.note.textContent = ''; // a file saved from the last attempt is not this one's
-      this.downloadButton.textContent = this.t(this.data.exam ? 'hand_in' : 'download');
       const shown = Shuffle.presentation(this.data, attempt.seed);
       const footer = this.root.querySelector('.course-quiz-footer');
       this.paper = shown.paper.map((id) => this.questions.find((q) => q.q.id === id));
@@ -633,17 +631,7 @@
       }
       this.save();
       if (this.practice && this.paper.every((q) => this.isChecked(q))) this.finish(true);
-      if (attempt.closed) this.showClosed();
       this.updateStatus();
-      this.tick();
-    }
-
-    // The exam clock and a closed attempt's summary are quiz-exam.js's; a closed attempt here
-    // (its quiz's exam settings since removed) stays as handed in.
-    tick() {}
-
-    showClosed() {
-      this.paper.forEach((q) => q.lock(true));
     }
 
     isChecked(question) {
@@ -652,6 +640,7 @@
 
     // Two tabs on one attempt: each saves what it has merged with what the other saved, per
     // question, the newer answer winning; a newer attempt started elsewhere is taken up.
+    // Returns what the other saved when it is this attempt (quiz-exam.js: closed there too?).
     pull() {
       const theirs = this.stored();
       const mine = this.attempt;
@@ -673,11 +662,8 @@
           this.check(question);
         }
       }
-      if (theirs.closed && !mine.closed) {
-        mine.closed = theirs.closed;
-        this.showClosed();
-      }
       this.updateStatus();
+      return theirs;
     }
 
     save() {
@@ -694,15 +680,9 @@
       const saved = this.attempt.answers[question.q.id];
       if (question.q.type === 'scenario') question.reset();
       question.restore(saved ? saved.answer : null, Boolean(saved && saved.open));
-      if (this.attempt.closed) question.lock(true);
     }
 
     changed(question) {
-      this.tick(); // a tab asleep past the time limit closes now, as of the limit
-      if (this.attempt.closed) {
-        this.show(question); // too late: the attempt keeps its answer, and so does the page
-        return;
-      }
       this.hint.remove();
       const open = question.pending && question.pending() !== null;
       this.attempt.answers[question.q.id] = { answer: question.answer(), at: now(), ...(open && { open }) };
@@ -780,32 +760,30 @@
 
     updateStatus() {
       const done = this.practice ? this.attempt.submitted.length : this.answered();
-      const limit = this.exam.attempts;
-      this.status.textContent = [this.learnerId ? this.t('learner_line', { id: this.learnerId, n: this.attempt.n }) : '',
-        this.t(this.practice ? 'done_practice' : 'done_assessment', { n: done, m: this.paper.length })].join(' ').trim();
-      if (!this.practice) this.retry.hidden = !(this.attempt.closed || this.attempt.downloaded) || this.attempt.n >= (limit || Infinity);
+      this.status.textContent = this.t(this.practice ? 'done_practice' : 'done_assessment', { n: done, m: this.paper.length });
+      if (!this.practice) this.retry.hidden = !this.attempt.downloaded;
     }
 
     // Exactly the file the download writes (format 2; quiz-exam.js signs it).
     async answerFile() {
       const { data, attempt } = this;
-      if (!attempt) throw new Error(this.t('code_needed'));
-      let learner = { id: this.learnerId };
-      if (!data.identity) {
-        const name = this.name.value.trim();
-        if (!name) throw new Error(this.t('name_needed'));
-        store.update((s) => { s.learner = name; });
-        learner = { name };
-      }
       const file = {
         format: 'course-answers/2', course: data.course, quiz: data.quiz, quiz_version: data.version,
-        learner, attempt: attempt.n, seed: attempt.seed, started_at: attempt.startedAt,
+        learner: this.learner(), attempt: attempt.n, seed: attempt.seed, started_at: attempt.startedAt,
         submitted_at: attempt.closed || now(),
         answers: this.paper.map((q) => ({ question: q.q.id, answer: q.answer(),
           answered_at: (attempt.answers[q.q.id] || {}).at || null })),
       };
       if (this.finished) file.page_score = this.finished.score;
       return file;
+    }
+
+    // Who the file is from: the name typed (quiz-exam.js: the staff id where the page asks).
+    learner() {
+      const name = this.name.value.trim();
+      if (!name) throw new Error(this.t('name_needed'));
+      store.update((s) => { s.learner = name; });
+      return { name };
     }
 
     // Handing in, by download or by Submit (collect.js): its file (quiz-exam.js: an exam asks
@@ -815,17 +793,16 @@
       return this.answerFile();
     }
 
+    // The file, saved; true once it is (quiz-exam.js then shows what was handed in).
     async download() {
-      const handingIn = this.attempt && this.data.exam && !this.attempt.closed; // an exam: downloading hands it in
       let file;
       try {
         file = await this.handIn(this.t('submit_confirm'));
         if (!file) return;
       } catch (error) {
         this.note.textContent = error.message;
-        const input = this.data.identity ? this.gate.querySelector('input') : this.name;
-        input.setAttribute('aria-invalid', 'true');
-        input.focus();
+        this.name.setAttribute('aria-invalid', 'true');
+        this.name.focus();
         this.announce(error.message);
         return;
       }
@@ -841,8 +818,8 @@
       this.attempt.downloaded = true;
       this.save();
       this.updateStatus();
-      if (handingIn) this.result.focus(); // what was handed in, read out first
       this.emit('quiz:answers', { quiz: this.data.quiz, mode: this.data.mode, file });
+      return true;
     }
   }
 
@@ -918,16 +895,15 @@
   // seeds, signing, the clock, closing an attempt) is quiz-exam.js, beside this script: loaded
   // the first time such a quiz is met, also after instant navigation (a script in one page's
   // <head> would not be), so that lesson and practice pages do not carry it. Until it is
-  // there, the quiz stays as the server wrote it; if it cannot load, the next init tries again.
+  // there, the quiz stays as the server wrote it; if it cannot load, the next page tries again.
   let exam;
-  const examWidget = () => exam || (exam = new Promise((resolve, reject) => {
-    document.head.append(h('script', { src: new URL('quiz-exam.js', script ? script.src : location.href),
-      onload: () => resolve(window.CourseQuiz.ExamWidget), onerror: () => reject((exam = null)) }));
-  }));
   const build = (root) => {
     const data = JSON.parse(root.dataset.json);
     if (!data.identity && !data.exam) return new QuizWidget(root, data);
-    return examWidget().then((Widget) => new Widget(root, data), () => delete root.dataset.courseReady);
+    exam = exam || new Promise((resolve) => document.head.append(h('script', {
+      src: new URL('quiz-exam.js', script ? script.src : location.href),
+      onload: () => resolve(window.CourseQuiz.exam), onerror: () => { exam = null; } })));
+    return exam.then((Widget) => new Widget(root, data));
   };
   const init = () => {
     Progress.markLessonsRead();
