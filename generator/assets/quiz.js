@@ -10,7 +10,9 @@
  * quiz:submitted (collect.js: the service has the file) counts on the progress page as a
  * download does.
  * Grading and Shuffle are generator/scoring.py and shuffle.py step for step: change them together
- * (tests/browser/test_parity.py compares them on every possible answer). */
+ * (tests/browser/test_parity.py compares them on every possible answer).
+ * The id and code form, signing and the exam clock are quiz-exam.js, fetched only where a quiz
+ * needs them (see `build` below). */
 (() => {
   'use strict';
   if (window.CourseQuiz) return; // loaded twice: the first one stays
@@ -913,7 +915,7 @@
   document.addEventListener('quiz:graded', (e) => Progress.graded(e));
   document.addEventListener('quiz:answers', (e) => Progress.answered(e));
   document.addEventListener('quiz:submitted', (e) => Progress.answered(e));
-  // quiz-exam.js adds Integrity and ExamWidget, built on these.
+  // quiz-exam.js adds Integrity and exam (a promise of its widget), built on `parts`.
   window.CourseQuiz = { Grading, Shuffle, init, store, gradeQuestion: Grading.question, gradeQuiz: Grading.quiz,
     parts: { QuizWidget, h, safely, record, now, isObject } };
 
