@@ -330,10 +330,11 @@
 
   // Its styles, from beside it: the widget is built once they apply, so the questions never
   // show for a moment above the id form (a sheet that fails to load leaves the form unstyled).
+  // In <body>: Material's instant navigation drops from <head> what the next page's lacks.
   base.Integrity = Integrity;
   base.exam = new Promise((resolve) => {
     const done = () => resolve(ExamWidget);
-    document.head.append(h('link', { rel: 'stylesheet', href: new URL('quiz-exam.css', document.currentScript.src),
+    document.body.append(h('link', { rel: 'stylesheet', href: new URL('quiz-exam.css', document.currentScript.src),
       onload: done, onerror: done }));
   });
 })();

@@ -902,7 +902,7 @@
   const build = (root) => {
     const data = JSON.parse(root.dataset.json);
     if (!data.identity && !data.exam) return new QuizWidget(root, data);
-    exam = exam || new Promise((resolve) => document.head.append(h('script', {
+    exam = exam || new Promise((resolve) => document.body.append(h('script', {
       src: new URL('quiz-exam.js', script ? script.src : location.href),
       onload: () => resolve(window.CourseQuiz.exam), onerror: () => { exam = null; } })));
     return exam.then((Widget) => new Widget(root, data));
