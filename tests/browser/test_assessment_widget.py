@@ -664,7 +664,8 @@ def test_the_exam_part_is_fetched_once_only_where_a_quiz_needs_it_by_instant_nav
         build_exam_site(folder, served / "site")
         page = open_page()
         fetched = []
-        page.on("request", lambda r: "quiz-exam" in r.url and fetched.append(r.url.rsplit("/", 1)[1]))
+        page.on("request", lambda r: "quiz-exam" in r.url
+                and fetched.append(r.url.rsplit("/", 1)[1]))
         page.goto(f"{base}/site/quiz/basics-practice.html")
         page.wait_for_load_state("networkidle")  # Material intercepts clicks once it has loaded
         assert page.locator(".course-quiz.is-live").count() == 1
@@ -698,7 +699,8 @@ def test_the_exam_part_is_fetched_once_only_where_a_quiz_needs_it_by_instant_nav
         page.locator(f'.course-quiz.is-live[data-quiz="{EXAM}"]:not(.is-waiting)').wait_for()
         assert page.evaluate("window.sameDocument") is True
         assert page.locator(".course-identity").count() == 1
-        assert page.locator(".course-clock").evaluate("e => getComputedStyle(e).position") == "sticky"
+        clock = page.locator(".course-clock")
+        assert clock.evaluate("e => getComputedStyle(e).position") == "sticky"  # its sheet
         # Not fetched again by the widget: the second is the one the test added.
         assert sorted(fetched) == ["quiz-exam.css", "quiz-exam.js", "quiz-exam.js?again"]
     finally:

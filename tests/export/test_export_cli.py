@@ -92,8 +92,8 @@ def test_the_scorm_package_lists_every_file_in_its_manifest(exported):
     ns = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2"}
     listed = {f.get("href") for f in manifest.iterfind(".//cp:file", ns)}
     assert listed == set(names) - {"imsmanifest.xml"}
-    assert {"launch.html", "index.html", "assets/course/scorm.js",
-            "assets/course/quiz-exam.js", "assets/course/quiz-exam.css"} <= listed  # fetched by quiz.js
+    assert {"launch.html", "index.html", "assets/course/scorm.js",  # quiz-exam.*: quiz.js fetches
+            "assets/course/quiz-exam.js", "assets/course/quiz-exam.css"} <= listed
     assert 'src="../assets/course/scorm.js"' in page
 
 
