@@ -135,8 +135,11 @@
     return show(root, t('refused', { message: outcome.refused }), 'refused');
   }
 
-  // Send what earlier pages queued; each quiz on this page shows how its files fared.
+  // Send what earlier pages queued; each quiz on this page shows how its files fared. An exam's
+  // widget may be built after the answer came (quiz.js fetches quiz-exam.js first): it is told
+  // then, once it can show it and count the attempt handed in.
   let flushing = false;
+  const untold = new WeakMap(); // quiz element → what to tell its widget once built, in order
   async function flush() {
     if (flushing) return;
     flushing = true;
@@ -144,19 +147,18 @@
       for (const item of queue.read()) {
         const root = document.querySelector(`.course-quiz[data-quiz="${CSS.escape(item.quiz)}"]`);
         const outcome = await send(item.file);
-        if (outcome === 'retry') {
-          if (root) show(root, t('queued'), 'queued');
-          continue;
+        if (outcome !== 'retry') {
+          queue.remove(item.file);
+          if (!outcome.refused) sent.add(item.file);
         }
-        queue.remove(item.file);
-        if (!outcome.refused) sent.add(item.file);
-        if (!root) continue;
-        if (outcome.refused) {
-          show(root, t('refused', { message: outcome.refused }), 'refused');
-        } else {
+        const tell = () => {
+          if (outcome === 'retry') return show(root, t('queued'), 'queued');
+          if (outcome.refused) return show(root, t('refused', { message: outcome.refused }), 'refused');
           confirmed(root, item.file, outcome);
-          show(root, t('queued_sent'), 'submitted');
-        }
+          return show(root, t('queued_sent'), 'submitted');
+        };
+        if (root && root.dataset.collectReady) tell();
+        else if (root) untold.set(root, (untold.get(root) || []).concat(tell));
       }
     } finally {
       flushing = false;
@@ -178,6 +180,9 @@
     download.after(' ', button);
     (root.querySelector('.course-download-note') || download.parentNode).after(line);
     if (queue.read().some((i) => i.quiz === root.dataset.quiz)) show(root, t('queued'), 'queued');
+    const told = untold.get(root) || [];
+    untold.delete(root);
+    told.forEach((tell) => tell());
     return true;
   }
 

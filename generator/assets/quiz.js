@@ -10,7 +10,9 @@
  * quiz:submitted (collect.js: the service has the file) counts on the progress page as a
  * download does.
  * Grading and Shuffle are generator/scoring.py and shuffle.py step for step: change them together
- * (tests/browser/test_parity.py compares them on every possible answer). */
+ * (tests/browser/test_parity.py compares them on every possible answer).
+ * The id and code form, signing and the exam clock are quiz-exam.js, fetched only where a quiz
+ * needs them (see `build` below). */
 (() => {
   'use strict';
   if (window.CourseQuiz) return; // loaded twice: the first one stays
@@ -137,113 +139,6 @@
         } else if (q.items && data.mode === 'assessment') shown.steps[q.id] = shuffled(q.items, draw);
       }
       return shown;
-    },
-  };
-
-  // Integrity: generator/integrity/ (codes, seeds, canonical, signing) step for step.
-  // SHA-256 and HMAC by Web Crypto where the page has it (https, localhost, file://); a page
-  // served over plain http on a LAN has no crypto.subtle, so a small SHA-256 follows (FIPS 180-4;
-  // its constants are the fractional parts of the roots of the first primes).
-  const K = [];
-  const H0 = [];
-  for (let n = 2; K.length < 64; n++) {
-    let prime = true;
-    for (let d = 2; d * d <= n; d++) if (n % d === 0) prime = false;
-    const frac = (x) => ((x - Math.floor(x)) * 4294967296) | 0;
-    if (prime) {
-      if (H0.length < 8) H0.push(frac(Math.sqrt(n)));
-      K.push(frac(Math.cbrt(n)));
-    }
-  }
-  const ror = (x, n) => (x >>> n) | (x << (32 - n));
-  const sha256js = (bytes) => {
-    const words = new Int32Array((((bytes.length + 8) >> 6) + 1) * 16);
-    bytes.forEach((b, i) => { words[i >> 2] |= b << (24 - (i % 4) * 8); });
-    words[bytes.length >> 2] |= 0x80 << (24 - (bytes.length % 4) * 8);
-    words[words.length - 1] = bytes.length * 8;
-    words[words.length - 2] = Math.floor(bytes.length / 0x20000000);
-    const hash = H0.slice();
-    const w = new Int32Array(64);
-    for (let block = 0; block < words.length; block += 16) {
-      for (let i = 0; i < 64; i++) {
-        const x = w[i - 15];
-        const y = w[i - 2];
-        w[i] = i < 16 ? words[block + i] : (ror(x, 7) ^ ror(x, 18) ^ (x >>> 3)) + w[i - 7]
-          + (ror(y, 17) ^ ror(y, 19) ^ (y >>> 10)) + w[i - 16];
-      }
-      let [a, b, c, d, e, f, g, hh] = hash;
-      for (let i = 0; i < 64; i++) {
-        const t1 = (hh + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
-        const t2 = ((ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-        [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) | 0, c, b, a, (t1 + t2) | 0];
-      }
-      [a, b, c, d, e, f, g, hh].forEach((v, i) => { hash[i] = (hash[i] + v) | 0; });
-    }
-    return new Uint8Array(hash.flatMap((v) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255]));
-  };
-  const hmacjs = (key, message) => { // a key of at most 64 bytes (a code is 9)
-    const pad = (x) => Uint8Array.from({ length: 64 }, (_, i) => (key[i] || 0) ^ x);
-    const inner = sha256js(new Uint8Array([...pad(0x36), ...message]));
-    return sha256js(new Uint8Array([...pad(0x5c), ...inner]));
-  };
-  const subtle = () => window.crypto && crypto.subtle;
-  const utf8 = (text) => new TextEncoder().encode(text);
-  const hex = (bytes) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  // Python's str.strip() and str.split() white space (str.isspace), not JavaScript's \s.
-  const SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-  const CODE_SYMBOLS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  // codes.check_symbol: the Luhn mod 32 check of the 8 data symbols (from the right, every
-  // other value doubled and its two base-32 digits added).
-  const checkSymbol = (data) => {
-    let total = 0;
-    [...data].reverse().forEach((c, i) => {
-      const v = CODE_SYMBOLS.indexOf(c) * (i % 2 ? 1 : 2);
-      total += (v >> 5) + (v & 31);
-    });
-    return CODE_SYMBOLS[(32 - (total % 32)) % 32];
-  };
-  const Integrity = {
-    sha256: async (bytes) => (subtle() ? new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)) : sha256js(bytes)),
-    async hmac(key, message) {
-      if (!subtle()) return hex(hmacjs(key, message));
-      const k = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-      return hex(await crypto.subtle.sign('HMAC', k, message));
-    },
-    sha256js,
-    hmacjs: (key, message) => hex(hmacjs(key, message)),
-    strip: (text) => text.replace(new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, 'g'), ''),
-    // seeds.normalised_id: NFC, trimmed, case-folded. Each character upper- then lower-cased
-    // gives casefold's special cases (ß→ss, ﬁ→fi, ς→σ), but for the dotless ı (kept), the
-    // capital ẞ (ss) and Cherokee (capitals). Checked over every code point in Chromium: only
-    // letters newer than Python's Unicode tables differ.
-    normalisedId: (id) => [...Integrity.strip(id.normalize('NFC'))].map((c) => (c === 'ı' ? c
-      : c.toUpperCase().toLowerCase().replace('ß', 'ss').replace(/[\uab70-\uabbf\u13f8-\u13fd]/,
-        (x) => String.fromCharCode(x.charCodeAt(0) - (x > '\u13ff' ? 0x97d0 : 8))))).join(''),
-    async seed(id, version, attempt) {
-      const digest = await Integrity.sha256(utf8(`${Integrity.normalisedId(id)}\n${version}\n${attempt}`));
-      return new DataView(digest.buffer).getUint32(0);
-    },
-    normaliseCode: (text) => text.replace(new RegExp(`[${SPACE}-]`, 'g'), '').toUpperCase()
-      .replace(/O/g, '0').replace(/[IL]/g, '1'),
-    // codes.problem: [string key, vars] for a mistyped code, or null when its check holds.
-    codeProblem(text) {
-      const raw = Integrity.normaliseCode(text);
-      if (raw.length !== 9) return ['code_length', { n: raw.length }];
-      const bad = [...raw.slice(0, 8)].find((c) => !CODE_SYMBOLS.includes(c));
-      if (bad) return ['code_symbol', { c: bad }];
-      return raw[8] === checkSymbol(raw.slice(0, 8)) ? null : ['code_check', {}];
-    },
-    // canonical.canonical_bytes: keys sorted at every level, no signature or page_score.
-    canonical(value) {
-      if (Array.isArray(value)) return `[${value.map(Integrity.canonical).join(',')}]`;
-      if (value && typeof value === 'object') {
-        return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${Integrity.canonical(value[k])}`).join(',')}}`;
-      }
-      return JSON.stringify(value);
-    },
-    sign(file, code) {
-      const { signature, page_score: score, ...signed } = file;
-      return Integrity.hmac(utf8(Integrity.normaliseCode(code)), utf8(Integrity.canonical(signed)));
     },
   };
 
@@ -584,11 +479,9 @@
   const KINDS = { single: ChoiceQuestion, multiple: ChoiceQuestion, true_false: ChoiceQuestion,
     ordering: OrderingQuestion, scenario: ScenarioQuestion };
 
-  const THRESHOLDS = [10, 5, 1]; // minutes left that are announced (the clock is shown always)
-
   class QuizWidget {
     constructor(root, data) {
-      Object.assign(this, { root, data, practice: data.mode === 'practice', exam: data.exam || {} });
+      Object.assign(this, { root, data, practice: data.mode === 'practice' });
       this.t = (key, vars) => say(data.ui, key, vars);
       this.questions = data.questions.map((q) => {
         const question = new KINDS[q.type](root.querySelector(`[data-question="${q.id}"]`), q, this);
@@ -603,8 +496,7 @@
       });
       this.paper = this.questions;
       this.notes = h('div', { class: 'course-quiz-notes' });
-      this.clock = h('p', { class: 'course-clock', role: 'timer', hidden: true });
-      root.prepend(this.notes, this.clock);
+      root.prepend(this.notes);
       this.buildFooter();
       root.classList.add('is-live');
       // For other scripts (collect.js): the file the download would write, signed.
@@ -622,75 +514,17 @@
         else if (e.key === store.key) this.pull();
       };
       window.addEventListener('storage', this.onStorage);
-      if (data.identity) this.buildIdentity();
-      else this.resume(null);
+      this.begin();
     }
 
-    // Staff id and access code, before the first question. The code's check symbol is checked
-    // here (a typo is caught before starting); the code itself is known only to the desk. It is
-    // kept for this tab only (sessionStorage), never in localStorage, and used only to sign.
-    buildIdentity() {
-      const t = this.t;
-      const quiz = this.data.quiz;
-      const field = (name, label, props) => {
-        const input = h('input', { id: `course-${name}-${quiz}`, type: 'text', class: 'course-learner',
-          maxlength: 100, 'aria-describedby': `course-${name}-${quiz}-hint`, ...props,
-          oninput: () => input.removeAttribute('aria-invalid') });
-        return [input, h('p', { class: 'course-field' }, h('label', { for: input.id, text: label }), input,
-          h('span', { class: 'course-hint', id: `course-${name}-${quiz}-hint`, text: t(`${name}_hint`) }))];
-      };
-      const [id, idField] = field('id', t('id_label'), { autocomplete: 'username', value: store.read().learnerId || '' });
-      // In a SCORM package the LMS knows who is signed in (scorm.js, which may load after this).
-      const fromLms = () => {
-        const lms = safely(() => window.courseScorm.learnerId());
-        if (lms && document.activeElement !== id) id.value = lms;
-      };
-      fromLms();
-      window.addEventListener('load', fromLms, { once: true });
-      const [code, codeField] = field('code', t('code_label'), { autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' });
-      this.gateError = h('p', { class: 'course-field-error', role: 'alert' });
-      this.gate = h('form', { class: 'course-identity', novalidate: true, onsubmit: (e) => {
-        e.preventDefault();
-        this.enter(id, code);
-      } }, h('p', { text: t('identity_intro') }), idField, codeField, this.gateError,
-      h('p', {}, h('button', { type: 'submit', class: 'md-button md-button--primary course-start' }, t('start'))));
-      this.notes.after(this.gate);
-      this.root.classList.add('is-waiting');
-      this.codeKey = `course-code:${store.key}`;
-      const typed = safely(() => sessionStorage.getItem(this.codeKey));
-      if (id.value && typed) {
-        code.value = typed;
-        this.enter(id, code, true);
-      }
+    // quiz-exam.js asks for id and code first, and shows the clock.
+    begin() {
+      this.resume();
     }
 
-    async enter(idInput, codeInput, quietly) {
-      const id = Integrity.strip(idInput.value);
-      const problem = id ? Integrity.codeProblem(codeInput.value) : ['id_needed', {}];
-      if (problem) {
-        const input = id ? codeInput : idInput;
-        input.setAttribute('aria-invalid', 'true');
-        this.gateError.textContent = this.t(...problem);
-        if (!quietly) input.focus();
-        return;
-      }
-      this.gateError.textContent = '';
-      this.code = Integrity.normaliseCode(codeInput.value);
-      safely(() => sessionStorage.setItem(this.codeKey, this.code));
-      store.update((s) => { s.learnerId = id; });
-      Object.assign(this, { learnerId: id, who: Integrity.normalisedId(id) });
-      await this.resume(this.who);
-      this.gate.hidden = true;
-      this.root.classList.remove('is-waiting');
-      if (!quietly) this.focusFirst();
-    }
-
-    // Where the saved attempt is kept: per learner where the page asks who they are.
+    // Where the saved attempt is kept (quiz-exam.js: per learner).
     slot(state) {
-      const r = record(state, this.data.quiz);
-      if (!this.who) return [r, 'attempt'];
-      if (!isObject(r.attempts)) r.attempts = {};
-      return [r.attempts, this.who];
+      return [record(state, this.data.quiz), 'attempt'];
     }
 
     stored() {
@@ -700,7 +534,7 @@
 
     // The saved attempt, or a first one. One saved under another version of the quiz, or that
     // is not an attempt at all, is set aside (kept in the record, said in a note), never used.
-    async resume(who) {
+    async resume() {
       let saved = this.stored();
       // An older widget's attempt had no version: one with a seed and answers is taken as old.
       const old = isObject(saved) && saved.v !== this.data.version
@@ -717,17 +551,18 @@
         saved = null;
       }
       if (store.setAside) this.notify('set_aside');
-      const used = who ? (record(store.read(), this.data.quiz).used || {})[who] : 0;
-      this.start(saved || await this.attemptNumber(Number.isInteger(used) && used > 0 ? used : 1));
+      this.start(saved || await this.attemptNumber(this.firstNumber()));
     }
 
-    // A new attempt: its seed from who, the version and the number where the page asks who
-    // (integrity/seeds.py: the paper cannot be shopped for), else random.
-    async attemptNumber(n) {
-      const seed = this.who ? await Integrity.seed(this.learnerId, this.data.version, n)
-        : crypto.getRandomValues(new Uint32Array(1))[0];
-      if (this.who) store.update((s) => { const r = record(s, this.data.quiz); r.used = { ...r.used, [this.who]: n }; });
-      return { v: this.data.version, n, seed, startedAt: now(), answers: {}, submitted: [], closed: null };
+    // A first attempt's number (quiz-exam.js: after those this learner has used).
+    firstNumber() {
+      return 1;
+    }
+
+    // A new attempt, its seed random (quiz-exam.js: derived from who is asking).
+    attemptNumber(n) {
+      return { v: this.data.version, n, seed: crypto.getRandomValues(new Uint32Array(1))[0],
+        startedAt: now(), answers: {}, submitted: [], closed: null };
     }
 
     notify(key) {
@@ -751,8 +586,7 @@
       this.downloadButton = button('md-button--primary course-download-button', t('download'), () => this.download());
       this.root.append(h('div', { class: 'course-quiz-footer' }, this.status, this.result,
         h('p', {}, this.retry),
-        h('div', { class: 'course-download' }, this.data.identity ? ''
-          : h('label', { for: id }, t('name')), this.data.identity ? '' : this.name, this.downloadButton),
+        h('div', { class: 'course-download' }, h('label', { for: id }, t('name')), this.name, this.downloadButton),
         this.note, this.live,
         store.available ? '' : h('p', { class: 'course-storage-note', text: t('no_storage') })));
     }
@@ -779,7 +613,6 @@
       Object.assign(dataset, { seed: attempt.seed, attempt: attempt.n });
       this.result.hidden = this.retry.hidden = true;
       this.note.textContent = ''; // a file saved from the last attempt is not this one's
-      this.downloadButton.textContent = this.t(this.data.exam ? 'hand_in' : 'download');
       const shown = Shuffle.presentation(this.data, attempt.seed);
       const footer = this.root.querySelector('.course-quiz-footer');
       this.paper = shown.paper.map((id) => this.questions.find((q) => q.q.id === id));
@@ -800,9 +633,7 @@
       }
       this.save();
       if (this.practice && this.paper.every((q) => this.isChecked(q))) this.finish(true);
-      if (attempt.closed) this.showClosed();
       this.updateStatus();
-      this.tick();
     }
 
     isChecked(question) {
@@ -811,6 +642,7 @@
 
     // Two tabs on one attempt: each saves what it has merged with what the other saved, per
     // question, the newer answer winning; a newer attempt started elsewhere is taken up.
+    // Returns what the other saved when it is this attempt (quiz-exam.js: closed there too?).
     pull() {
       const theirs = this.stored();
       const mine = this.attempt;
@@ -832,11 +664,8 @@
           this.check(question);
         }
       }
-      if (theirs.closed && !mine.closed) {
-        mine.closed = theirs.closed;
-        this.showClosed();
-      }
       this.updateStatus();
+      return theirs;
     }
 
     save() {
@@ -853,15 +682,9 @@
       const saved = this.attempt.answers[question.q.id];
       if (question.q.type === 'scenario') question.reset();
       question.restore(saved ? saved.answer : null, Boolean(saved && saved.open));
-      if (this.attempt.closed) question.lock(true);
     }
 
     changed(question) {
-      this.tick(); // a tab asleep past the time limit closes now, as of the limit
-      if (this.attempt.closed) {
-        this.show(question); // too late: the attempt keeps its answer, and so does the page
-        return;
-      }
       this.hint.remove();
       const open = question.pending && question.pending() !== null;
       this.attempt.answers[question.q.id] = { answer: question.answer(), at: now(), ...(open && { open }) };
@@ -939,104 +762,49 @@
 
     updateStatus() {
       const done = this.practice ? this.attempt.submitted.length : this.answered();
-      const limit = this.exam.attempts;
-      this.status.textContent = [this.learnerId ? this.t('learner_line', { id: this.learnerId, n: this.attempt.n }) : '',
-        this.t(this.practice ? 'done_practice' : 'done_assessment', { n: done, m: this.paper.length })].join(' ').trim();
-      if (!this.practice) this.retry.hidden = !(this.attempt.closed || this.attempt.downloaded) || this.attempt.n >= (limit || Infinity);
+      this.status.textContent = this.t(this.practice ? 'done_practice' : 'done_assessment', { n: done, m: this.paper.length });
+      if (!this.practice) this.retry.hidden = !this.attempt.downloaded;
     }
 
-    // The exam's clock: minutes left, shown always, announced only at THRESHOLDS; at zero the
-    // attempt closes (as of the limit) and the download is offered.
-    tick() {
-      clearTimeout(this.timer);
-      const limit = this.exam.time_limit;
-      this.clock.hidden = !limit || Boolean(this.attempt.closed);
-      if (this.clock.hidden) return;
-      const end = Date.parse(this.attempt.startedAt) + limit * 60000;
-      const left = end - Date.now();
-      if (left <= 0) {
-        this.close(new Date(end).toISOString(), 'time_up');
-        this.downloadButton.focus();
-        return;
-      }
-      const minutes = Math.ceil(left / 60000);
-      this.clock.textContent = this.t('time_left', { n: minutes });
-      if (THRESHOLDS.includes(minutes) && minutes < limit && this.warned !== minutes) {
-        this.announce(this.t('time_warning', { n: minutes }));
-      }
-      this.warned = minutes;
-      this.timer = setTimeout(() => this.root.isConnected && this.tick(), Math.min(left % 60000 || 60000, 15000) + 20);
-    }
-
-    // Submitting an exam (or its time running out) ends the attempt: answers are final.
-    close(at, why) {
-      if (this.attempt.closed) return;
-      this.attempt.closed = at;
-      this.save();
-      this.showClosed(why);
-    }
-
-    showClosed(why) {
-      clearTimeout(this.timer);
-      this.clock.hidden = true;
-      this.paper.forEach((q) => q.lock(true));
-      const count = this.exam.after_submit === 'count';
-      if (count) this.paper.forEach((q) => { q.el.hidden = true; });
-      const n = this.answered();
-      this.result.replaceChildren(...[why && this.t(why), this.t(count ? 'submitted_count' : 'submitted_answers',
-        { n, m: this.paper.length - n })].filter(Boolean).map((text) => h('p', { text })));
-      this.result.hidden = false;
-      this.downloadButton.textContent = this.t('download');
-      if (why) this.announce(this.result.textContent);
-      this.updateStatus();
-    }
-
-    // Exactly the file the download writes (format 2; signed where the page asked for the code).
+    // Exactly the file the download writes (format 2; quiz-exam.js signs it).
     async answerFile() {
       const { data, attempt } = this;
-      if (!attempt) throw new Error(this.t('code_needed'));
-      let learner = { id: this.learnerId };
-      if (!data.identity) {
-        const name = this.name.value.trim();
-        if (!name) throw new Error(this.t('name_needed'));
-        store.update((s) => { s.learner = name; });
-        learner = { name };
-      }
       const file = {
         format: 'course-answers/2', course: data.course, quiz: data.quiz, quiz_version: data.version,
-        learner, attempt: attempt.n, seed: attempt.seed, started_at: attempt.startedAt,
+        learner: this.learner(), attempt: attempt.n, seed: attempt.seed, started_at: attempt.startedAt,
         submitted_at: attempt.closed || now(),
         answers: this.paper.map((q) => ({ question: q.q.id, answer: q.answer(),
           answered_at: (attempt.answers[q.q.id] || {}).at || null })),
       };
       if (this.finished) file.page_score = this.finished.score;
-      if (data.identity) file.signature = await Integrity.sign(file, this.code);
       return file;
     }
 
-    // Handing in, by download or by Submit (collect.js): on an exam, once the learner confirms
-    // (`question`), the attempt closes and its answers are final; then its file. null: not
-    // confirmed. Rejects as answerFile() does while the attempt is not ready.
-    async handIn(question) {
-      if (this.attempt) this.tick();
-      if (this.attempt && this.data.exam && !this.attempt.closed) {
-        if (!window.confirm(question)) return null;
-        this.close(now());
-      }
+    // Who the file is from: the name typed (quiz-exam.js: the staff id where the page asks).
+    learner() {
+      const name = this.name.value.trim();
+      if (!name) throw new Error(this.t('name_needed'));
+      store.update((s) => { s.learner = name; });
+      return { name };
+    }
+
+    // Handing in, by download or by Submit (collect.js): its file (quiz-exam.js: an exam asks
+    // `question` first and closes the attempt; null when the learner says no). Rejects as
+    // answerFile() does while the attempt is not ready.
+    handIn() {
       return this.answerFile();
     }
 
+    // The file, saved; true once it is (quiz-exam.js then shows what was handed in).
     async download() {
-      const handingIn = this.attempt && this.data.exam && !this.attempt.closed; // an exam: downloading hands it in
       let file;
       try {
         file = await this.handIn(this.t('submit_confirm'));
         if (!file) return;
       } catch (error) {
         this.note.textContent = error.message;
-        const input = this.data.identity ? this.gate.querySelector('input') : this.name;
-        input.setAttribute('aria-invalid', 'true');
-        input.focus();
+        this.name.setAttribute('aria-invalid', 'true');
+        this.name.focus();
         this.announce(error.message);
         return;
       }
@@ -1052,8 +820,8 @@
       this.attempt.downloaded = true;
       this.save();
       this.updateStatus();
-      if (handingIn) this.result.focus(); // what was handed in, read out first
       this.emit('quiz:answers', { quiz: this.data.quiz, mode: this.data.mode, file });
+      return true;
     }
   }
 
@@ -1125,15 +893,31 @@
     el.dataset.courseReady = 'true';
     enhance(el);
   });
+  // What only quizzes asking for id and code, or with exam settings, need (the code check,
+  // seeds, signing, the clock, closing an attempt) is quiz-exam.js, beside this script: loaded
+  // the first time such a quiz is met, also after instant navigation (a script in one page's
+  // <head> would not be), so that lesson and practice pages do not carry it. Until it is
+  // there, the quiz stays as the server wrote it; if it cannot load, the next page tries again.
+  let exam;
+  const build = (root) => {
+    const data = JSON.parse(root.dataset.json);
+    if (!data.identity && !data.exam) return new QuizWidget(root, data);
+    exam = exam || new Promise((resolve) => document.body.append(h('script', {
+      src: new URL('quiz-exam.js', script ? script.src : location.href),
+      onload: () => resolve(window.CourseQuiz.exam), onerror: () => { exam = null; } })));
+    return exam.then((Widget) => new Widget(root, data));
+  };
   const init = () => {
     Progress.markLessonsRead();
-    once('.course-quiz[data-json]', (root) => new QuizWidget(root, JSON.parse(root.dataset.json)));
+    once('.course-quiz[data-json]', build);
     once('[data-course-progress]', (page) => Progress.enhance(page));
   };
   document.addEventListener('quiz:graded', (e) => Progress.graded(e));
   document.addEventListener('quiz:answers', (e) => Progress.answered(e));
   document.addEventListener('quiz:submitted', (e) => Progress.answered(e));
-  window.CourseQuiz = { Grading, Shuffle, Integrity, init, store, gradeQuestion: Grading.question, gradeQuiz: Grading.quiz };
+  // quiz-exam.js adds Integrity and exam (a promise of its widget), built on `parts`.
+  window.CourseQuiz = { Grading, Shuffle, init, store, gradeQuestion: Grading.question, gradeQuiz: Grading.quiz,
+    parts: { QuizWidget, h, safely, record, now, isObject } };
 
   // document$ emits after instant navigation; from file:// (Material 9.8) it completes without
   // emitting, so also run on load: init is idempotent.

@@ -42,6 +42,9 @@ log = logging.getLogger("mkdocs.plugins.course")
 
 CSS = ("course.css", "quiz.css")
 JS = ("quiz.js",)
+# The widget's assessment part: served beside quiz.js, which loads it (and it its sheet) only
+# for a quiz that asks for id and code or has exam settings; no page lists it.
+ON_DEMAND = ("quiz-exam.js", "quiz-exam.css")
 COLLECT_JS = "collect.js"
 
 
@@ -173,7 +176,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 continue
             files.append(File.generated(config, path, content=markdown))
         assets = resources.files("generator") / "assets"
-        for name in CSS + self._scripts():
+        for name in CSS + self._scripts() + ON_DEMAND:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}",
                                         content=shipped(name, (assets / name).read_bytes())))
         return files

@@ -645,6 +645,68 @@ def test_in_a_scorm_package_the_lms_gives_the_id_and_the_paper_is_the_sites(open
     assert sorted(shown) == sorted(paper_of(quiz, ids, seed))
 
 
+# ---- The assessment part, fetched where a quiz needs it -----------------------------------------
+
+def test_the_exam_part_is_fetched_once_only_where_a_quiz_needs_it_by_instant_navigation_too(
+        open_page, tmp_path):
+    """quiz-exam.js and its sheet: never on a practice page; on the exam page reached by
+    Material's instant navigation (no page load), once, before the form shows; loading it again
+    adds nothing."""
+    folder = exam_course(tmp_path / "course")
+    served = tmp_path / "www"
+    served.mkdir()
+    base, stop = serve_directory(served)
+    try:
+        # Material's instant navigation only runs when site_url matches where the site is served.
+        config = folder / "mkdocs.yml"
+        config.write_text(f"site_url: {base}/site/\n" + config.read_text(encoding="utf-8"),
+                          encoding="utf-8")
+        build_exam_site(folder, served / "site")
+        page = open_page()
+        fetched = []
+        page.on("request", lambda r: "quiz-exam" in r.url
+                and fetched.append(r.url.rsplit("/", 1)[1]))
+        page.goto(f"{base}/site/quiz/basics-practice.html")
+        page.wait_for_load_state("networkidle")  # Material intercepts clicks once it has loaded
+        assert page.locator(".course-quiz.is-live").count() == 1
+        assert fetched == [] and page.evaluate("typeof CourseQuiz.Integrity") == "undefined"
+        page.evaluate("window.sameDocument = true")
+        page.locator(f'.md-nav a[href$="quiz/{EXAM}.html"]').first.dispatch_event(
+            "click", {"button": 0})
+        page.locator(".course-identity").wait_for()
+        assert page.evaluate("window.sameDocument") is True  # no full page load happened
+        assert sorted(fetched) == ["quiz-exam.css", "quiz-exam.js"]
+        # Its sheet applies: the questions wait below the form.
+        assert page.locator(".course-q").first.is_hidden()
+        assert page.evaluate("CourseQuiz.Integrity.codeProblem('')") == ["code_length", {"n": 0}]
+        page.evaluate("""() => new Promise((resolve) => {
+            const again = document.createElement('script');
+            again.src = document.querySelector('script[src$="course/quiz.js"]').src
+              .replace('quiz.js', 'quiz-exam.js?again');  // fetched and run a second time
+            again.onload = resolve;
+            window.first = CourseQuiz.exam;
+            document.head.append(again); })""")
+        page.evaluate("CourseQuiz.init(); document$.next(document)")
+        assert page.evaluate("CourseQuiz.exam === window.first") is True
+        assert page.locator(".course-identity").count() == 1
+        assert page.locator(".course-clock").count() == 1
+        assert page.locator('link[href$="quiz-exam.css"]').count() == 1
+        start(page)
+        assert page.locator(".course-clock").is_visible()
+        page.go_back()
+        page.locator('.course-quiz.is-live[data-quiz="basics-practice"]').wait_for()
+        page.go_forward()
+        page.locator(f'.course-quiz.is-live[data-quiz="{EXAM}"]:not(.is-waiting)').wait_for()
+        assert page.evaluate("window.sameDocument") is True
+        assert page.locator(".course-identity").count() == 1
+        clock = page.locator(".course-clock")
+        assert clock.evaluate("e => getComputedStyle(e).position") == "sticky"  # its sheet
+        # Not fetched again by the widget: the second is the one the test added.
+        assert sorted(fetched) == ["quiz-exam.css", "quiz-exam.js", "quiz-exam.js?again"]
+    finally:
+        stop()
+
+
 # ---- Screenshots -------------------------------------------------------------------------------
 
 def test_screenshots_of_the_identity_form_and_a_drawn_paper(open_page, server):

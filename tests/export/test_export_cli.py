@@ -70,7 +70,8 @@ def test_the_offline_zip_holds_the_site_in_one_folder_with_a_local_search_shim(e
         assert all(name.startswith(f"{SLUG}/") for name in names)
         assert {f"{SLUG}/index.html", f"{SLUG}/search/search_index.js",
                 f"{SLUG}/assets/course/iframe-worker-shim.js", f"{SLUG}/progress.html",
-                f"{SLUG}/quiz/final.html"} <= set(names)
+                f"{SLUG}/quiz/final.html", f"{SLUG}/assets/course/quiz-exam.js",
+                f"{SLUG}/assets/course/quiz-exam.css"} <= set(names)
         assert f"{SLUG}/assets/course/scorm.js" not in names
         assert {i.external_attr >> 16 for i in archive.infolist()} == {0o100644}
         index = archive.read(f"{SLUG}/index.html").decode()
@@ -91,7 +92,8 @@ def test_the_scorm_package_lists_every_file_in_its_manifest(exported):
     ns = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2"}
     listed = {f.get("href") for f in manifest.iterfind(".//cp:file", ns)}
     assert listed == set(names) - {"imsmanifest.xml"}
-    assert {"launch.html", "index.html", "assets/course/scorm.js"} <= listed
+    assert {"launch.html", "index.html", "assets/course/scorm.js",  # quiz-exam.*: quiz.js fetches
+            "assets/course/quiz-exam.js", "assets/course/quiz-exam.css"} <= listed
     assert 'src="../assets/course/scorm.js"' in page
 
 
