@@ -34,6 +34,13 @@ def import_bank(workbook: WorkbookCells, context: BankContext) -> ImportResult:
     for index, sheet in enumerate(workbook.sheets):
         if sheet.name == SOURCE_SHEET:
             continue
+        if sheet.hidden:
+            # A trainer hides what is retired or not ready (旧题, 草稿): importing it unseen would
+            # put questions in the course that nobody looked at.
+            result.notes.append(CellProblem(
+                sheet.name, f"sheet '{sheet.name}' is hidden: skipped",
+                "unhide it in the workbook to import it", (index, 0, 0)))
+            continue
         _SheetReader(index, sheet, context, sources, result, other_quizzes).read()
     if workbook.pictures:
         result.notes.append(CellProblem(

@@ -29,6 +29,7 @@ class SheetCells:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # cell → "#REF!"
+    hidden: bool = False  # hidden or very hidden (Excel: 取消隐藏; very hidden only by VBA)
 
 
 @dataclass
@@ -122,7 +123,7 @@ def _sheets(data: bytes, archive: zipfile.ZipFile) -> list[SheetCells]:
                             "WPS and save it again as .xlsx") from None
     sheets = []
     for worksheet in values.worksheets:
-        sheet = SheetCells(worksheet.title)
+        sheet = SheetCells(worksheet.title, hidden=worksheet.sheet_state != "visible")
         # The sheet's own cell store, not iter_rows(): a stray value at XFD1048576 would make
         # iter_rows visit (and create) every cell of the rectangle up to it.
         for (row, column), cell in worksheet._cells.items():

@@ -383,3 +383,32 @@ def test_checks_allowed_need_known_names_and_a_reason():
         "question keeps them; reviewers read it",
         "questions.xlsx:单选题!E5: there is a reason (豁免理由) but no check allowed (检查豁免) — "
         "name the checks the question keeps, or clear the reason"]
+
+
+def _hiding(data: bytes, states: dict[str, str]) -> bytes:
+    """The workbook with the named sheets hidden ("hidden") or very hidden ("veryHidden")."""
+    import io
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data))
+    for name, state in states.items():
+        workbook[name].sheet_state = state
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_hidden_and_very_hidden_sheets_are_skipped_with_a_note_each():
+    rows = [["题干", "选项A", "选项B", "正确答案"], ["完好吗？", "是", "否", "A"]]
+    data = _hiding(xlsx({"单选题": rows, "旧题（已停用）": [rows[0], ["旧的？", "是", "否", "B"]],
+                         "草稿": [rows[0], ["草稿？", "是", "否", "B"]]}),
+                   {"旧题（已停用）": "hidden", "草稿": "veryHidden"})
+    result = _import(data)
+    assert _problems(result) == []
+    assert [q.data["prompt"] for q in result.questions] == ["完好吗？"]
+    assert _notes(result) == [
+        "questions.xlsx:旧题（已停用）: sheet '旧题（已停用）' is hidden: skipped — unhide it in the "
+        "workbook to import it",
+        "questions.xlsx:草稿: sheet '草稿' is hidden: skipped — unhide it in the workbook to "
+        "import it"]
