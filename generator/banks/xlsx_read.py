@@ -12,6 +12,8 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from .cells import visible
+
 MAX_BYTES = 10 * 1024 * 1024  # a bank of thousands of questions is well under 1 MB
 MAX_UNPACKED = 200 * 1024 * 1024  # what the zip may expand to: no zip bombs
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -129,6 +131,8 @@ def _sheets(data: bytes, archive: zipfile.ZipFile) -> list[SheetCells]:
         for (row, column), cell in worksheet._cells.items():
             if cell.data_type == "e":
                 sheet.errors[(row, column)] = str(cell.value)
+            elif isinstance(cell.value, str):
+                sheet.cells[(row, column)] = visible(cell.value)
             elif cell.value is not None:
                 sheet.cells[(row, column)] = cell.value
         sheet.merged = [(r.min_row, r.min_col, r.max_row, r.max_col)

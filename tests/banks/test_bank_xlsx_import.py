@@ -412,3 +412,18 @@ def test_hidden_and_very_hidden_sheets_are_skipped_with_a_note_each():
         "workbook to import it",
         "questions.xlsx:草稿: sheet '草稿' is hidden: skipped — unhide it in the workbook to "
         "import it"]
+
+
+def test_characters_that_show_as_nothing_are_removed_from_every_cell():
+    data = xlsx({"单选题": [
+        ["\ufeff题干", "选项A\u200c", "选项B", "选项C", "\u2060正确答案"],
+        ["完好吗？\u200d", "是", "否", "再\u200b说", "B\u200b"],
+        ["重复吗？", "甲\u200b", "甲", "乙", "A"],
+    ]})
+    result = _import(data)
+    assert _problems(result) == ["questions.xlsx:单选题!C3: option B repeats option A — make "
+                                 "every option different"]
+    assert result.questions[0].data == {
+        "id": "single-2", "type": "single", "prompt": "完好吗？",
+        "options": [{"id": "a", "text": "是"}, {"id": "b", "text": "否", "correct": True},
+                    {"id": "c", "text": "再说"}]}
