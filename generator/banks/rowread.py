@@ -95,6 +95,7 @@ class RowReader:
         {col.SINGLE: self._choice, col.MULTIPLE: self._choice, col.TRUE_FALSE: self._true_false,
          col.ORDERING: self._ordering}[kind](kind, prompt)
         self._common()
+        self.question.answer_text = cell_text(self.values.get(col.ANSWER))
         if not self.failed:
             self.sheet.result.questions.append(self.question)
 

@@ -427,3 +427,28 @@ def test_characters_that_show_as_nothing_are_removed_from_every_cell():
         "id": "single-2", "type": "single", "prompt": "完好吗？",
         "options": [{"id": "a", "text": "是"}, {"id": "b", "text": "否", "correct": True},
                     {"id": "c", "text": "再说"}]}
+
+
+def test_a_question_twice_is_imported_once_or_refused_when_the_rows_differ():
+    headers = ["题干", "选项A", "选项B", "正确答案", "解析"]
+    data = xlsx({"单选题": [
+        headers,
+        ["能退吗？", "能", "不能", "A", None],
+        ["下列说法正确的是", "甲", "乙", "A", None],
+        ["下列说法正确的是", "丙", "丁", "B", None],  # the same stem, other options: another one
+        [" 能退吗？", "能", "不能", "B", None],
+        ["能退吗？", "能", "不能", "A", "因为完好。"],
+        ["能退吗？ ", "能", "不能", "A", None],
+    ], "判断题": [["题干", "正确答案"], ["能退吗？", "对"], ["拆了能退吗？", "对"],
+                 ["拆了能退吗？", "错"]]})
+    result = _import(data)
+    assert _problems(result) == [
+        "questions.xlsx:单选题!A5: the same question as row 2 with a different answer (B here, "
+        "A there) — keep one",
+        "questions.xlsx:单选题!A6: the same question as row 2 with a different explanation — "
+        "keep one",
+        "questions.xlsx:判断题!A4: the same question as row 3 with a different answer (错 here, "
+        "对 there) — keep one"]
+    assert _notes(result) == ["questions.xlsx:单选题!A7: row 7 repeats row 2: imported once"]
+    assert [(q.sheet, q.row) for q in result.questions] == [
+        ("单选题", 2), ("单选题", 3), ("单选题", 4), ("判断题", 2), ("判断题", 3)]
