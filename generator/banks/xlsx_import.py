@@ -191,6 +191,10 @@ class _SheetReader:
                              "calculated and saved", "open the file in Excel or WPS and save "
                              "it, or replace the formula by its value")
                 bad = True
+            elif (row, index) in self.sheet.refused:
+                message, _, hint = self.sheet.refused[(row, index)].partition(" — ")
+                self.problem(row, index, message, hint)
+                bad = True
             elif (row, index) in self.sheet.errors:
                 self.problem(row, index, f"the cell shows the error "
                              f"{self.sheet.errors[(row, index)]}",

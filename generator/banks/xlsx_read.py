@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from .cells import visible
+from .numformat import NotShown, shown
 
 MAX_BYTES = 10 * 1024 * 1024  # a bank of thousands of questions is well under 1 MB
 MAX_UNPACKED = 200 * 1024 * 1024  # what the zip may expand to: no zip bombs
@@ -31,6 +32,7 @@ class SheetCells:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # cell → "#REF!"
+    refused: dict[tuple[int, int], str] = field(default_factory=dict)  # cell → why (numformat)
     hidden: bool = False  # hidden or very hidden (Excel: 取消隐藏; very hidden only by VBA)
 
 
@@ -134,13 +136,17 @@ def _sheets(data: bytes, archive: zipfile.ZipFile) -> list[SheetCells]:
             elif isinstance(cell.value, str):
                 sheet.cells[(row, column)] = visible(cell.value)
             elif cell.value is not None:
-                sheet.cells[(row, column)] = cell.value
+                try:
+                    sheet.cells[(row, column)] = shown(cell.value, cell.number_format)
+                except NotShown as refusal:
+                    sheet.refused[(row, column)] = str(refusal)
         sheet.merged = [(r.min_row, r.min_col, r.max_row, r.max_col)
                         for r in worksheet.merged_cells.ranges]
         if formulas is not None:
             for (row, column), cell in formulas[worksheet.title]._cells.items():
                 if cell.data_type == "f" and (row, column) not in sheet.cells \
-                        and (row, column) not in sheet.errors:
+                        and (row, column) not in sheet.errors \
+                        and (row, column) not in sheet.refused:
                     sheet.formulas_without_value.add((row, column))
         sheets.append(sheet)
     return sheets

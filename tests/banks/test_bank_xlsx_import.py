@@ -452,3 +452,39 @@ def test_a_question_twice_is_imported_once_or_refused_when_the_rows_differ():
     assert _notes(result) == ["questions.xlsx:单选题!A7: row 7 repeats row 2: imported once"]
     assert [(q.sheet, q.row) for q in result.questions] == [
         ("单选题", 2), ("单选题", 3), ("单选题", 4), ("判断题", 2), ("判断题", 3)]
+
+
+def _formatted(rows: list[list], formats: dict[str, str]) -> bytes:
+    """One 单选题 sheet with number formats on some cells: {"B2": "0%"}."""
+    import io
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(xlsx({"单选题": rows})))
+    for cell, number_format in formats.items():
+        workbook["单选题"][cell].number_format = number_format
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_number_cells_read_as_excel_shows_them_or_are_refused():
+    import datetime
+
+    data = _formatted([
+        ["题干", "选项A", "选项B", "选项C", "正确答案"],
+        ["退款比例是多少？", 0.1, 0.2, 0.25, "A"],
+        ["运费多少元？", 2.5, 1200, 12, "B"],
+        ["哪天截止？", datetime.datetime(2026, 3, 1), "3月2日", None, "A"],
+        ["订单号是哪个？", 123456789012345678, "1", None, "A"],
+    ], {"B2": "0%", "C2": "0%", "D2": "0.0%", "B3": "0.00", "C3": "#,##0.00", "D3": "0000",
+        "B4": 'm"月"d"日"', "B5": "0"})
+    result = _import(data)
+    assert _problems(result) == [
+        "questions.xlsx:单选题!B4: Excel stored this cell as a date (shown as 3月1日) — if it is "
+        "text, format the column as Text (文本) and type it again",
+        "questions.xlsx:单选题!B5: Excel stored this long number as a number and keeps only its "
+        "first 15 digits (123456789012346000) — if it is a code or id, format the column as "
+        "Text (文本) and type it again"]
+    assert [[o["text"] for o in q.data["options"]] for q in result.questions] == [
+        ["10%", "20%", "25.0%"], ["2.50", "1,200.00", "0012"]]
