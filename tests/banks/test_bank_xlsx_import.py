@@ -488,3 +488,27 @@ def test_number_cells_read_as_excel_shows_them_or_are_refused():
         "Text (文本) and type it again"]
     assert [[o["text"] for o in q.data["options"]] for q in result.questions] == [
         ["10%", "20%", "25.0%"], ["2.50", "1,200.00", "0012"]]
+
+
+def test_an_answer_with_a_repeated_letter_or_a_range_is_refused_not_guessed():
+    headers = ["题型", "题干", "选项A", "选项B", "选项C", "正确答案"]
+    data = xlsx({"Sheet1": [
+        headers,
+        ["多选题", "哪些要保留？", "视频", "聊天", "记忆", "ABA"],
+        ["多选题", "哪些能退？", "甲", "乙", "丙", "A-C"],
+        ["单选题", "能退吗？", "能", "不能", "再说", "A～C"],
+        ["单选题", "完好吗？", "是", "否", "不知道", "AA"],
+        ["多选题", "相邻的范围没有两种读法", "甲", "乙", "丙", "A-B"],
+        ["排序题", "按顺序", "验货", "签收", "退款", "B-A-C"],
+    ]})
+    result = _import(data)
+    assert _problems(result) == [
+        "questions.xlsx:Sheet1!F2: the answer 'ABA' names A more than once — write each letter "
+        "once, e.g. A,B",
+        "questions.xlsx:Sheet1!F3: the answer 'A-C' could mean A to C or A and C — write the "
+        "letters, e.g. A,B,C or A,C",
+        "questions.xlsx:Sheet1!F4: the answer 'A～C' could mean A to C or A and C — write the "
+        "letters, e.g. A,B,C or A,C",
+        "questions.xlsx:Sheet1!F5: the answer 'AA' names A more than once — write each letter "
+        "once, e.g. A"]
+    assert [q.row for q in result.questions] == [6, 7]
