@@ -191,6 +191,11 @@ class _SheetReader:
                              "calculated and saved", "open the file in Excel or WPS and save "
                              "it, or replace the formula by its value")
                 bad = True
+            elif (row, index) in self.sheet.pictures:
+                self.problem(row, index, "the cell holds a picture (WPS 嵌入单元格图片, "
+                             "DISPIMG); pictures are not imported", "write the text instead, "
+                             "and put the picture in a lesson")
+                bad = True
             elif (row, index) in self.sheet.refused:
                 message, _, hint = self.sheet.refused[(row, index)].partition(" — ")
                 self.problem(row, index, message, hint)

@@ -512,3 +512,28 @@ def test_an_answer_with_a_repeated_letter_or_a_range_is_refused_not_guessed():
         "questions.xlsx:Sheet1!F5: the answer 'AA' names A more than once — write each letter "
         "once, e.g. A"]
     assert [q.row for q in result.questions] == [6, 7]
+
+
+def test_a_wps_in_cell_picture_is_named_as_a_picture_not_imported_as_text():
+    import io
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(xlsx({"单选题": [
+        ["题干", "选项A", "选项B", "选项C", "正确答案"],
+        ["哪张是完好的包装？", '=_xlfn.DISPIMG("ID_4D2F0A",1)', '=DISPIMG("ID_5E3A1B",1)', "丙",
+         "A"],
+        ["只有缓存的文字", "甲", "乙", None, "A"],
+    ]})))
+    workbook["单选题"]["C3"].value = '=DISPIMG("ID_6F4B2C",1)'
+    workbook["单选题"]["C3"].data_type = "s"  # text, as a copy of WPS's cached value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    # WPS saves the formula's own text as its value: B2 has one, C2 none
+    data = with_cached_values(buffer.getvalue(), "xl/worksheets/sheet1.xml", {
+        "B2": ("str", '=DISPIMG("ID_4D2F0A",1)')})
+    result = _import(data)
+    message = ("the cell holds a picture (WPS 嵌入单元格图片, DISPIMG); pictures are not imported — "
+               "write the text instead, and put the picture in a lesson")
+    assert _problems(result) == [f"questions.xlsx:单选题!{cell}: {message}"
+                                 for cell in ("B2", "C2", "C3")]
