@@ -105,3 +105,20 @@ def is_identifier(text: str) -> bool:
     """An id as the course writes them (quiz, question, pool): lowercase letters, digits and
     single hyphens, at most 64 characters."""
     return len(text) <= 64 and _IDENTIFIER.match(text) is not None
+
+
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")  # `1. ` `2) `: an ordered list
+_BLOCK_MARK = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|([-*_])(?:\s*\1){2,}\s*$)")
+
+
+def as_typed(text: str) -> str:
+    """A cell's text for the course's Markdown, so that it shows as typed: a text that starts
+    like a list (`1. 下列说法正确的是`, `- 甲`), a heading (`# 注意`), a quote or a rule would be
+    renumbered or restyled by Markdown, so its first character is escaped (`1\\. …`, `\\# …`).
+    plaintext.plain_text drops the backslash again, so exported cells show the text as typed."""
+    ordered = _ORDERED.match(text)
+    if ordered:
+        return f"{ordered[1]}\\{ordered[2]}{text[ordered.end():]}"
+    if _BLOCK_MARK.match(text):
+        return "\\" + text
+    return text

@@ -13,6 +13,7 @@ import unicodedata
 from ..models.quiz import ItemCheck
 from . import columns as col
 from .cells import (
+    as_typed,
     cell_text,
     is_identifier,
     letters_in,
@@ -76,7 +77,7 @@ class RowReader:
         source = self.sheet.sources.get((self.quiz, self.id_text, shown))
         if source is not None and plain_text(source, self.sheet.context.policies) == shown:
             return source
-        return shown
+        return as_typed(shown)
 
     def read(self) -> None:
         if self.quiz and self.quiz != self.sheet.context.quiz_id:

@@ -537,3 +537,21 @@ def test_a_wps_in_cell_picture_is_named_as_a_picture_not_imported_as_text():
                "write the text instead, and put the picture in a lesson")
     assert _problems(result) == [f"questions.xlsx:单选题!{cell}: {message}"
                                  for cell in ("B2", "C2", "C3")]
+
+
+def test_a_cell_that_markdown_would_read_as_a_list_or_heading_is_escaped_to_show_as_typed():
+    data = xlsx({"单选题": [
+        ["题干", "选项A", "选项B", "选项C", "正确答案", "解析"],
+        ["1. 下列说法正确的是", "# 全部正确", "- 甲", "2) 乙", "A", "> 见第 3 课"],
+        ["3.5 天够吗？", "1.5 天", "#号", "-1", "A", "---"],
+    ]})
+    result = _import(data)
+    assert _problems(result) == []
+    first, second = (q.data for q in result.questions)
+    assert first["prompt"] == "1\\. 下列说法正确的是"
+    assert [o["text"] for o in first["options"]] == ["\\# 全部正确", "\\- 甲", "2\\) 乙"]
+    assert first["explanation"] == "\\> 见第 3 课"
+    # what Markdown reads as text already is left alone
+    assert second["prompt"] == "3.5 天够吗？"
+    assert [o["text"] for o in second["options"]] == ["1.5 天", "#号", "-1"]
+    assert second["explanation"] == "\\---"
