@@ -13,6 +13,18 @@ import unicodedata
 
 from .columns import squash
 
+# Characters that show as nothing: a zero-width space pasted from a web page or chat, a BOM at
+# the start of a cell pasted from a text file. Left in, `B\u200b` is not the answer B, a header
+# `\ufeff题干` is not 题干, and `甲\u200b` passes for a different option than `甲`. A zero-width
+# joiner inside an emoji sequence (👨‍👩‍👧) is part of the picture and stays.
+_INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff]|(?<![\u2600-\u27bf\ufe0f\U0001f000-\U0001faff])"
+                        "\u200d|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])")
+
+
+def visible(text: str) -> str:
+    """The text without characters that show as nothing (zero-width spaces, BOMs)."""
+    return _INVISIBLE.sub("", text)
+
 
 def cell_text(value: object) -> str:
     """A cell's value as the text Excel shows for it (stripped; '' when empty)."""
@@ -30,7 +42,7 @@ def cell_text(value: object) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()[:5] if isinstance(value, datetime.time) else value.isoformat()
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = visible(str(value)).replace("\r\n", "\n").replace("\r", "\n")
     return text.strip()
 
 
@@ -93,3 +105,20 @@ def is_identifier(text: str) -> bool:
     """An id as the course writes them (quiz, question, pool): lowercase letters, digits and
     single hyphens, at most 64 characters."""
     return len(text) <= 64 and _IDENTIFIER.match(text) is not None
+
+
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")  # `1. ` `2) `: an ordered list
+_BLOCK_MARK = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|([-*_])(?:\s*\1){2,}\s*$)")
+
+
+def as_typed(text: str) -> str:
+    """A cell's text for the course's Markdown, so that it shows as typed: a text that starts
+    like a list (`1. 下列说法正确的是`, `- 甲`), a heading (`# 注意`), a quote or a rule would be
+    renumbered or restyled by Markdown, so its first character is escaped (`1\\. …`, `\\# …`).
+    plaintext.plain_text drops the backslash again, so exported cells show the text as typed."""
+    ordered = _ORDERED.match(text)
+    if ordered:
+        return f"{ordered[1]}\\{ordered[2]}{text[ordered.end():]}"
+    if _BLOCK_MARK.match(text):
+        return "\\" + text
+    return text

@@ -151,6 +151,11 @@ def _import(args) -> int:
     if target.exists() and not args.force:
         return _usage(f"{label_for(target)} already exists; pass --force to replace it, or "
                       "choose another --quiz")
+    kept = None
+    if target.exists():
+        kept = _kept_settings(target, args)
+        if isinstance(kept, str):
+            return _usage(kept)
     other = loaded.quiz(args.quiz)
     if other is not None and Path(other.locator.label).resolve() != target.resolve():
         return _usage(f"quiz id '{args.quiz}' is already used by {other.locator.label}; "
@@ -170,13 +175,26 @@ def _import(args) -> int:
     for note in sorted(result.notes, key=lambda n: n.order):
         print(_as_note(note.render(label)), file=sys.stderr)
     problems = [p.render(label) for p in result.problems]
+    draw = [(pool, count) for pool, count, _ in result.draws]
+    title = args.title or source.stem
+    if kept is not None:
+        from .keep import kept_note, merged
+
+        print(f"{label_for(target)}: note: {kept_note(kept)}", file=sys.stderr)
+        old_draw = [(d.get("pool"), d.get("count")) for d in kept.settings.get("draw") or []
+                    if isinstance(d, dict)]
+        if draw and draw != old_draw:
+            print(f"{label}: note: the workbook's 抽题数 draw "
+                  f"{', '.join(f'{c} from {p}' for p, c in draw)}, but the file's draw: is kept "
+                  "— edit draw: in the quiz file to change it", file=sys.stderr)
+        title = kept.settings.get("title", title)
+        result.questions = merged(result.questions, kept)
     if not problems:
-        title = args.title or source.stem
         try:
             text = quiz_text(result.questions, quiz_id=args.quiz, title=title,
                              section=args.section, language=loaded.course.language,
                              schema=_schema(target, project.root), source_name=source.name,
-                             draw=[(pool, count) for pool, count, _ in result.draws])
+                             draw=draw, settings=kept.settings if kept else None)
         except QuizTooLarge as error:
             problems = [f"{label}: {error}"]
         else:
@@ -190,14 +208,38 @@ def _import(args) -> int:
     from ..export.reproducible import write_atomically
 
     write_atomically(target, text.encode("utf-8"))
-    kinds = {}
-    for question in result.questions:
+    kinds = dict.fromkeys(("single", "multiple", "true_false", "ordering"), 0)
+    for question in (q for q in result.questions if not q.kept):
         kinds[question.data["type"]] = kinds.get(question.data["type"], 0) + 1
-    summary = ", ".join(f"{n} {kind.replace('_', '/')}" for kind, n in kinds.items())
-    count = len(result.questions)
+    summary = ", ".join(f"{n} {kind.replace('_', '/')}" for kind, n in kinds.items() if n)
+    count = sum(1 for q in result.questions if not q.kept)
     print(f"course import: {english(count, 'question')} ({summary}) from "
           f"{label} → {label_for(target)} — run `course check`")
     return EXIT_OK
+
+
+def _kept_settings(target: Path, args):
+    """The quiz file --force replaces → what it keeps (keep.py), or why it cannot be read."""
+    from ..errors import AuthorError
+    from ..loading import label_for
+    from ..yamlsource import parse_bytes
+    from .keep import kept_from
+
+    try:
+        data = parse_bytes(target.read_bytes(), label_for(target)).data
+    except AuthorError as error:
+        first = error.problems[0]
+        return (f"{label_for(target)} cannot be read ({first.message}), so its settings "
+                "cannot be kept — fix it, or delete it and import again")
+    kept = kept_from(data)
+    if kept is None:
+        return None
+    kept.settings["id"] = args.quiz
+    if args.title:
+        kept.settings["title"] = args.title
+    if args.section:
+        kept.settings["section"] = args.section
+    return kept
 
 
 def _as_note(line: str) -> str:

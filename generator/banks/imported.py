@@ -37,6 +37,8 @@ class ImportedQuestion:
     drawn: int = 0  # with data["pool"]: how many of the pool each paper draws (抽题数)
     draw_cell: str = ""  # where 抽题数 is, or would be (`单选题!L5`)
     order: tuple = ()  # (sheet index, row): where problems about the whole question sort
+    answer_text: str = ""  # the 正确答案 cell as shown, to name it in messages
+    kept: bool = False  # a scenario kept from the quiz file that --force replaces (keep.py)
 
 
 @dataclass

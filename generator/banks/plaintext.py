@@ -19,6 +19,9 @@ from ..markup import (
 _OTHER_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"(\*\*|__)(.+?)\1", re.S)
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+# A backslash escape (`1\.`, `\#`, `\*`) shows as the character alone (CommonMark: any ASCII
+# punctuation may be escaped).
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def policy_values(policies) -> dict[str, str]:
@@ -41,7 +44,7 @@ def plain_text(text: str | None, values: dict[str, str]) -> str:
         part = join_chinese_lines(_fill(part, values))
         part = WHOLE_COURSE_LINK.sub(r"\1", part)
         part = _OTHER_LINK.sub(r"\1 (\2)", part)
-        return _STRONG.sub(r"\2", part)
+        return _ESCAPED.sub(r"\1", _STRONG.sub(r"\2", part))
 
     shown = outside_code(text, prose)
     shown = _CODE_SPAN.sub(r"\2", shown)

@@ -13,6 +13,7 @@ import unicodedata
 from ..models.quiz import ItemCheck
 from . import columns as col
 from .cells import (
+    as_typed,
     cell_text,
     is_identifier,
     letters_in,
@@ -24,6 +25,7 @@ from .columns import Column
 from .imported import ImportedQuestion, cell_name
 from .plaintext import plain_text
 
+_RANGE = re.compile(r"^\s*[A-Za-zＡ-Ｚａ-ｚ]\s*[-－~～—–至到]\s*[A-Za-zＡ-Ｚａ-ｚ]\s*$")
 MAX_STEPS = 12  # the course's limit for ordering questions
 MAX_DRAW = 1000  # the course's limit for a draw's count
 ITEM_CHECKS = typing.get_args(ItemCheck)  # the names `quality: allow:` takes
@@ -75,7 +77,7 @@ class RowReader:
         source = self.sheet.sources.get((self.quiz, self.id_text, shown))
         if source is not None and plain_text(source, self.sheet.context.policies) == shown:
             return source
-        return shown
+        return as_typed(shown)
 
     def read(self) -> None:
         if self.quiz and self.quiz != self.sheet.context.quiz_id:
@@ -95,6 +97,7 @@ class RowReader:
         {col.SINGLE: self._choice, col.MULTIPLE: self._choice, col.TRUE_FALSE: self._true_false,
          col.ORDERING: self._ordering}[kind](kind, prompt)
         self._common()
+        self.question.answer_text = cell_text(self.values.get(col.ANSWER))
         if not self.failed:
             self.sheet.result.questions.append(self.question)
 
@@ -143,7 +146,10 @@ class RowReader:
             seen.setdefault(text, letter)
         return found
 
-    def _answer_letters(self, options: list[tuple[str, str]], many: bool) -> list[str] | None:
+    def _answer_letters(self, options: list[tuple[str, str]], many: bool,
+                        choice: bool = True) -> list[str] | None:
+        """The answer's letters; `choice`: a single or multiple choice, where a letter names an
+        option (not a step of an ordering, whose repeats are reported with the order)."""
         given = cell_text(self.values.get(col.ANSWER))
         known = [letter for letter, _ in options]
         by_text = {text: letter for letter, text in options}
@@ -164,6 +170,19 @@ class RowReader:
             self.problem(col.ANSWER, f"the answer '{given}' is neither option letters nor the "
                          "text of an option", "write letters such as " +
                          ("A,C" if many else "B"))
+            return None
+        if choice and _RANGE.match(given) and abs(ord(letters[0]) - ord(letters[1])) > 1:
+            # `A-C`: A to C, or A and C? Guessing would mark the wrong options correct.
+            low, high = sorted(letters)
+            every = ",".join(chr(c) for c in range(ord(low), ord(high) + 1))
+            self.problem(col.ANSWER, f"the answer '{given}' could mean {low} to {high} or "
+                         f"{low} and {high}", f"write the letters, e.g. {every} or {low},{high}")
+            return None
+        twice = sorted({letter for letter in letters if letters.count(letter) > 1})
+        if choice and twice:
+            once = ",".join(dict.fromkeys(letters))
+            self.problem(col.ANSWER, f"the answer '{given}' names {', '.join(twice)} more than "
+                         "once", f"write each letter once, e.g. {once}")
             return None
         unknown = [letter for letter in letters if letter not in known]
         if unknown:
@@ -284,7 +303,7 @@ class RowReader:
             self.problem(col.option("A"), f"an ordering question needs 2 to {MAX_STEPS} steps; "
                          f"this row has {len(options)}", "list the steps in 选项A, 选项B, …")
             return
-        letters = self._answer_letters(options, many=True)
+        letters = self._answer_letters(options, many=True, choice=False)
         if letters is None:
             return
         known = [letter for letter, _ in options]

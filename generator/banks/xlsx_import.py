@@ -34,6 +34,13 @@ def import_bank(workbook: WorkbookCells, context: BankContext) -> ImportResult:
     for index, sheet in enumerate(workbook.sheets):
         if sheet.name == SOURCE_SHEET:
             continue
+        if sheet.hidden:
+            # A trainer hides what is retired or not ready (旧题, 草稿): importing it unseen would
+            # put questions in the course that nobody looked at.
+            result.notes.append(CellProblem(
+                sheet.name, f"sheet '{sheet.name}' is hidden: skipped",
+                "unhide it in the workbook to import it", (index, 0, 0)))
+            continue
         _SheetReader(index, sheet, context, sources, result, other_quizzes).read()
     if workbook.pictures:
         result.notes.append(CellProblem(
@@ -56,6 +63,7 @@ def import_bank(workbook: WorkbookCells, context: BankContext) -> ImportResult:
         result.notes.append(CellProblem(
             "", f"{english(skipped, 'row')} of other quizzes left out "
                 f"({', '.join(sorted(other_quizzes))})", "import each with its own --quiz"))
+    _drop_repeats(result)
     _assign_ids(result)
     _collect_draws(result)
     result.problems.sort(key=lambda p: p.order)
@@ -183,12 +191,77 @@ class _SheetReader:
                              "calculated and saved", "open the file in Excel or WPS and save "
                              "it, or replace the formula by its value")
                 bad = True
+            elif (row, index) in self.sheet.pictures:
+                self.problem(row, index, "the cell holds a picture (WPS 嵌入单元格图片, "
+                             "DISPIMG); pictures are not imported", "write the text instead, "
+                             "and put the picture in a lesson")
+                bad = True
+            elif (row, index) in self.sheet.refused:
+                message, _, hint = self.sheet.refused[(row, index)].partition(" — ")
+                self.problem(row, index, message, hint)
+                bad = True
             elif (row, index) in self.sheet.errors:
                 self.problem(row, index, f"the cell shows the error "
                              f"{self.sheet.errors[(row, index)]}",
                              "fix the formula, or type the value")
                 bad = True
         return bad
+
+
+def _drop_repeats(result: ImportResult) -> None:
+    """A question that appears twice: once when the rows are the same, an error when not.
+
+    The same question is the same type, prompt and options: "下列说法正确的是" heads many
+    different questions, told apart by their options. Rows that are the same in everything are
+    what merging two banks or pasting a sheet twice makes; keeping one loses nothing, so a note
+    says so and the import goes on (an error would make the trainer delete rows for nothing,
+    and a paper holding one question twice is what nobody wants). Rows that differ, in the key
+    above all, need the trainer to say which is right: an error.
+    """
+    first: dict[tuple, ImportedQuestion] = {}
+    kept = []
+    for question in result.questions:
+        data = question.data
+        options = tuple(sorted(o["text"] for o in data.get("options", data.get("items", []))))
+        same = first.setdefault((data["type"], data["prompt"].strip(), options), question)
+        if same is question:
+            kept.append(question)
+            continue
+        there = f"row {same.row}" if same.sheet == question.sheet else \
+            same.cells[("prompt",)]
+        where = question.cells[("prompt",)]
+        here_data, there_data = _without_id(data), _without_id(same.data)
+        key = ("options", "items", "answer")
+        if any(_key(here_data, k) != _key(there_data, k) for k in key):
+            result.problems.append(CellProblem(
+                where, f"the same question as {there} with a different answer "
+                       f"({question.answer_text} here, {same.answer_text} there)",
+                "keep one", question.order))
+        elif here_data != there_data:
+            differ = [k for k in dict.fromkeys([*here_data, *there_data])
+                      if here_data.get(k) != there_data.get(k)]
+            result.problems.append(CellProblem(
+                where, f"the same question as {there} with a different {', '.join(differ)}",
+                "keep one", question.order))
+        else:
+            result.notes.append(CellProblem(
+                where, f"row {question.row} repeats {there}: imported once", "",
+                question.order))
+    result.questions = kept
+
+
+def _without_id(data: dict) -> dict:
+    return {key: value for key, value in data.items() if key != "id"}
+
+
+def _key(data: dict, name: str):
+    """What makes the answer: which options are correct (feedback aside), the order, the truth."""
+    value = data.get(name)
+    if name == "options" and value:
+        return sorted(o["text"] for o in value if o.get("correct"))
+    if name == "items" and value:
+        return [item["text"] for item in value]
+    return value
 
 
 def _collect_draws(result: ImportResult) -> None:

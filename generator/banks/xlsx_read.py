@@ -9,13 +9,20 @@ openpyxl sees it; anything openpyxl still cannot read becomes one line too, neve
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
+
+from .cells import visible
+from .numformat import NotShown, shown
 
 MAX_BYTES = 10 * 1024 * 1024  # a bank of thousands of questions is well under 1 MB
 MAX_UNPACKED = 200 * 1024 * 1024  # what the zip may expand to: no zip bombs
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # directory entry of encrypted OOXML
+
+
+_DISPIMG = re.compile(r"^\s*=?\s*(?:_xlfn\.)?DISPIMG\s*\(", re.IGNORECASE)
 
 
 class BankFileError(ValueError):
@@ -29,6 +36,10 @@ class SheetCells:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # cell → "#REF!"
+    refused: dict[tuple[int, int], str] = field(default_factory=dict)  # cell → why (numformat)
+    # WPS's in-cell pictures: `=DISPIMG("ID_…",1)`, as a formula or as the text it caches
+    pictures: set[tuple[int, int]] = field(default_factory=set)
+    hidden: bool = False  # hidden or very hidden (Excel: 取消隐藏; very hidden only by VBA)
 
 
 @dataclass
@@ -122,20 +133,31 @@ def _sheets(data: bytes, archive: zipfile.ZipFile) -> list[SheetCells]:
                             "WPS and save it again as .xlsx") from None
     sheets = []
     for worksheet in values.worksheets:
-        sheet = SheetCells(worksheet.title)
+        sheet = SheetCells(worksheet.title, hidden=worksheet.sheet_state != "visible")
         # The sheet's own cell store, not iter_rows(): a stray value at XFD1048576 would make
         # iter_rows visit (and create) every cell of the rectangle up to it.
         for (row, column), cell in worksheet._cells.items():
             if cell.data_type == "e":
                 sheet.errors[(row, column)] = str(cell.value)
+            elif isinstance(cell.value, str) and _DISPIMG.match(cell.value):
+                sheet.pictures.add((row, column))
+            elif isinstance(cell.value, str):
+                sheet.cells[(row, column)] = visible(cell.value)
             elif cell.value is not None:
-                sheet.cells[(row, column)] = cell.value
+                try:
+                    sheet.cells[(row, column)] = shown(cell.value, cell.number_format)
+                except NotShown as refusal:
+                    sheet.refused[(row, column)] = str(refusal)
         sheet.merged = [(r.min_row, r.min_col, r.max_row, r.max_col)
                         for r in worksheet.merged_cells.ranges]
         if formulas is not None:
             for (row, column), cell in formulas[worksheet.title]._cells.items():
-                if cell.data_type == "f" and (row, column) not in sheet.cells \
-                        and (row, column) not in sheet.errors:
+                if cell.data_type == "f" and _DISPIMG.match(str(cell.value)):
+                    sheet.cells.pop((row, column), None)
+                    sheet.pictures.add((row, column))
+                elif cell.data_type == "f" and (row, column) not in sheet.cells \
+                        and (row, column) not in sheet.errors \
+                        and (row, column) not in sheet.refused:
                     sheet.formulas_without_value.add((row, column))
         sheets.append(sheet)
     return sheets

@@ -4,7 +4,15 @@ import datetime
 
 import pytest
 
-from generator.banks.cells import cell_text, letters_in, number, true_or_false, without_prefix
+from generator.banks.cells import (
+    as_typed,
+    cell_text,
+    letters_in,
+    number,
+    true_or_false,
+    without_prefix,
+)
+from generator.banks.plaintext import plain_text
 
 
 @pytest.mark.parametrize("text, letter, expected", [
@@ -53,3 +61,20 @@ def test_numbers(value, expected):
 ])
 def test_cell_text_is_what_excel_shows(value, text):
     assert cell_text(value) == text
+
+
+@pytest.mark.parametrize("typed, markdown", [
+    ("1. 下列说法正确的是", "1\\. 下列说法正确的是"),
+    ("12) 第十二步", "12\\) 第十二步"),
+    ("# 注意", "\\# 注意"),
+    ("- 甲", "\\- 甲"),
+    ("* 乙", "\\* 乙"),
+    ("> 引用", "\\> 引用"),
+    ("***", "\\***"),
+    ("3.5 天", "3.5 天"),
+    ("#号", "#号"),
+    ("-1", "-1"),
+])
+def test_a_cell_is_escaped_for_markdown_and_its_export_shows_it_as_typed(typed, markdown):
+    assert as_typed(typed) == markdown
+    assert plain_text(markdown, {}) == typed  # the exported cell: the round trip holds

@@ -95,14 +95,51 @@ def test_the_bundled_course_comes_back_through_the_command_and_course_check_pass
         assert "# 来自 单选题 第 " in text
     final = (course / "quizzes" / "final-assessment.yml").read_text()
     pools = ["rules", "communication", "inspection", "refund-methods", "reviews", "training"]
-    assert "draw:  # 每份试卷从每个抽题组（工作簿里的知识点）随机抽 count 道题\n" + "".join(
-        f"  - pool: {pool}\n    count: 6\n" for pool in pools) + "questions:\n" in final
-    assert final.count("\n    pool: ") == 66
+    # the replaced file's draw: is kept (its settings are; see keep.py)
+    assert "draw:\n" + "".join(
+        f"  - pool: {pool}\n    count: 6\n" for pool in pools) + "exam:\n" in final
+    assert final.count("\n    pool: ") == 66 + 12  # and the 12 kept scenarios
     check = run_course("check", cwd=course)
     assert check.returncode == 0, check.stderr
-    # 165 questions less the conversations of the two quizzes (2 and 12), which a workbook
-    # cannot carry
-    assert "7 quizzes (151 questions)" in check.stdout
+    # The conversations of the two quizzes (2 and 12), which a workbook cannot carry, are kept
+    # from the files that --force replaced
+    assert "7 quizzes (165 questions)" in check.stdout
+
+
+def test_force_over_an_assessment_keeps_its_settings_and_scenarios(tmp_path):
+    """Export, fix a typo, import back: still an assessment with its exam, draw and
+    conversations; only the non-scenario questions come from the workbook."""
+    import yaml
+
+    course = _course_copy(tmp_path / "course")
+    run_course("export", "--questions", "xlsx", "--quiz", "final-assessment", "--out",
+               str(tmp_path), cwd=course)
+    bank = tmp_path / "refund-course-final-assessment-questions.xlsx"
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(bank)
+    sheet = workbook["单选题"]
+    prompt_column = [c.value for c in sheet[1]].index("题干") + 1
+    sheet.cell(2, prompt_column).value = "改过的题干：" + sheet.cell(2, prompt_column).value
+    workbook.save(bank)
+    old = yaml.safe_load((course / "quizzes" / "final-assessment.yml").read_text())
+    result = run_course("import", str(bank), "--quiz", "final-assessment", "--force",
+                        cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert ("quizzes/final-assessment.yml: note: kept this file's quiz settings (title, "
+            "description, lessons, mode, required, pass_mark, shuffle, draw, exam) and its 12 "
+            "scenario questions (a workbook cannot carry them), and its order of questions; "
+            "the other questions are the workbook's") in result.stderr.splitlines()
+    new = yaml.safe_load((course / "quizzes" / "final-assessment.yml").read_text())
+    assert {k: v for k, v in new.items() if k != "questions"} == \
+        {k: v for k, v in old.items() if k != "questions"}
+    assert new["mode"] == "assessment" and new["exam"]["attempts"] == 3
+    assert [q["id"] for q in new["questions"]] == [q["id"] for q in old["questions"]]
+    assert [q for q in new["questions"] if q["type"] == "scenario"] == \
+        [q for q in old["questions"] if q["type"] == "scenario"]
+    edited = [q for q in new["questions"] if q["prompt"].startswith("改过的题干：")]
+    assert len(edited) == 1 and edited[0]["type"] == "single"
+    assert run_course("check", cwd=course).returncode == 0
 
 
 def _small_course(tmp_path: Path) -> Path:

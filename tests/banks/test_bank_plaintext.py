@@ -15,6 +15,7 @@ VALUES = {"days": "7 天"}
     ("第一行写到这里\n接着写第二行", "第一行写到这里接着写第二行"),
     ("代码 `{{policy.days}}` 照原样", "代码 {{policy.days}} 照原样"),
     ("未知的 {{policy.nope}} 原样留着", "未知的 {{policy.nope}} 原样留着"),
+    ("1\\. 下列说法正确的是，\\# 与 \\* 照原样", "1. 下列说法正确的是，# 与 * 照原样"),
     (None, ""),
 ])
 def test_a_cell_shows_the_text_as_learners_read_it(source, shown):

@@ -383,3 +383,175 @@ def test_checks_allowed_need_known_names_and_a_reason():
         "question keeps them; reviewers read it",
         "questions.xlsx:单选题!E5: there is a reason (豁免理由) but no check allowed (检查豁免) — "
         "name the checks the question keeps, or clear the reason"]
+
+
+def _hiding(data: bytes, states: dict[str, str]) -> bytes:
+    """The workbook with the named sheets hidden ("hidden") or very hidden ("veryHidden")."""
+    import io
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data))
+    for name, state in states.items():
+        workbook[name].sheet_state = state
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_hidden_and_very_hidden_sheets_are_skipped_with_a_note_each():
+    rows = [["题干", "选项A", "选项B", "正确答案"], ["完好吗？", "是", "否", "A"]]
+    data = _hiding(xlsx({"单选题": rows, "旧题（已停用）": [rows[0], ["旧的？", "是", "否", "B"]],
+                         "草稿": [rows[0], ["草稿？", "是", "否", "B"]]}),
+                   {"旧题（已停用）": "hidden", "草稿": "veryHidden"})
+    result = _import(data)
+    assert _problems(result) == []
+    assert [q.data["prompt"] for q in result.questions] == ["完好吗？"]
+    assert _notes(result) == [
+        "questions.xlsx:旧题（已停用）: sheet '旧题（已停用）' is hidden: skipped — unhide it in the "
+        "workbook to import it",
+        "questions.xlsx:草稿: sheet '草稿' is hidden: skipped — unhide it in the workbook to "
+        "import it"]
+
+
+def test_characters_that_show_as_nothing_are_removed_from_every_cell():
+    data = xlsx({"单选题": [
+        ["\ufeff题干", "选项A\u200c", "选项B", "选项C", "\u2060正确答案"],
+        ["完好吗？\u200d", "是", "否", "再\u200b说", "B\u200b"],
+        ["重复吗？", "甲\u200b", "甲", "乙", "A"],
+    ]})
+    result = _import(data)
+    assert _problems(result) == ["questions.xlsx:单选题!C3: option B repeats option A — make "
+                                 "every option different"]
+    assert result.questions[0].data == {
+        "id": "single-2", "type": "single", "prompt": "完好吗？",
+        "options": [{"id": "a", "text": "是"}, {"id": "b", "text": "否", "correct": True},
+                    {"id": "c", "text": "再说"}]}
+
+
+def test_a_question_twice_is_imported_once_or_refused_when_the_rows_differ():
+    headers = ["题干", "选项A", "选项B", "正确答案", "解析"]
+    data = xlsx({"单选题": [
+        headers,
+        ["能退吗？", "能", "不能", "A", None],
+        ["下列说法正确的是", "甲", "乙", "A", None],
+        ["下列说法正确的是", "丙", "丁", "B", None],  # the same stem, other options: another one
+        [" 能退吗？", "能", "不能", "B", None],
+        ["能退吗？", "能", "不能", "A", "因为完好。"],
+        ["能退吗？ ", "能", "不能", "A", None],
+    ], "判断题": [["题干", "正确答案"], ["能退吗？", "对"], ["拆了能退吗？", "对"],
+                 ["拆了能退吗？", "错"]]})
+    result = _import(data)
+    assert _problems(result) == [
+        "questions.xlsx:单选题!A5: the same question as row 2 with a different answer (B here, "
+        "A there) — keep one",
+        "questions.xlsx:单选题!A6: the same question as row 2 with a different explanation — "
+        "keep one",
+        "questions.xlsx:判断题!A4: the same question as row 3 with a different answer (错 here, "
+        "对 there) — keep one"]
+    assert _notes(result) == ["questions.xlsx:单选题!A7: row 7 repeats row 2: imported once"]
+    assert [(q.sheet, q.row) for q in result.questions] == [
+        ("单选题", 2), ("单选题", 3), ("单选题", 4), ("判断题", 2), ("判断题", 3)]
+
+
+def _formatted(rows: list[list], formats: dict[str, str]) -> bytes:
+    """One 单选题 sheet with number formats on some cells: {"B2": "0%"}."""
+    import io
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(xlsx({"单选题": rows})))
+    for cell, number_format in formats.items():
+        workbook["单选题"][cell].number_format = number_format
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_number_cells_read_as_excel_shows_them_or_are_refused():
+    import datetime
+
+    data = _formatted([
+        ["题干", "选项A", "选项B", "选项C", "正确答案"],
+        ["退款比例是多少？", 0.1, 0.2, 0.25, "A"],
+        ["运费多少元？", 2.5, 1200, 12, "B"],
+        ["哪天截止？", datetime.datetime(2026, 3, 1), "3月2日", None, "A"],
+        ["订单号是哪个？", 123456789012345678, "1", None, "A"],
+    ], {"B2": "0%", "C2": "0%", "D2": "0.0%", "B3": "0.00", "C3": "#,##0.00", "D3": "0000",
+        "B4": 'm"月"d"日"', "B5": "0"})
+    result = _import(data)
+    assert _problems(result) == [
+        "questions.xlsx:单选题!B4: Excel stored this cell as a date (shown as 3月1日) — if it is "
+        "text, format the column as Text (文本) and type it again",
+        "questions.xlsx:单选题!B5: Excel stored this long number as a number and keeps only its "
+        "first 15 digits (123456789012346000) — if it is a code or id, format the column as "
+        "Text (文本) and type it again"]
+    assert [[o["text"] for o in q.data["options"]] for q in result.questions] == [
+        ["10%", "20%", "25.0%"], ["2.50", "1,200.00", "0012"]]
+
+
+def test_an_answer_with_a_repeated_letter_or_a_range_is_refused_not_guessed():
+    headers = ["题型", "题干", "选项A", "选项B", "选项C", "正确答案"]
+    data = xlsx({"Sheet1": [
+        headers,
+        ["多选题", "哪些要保留？", "视频", "聊天", "记忆", "ABA"],
+        ["多选题", "哪些能退？", "甲", "乙", "丙", "A-C"],
+        ["单选题", "能退吗？", "能", "不能", "再说", "A～C"],
+        ["单选题", "完好吗？", "是", "否", "不知道", "AA"],
+        ["多选题", "相邻的范围没有两种读法", "甲", "乙", "丙", "A-B"],
+        ["排序题", "按顺序", "验货", "签收", "退款", "B-A-C"],
+    ]})
+    result = _import(data)
+    assert _problems(result) == [
+        "questions.xlsx:Sheet1!F2: the answer 'ABA' names A more than once — write each letter "
+        "once, e.g. A,B",
+        "questions.xlsx:Sheet1!F3: the answer 'A-C' could mean A to C or A and C — write the "
+        "letters, e.g. A,B,C or A,C",
+        "questions.xlsx:Sheet1!F4: the answer 'A～C' could mean A to C or A and C — write the "
+        "letters, e.g. A,B,C or A,C",
+        "questions.xlsx:Sheet1!F5: the answer 'AA' names A more than once — write each letter "
+        "once, e.g. A"]
+    assert [q.row for q in result.questions] == [6, 7]
+
+
+def test_a_wps_in_cell_picture_is_named_as_a_picture_not_imported_as_text():
+    import io
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(xlsx({"单选题": [
+        ["题干", "选项A", "选项B", "选项C", "正确答案"],
+        ["哪张是完好的包装？", '=_xlfn.DISPIMG("ID_4D2F0A",1)', '=DISPIMG("ID_5E3A1B",1)', "丙",
+         "A"],
+        ["只有缓存的文字", "甲", "乙", None, "A"],
+    ]})))
+    workbook["单选题"]["C3"].value = '=DISPIMG("ID_6F4B2C",1)'
+    workbook["单选题"]["C3"].data_type = "s"  # text, as a copy of WPS's cached value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    # WPS saves the formula's own text as its value: B2 has one, C2 none
+    data = with_cached_values(buffer.getvalue(), "xl/worksheets/sheet1.xml", {
+        "B2": ("str", '=DISPIMG("ID_4D2F0A",1)')})
+    result = _import(data)
+    message = ("the cell holds a picture (WPS 嵌入单元格图片, DISPIMG); pictures are not imported — "
+               "write the text instead, and put the picture in a lesson")
+    assert _problems(result) == [f"questions.xlsx:单选题!{cell}: {message}"
+                                 for cell in ("B2", "C2", "C3")]
+
+
+def test_a_cell_that_markdown_would_read_as_a_list_or_heading_is_escaped_to_show_as_typed():
+    data = xlsx({"单选题": [
+        ["题干", "选项A", "选项B", "选项C", "正确答案", "解析"],
+        ["1. 下列说法正确的是", "# 全部正确", "- 甲", "2) 乙", "A", "> 见第 3 课"],
+        ["3.5 天够吗？", "1.5 天", "#号", "-1", "A", "---"],
+    ]})
+    result = _import(data)
+    assert _problems(result) == []
+    first, second = (q.data for q in result.questions)
+    assert first["prompt"] == "1\\. 下列说法正确的是"
+    assert [o["text"] for o in first["options"]] == ["\\# 全部正确", "\\- 甲", "2\\) 乙"]
+    assert first["explanation"] == "\\> 见第 3 课"
+    # what Markdown reads as text already is left alone
+    assert second["prompt"] == "3.5 天够吗？"
+    assert [o["text"] for o in second["options"]] == ["1.5 天", "#号", "-1"]
+    assert second["explanation"] == "\\---"
