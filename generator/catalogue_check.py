@@ -13,6 +13,7 @@ from pathlib import Path
 from .catalogue import REFERENCE_FILE, reference
 from .errors import AuthorError, Problem
 from .languagetags import canonical
+from .valuekinds import kind_of
 from .yamlsource import Locator
 
 CLDR_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
@@ -86,7 +87,7 @@ def _entry_problems(locator: Locator, path: tuple, entry, expected, language: st
         return _placeholder_problems(locator, path, name, entry, wanted)
     if not isinstance(entry, dict) or not all(isinstance(text, str) for text in entry.values()):
         return [locator.problem(path, f"'{name}' must be text in quotes or a mapping of plural "
-                                      f"forms, not {_kind(entry)}",
+                                      f"forms, not {_described(entry)}",
                                 f"write it as {path[-1]}: \"…\"")]
     if "n" not in wanted:
         return [locator.problem(path, f"'{name}' has plural forms but counts nothing (no {{n}} "
@@ -150,14 +151,12 @@ def _shown(entry) -> str:
     return "{" + ", ".join(f'{category}: {_shown(text)}' for category, text in entry.items()) + "}"
 
 
-def _kind(value) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, list):
-        return "a list"
-    return "empty" if value is None else type(value).__name__
+def _described(value) -> str:
+    """What a catalogue value is instead of text: "empty" for a key with nothing after it, the
+    type's name for a mapping with something other than text in it."""
+    if value is None:
+        return "empty"
+    return type(value).__name__ if isinstance(value, dict) else kind_of(value)
 
 
 def _unknown_hint(name: str, known: list[str]) -> str:

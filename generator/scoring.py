@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .models.quiz import MultipleChoice, Ordering, Question, Quiz, Scenario, SingleChoice, TrueFalse
 from .quizgraph import best_points, linear_nodes, linear_points, start_node
+from .valuekinds import kind_of
 
 
 class AnswerError(ValueError):
@@ -161,7 +162,7 @@ def _single(question: SingleChoice):
 
     def score(answer):
         if not isinstance(answer, str):
-            raise AnswerError(f"expected one option id, got {_kind(answer)}")
+            raise AnswerError(f"expected one option id, got {kind_of(answer)}")
         if answer not in correct:
             raise AnswerError("{} is not an option", answer)
         return (1.0 if correct[answer] else 0.0), (answer,), None
@@ -191,7 +192,7 @@ def _multiple(question: MultipleChoice):
 def _true_false(question: TrueFalse):
     def score(answer):
         if not isinstance(answer, bool):
-            raise AnswerError(f"expected true or false, got {_kind(answer)}")
+            raise AnswerError(f"expected true or false, got {kind_of(answer)}")
         return (1.0 if answer == question.answer else 0.0), ("true" if answer else "false",), None
 
     return score
@@ -264,7 +265,7 @@ def _linear_scenario(question: Scenario):
 
 def _id_list(answer, allowed: set[str] | None, noun: str, allow_repeats: bool = False) -> list[str]:
     if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
-        raise AnswerError(f"expected a list of {noun} ids, got {_kind(answer)}")
+        raise AnswerError(f"expected a list of {noun} ids, got {kind_of(answer)}")
     if allowed is not None:
         unknown = next((a for a in answer if a not in allowed), None)
         if unknown is not None:
@@ -273,20 +274,6 @@ def _id_list(answer, allowed: set[str] | None, noun: str, allow_repeats: bool = 
         twice = next(a for i, a in enumerate(answer) if a in answer[:i])
         raise AnswerError(f"{noun} {{}} is listed twice", twice)
     return answer
-
-
-def _kind(value) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return "nothing" if value is None else type(value).__name__
 
 
 _SCORERS = {

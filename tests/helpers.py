@@ -12,6 +12,7 @@ import socketserver
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,20 @@ def serve_directory(directory: Path):
     thread.start()
     return f"http://127.0.0.1:{server.server_address[1]}", lambda: (server.shutdown(),
                                                                    server.server_close())
+
+
+@contextmanager
+def served_at_its_site_url(folder: Path, served: Path):
+    """The course in `folder` built into `served`/site and served on 127.0.0.1, with its
+    mkdocs.yml's site_url set to that address first: Material's instant navigation only runs
+    when site_url matches where the site is served. Yields the site's URL (no slash at the end)."""
+    served.mkdir()
+    base, stop = serve_directory(served)
+    try:
+        config = folder / "mkdocs.yml"
+        config.write_text(f"site_url: {base}/site/\n" + config.read_text(encoding="utf-8"),
+                          encoding="utf-8")
+        run_course("build", "-f", str(config), "-d", str(served / "site"), check=True)
+        yield f"{base}/site"
+    finally:
+        stop()

@@ -33,6 +33,7 @@ from pydantic import ValidationError
 from ..errors import format_key_path
 from ..integrity.canonical import DuplicateKey, attempt_hash, canonical_bytes, loads_unique
 from ..models.answers import FORMAT, FORMAT_1, FORMATS, AnswerFile
+from ..valuekinds import kind_of
 from . import answerdata, written
 from .answerdata import AnswerData1, AnswerData2
 from .escape import terminal
@@ -384,21 +385,6 @@ def _what(item: dict, loc: tuple) -> str:
         return f"must be at most {ctx.get('le')}, got {quote(value)}"
     message = str(item["msg"])
     return message[:1].lower() + message[1:]
-
-
-def kind_of(value) -> str:
-    """What a JSON value is, in words (as the grader says it)."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return "nothing" if value is None else type(value).__name__
 
 
 def quote(value, limit: int = 40) -> str:

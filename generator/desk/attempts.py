@@ -30,12 +30,12 @@ from ..integrity.seeds import asks_for_identity
 from ..models.quiz import Ordering, Quiz
 from ..scoring import AnswerError, Grader, QuestionResult, QuizResult
 from ..shuffle import presentation
+from ..valuekinds import kind_of
 from .answerfiles import (
     FROM_THE_PAGE,
     BadAnswerFile,
     ParsedFile,
     is_answer_value,
-    kind_of,
     one_line,
 )
 from .identity import WrongSeed, identify, learner_key  # noqa: F401 - learner_key: this API

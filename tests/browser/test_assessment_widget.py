@@ -32,7 +32,7 @@ from generator.models.quiz import MultipleChoice, Ordering, Scenario, SingleChoi
 from generator.render.quiz import quiz_data
 from generator.scoring import grade_question
 from generator.shuffle import presentation
-from helpers import missing_tool, serve_directory
+from helpers import missing_tool, serve_directory, served_at_its_site_url
 from quizhelpers import ROOT, PageOpener, bundled_course, registry_salt
 
 pytestmark = pytest.mark.browser
@@ -494,10 +494,9 @@ def test_the_clock_shows_minutes_left_announces_few_times_and_closes_at_zero(ope
     assert submitted - started == datetime.timedelta(minutes=30)
 
 
-def test_a_tab_asleep_past_the_limit_takes_no_answer_after_it(open_page, server, ids, quizzes):
-    """Timers of a sleeping tab do not run: the first touch after the limit closes the
-    attempt as of the limit, and the late answer is neither kept nor in the file."""
-    quiz = quizzes[1][EXAM]
+def asleep_past_the_limit(open_page, server):
+    """The exam page, started at 9:00 (a 30-minute limit), whose tab then slept until 9:45:
+    its timers have not run, so the attempt is not closed yet."""
     page = open_page()
     page.clock.install(time=datetime.datetime(2026, 11, 30, 9, 0, tzinfo=datetime.timezone.utc))
     page.goto(f"{server}/quiz/{EXAM}.html")
@@ -505,6 +504,14 @@ def test_a_tab_asleep_past_the_limit_takes_no_answer_after_it(open_page, server,
     page.clock.pause_at(datetime.datetime(2026, 11, 30, 9, 1, tzinfo=datetime.timezone.utc))
     page.clock.set_system_time(datetime.datetime(2026, 11, 30, 9, 45,
                                                  tzinfo=datetime.timezone.utc))
+    return page
+
+
+def test_a_tab_asleep_past_the_limit_takes_no_answer_after_it(open_page, server, ids, quizzes):
+    """Timers of a sleeping tab do not run: the first touch after the limit closes the
+    attempt as of the limit, and the late answer is neither kept nor in the file."""
+    quiz = quizzes[1][EXAM]
+    page = asleep_past_the_limit(open_page, server)
     chosen = next(q for q in quiz.questions if ids.question(q.id) in shown_questions(page)
                   and isinstance(q, (SingleChoice, TrueFalse)))
     value = ids.item(chosen.id, RIGHT[chosen.id]) if isinstance(chosen, SingleChoice) else "false"
@@ -521,13 +528,7 @@ def test_a_tab_asleep_past_the_limit_takes_no_answer_after_it(open_page, server,
 
 def test_a_reply_picked_in_a_tab_asleep_past_the_limit_is_not_kept(open_page, server, ids):
     chat = ids.question("exam-chat")
-    page = open_page()
-    page.clock.install(time=datetime.datetime(2026, 11, 30, 9, 0, tzinfo=datetime.timezone.utc))
-    page.goto(f"{server}/quiz/{EXAM}.html")
-    start(page)
-    page.clock.pause_at(datetime.datetime(2026, 11, 30, 9, 1, tzinfo=datetime.timezone.utc))
-    page.clock.set_system_time(datetime.datetime(2026, 11, 30, 9, 45,
-                                                 tzinfo=datetime.timezone.utc))
+    page = asleep_past_the_limit(open_page, server)
     page.locator(f'.course-q[data-question="{chat}"] '
                  f'input[value="{ids.item("exam-chat", "q-sorry")}"]').click()
     assert page.locator(".course-q input:checked").count() == 0
@@ -652,21 +653,12 @@ def test_the_exam_part_is_fetched_once_only_where_a_quiz_needs_it_by_instant_nav
     """quiz-exam.js and its sheet: never on a practice page; on the exam page reached by
     Material's instant navigation (no page load), once, before the form shows; loading it again
     adds nothing."""
-    folder = exam_course(tmp_path / "course")
-    served = tmp_path / "www"
-    served.mkdir()
-    base, stop = serve_directory(served)
-    try:
-        # Material's instant navigation only runs when site_url matches where the site is served.
-        config = folder / "mkdocs.yml"
-        config.write_text(f"site_url: {base}/site/\n" + config.read_text(encoding="utf-8"),
-                          encoding="utf-8")
-        build_exam_site(folder, served / "site")
+    with served_at_its_site_url(exam_course(tmp_path / "course"), tmp_path / "www") as site:
         page = open_page()
         fetched = []
         page.on("request", lambda r: "quiz-exam" in r.url
                 and fetched.append(r.url.rsplit("/", 1)[1]))
-        page.goto(f"{base}/site/quiz/basics-practice.html")
+        page.goto(f"{site}/quiz/basics-practice.html")
         page.wait_for_load_state("networkidle")  # Material intercepts clicks once it has loaded
         assert page.locator(".course-quiz.is-live").count() == 1
         assert fetched == [] and page.evaluate("typeof CourseQuiz.Integrity") == "undefined"
@@ -703,8 +695,6 @@ def test_the_exam_part_is_fetched_once_only_where_a_quiz_needs_it_by_instant_nav
         assert clock.evaluate("e => getComputedStyle(e).position") == "sticky"  # its sheet
         # Not fetched again by the widget: the second is the one the test added.
         assert sorted(fetched) == ["quiz-exam.css", "quiz-exam.js", "quiz-exam.js?again"]
-    finally:
-        stop()
 
 
 # ---- Screenshots -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from generator.integrity.opaque import OpaqueIds
 from generator.models.answers import AnswerFile
 from generator.scoring import grade_quiz
 from generator.shuffle import presentation
-from helpers import run_course, serve_directory
+from helpers import run_course, serve_directory, served_at_its_site_url
 from quizhelpers import (
     QUIZ_COURSE,
     PageOpener,
@@ -586,18 +586,10 @@ def test_initialising_again_binds_nothing_twice(open_page, server):
 
 
 def test_instant_navigation_initialises_each_page_once(open_page, tmp_path):
-    # Material's instant navigation only runs when site_url matches where the site is served.
     folder = tmp_path / "course"
     shutil.copytree(QUIZ_COURSE, folder)
-    served = tmp_path / "www"
-    served.mkdir()
-    base, stop = serve_directory(served)
-    try:
-        config = folder / "mkdocs.yml"
-        config.write_text(f"site_url: {base}/site/\n" + config.read_text(encoding="utf-8"),
-                          encoding="utf-8")
-        run_course("build", "-f", str(config), "-d", str(served / "site"), check=True)
-        page = open_page(f"{base}/site/basics/return-window.html")
+    with served_at_its_site_url(folder, tmp_path / "www") as site:
+        page = open_page(f"{site}/basics/return-window.html")
         # Material intercepts clicks only once its script has loaded the sitemap; on a busy
         # machine a click before that is an ordinary (full) page load.
         page.wait_for_load_state("networkidle")
@@ -622,8 +614,6 @@ def test_instant_navigation_initialises_each_page_once(open_page, tmp_path):
         page.wait_for_selector(".course-progress.is-live")
         assert page.locator(".course-progress-summary").text_content().startswith("已读 1/2 课")
         assert page.locator(".course-progress-reset").count() == 1
-    finally:
-        stop()
 
 
 def test_english_course_speaks_english(open_page, tmp_path, course):
