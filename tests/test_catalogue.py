@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from generator.catalogue import REFERENCE, _strings, languages, question_type, strings
+from generator.catalogue import FOLDER, REFERENCE, _strings, languages, question_type, strings
 from generator.plurals import counted, english
 from helpers import ROOT
 
@@ -103,3 +103,12 @@ def test_loading_a_catalogue_takes_a_few_milliseconds():
         strings("zh")
         times.append(time.perf_counter() - started)
     assert min(times) < 0.1  # about 0.003 s with PyYAML's C loader; the check takes 0.1-0.3 s
+
+
+@pytest.mark.parametrize("path", sorted(FOLDER.glob("*.yml")), ids=lambda p: p.name)
+def test_the_shipped_catalogues_pass_the_check_a_courses_own_gets(path):
+    # `course check` checks only a course's own catalogue (locales/ beside mkdocs.yml); the
+    # package's are checked here, once, instead of on every run.
+    from generator.catalogue_check import catalogue_problems
+
+    assert catalogue_problems(path) == []
